@@ -1,0 +1,14 @@
+import { openDatabase } from '../platform/bootstrap.js';
+import { migrate } from '../platform/database.js';
+import { seedDemo } from '../demo/seed.js';
+import { runCommand } from './run.js';
+
+runCommand(async (config, log) => {
+  const database = await openDatabase(config, log, { poolSize: 2 });
+  try {
+    await migrate(database.dataSource, log);
+    await seedDemo(database.dataSource, log);
+  } finally {
+    await database.close();
+  }
+});

@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { SignJWT } from 'jose';
+import { devSigningKey } from '../platform/auth/keys.js';
+import { loadConfig } from '../platform/config.js';
+import { DEMO_PEOPLE } from '../demo/people.js';
+
+/**
+ * Prints a development token for a demo user: `npm run -s token -- secretariaat-ut`.
+ * Options: --list (the demo users), --expires <duration> (default 8h, e.g. 30m, 2d).
+ */
+async function main(args: string[]): Promise<number> {
+  const config = loadConfig();
+  if (args.includes('--list') || args.length === 0) {
+    const lines = DEMO_PEOPLE.map((person) => `${person.handle.padEnd(28)} ${person.name}`);
+    (args.length === 0 ? process.stderr : process.stdout).write(
+      (args.length === 0 ? 'usage: npm run -s token -- <user> [--expires 8h]\n\ndemo users:\n' : '') + lines.join('\n') + '\n',
+    );
+    return args.length === 0 ? 2 : 0;
+  }
+  if (config.auth.jwksUrl) {
+    process.stderr.write('AUTH_JWKS_URL is set: tokens come from your identity provider, not from this command.\n');
+    return 2;
+  }
+  const { values, positionals } = parseArgs({ args, options: { expires: { type: 'string', default: '8h' } }, allowPositionals: true });
+  const expires = values.expires;
+  const subject = positionals[0];
+  if (!subject || positionals.length > 1) {
+    process.stderr.write('usage: npm run -s token -- <user> [--expires 8h]\n');
+    return 2;
+  }
+  const person = DEMO_PEOPLE.find((candidate) => candidate.handle === subject);
+  if (!person) {
+    process.stderr.write(`note: "${subject}" is not a demo user (see --list); the token is valid but carries no role until an LRT user grants one.\n`);
+  }
+  const { key, kid, alg } = await devSigningKey(config.dataDir);
+  const token = await new SignJWT({ name: person?.name ?? subject })
+    .setProtectedHeader({ alg, kid, typ: 'JWT' })
+    .setSubject(subject)
+    .setIssuer(config.auth.issuer)
+    .setAudience(config.auth.audience)
+    .setIssuedAt()
+    .setExpirationTime(expires)
+    .sign(key);
+  process.stdout.write(token + '\n');
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

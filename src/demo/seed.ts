@@ -1,0 +1,83 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../platform/logger.js';
+import { DEMO_PEOPLE, type DemoOrganisation } from './people.js';
+
+/**
+ * Loads the demo people, their memberships and regietafel seats. Idempotent: what exists is left alone,
+ * so it can run on a database that already has data.
+ */
+export async function seedDemo(db: DataSource, log: Logger): Promise<{ people: number; memberships: number; seats: number }> {
+  return db.transaction(async (tx) => {
+    const gemeenteCode = async (name: string): Promise<string> => {
+      const rows: { code: string }[] = await tx.query('SELECT code FROM gemeente WHERE name = $1 AND valid_until IS NULL', [name]);
+      if (rows.length !== 1) throw new Error(`demo data: no single current gemeente named ${name}`);
+      return rows[0].code;
+    };
+    const organisationId = async (organisation: DemoOrganisation): Promise<string> => {
+      const [sql, params] =
+        organisation.kind === 'PROVINCIE'
+          ? ['province_code = $1', [organisation.provinceCode]]
+          : organisation.kind === 'GEMEENTE'
+            ? ['gemeente_code = $1', [await gemeenteCode(organisation.gemeenteName)]]
+            : ['kind = $1', [organisation.kind]];
+      const rows: { id: string }[] = await tx.query(`SELECT id FROM organisation WHERE ${sql}`, params);
+      return rows[0].id;
+    };
+
+    const counts = { people: 0, memberships: 0, seats: 0 };
+    const lrtPerson: { id: string }[] = [];
+    for (const demo of DEMO_PEOPLE) {
+      const inserted: { id: string }[] = await tx.query(
+        `INSERT INTO person (subject, name, email) VALUES ($1, $2, $3) ON CONFLICT (subject) DO NOTHING RETURNING id`,
+        [demo.handle, demo.name, `${demo.handle}@demo.regietafel.example`],
+      );
+      counts.people += inserted.length;
+      const [{ id: personId }] = await tx.query('SELECT id FROM person WHERE subject = $1', [demo.handle]);
+      if (demo.handle === 'lrt') lrtPerson.push({ id: personId });
+
+      const membership = demo.membership;
+      if (membership) {
+        const organisation: DemoOrganisation =
+          membership.role === 'PRT_SECRETARIAAT'
+            ? { kind: 'PROVINCIE', provinceCode: membership.provinceCode }
+            : membership.role === 'GEMEENTE'
+              ? { kind: 'GEMEENTE', gemeenteName: membership.gemeenteName }
+              : membership.role === 'COA_REGIO'
+                ? { kind: 'COA' }
+                : membership.role === 'IPO'
+                  ? { kind: 'IPO' }
+                  : { kind: 'MINISTERIE' };
+        const result: unknown[] = await tx.query(
+          `INSERT INTO membership (person_id, organisation_id, role, province_code, gemeente_code, uitplaatsingsregio_number, granted_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
+          [
+            personId,
+            await organisationId(organisation),
+            membership.role,
+            'provinceCode' in membership ? membership.provinceCode : null,
+            'gemeenteName' in membership ? await gemeenteCode(membership.gemeenteName) : null,
+            'uitplaatsingsregio' in membership ? membership.uitplaatsingsregio : null,
+            lrtPerson[0]?.id ?? null,
+          ],
+        );
+        counts.memberships += result.length;
+      }
+      for (const seat of demo.seats ?? []) {
+        const result: unknown[] = await tx.query(
+          `INSERT INTO regietafel_seat (province_code, person_id, organisation_id, function, capacity)
+           VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id`,
+          [seat.provinceCode, personId, await organisationId(seat.organisation), seat.function, seat.capacity],
+        );
+        counts.seats += result.length;
+      }
+    }
+    log.info(counts, 'demo data loaded');
+    return counts;
+  });
+}
+
+/** True when the database holds no people yet: the first start of a new installation. */
+export async function isEmpty(db: DataSource): Promise<boolean> {
+  const [{ count }] = await db.query('SELECT count(*)::int AS count FROM person');
+  return count === 0;
+}

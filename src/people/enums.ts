@@ -1,0 +1,41 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum Role {
+  PRT_SECRETARIAAT = 'PRT_SECRETARIAAT',
+  GEMEENTE = 'GEMEENTE',
+  COA_REGIO = 'COA_REGIO',
+  IPO = 'IPO',
+  LRT = 'LRT',
+}
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a membership lets a person do, and where.',
+  valuesConfig: {
+    PRT_SECRETARIAAT: { description: "Secretariat of one province's regietafel: composes the provincial plan." },
+    GEMEENTE: { description: 'Works for one gemeente: proposes locations and decides on them.' },
+    COA_REGIO: { description: 'COA regional contact for one uitplaatsingsregio, so for its provinces.' },
+    IPO: { description: 'Interprovinciaal Overleg: monitors national spreiding, reads everything.' },
+    LRT: { description: 'Landelijke Regietafel: national coordination; grants and revokes memberships.' },
+  },
+});
+
+export enum OrganisationKind {
+  PROVINCIE = 'PROVINCIE',
+  GEMEENTE = 'GEMEENTE',
+  COA = 'COA',
+  IPO = 'IPO',
+  MINISTERIE = 'MINISTERIE',
+}
+
+registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
+
+export enum RegietafelFunction {
+  VOORZITTER = 'VOORZITTER',
+  LID = 'LID',
+}
+
+registerEnumType(RegietafelFunction, {
+  name: 'RegietafelFunction',
+  description: 'Seat at a regietafel: its chair (the Commissaris van de Koning as Rijksheer) or a member.',
+});

@@ -1,0 +1,53 @@
+import { IsEmail, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ProvinceCode } from '../reference/enums.js';
+import { Role } from './enums.js';
+
+@InputType({ description: 'Give a person a role. The scope field the role needs is required; the others must be left out.' })
+export class GrantMembershipInput {
+  @Field(() => String, { description: 'The `sub` claim of the person\'s tokens at the identity provider.' })
+  @Length(1, 255)
+  personSubject: string;
+
+  @Field(() => String, { nullable: true, description: 'Required when regietafel does not know this person yet.' })
+  @IsOptional()
+  @Length(1, 200)
+  personName?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail()
+  personEmail?: string;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field(() => ProvinceCode, { nullable: true, description: 'For PRT_SECRETARIAAT.' })
+  provinceCode?: ProvinceCode;
+
+  @Field(() => String, { nullable: true, description: 'For GEMEENTE: CBS code such as GM0355.' })
+  gemeenteCode?: string;
+
+  @Field(() => Int, { nullable: true, description: 'For COA_REGIO: uitplaatsingsregio 1 to 5.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  uitplaatsingsregio?: number;
+
+  @Field(() => ID, { nullable: true, description: 'For LRT only: the national organisation the person acts for (default: the ministry).' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+}
+
+@InputType()
+export class RevokeMembershipInput {
+  @Field(() => ID)
+  @IsUUID(undefined, { message: 'membershipId must be a membership id' })
+  membershipId: string;
+
+  @Field(() => String, { description: 'Why, for the record.' })
+  @Length(1, 500)
+  reason: string;
+}

@@ -1,0 +1,64 @@
+import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { DataSource } from 'typeorm';
+import { unauthenticated } from '../errors.js';
+import type { Principal, ActiveMembership } from './principal.js';
+
+export interface Authenticator {
+  /** Verifies a bearer token and loads who it belongs to. Throws UNAUTHENTICATED. */
+  authenticate(authorization: string | undefined): Promise<Principal>;
+}
+
+/** `Bearer xyz` → `xyz`; also accepts the bare token (WebSocket connectionParams). */
+export function tokenFrom(authorization: unknown): string | undefined {
+  if (typeof authorization !== 'string') return undefined;
+  const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (match) return match[1];
+  return /^\S+$/.test(authorization) && authorization.split('.').length === 3 ? authorization : undefined;
+}
+
+export function createAuthenticator(dataSource: DataSource, keys: JWTVerifyGetKey, options: { issuer: string; audience: string }): Authenticator {
+  return {
+    async authenticate(authorization) {
+      const token = tokenFrom(authorization);
+      if (!token) throw unauthenticated('A bearer token is required (Authorization: Bearer <token>)');
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(token, keys, {
+          issuer: options.issuer,
+          audience: options.audience,
+          algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'],
+          requiredClaims: ['sub', 'exp'],
+        }));
+      } catch (error) {
+        if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired');
+        if (error instanceof joseErrors.JOSEError) throw unauthenticated(`The token is not valid (${error.code})`);
+        throw error;
+      }
+      return loadPrincipal(dataSource, payload);
+    },
+  };
+}
+
+async function loadPrincipal(dataSource: DataSource, payload: JWTPayload): Promise<Principal> {
+  const subject = payload.sub!;
+  const rows: { id: string; name: string; memberships: ActiveMembership[] | null }[] = await dataSource.query(
+    `SELECT p.id, p.name,
+       (SELECT json_agg(json_build_object(
+           'id', m.id, 'role', m.role, 'organisationId', m.organisation_id,
+           'provinceCode', m.province_code, 'gemeenteCode', m.gemeente_code,
+           'uitplaatsingsregioNumber', m.uitplaatsingsregio_number,
+           'provinceCodes', m.province_codes
+         ) ORDER BY m.granted_at)
+        FROM membership_scope m WHERE m.person_id = p.id AND m.revoked_at IS NULL) AS memberships
+     FROM person p WHERE p.subject = $1`,
+    [subject],
+  );
+  const person = rows[0];
+  return {
+    subject,
+    personId: person?.id ?? null,
+    name: person?.name ?? (typeof payload.name === 'string' ? payload.name : subject),
+    memberships: person?.memberships ?? [],
+    expiresAt: payload.exp! * 1000,
+  };
+}

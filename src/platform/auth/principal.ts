@@ -1,0 +1,24 @@
+import type { ProvinceCode } from '../../reference/enums.js';
+import type { Role } from '../../people/enums.js';
+
+export interface ActiveMembership {
+  id: string;
+  role: Role;
+  organisationId: string;
+  provinceCode: ProvinceCode | null;
+  gemeenteCode: string | null;
+  uitplaatsingsregioNumber: number | null;
+  /** Provinces this membership reaches: its province, its gemeente's province, or its region's provinces. */
+  provinceCodes: ProvinceCode[];
+}
+
+/** Who is asking: the verified token subject and their active memberships. */
+export interface Principal {
+  subject: string;
+  /** Null when the subject is not (yet) a known person: they may read reference data only. */
+  personId: string | null;
+  name: string;
+  memberships: ActiveMembership[];
+  /** Epoch milliseconds at which the token expires (WebSocket connections check it per operation). */
+  expiresAt: number;
+}

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { packageRoot } from './paths.js';
+
+/**
+ * All configuration comes from the environment, read once at start-up.
+ * Defaults are chosen so that `npm start` on a laptop needs nothing set.
+ */
+export interface Config {
+  /** HTTP port; 0 picks a free one (tests). */
+  port: number;
+  host: string;
+  /** postgres://… ; when unset an embedded PostgreSQL is started with its data in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Local state for development: embedded database cluster and the development signing key. */
+  dataDir: string;
+  /** Load demo data when the database is new. Default: only for the embedded database. */
+  seedDemo: boolean;
+  auth: {
+    issuer: string;
+    audience: string;
+    /** JWKS of the organisation's OIDC provider. When unset the server signs with its own development key. */
+    jwksUrl: string | undefined;
+  };
+  limits: {
+    bodyBytes: number;
+    maxDepth: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxCost: number;
+    maxDirectives: number;
+  };
+  logLevel: string;
+  prettyLogs: boolean;
+  production: boolean;
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+function boolFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return {
+    port: intFromEnv(env, 'PORT', 4000),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(packageRoot, env.REGIETAFEL_DATA_DIR || '.data'),
+    seedDemo: boolFromEnv(env, 'SEED_DEMO', databaseUrl === undefined),
+    auth: {
+      issuer: env.AUTH_ISSUER || 'urn:regietafel:dev',
+      audience: env.AUTH_AUDIENCE || 'regietafel',
+      jwksUrl: env.AUTH_JWKS_URL || undefined,
+    },
+    limits: {
+      bodyBytes: intFromEnv(env, 'LIMIT_BODY_BYTES', 100 * 1024),
+      maxDepth: intFromEnv(env, 'LIMIT_MAX_DEPTH', 10),
+      maxAliases: intFromEnv(env, 'LIMIT_MAX_ALIASES', 15),
+      maxTokens: intFromEnv(env, 'LIMIT_MAX_TOKENS', 2000),
+      maxCost: intFromEnv(env, 'LIMIT_MAX_COST', 5000),
+      maxDirectives: intFromEnv(env, 'LIMIT_MAX_DIRECTIVES', 20),
+    },
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+    prettyLogs: boolFromEnv(env, 'LOG_PRETTY', !production && Boolean(process.stdout.isTTY)),
+    production,
+  };
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+import type { Logger } from './logger.js';
+
+/**
+ * The error codes a client can act on. Anything else reaching a client is masked as
+ * INTERNAL_SERVER_ERROR with a request id that the log carries too.
+ */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  CONFLICT: 'CONFLICT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export function unauthenticated(message = 'A valid bearer token is required'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
+export function notFound(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND, ...(field ? { field } : {}) } });
+}
+
+/** `field` is the path of the offending argument, e.g. `input.gemeenteCode`. */
+export function badUserInput(message: string, field: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field } });
+}
+
+/** A business rule broken by a change; the code names the rule. */
+export function ruleViolation(code: string, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra } });
+}
+
+/** Errors deliberately raised for the client: a GraphQLError that names its code. */
+export function isClientError(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && typeof error.extensions?.code === 'string';
+}
+
+function flattenValidationErrors(errors: ValidationError[], prefix: string): { field: string; message: string }[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+/** type-graphql's class-validator failures become BAD_USER_INPUT naming the first field at fault. */
+export function fromArgumentValidationError(error: ArgumentValidationError, argumentName?: string): GraphQLError {
+  const problems = flattenValidationErrors(error.extensions.validationErrors as ValidationError[], argumentName ?? '');
+  const first = problems[0] ?? { field: argumentName ?? 'input', message: 'Invalid input' };
+  return new GraphQLError(first.message, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, field: first.field, problems },
+  });
+}
+
+/**
+ * The one place that decides what a client sees of an error, used by the HTTP and the WebSocket path.
+ * Known errors keep their message and code (without stack traces); anything else is logged with a
+ * request id and masked.
+ */
+export function formatErrorForClient(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: Logger,
+  requestId: string = randomUUID(),
+): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof ArgumentValidationError) {
+    // Mutations take their arguments as one validated `input` object.
+    const converted = fromArgumentValidationError(original, 'input');
+    return { ...converted.toJSON(), path: formatted.path, locations: formatted.locations };
+  }
+  const code = formatted.extensions?.code;
+  if (code === undefined && error instanceof GraphQLError && !error.originalError) {
+    // Raised by graphql-js itself (variable coercion, validation): about the request, safe to show.
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+  }
+  // Any code other than INTERNAL_SERVER_ERROR was set on purpose (by us or by the GraphQL machinery).
+  if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) return stripInternals(formatted);
+  if (code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.extensions?.requestId) return stripInternals(formatted);
+  log.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
+  };
+}
+
+function stripInternals(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const { stacktrace: _stack, http: _http, exception: _exception, ...extensions } = formatted.extensions ?? {};
+  return { ...formatted, extensions };
+}

@@ -1,0 +1,102 @@
+import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { badUserInput } from './errors.js';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => Boolean, { description: 'Always false: these connections page forward only (first/after).' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** A Relay connection type `<Name>Connection` with its `<Name>Edge`. */
+export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => String)
+    cursor: string;
+
+    @Field(() => nodeType)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'Number of items matching the filters, over all pages.' })
+    totalCount: number;
+  }
+  return ConnectionType;
+}
+
+export interface PageRequest<K> {
+  first: number;
+  /** Sort key of the last item of the previous page. */
+  after: K | null;
+}
+
+/** Checks `first` and decodes `after` (an opaque cursor holding the sort key of the last item seen). */
+export function pageRequest<K extends unknown[]>(first: number | null | undefined, after: string | null | undefined, isKey: (value: unknown) => value is K): PageRequest<K> {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, 'first');
+  }
+  if (after === null || after === undefined) return { first: size, after: null };
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+  } catch {
+    key = undefined;
+  }
+  if (!isKey(key)) throw badUserInput('after is not a cursor of this list', 'after');
+  return { first: size, after: key };
+}
+
+export function encodeCursor(key: unknown[]): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+/** Builds a page from up to first+1 rows fetched in order (the extra row says whether there is a next page). */
+export function toPage<T>(rows: T[], first: number, keyOf: (row: T) => unknown[], totalCount: number): Page<T> {
+  const items = rows.slice(0, first);
+  const edges = items.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: false,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+export const isStringPair = (value: unknown): value is [string, string] =>
+  Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string');

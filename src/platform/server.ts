@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
+import express, { type ErrorRequestHandler } from 'express';
+import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { JWTVerifyGetKey } from 'jose';
+import type { DataSource } from 'typeorm';
+import { WebSocketServer } from 'ws';
+import { createServices, createRequestContext } from '../services.js';
+import { createAuthenticator } from './auth/authenticate.js';
+import type { Principal } from './auth/principal.js';
+import type { Config } from './config.js';
+import { pendingMigrations } from './database.js';
+import { ErrorCode, formatErrorForClient, isClientError, unauthenticated } from './errors.js';
+import type { Logger } from './logger.js';
+import type { RequestContext } from './context.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+/** Query limits from graphql-armor, shared by the HTTP and the WebSocket path. */
+function armorFor(config: Config) {
+  const armorConfig = {
+    maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: config.limits.maxAliases },
+    maxTokens: { n: config.limits.maxTokens },
+    costLimit: { maxCost: config.limits.maxCost },
+    maxDirectives: { n: config.limits.maxDirectives },
+  };
+  return { armorConfig, protection: new ApolloArmor(armorConfig).protect() };
+}
+
+/**
+ * The GraphQL server: HTTP (Apollo over Express) and graphql-ws on the same /graphql path,
+ * with one authentication, one set of limits and one error policy for both.
+ */
+export async function startServer(options: {
+  config: Config;
+  log: Logger;
+  db: DataSource;
+  schema: GraphQLSchema;
+  keys: JWTVerifyGetKey;
+}): Promise<RunningServer> {
+  const { config, log, db, schema } = options;
+  const services = createServices(db);
+  const authenticator = createAuthenticator(db, options.keys, config.auth);
+  const { armorConfig, protection } = armorFor(config);
+  const validationRules = [...specifiedRules, ...protection.validationRules];
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      const pending = await pendingMigrations(db);
+      if (pending.length > 0) {
+        res.status(503).json({ status: 'migrations pending', pending });
+        return;
+      }
+      res.json({ status: 'ready' });
+    } catch (error) {
+      log.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.limits.bodyBytes });
+  const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal; requestId?: string }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const authorization = params.authorization ?? params.Authorization;
+        try {
+          ctx.extra.principal = await authenticator.authenticate(typeof authorization === 'string' ? authorization : undefined);
+          return true;
+        } catch (error) {
+          if (!isClientError(error)) throw error;
+          // 4401 tells graphql-ws clients not to retry with the same credentials.
+          ctx.extra.socket.close(4401, `${ErrorCode.UNAUTHENTICATED}: ${error.message}`.slice(0, 120));
+          return true;
+        }
+      },
+      onSubscribe: async (ctx, id, payload) => {
+        const principal = ctx.extra.principal!;
+        if (principal.expiresAt <= Date.now()) return [unauthenticated('The token has expired: reconnect with a new one')];
+        let document;
+        try {
+          document = new MaxTokensParserWLexer(payload.query, { ...armorConfig.maxTokens, onAccept: [], onReject: [], propagateOnRejection: true }).parseDocument();
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+        }
+        const errors = validate(schema, document, validationRules);
+        if (errors.length > 0) {
+          return errors.map((error) =>
+            new GraphQLError(error.message, {
+              nodes: error.nodes,
+              extensions: { ...error.extensions, code: error.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED' },
+            }),
+          );
+        }
+        const requestId = randomUUID();
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue: createRequestContext({ db, services, log, principal, requestId }),
+        };
+      },
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (!result.errors) return undefined;
+        const { requestId, log: requestLog } = args.contextValue as RequestContext;
+        return { ...result, errors: result.errors.map((error) => formatErrorForClient(error.toJSON(), error, requestLog, requestId)) };
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatErrorForClient(error.toJSON(), error, log)),
+    },
+    wsServer,
+  );
+
+  const loggingPlugin: ApolloServerPlugin<RequestContext> = {
+    async requestDidStart({ contextValue, request }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ errors }) {
+          contextValue.log.debug(
+            { operation: request.operationName, ms: Number(process.hrtime.bigint() - started) / 1e6, errors: errors?.length ?? 0 },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: protection.validationRules,
+    formatError: (formatted, error) => formatErrorForClient(formatted, error, log),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      // graphql-armor's plugin types come from Apollo's CommonJS typings; the objects are the same.
+      ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
+      loggingPlugin,
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: config.limits.bodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const header = req.headers['x-request-id'];
+        const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+        res.setHeader('x-request-id', requestId);
+        let principal: Principal;
+        try {
+          principal = await authenticator.authenticate(req.headers.authorization);
+        } catch (error) {
+          if (isClientError(error) && error.extensions.code === ErrorCode.UNAUTHENTICATED) {
+            res.setHeader('WWW-Authenticate', 'Bearer realm="regietafel"');
+          }
+          throw error;
+        }
+        return createRequestContext({ db, services, log, principal, requestId });
+      },
+    }),
+  );
+
+  // Body-parser failures (too large, malformed JSON) answered as GraphQL errors.
+  const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+    const status = (error as { status?: number }).status;
+    if (res.headersSent || !status) return next(error);
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+    const message = status === 413 ? `Request body larger than ${config.limits.bodyBytes} bytes` : 'Request body is not valid JSON';
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  };
+  app.use(bodyErrors);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    port,
+    close: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,142 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import { badUserInput } from '../platform/errors.js';
+import { byKey, groupByKey } from '../platform/loader-utils.js';
+import { isStringPair, pageRequest, toPage, type Page, type PageRequest } from '../platform/pagination.js';
+import { Gemeente, OpvangtypeRecord, Province, Uitplaatsingsregio } from './entities.js';
+import type { ProvinceCode } from './enums.js';
+
+export interface GemeenteFilter {
+  provinceCode?: ProvinceCode | null;
+  search?: string | null;
+  includeEnded?: boolean | null;
+}
+
+const GEMEENTE_CODE = /^GM\d{4}$/;
+
+export function normaliseGemeenteCode(code: string, field = 'code'): string {
+  const normalised = code.trim().toUpperCase();
+  if (!GEMEENTE_CODE.test(normalised)) throw badUserInput(`"${code}" is not a CBS gemeente code like GM0344`, field);
+  return normalised;
+}
+
+/** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
+function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+function searchFilter(search: string | null | undefined): string | null {
+  const trimmed = search?.trim();
+  if (!trimmed) return null;
+  if (trimmed.length > 100) throw badUserInput('search is longer than 100 characters', 'search');
+  return likePattern(trimmed);
+}
+
+type GemeentePageKey = { provinceCode: ProvinceCode; filter: GemeenteFilter; first: number | null; after: string | null };
+
+/** Reference data: provinces, gemeenten, uitplaatsingsregio's and opvangtypes. Readable by anyone authenticated. */
+export class ReferenceService {
+  constructor(private readonly db: DataSource) {}
+
+  provinces(): Promise<Province[]> {
+    return this.db.getRepository(Province).find({ order: { cbsCode: 'ASC' } });
+  }
+
+  uitplaatsingsregios(): Promise<Uitplaatsingsregio[]> {
+    return this.db.getRepository(Uitplaatsingsregio).find({ order: { number: 'ASC' } });
+  }
+
+  opvangtypes(): Promise<OpvangtypeRecord[]> {
+    return this.db.getRepository(OpvangtypeRecord).find({ order: { sortOrder: 'ASC' } });
+  }
+
+  /** One page of gemeenten ordered by name, across provinces or within one. */
+  async gemeenten(filter: GemeenteFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Gemeente>> {
+    const page = pageRequest(first, after, isStringPair);
+    const [result] = await this.gemeentenPerProvince(filter.provinceCode ? [filter.provinceCode] : null, filter, page);
+    return result;
+  }
+
+  /**
+   * Pages of gemeenten for several provinces at once (or one page over all provinces when `provinceCodes`
+   * is null): two statements however many provinces are asked for.
+   */
+  async gemeentenPerProvince(provinceCodes: ProvinceCode[] | null, filter: GemeenteFilter, page: PageRequest<[string, string]>): Promise<Page<Gemeente>[]> {
+    const search = searchFilter(filter.search);
+    const conditions = ['($1::text[] IS NULL OR g.province_code = ANY($1))', '($2::text IS NULL OR g.name_search LIKE search_key($2))'];
+    if (!filter.includeEnded) conditions.push('g.valid_until IS NULL');
+    const where = conditions.join(' AND ');
+    const params = [provinceCodes, search];
+    const partition = provinceCodes ? 'g.province_code' : 'true';
+    const rows: Gemeente[] = await this.db.query(
+      `SELECT code, name, "provinceCode", "validFrom", "validUntil" FROM (
+         SELECT g.code, g.name, g.province_code AS "provinceCode", g.valid_from::text AS "validFrom", g.valid_until::text AS "validUntil",
+                row_number() OVER (PARTITION BY ${partition} ORDER BY g.name, g.code) AS rn
+         FROM gemeente g
+         WHERE ${where} AND ($3::text IS NULL OR (g.name, g.code) > ($3, $4))
+       ) ranked WHERE rn <= $5 ORDER BY ${provinceCodes ? '"provinceCode", ' : ''}name, code`,
+      [...params, page.after?.[0] ?? null, page.after?.[1] ?? null, page.first + 1],
+    );
+    const counts: { provinceCode: string; count: number }[] = await this.db.query(
+      `SELECT ${provinceCodes ? 'g.province_code' : `'ALL'`} AS "provinceCode", count(*)::int AS count FROM gemeente g WHERE ${where} GROUP BY 1`,
+      params,
+    );
+    const keys: string[] = provinceCodes ?? ['ALL'];
+    const rowsPerKey = provinceCodes ? groupByKey<string, Gemeente>(keys, rows, (row) => row.provinceCode) : [rows];
+    const countPerKey = byKey(keys, counts, (row) => row.provinceCode);
+    return rowsPerKey.map((group, index) =>
+      toPage(
+        group.map((row) => Object.assign(new Gemeente(), row)),
+        page.first,
+        (gemeente) => [gemeente.name, gemeente.code],
+        countPerKey[index]?.count ?? 0,
+      ),
+    );
+  }
+
+  createLoaders() {
+    const db = this.db;
+    return {
+      province: new DataLoader<ProvinceCode, Province | null>(async (codes) =>
+        byKey(codes, await db.getRepository(Province).findBy(codes.map((code) => ({ code }))), (p) => p.code),
+      ),
+      gemeente: new DataLoader<string, Gemeente | null>(async (codes) =>
+        byKey(codes, await db.getRepository(Gemeente).findBy(codes.map((code) => ({ code }))), (g) => g.code),
+      ),
+      uitplaatsingsregio: new DataLoader<number, Uitplaatsingsregio | null>(async (numbers) =>
+        byKey(numbers, await db.getRepository(Uitplaatsingsregio).findBy(numbers.map((number) => ({ number }))), (r) => r.number),
+      ),
+      provincesOfRegio: new DataLoader<number, Province[]>(async (numbers) =>
+        groupByKey(
+          numbers,
+          await db.getRepository(Province).find({ where: numbers.map((n) => ({ uitplaatsingsregioNumber: n })), order: { cbsCode: 'ASC' } }),
+          (p) => p.uitplaatsingsregioNumber,
+        ),
+      ),
+      /** Province.gemeenten: pages for all provinces asked with the same arguments in one go. */
+      gemeentenOfProvince: new DataLoader<GemeentePageKey, Page<Gemeente>, string>(
+        async (keys) => {
+          const groups = new Map<string, GemeentePageKey[]>();
+          for (const key of keys) {
+            const argsKey = JSON.stringify([key.filter, key.first, key.after]);
+            groups.set(argsKey, [...(groups.get(argsKey) ?? []), key]);
+          }
+          const results = new Map<GemeentePageKey, Page<Gemeente>>();
+          for (const group of groups.values()) {
+            const { filter, first, after } = group[0];
+            const pages = await this.gemeentenPerProvince(
+              group.map((key) => key.provinceCode),
+              filter,
+              pageRequest(first, after, isStringPair),
+            );
+            group.forEach((key, index) => results.set(key, pages[index]));
+          }
+          return keys.map((key) => results.get(key)!);
+        },
+        { cacheKeyFn: (key) => JSON.stringify([key.provinceCode, key.filter, key.first, key.after]) },
+      ),
+    };
+  }
+}
+
+export type ReferenceLoaders = ReturnType<ReferenceService['createLoaders']>;

@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { maskUnexpectedErrors } from './platform/error-masking.js';
+import { GemeenteResolver, OpvangtypeResolver, ProvinceResolver, UitplaatsingsregioResolver } from './reference/reference.resolver.js';
+import {
+  MembershipResolver,
+  OrganisationResolver,
+  PersonResolver,
+  ProvinceRegietafelResolver,
+  RegietafelResolver,
+  RegietafelSeatResolver,
+  ViewerResolver,
+} from './people/people.resolver.js';
+
+const resolvers = [
+  ProvinceResolver,
+  GemeenteResolver,
+  UitplaatsingsregioResolver,
+  OpvangtypeResolver,
+  ViewerResolver,
+  MembershipResolver,
+  PersonResolver,
+  OrganisationResolver,
+  RegietafelResolver,
+  RegietafelSeatResolver,
+  ProvinceRegietafelResolver,
+] as const;
+
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    validate: { forbidUnknownValues: true },
+    globalMiddlewares: [maskUnexpectedErrors],
+  });
+}
+
+/** The SDL committed as schema/schema.graphql. */
+export function printAppSchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
+}

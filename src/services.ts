@@ -1,0 +1,35 @@
+import type { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from './platform/logger.js';
+import type { Principal } from './platform/auth/principal.js';
+import type { RequestContext } from './platform/context.js';
+import { ReferenceService } from './reference/reference.service.js';
+import { PeopleService } from './people/people.service.js';
+
+/** The capability services, created once per server. */
+export function createServices(db: DataSource) {
+  return {
+    reference: new ReferenceService(db),
+    people: new PeopleService(db),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export function createRequestContext(options: {
+  db: DataSource;
+  services: Services;
+  log: Logger;
+  principal: Principal;
+  requestId?: string;
+}): RequestContext {
+  const requestId = options.requestId ?? randomUUID();
+  return {
+    requestId,
+    log: options.log.child({ requestId, subject: options.principal.subject }),
+    principal: options.principal,
+    db: options.db,
+    services: options.services,
+    loaders: { ...options.services.reference.createLoaders(), ...options.services.people.createLoaders() },
+  };
+}
