@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
-import { createDataSource, ensureDatabase } from './database.js';
+import { createDataSource, ensureDatabase, type DataSourceOptions } from './database.js';
 import { startEmbeddedCluster } from './embedded-postgres.js';
 import type { Logger } from './logger.js';
 
@@ -12,7 +12,7 @@ export interface OpenDatabase {
 }
 
 /** Connects to DATABASE_URL, or starts the embedded PostgreSQL in `<dataDir>/postgres` and uses its `regietafel` database. */
-export async function openDatabase(config: Config, log: Logger, options: { poolSize?: number } = {}): Promise<OpenDatabase> {
+export async function openDatabase(config: Config, log: Logger, options: DataSourceOptions = {}): Promise<OpenDatabase> {
   let url = config.databaseUrl;
   let stopCluster = async () => {};
   if (!url) {

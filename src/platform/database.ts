@@ -14,7 +14,15 @@ export const migrations = [Foundation1700000000001, Gemeenten20231700000000002];
 /** Arbitrary but fixed: every regietafel instance takes this advisory lock to migrate. */
 const MIGRATION_LOCK_KEY = 7_351_020_230_101;
 
-export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+export interface DataSourceOptions {
+  poolSize?: number;
+  applicationName?: string;
+  /** Called with every SQL statement sent (tests count statements per operation). */
+  onQuery?: (sql: string) => void;
+}
+
+export function createDataSource(url: string, options: DataSourceOptions = {}): DataSource {
+  const onQuery = options.onQuery;
   return new DataSource({
     type: 'postgres',
     url,
@@ -23,7 +31,10 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: false,
+    logging: onQuery ? ['query'] : false,
+    logger: onQuery
+      ? { logQuery: (sql) => onQuery(sql), logQueryError: () => {}, logQuerySlow: () => {}, logSchemaBuild: () => {}, logMigration: () => {}, log: () => {} }
+      : undefined,
     extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'regietafel' },
   });
 }

@@ -1,0 +1,87 @@
+import { generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codes, startTestServer, wsExecute, type TestServer } from './support/harness.js';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+const VIEWER = '{ viewer { subject name } }';
+
+describe('over HTTP', () => {
+  it('answers health and readiness checks without a token', async () => {
+    const base = server.url.replace('/graphql', '');
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('refuses every operation without a token with 401 UNAUTHENTICATED', async () => {
+    for (const query of [VIEWER, '{ provinces { code } }', '{ __schema { queryType { name } } }', 'mutation { revokeMembership(input: { membershipId: "x", reason: "y" }) { id } }']) {
+      const response = await server.gql(query);
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect(codes(response)).toEqual(['UNAUTHENTICATED']);
+      expect(response.data).toBeUndefined();
+    }
+  });
+
+  it('refuses garbage, expired, wrongly addressed and foreign-signed tokens', async () => {
+    const foreignKey = (await generateKeyPair('ES256')).privateKey;
+    const foreign = await new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('lrt')
+      .setIssuer(server.config.auth.issuer)
+      .setAudience(server.config.auth.audience)
+      .setExpirationTime('1h')
+      .sign(foreignKey);
+    const tokens = {
+      garbage: 'not-a-token',
+      expired: await server.token('lrt', { expires: Math.floor(Date.now() / 1000) - 60 }),
+      otherAudience: await server.token('lrt', { audience: 'someone-else' }),
+      otherIssuer: await server.token('lrt', { issuer: 'urn:elsewhere' }),
+      foreign,
+    };
+    for (const [kind, token] of Object.entries(tokens)) {
+      const response = await server.gql(VIEWER, undefined, token);
+      expect(response.status, kind).toBe(401);
+      expect(codes(response), kind).toEqual(['UNAUTHENTICATED']);
+    }
+  });
+
+  it('tells a valid token who it is', async () => {
+    const response = await server.as('secretariaat-ut', VIEWER);
+    expect(response.status).toBe(200);
+    expect(response.data.viewer).toEqual({ subject: 'secretariaat-ut', name: 'Secretariaat PRT Utrecht (demo)' });
+  });
+
+  it('carries a request id back, and the one the client sent when it is sane', async () => {
+    const response = await server.gql(VIEWER, undefined, await server.token('ipo'), { 'x-request-id': 'trace-12345678' });
+    expect(response.headers.get('x-request-id')).toBe('trace-12345678');
+  });
+});
+
+describe('over WebSocket', () => {
+  it('runs operations for a valid token in connectionParams', async () => {
+    const client = server.wsClient({ authorization: `Bearer ${await server.token('coa-regio-3')}` });
+    const result = await wsExecute(client, VIEWER);
+    expect(result.data).toEqual({ viewer: { subject: 'coa-regio-3', name: 'COA-regievoerder uitplaatsingsregio 3 (demo)' } });
+  });
+
+  it('closes the connection with 4401 UNAUTHENTICATED without a token or with a bad one', async () => {
+    for (const params of [undefined, { authorization: 'Bearer nonsense' }, { authorization: await server.token('lrt', { audience: 'x' }) }]) {
+      const client = server.wsClient(params);
+      const failure: any = await wsExecute(client, VIEWER).then(
+        () => null,
+        (error) => error,
+      );
+      expect(failure?.code).toBe(4401);
+      expect(failure?.reason).toMatch(/^UNAUTHENTICATED/);
+    }
+  });
+});

@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { SignJWT } from 'jose';
+import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
+import WebSocket from 'ws';
+import { inject } from 'vitest';
+import type { DataSource } from 'typeorm';
+import { buildAppSchema } from '../../src/schema.js';
+import { devSigningKey, verificationKeys } from '../../src/platform/auth/keys.js';
+import { loadConfig, type Config } from '../../src/platform/config.js';
+import { createDataSource } from '../../src/platform/database.js';
+import { createLogger } from '../../src/platform/logger.js';
+import { startServer, type RunningServer } from '../../src/platform/server.js';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  headers: Headers;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+}
+
+/** A fresh database cloned from the migrated, demo-seeded template: one per test file. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = inject('adminUrl');
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export interface TestServer {
+  url: string;
+  wsUrl: string;
+  db: DataSource;
+  config: Config;
+  /** SQL statements sent since the last reset (for batching tests). */
+  statements: string[];
+  token(subject: string, options?: { expires?: string | number; audience?: string; issuer?: string; name?: string }): Promise<string>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** gql() as the given demo user. */
+  as<T = any>(subject: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  wsClient(connectionParams?: Record<string, unknown>): Client;
+  close(): Promise<void>;
+}
+
+/** A real server (HTTP + WebSocket) on a free port, backed by its own database on the real PostgreSQL. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regietafel-keys-'));
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, REGIETAFEL_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const log = createLogger(config);
+  const statements: string[] = [];
+  const db = await createDataSource(database.url, { poolSize: 5, onQuery: (sql) => statements.push(sql) }).initialize();
+  const schema = await buildAppSchema();
+  const keys = await verificationKeys({ dataDir });
+  const server: RunningServer = await startServer({ config, log, db, schema, keys });
+  const signing = await devSigningKey(dataDir);
+  const clients: Client[] = [];
+
+  const token: TestServer['token'] = (subject, options = {}) =>
+    new SignJWT({ name: options.name ?? subject })
+      .setProtectedHeader({ alg: signing.alg, kid: signing.kid })
+      .setSubject(subject)
+      .setIssuer(options.issuer ?? config.auth.issuer)
+      .setAudience(options.audience ?? config.auth.audience)
+      .setIssuedAt()
+      .setExpirationTime(options.expires ?? '1h')
+      .sign(signing.key);
+
+  const gql: TestServer['gql'] = async (query, variables, bearer, headers = {}) => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+        ...headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: any; errors?: any[] };
+    return { status: response.status, headers: response.headers, data: body.data, errors: body.errors };
+  };
+
+  return {
+    url: server.url,
+    wsUrl: server.url.replace(/^http/, 'ws'),
+    db,
+    config,
+    statements,
+    token,
+    gql,
+    as: async (subject, query, variables) => gql(query, variables, await token(subject)),
+    wsClient: (connectionParams) => {
+      const client = createClient({
+        url: server.url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams,
+        retryAttempts: 0,
+        lazy: true,
+      });
+      clients.push(client);
+      return client;
+    },
+    close: async () => {
+      await Promise.all(clients.map((client) => client.dispose()));
+      await server.close();
+      await db.destroy();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs one operation over graphql-ws and resolves with its single result, or rejects with the close event / errors. */
+export function wsExecute<T = any>(client: Client, query: string, variables?: Record<string, unknown>): Promise<ExecutionResult<T>> {
+  return new Promise((resolve, reject) => {
+    let result: ExecutionResult<T> | undefined;
+    client.subscribe<T>(
+      { query, variables },
+      {
+        next: (value) => (result = value as ExecutionResult<T>),
+        error: (error) => reject(error),
+        complete: () => resolve(result!),
+      },
+    );
+  });
+}
+
+export function codes(response: { errors?: { extensions?: Record<string, any> }[] | readonly { extensions?: Record<string, any> }[] }): string[] {
+  return (response.errors ?? []).map((error) => error.extensions?.code);
+}
