@@ -69,7 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: intFromEnv(env, 'LIMIT_MAX_DEPTH', 10),
       maxAliases: intFromEnv(env, 'LIMIT_MAX_ALIASES', 15),
       maxTokens: intFromEnv(env, 'LIMIT_MAX_TOKENS', 2000),
-      maxCost: intFromEnv(env, 'LIMIT_MAX_COST', 5000),
+      maxCost: intFromEnv(env, 'LIMIT_MAX_COST', 50_000),
       maxDirectives: intFromEnv(env, 'LIMIT_MAX_DIRECTIVES', 20),
     },
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
