@@ -5,9 +5,8 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import express, { type ErrorRequestHandler } from 'express';
-import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { JWTVerifyGetKey } from 'jose';
 import type { DataSource } from 'typeorm';
@@ -34,11 +33,12 @@ function armorFor(config: Config) {
   const armorConfig = {
     maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: config.limits.maxAliases },
-    maxTokens: { n: config.limits.maxTokens },
+    // Token counting is done by graphql-js's own parser option (below), on both paths.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: config.limits.maxCost },
     maxDirectives: { n: config.limits.maxDirectives },
   };
-  return { armorConfig, protection: new ApolloArmor(armorConfig).protect() };
+  return new ApolloArmor(armorConfig).protect();
 }
 
 /**
@@ -55,7 +55,7 @@ export async function startServer(options: {
   const { config, log, db, schema } = options;
   const services = createServices(db);
   const authenticator = createAuthenticator(db, options.keys, config.auth);
-  const { armorConfig, protection } = armorFor(config);
+  const protection = armorFor(config);
   const validationRules = [...specifiedRules, ...protection.validationRules];
 
   const app = express();
@@ -101,7 +101,7 @@ export async function startServer(options: {
         if (principal.expiresAt <= Date.now()) return [unauthenticated('The token has expired: reconnect with a new one')];
         let document;
         try {
-          document = new MaxTokensParserWLexer(payload.query, { ...armorConfig.maxTokens, onAccept: [], onReject: [], propagateOnRejection: true }).parseDocument();
+          document = parse(payload.query, { maxTokens: config.limits.maxTokens });
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
@@ -154,6 +154,7 @@ export async function startServer(options: {
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: (formatted, error) => formatErrorForClient(formatted, error, log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -1,0 +1,94 @@
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codes, startTestServer, wsExecute, type TestServer } from './support/harness.js';
+
+let server: TestServer;
+let token: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  token = await server.token('ipo');
+});
+afterAll(() => server?.close());
+
+// 12 levels: Province → Uitplaatsingsregio → provinces → ... alternating.
+const DEEP = `{ province(code: UT) { uitplaatsingsregio { provinces { uitplaatsingsregio { provinces { uitplaatsingsregio { provinces { uitplaatsingsregio { provinces { uitplaatsingsregio { provinces { name } } } } } } } } } } } }`;
+const ALIASES = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: provinces { code }`).join(' ')} }`;
+
+describe('query limits (graphql-armor), the same on both paths', () => {
+  it('refuses a query nested too deep, with a clear message', async () => {
+    const http = await server.gql(DEEP, undefined, token);
+    expect(http.status).toBe(400);
+    expect(http.errors?.[0].message).toMatch(/depth/i);
+    expect(http.data).toBeUndefined();
+    const ws = await wsExecute(server.wsClient({ authorization: token }), DEEP).catch((errors) => ({ errors }));
+    expect((ws.errors as any[])[0].message).toMatch(/depth/i);
+    expect((ws.errors as any[])[0].extensions.code).toBeDefined();
+  });
+
+  it('refuses a query with too many aliases', async () => {
+    const http = await server.gql(ALIASES, undefined, token);
+    expect(http.status).toBe(400);
+    expect(http.errors?.[0].message).toMatch(/alias/i);
+    const ws = await wsExecute(server.wsClient({ authorization: token }), ALIASES).catch((errors) => ({ errors }));
+    expect((ws.errors as any[])[0].message).toMatch(/alias/i);
+  });
+
+  it('refuses a query with too many tokens', async () => {
+    const huge = `{ provinces { ${'code '.repeat(3000)} } }`;
+    const http = await server.gql(huge, undefined, token);
+    expect(http.status).toBe(400);
+    expect(http.errors?.[0].message).toMatch(/token/i);
+    const ws = await wsExecute(server.wsClient({ authorization: token }), huge).catch((errors) => ({ errors }));
+    expect((ws.errors as any[])[0].message).toMatch(/token/i);
+  });
+
+  it('refuses an oversized body with 413 over HTTP and closes an oversized WebSocket message (1009)', async () => {
+    const padding = 'x'.repeat(200 * 1024);
+    const http = await server.gql(`{ provinces { code } } # ${padding}`, undefined, token);
+    expect(http.status).toBe(413);
+    expect(codes(http)).toEqual(['PAYLOAD_TOO_LARGE']);
+
+    const socket = new WebSocket(server.wsUrl, 'graphql-transport-ws');
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: token, padding } }));
+    const [code] = await new Promise<[number]>((resolve) => socket.once('close', (closeCode) => resolve([closeCode])));
+    expect(code).toBe(1009);
+  });
+
+  it('accepts normal queries, and refuses batched HTTP requests', async () => {
+    const ok = await server.gql('{ provinces { code regietafel { members { person { name memberships { role } } } } } }', undefined, token);
+    expect(ok.errors).toBeUndefined();
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify([{ query: '{ viewer { name } }' }, { query: '{ viewer { name } }' }]),
+    });
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('error reporting', () => {
+  it('names the code of a validation error and does not suggest field names', async () => {
+    const response = await server.gql('{ provinces { nmae } }', undefined, token);
+    expect(response.status).toBe(400);
+    expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(response.errors?.[0].message).not.toMatch(/Did you mean/);
+  });
+
+  it('masks unexpected failures as INTERNAL_SERVER_ERROR with a request id, over HTTP and WebSocket', async () => {
+    // Make the database refuse a statement the server does not expect to fail.
+    await server.db.query('ALTER TABLE opvangtype RENAME TO opvangtype_moved');
+    try {
+      const http = await server.gql('{ opvangtypes { code } }', undefined, token);
+      expect(codes(http)).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(http.errors?.[0].message).toBe('Internal server error');
+      expect(http.errors?.[0].extensions?.requestId).toBe(http.headers.get('x-request-id'));
+      expect(JSON.stringify(http.errors)).not.toMatch(/relation|does not exist|stack/);
+      const ws = await wsExecute(server.wsClient({ authorization: token }), '{ opvangtypes { code } }');
+      expect(ws.errors?.[0].extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) });
+      expect(JSON.stringify(ws.errors)).not.toMatch(/relation|does not exist/);
+    } finally {
+      await server.db.query('ALTER TABLE opvangtype_moved RENAME TO opvangtype');
+    }
+  });
+});
