@@ -1,0 +1,80 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../src/platform/paths.js';
+
+/**
+ * What a newcomer does: start the built server on a fresh data directory (embedded PostgreSQL, demo
+ * data), ask for a token, query, press Ctrl-C, start again and find the data kept.
+ */
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regietafel-start-'));
+chmodSync(dataDir, 0o755);
+const env = { ...process.env, NODE_ENV: 'development', REGIETAFEL_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_PRETTY: 'false', LOG_LEVEL: 'info', DATABASE_URL: '' };
+const node = (script: string) => path.join(packageRoot, 'dist', 'src', 'cli', script);
+
+function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  // detached: its own process group, so we can send SIGINT to the group as a terminal's Ctrl-C does.
+  const child = spawn(process.execPath, [node('start.js')], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
+      if (match && /npm run -s token|verified against/.test(output)) resolve({ child, url: match[1], output: () => output });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}
+
+function ctrlC(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', (code) => resolve(code));
+    process.kill(-child.pid!, 'SIGINT');
+  });
+}
+
+async function query(url: string, token: string, body: string) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+  return response.json() as Promise<any>;
+}
+
+beforeAll(() => {
+  execFileSync(path.join(packageRoot, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: packageRoot });
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('npm start', () => {
+  it('creates the database with demo data, serves tokens from `npm run token`, stops on Ctrl-C and keeps data across restarts', async () => {
+    const first = await start();
+    expect(first.output()).toMatch(/npm run -s token -- <user>/);
+    const token = execFileSync(process.execPath, [node('token.js'), 'secretariaat-ut'], { env }).toString().trim();
+    const before = await query(first.url, token, JSON.stringify({ query: '{ viewer { name memberships { role } } }' }));
+    expect(before.data.viewer).toEqual({ name: 'Secretariaat PRT Utrecht (demo)', memberships: [{ role: 'PRT_SECRETARIAAT' }] });
+
+    const lrt = execFileSync(process.execPath, [node('token.js'), 'lrt'], { env }).toString().trim();
+    const granted = await query(
+      first.url,
+      lrt,
+      JSON.stringify({ query: 'mutation { grantMembership(input: { personSubject: "kept", personName: "Kept (test)", role: IPO }) { id } }' }),
+    );
+    expect(granted.errors).toBeUndefined();
+    expect(await ctrlC(first.child)).toBe(0);
+
+    const second = await start();
+    try {
+      expect(second.output()).not.toMatch(/demo data loaded/);
+      const kept = execFileSync(process.execPath, [node('token.js'), 'kept'], { env, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+      const after = await query(second.url, kept, JSON.stringify({ query: '{ viewer { name memberships { role } } }' }));
+      expect(after.data.viewer).toEqual({ name: 'Kept (test)', memberships: [{ role: 'IPO' }] });
+      // The token printed before the restart is still valid: the development key is kept too.
+      expect((await query(second.url, token, JSON.stringify({ query: '{ viewer { name } }' }))).data.viewer.name).toBe('Secretariaat PRT Utrecht (demo)');
+    } finally {
+      expect(await ctrlC(second.child)).toBe(0);
+    }
+  }, 90_000);
+});
