@@ -14,9 +14,12 @@ chmodSync(dataDir, 0o755);
 const env = { ...process.env, NODE_ENV: 'development', REGIETAFEL_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_PRETTY: 'false', LOG_LEVEL: 'info', DATABASE_URL: '' };
 const node = (script: string) => path.join(packageRoot, 'dist', 'src', 'cli', script);
 
+const started: ChildProcess[] = [];
+
 function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   // detached: its own process group, so we can send SIGINT to the group as a terminal's Ctrl-C does.
   const child = spawn(process.execPath, [node('start.js')], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -46,7 +49,13 @@ async function query(url: string, token: string, body: string) {
 beforeAll(() => {
   execFileSync(path.join(packageRoot, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: packageRoot });
 });
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(async () => {
+  // A failed assertion must not leave a server or its PostgreSQL running.
+  for (const child of started) {
+    if (child.exitCode === null && child.signalCode === null) await ctrlC(child);
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('npm start', () => {
   it('creates the database with demo data, serves tokens from `npm run token`, stops on Ctrl-C and keeps data across restarts', async () => {
@@ -66,15 +75,15 @@ describe('npm start', () => {
     expect(await ctrlC(first.child)).toBe(0);
 
     const second = await start();
-    try {
+    {
       expect(second.output()).not.toMatch(/demo data loaded/);
       const kept = execFileSync(process.execPath, [node('token.js'), 'kept'], { env, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
       const after = await query(second.url, kept, JSON.stringify({ query: '{ viewer { name memberships { role } } }' }));
       expect(after.data.viewer).toEqual({ name: 'Kept (test)', memberships: [{ role: 'IPO' }] });
       // The token printed before the restart is still valid: the development key is kept too.
       expect((await query(second.url, token, JSON.stringify({ query: '{ viewer { name } }' }))).data.viewer.name).toBe('Secretariaat PRT Utrecht (demo)');
-    } finally {
-      expect(await ctrlC(second.child)).toBe(0);
     }
+    expect(await ctrlC(second.child)).toBe(0);
+    expect(second.output()).toMatch(/embedded PostgreSQL stopped/);
   }, 90_000);
 });
