@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PeopleService } from '../src/people/people.service.js';
+import { Role } from '../src/people/enums.js';
 import { codes, startTestServer, wsExecute, type TestServer } from './support/harness.js';
 
 let server: TestServer;
@@ -103,5 +105,12 @@ describe('granting and revoking memberships (LRT)', () => {
     const ids = all.data.memberships.edges.map((e: any) => e.node.id);
     const pageIds = [...first.data.memberships.edges, ...next.data.memberships.edges].map((e: any) => e.node.id);
     expect(ids.slice(1, 11)).toEqual(pageIds); // the new grant comes first; the pages continue where they were
+  });
+
+  it('lets an operator grant the first LRT membership of a new installation, outside the API', async () => {
+    await new PeopleService(server.db).grantAsOperator({ personSubject: 'first-lrt', personName: 'Eerste LRT (test)', role: Role.LRT });
+    const viewer = await server.as('first-lrt', '{ viewer { memberships { role grantedBy { name } } abilities { action } } }');
+    expect(viewer.data.viewer.memberships).toEqual([{ role: 'LRT', grantedBy: null }]);
+    expect(viewer.data.viewer.abilities.map((a: any) => a.action)).toContain('MANAGE_MEMBERSHIPS');
   });
 });

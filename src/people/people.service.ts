@@ -88,6 +88,18 @@ export class PeopleService {
 
   async grantMembership(principal: Principal, command: GrantMembershipCommand): Promise<ScopedMembership> {
     membershipPolicy.assertCanManage(principal);
+    return this.writeGrant(command, principal.personId);
+  }
+
+  /**
+   * For operators with access to the server (`npm run grant`), e.g. the first LRT member of a new
+   * installation, whom nobody could grant a role otherwise. Not reachable through the API.
+   */
+  grantAsOperator(command: GrantMembershipCommand): Promise<ScopedMembership> {
+    return this.writeGrant(command, null);
+  }
+
+  private async writeGrant(command: GrantMembershipCommand, grantedBy: string | null): Promise<ScopedMembership> {
     return this.db.transaction(async (tx) => {
       const scope = await this.resolveScope(tx, command);
       const personId = await this.findOrCreatePerson(tx, command);
@@ -95,7 +107,7 @@ export class PeopleService {
         `INSERT INTO membership (person_id, organisation_id, role, province_code, gemeente_code, uitplaatsingsregio_number, granted_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT DO NOTHING RETURNING id`,
-        [personId, scope.organisationId, command.role, scope.provinceCode, scope.gemeenteCode, scope.uitplaatsingsregio, principal.personId],
+        [personId, scope.organisationId, command.role, scope.provinceCode, scope.gemeenteCode, scope.uitplaatsingsregio, grantedBy],
       );
       if (inserted.length === 0) {
         throw ruleViolation('MEMBERSHIP_ALREADY_ACTIVE', 'This person already has this role in this scope', { field: 'input.role' });
