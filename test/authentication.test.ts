@@ -1,4 +1,5 @@
 import { generateKeyPair, SignJWT } from 'jose';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, startTestServer, wsExecute, type TestServer } from './support/harness.js';
 
@@ -60,6 +61,15 @@ describe('over HTTP', () => {
     expect(response.data.viewer).toEqual({ subject: 'secretariaat-ut', name: 'Secretariaat PRT Utrecht (demo)' });
   });
 
+  it('wants the Bearer scheme in the Authorization header', async () => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: await server.token('lrt') },
+      body: JSON.stringify({ query: VIEWER }),
+    });
+    expect(response.status).toBe(401);
+  });
+
   it('carries a request id back, and the one the client sent when it is sane', async () => {
     const response = await server.gql(VIEWER, undefined, await server.token('ipo'), { 'x-request-id': 'trace-12345678' });
     expect(response.headers.get('x-request-id')).toBe('trace-12345678');
@@ -71,6 +81,23 @@ describe('over WebSocket', () => {
     const client = server.wsClient({ authorization: `Bearer ${await server.token('coa-regio-3')}` });
     const result = await wsExecute(client, VIEWER);
     expect(result.data).toEqual({ viewer: { subject: 'coa-regio-3', name: 'COA-regievoerder uitplaatsingsregio 3 (demo)' } });
+  });
+
+  it('also takes the bare token in connectionParams', async () => {
+    const result = await wsExecute(server.wsClient({ authorization: await server.token('ipo') }), VIEWER);
+    expect(result.data?.viewer.subject).toBe('ipo');
+  });
+
+  it('runs nothing for a client that ignores the 4401 close and sends operations anyway', async () => {
+    const socket = new WebSocket(server.wsUrl, 'graphql-transport-ws');
+    await new Promise((resolve) => socket.once('open', resolve));
+    const received: string[] = [];
+    socket.on('message', (data) => received.push(String(data)));
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: 'Bearer nonsense' } }));
+    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: VIEWER } }));
+    expect(await closed).toBe(4401);
+    expect(received).toEqual([]);
   });
 
   it('closes the connection with 4401 UNAUTHENTICATED without a token or with a bad one', async () => {

@@ -68,11 +68,19 @@ describe('query limits (graphql-armor), the same on both paths', () => {
 });
 
 describe('error reporting', () => {
-  it('names the code of a validation error and does not suggest field names', async () => {
-    const response = await server.gql('{ provinces { nmae } }', undefined, token);
-    expect(response.status).toBe(400);
-    expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(response.errors?.[0].message).not.toMatch(/Did you mean/);
+  it('answers a validation error alike on both paths: code, message and suggestion', async () => {
+    const http = await server.gql('{ provinces { nmae } }', undefined, token);
+    expect(http.status).toBe(400);
+    expect(codes(http)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(http.errors?.[0].message).toMatch(/Did you mean "name"\?/);
+    const ws = await wsExecute(server.wsClient({ authorization: token }), '{ provinces { nmae } }').catch((errors) => ({ errors }));
+    expect((ws.errors as any[]).map((e) => [e.message, e.extensions.code])).toEqual([[http.errors?.[0].message, 'GRAPHQL_VALIDATION_FAILED']]);
+  });
+
+  it('gives a limit violation the same code on both paths', async () => {
+    const http = await server.gql(DEEP, undefined, token);
+    const ws = await wsExecute(server.wsClient({ authorization: token }), DEEP).catch((errors) => ({ errors }));
+    expect((ws.errors as any[])[0].extensions.code).toBe(http.errors?.[0].extensions?.code);
   });
 
   it('masks unexpected failures as INTERNAL_SERVER_ERROR with a request id, over HTTP and WebSocket', async () => {

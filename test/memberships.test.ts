@@ -51,11 +51,54 @@ describe('granting and revoking memberships (LRT)', () => {
 
   it('takes effect on an open WebSocket connection too', async () => {
     const granted = await server.as('lrt', GRANT, { input: { personSubject: 'ws-person', personName: 'WS (test)', role: 'COA_REGIO', uitplaatsingsregio: 4 } });
-    const client = server.wsClient({ authorization: `Bearer ${await server.token('ws-person')}` });
+    const client = server.wsClient({ authorization: `Bearer ${await server.token('ws-person')}` }, { persistent: true });
     expect((await wsExecute(client, '{ memberships(provinceCode: ZH) { totalCount } }')).errors).toBeUndefined();
     await server.as('lrt', REVOKE, { input: { membershipId: granted.data.grantMembership.id, reason: 'test' } });
     const after = await wsExecute(client, '{ memberships(provinceCode: ZH) { totalCount } }');
     expect(after.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(client.connections()).toBe(1); // the same connection throughout
+  });
+
+  it('stops a revoked LRT member from granting on a connection opened before the revocation', async () => {
+    const granted = await server.as('lrt', GRANT, { input: { personSubject: 'second-lrt', personName: 'Tweede LRT (test)', role: 'LRT' } });
+    const client = server.wsClient({ authorization: `Bearer ${await server.token('second-lrt')}` }, { persistent: true });
+    expect((await wsExecute(client, '{ viewer { memberships { role } } }')).data).toEqual({ viewer: { memberships: [{ role: 'LRT' }] } });
+    await server.as('lrt', REVOKE, { input: { membershipId: granted.data.grantMembership.id, reason: 'test' } });
+    const before = await count();
+    const attempt = await wsExecute(client, GRANT, { input: { personSubject: 'accomplice', personName: 'A', role: 'LRT' } });
+    expect(attempt.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(await count()).toBe(before);
+    expect(client.connections()).toBe(1);
+  });
+
+  it('writes no person when the grant for a new person fails', async () => {
+    const people = await personCount();
+    const response = await server.as('lrt', GRANT, { input: { personSubject: 'never-created', personName: 'Nooit', role: 'GEMEENTE', gemeenteCode: 'GM9999' } });
+    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.gemeenteCode' });
+    expect(await personCount()).toBe(people);
+  });
+
+  it('never lets two LRT members revoke each other at the same time down to no LRT at all', async () => {
+    for (let round = 0; round < 10; round++) {
+      const a = await server.as('lrt', GRANT, { input: { personSubject: `race-a-${round}`, personName: 'A', role: 'LRT' } });
+      const b = await server.as('lrt', GRANT, { input: { personSubject: `race-b-${round}`, personName: 'B', role: 'LRT' } });
+      // Leave only a and b as LRT members, then let them revoke each other at once.
+      const others: { id: string }[] = await server.db.query(`SELECT id FROM membership WHERE role = 'LRT' AND revoked_at IS NULL AND id NOT IN ($1, $2)`, [
+        a.data.grantMembership.id,
+        b.data.grantMembership.id,
+      ]);
+      await server.db.query(`UPDATE membership SET revoked_at = now() WHERE id = ANY($1)`, [others.map((o) => o.id)]);
+      const results = await Promise.all([
+        server.as(`race-a-${round}`, REVOKE, { input: { membershipId: b.data.grantMembership.id, reason: 'race' } }),
+        server.as(`race-b-${round}`, REVOKE, { input: { membershipId: a.data.grantMembership.id, reason: 'race' } }),
+      ]);
+      const [{ n }] = await server.db.query(`SELECT count(*)::int AS n FROM membership WHERE role = 'LRT' AND revoked_at IS NULL`);
+      expect(n).toBe(1);
+      expect(results.filter((r) => r.errors).length).toBe(1);
+      // Restore the demo LRT member for the next round and the other tests.
+      await server.db.query(`UPDATE membership SET revoked_at = NULL, revoked_by = NULL, revoke_reason = NULL WHERE id = ANY($1)`, [others.map((o) => o.id)]);
+      await server.db.query(`UPDATE membership SET revoked_at = now() WHERE id IN ($1, $2) AND revoked_at IS NULL`, [a.data.grantMembership.id, b.data.grantMembership.id]);
+    }
   });
 
   it.each([
@@ -69,6 +112,10 @@ describe('granting and revoking memberships (LRT)', () => {
     [{ personSubject: '', personName: 'X', role: 'IPO' }, 'BAD_USER_INPUT', 'input.personSubject'],
     [{ personSubject: 'x', personName: 'X', personEmail: 'not-an-address', role: 'IPO' }, 'BAD_USER_INPUT', 'input.personEmail'],
     [{ personSubject: 'gemeente-zeist', role: 'GEMEENTE', gemeenteCode: 'GM0355' }, 'MEMBERSHIP_ALREADY_ACTIVE', 'input.role'],
+    [{ personSubject: '   ', personName: 'X', role: 'IPO' }, 'BAD_USER_INPUT', 'input.personSubject'],
+    [{ personSubject: 'x', personName: '❤️'.repeat(101), role: 'IPO' }, 'BAD_USER_INPUT', 'input.personName'],
+    [{ personSubject: 'nul\u0000byte', personName: 'X', role: 'IPO' }, 'BAD_USER_INPUT', 'input.personSubject'],
+    [{ personSubject: 'x', personName: 'line\nbreak', role: 'IPO' }, 'BAD_USER_INPUT', 'input.personName'],
   ])('refuses %j with %s on %s and writes nothing', async (input, code, field) => {
     const [memberships, people] = [await count(), await personCount()];
     const response = await server.as('lrt', GRANT, { input });
@@ -77,10 +124,28 @@ describe('granting and revoking memberships (LRT)', () => {
     expect([await count(), await personCount()]).toEqual([memberships, people]);
   });
 
-  it('refuses an unknown role value as invalid input', async () => {
-    const response = await server.as('lrt', GRANT, { input: { personSubject: 'x', personName: 'X', role: 'KING' } });
+  it('refuses an unknown role value as invalid input, naming the field, on both paths', async () => {
+    const input = { personSubject: 'x', personName: 'X', role: 'KING' };
+    const response = await server.as('lrt', GRANT, { input });
     expect(response.status).toBe(400);
-    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.role' });
+    const ws = await wsExecute(server.wsClient({ authorization: `Bearer ${await server.token('lrt')}` }), GRANT, { input });
+    expect(ws.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.role' });
+  });
+
+  it('refuses a revocation reason with a NUL byte', async () => {
+    const [{ id }] = await server.db.query(`SELECT id FROM membership WHERE role = 'IPO' AND revoked_at IS NULL LIMIT 1`);
+    const response = await server.as('lrt', REVOKE, { input: { membershipId: id, reason: 'bad\u0000reason' } });
+    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+  });
+
+  it('shows why a membership was revoked to IPO, LRT and the person, not to others in the province', async () => {
+    const granted = await server.as('lrt', GRANT, { input: { personSubject: 'ut-leaver', personName: 'Vertrekker (test)', role: 'PRT_SECRETARIAAT', provinceCode: 'UT' } });
+    await server.as('lrt', REVOKE, { input: { membershipId: granted.data.grantMembership.id, reason: 'Personal reasons' } });
+    const history = '{ memberships(provinceCode: UT, includeRevoked: true, role: PRT_SECRETARIAAT) { edges { node { person { name } active revokeReason revokedBy { name } } } } }';
+    const leaver = (r: any) => r.data.memberships.edges.find((e: any) => e.node.person.name === 'Vertrekker (test)').node;
+    expect(leaver(await server.as('ipo', history))).toMatchObject({ revokeReason: 'Personal reasons', revokedBy: { name: 'LRT-coördinator (demo)' } });
+    expect(leaver(await server.as('secretariaat-ut', history))).toEqual({ person: { name: 'Vertrekker (test)' }, active: false, revokeReason: null, revokedBy: null });
   });
 
   it('says NOT_FOUND for a membership that does not exist', async () => {

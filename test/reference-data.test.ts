@@ -88,6 +88,17 @@ describe('gemeenten', () => {
     expect(cursor.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
+  it('refuses control characters in a search or a cursor as bad input, not as a server error', async () => {
+    const search = await q('query($s: String) { gemeenten(search: $s) { totalCount } }', { s: 'Ze\u0000ist' });
+    expect(search.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'search' });
+    const cursor = Buffer.from(JSON.stringify(['Ze\u0000ist', 'GM0355'])).toString('base64url');
+    const paged = await q('query($a: String) { gemeenten(after: $a) { totalCount } }', { a: cursor });
+    expect(paged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const badDate = Buffer.from(JSON.stringify(['2024-13-45T25:61:61.000000', '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+    const memberships = await server.gql('query($a: String) { memberships(after: $a) { totalCount } }', { a: badDate }, await server.token('lrt'));
+    expect(memberships.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
   it('reads the gemeenten of all twelve provinces in the same number of SQL statements as of one', async () => {
     server.statements.length = 0;
     await q('{ province(code: UT) { gemeenten(first: 5) { totalCount edges { node { name province { name } } } } } }');

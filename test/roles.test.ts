@@ -38,6 +38,8 @@ describe.each(cases)('$role ($subject)', ({ subject, role, mayRead, mayNotRead }
     expect(data.viewer.memberships.map((m: any) => m.role)).toEqual([role]);
     const readMemberships = data.viewer.abilities.find((a: any) => a.action === 'READ_MEMBERSHIPS');
     expect(readMemberships.provinceCodes.filter((code: string) => mayRead.includes(code))).toEqual([...mayRead].sort());
+    for (const province of mayNotRead) expect(readMemberships.provinceCodes).not.toContain(province);
+    expect(readMemberships.national).toBe(role === 'LRT' || role === 'IPO');
     const manage = data.viewer.abilities.some((a: any) => a.action === 'MANAGE_MEMBERSHIPS');
     expect(manage).toBe(role === 'LRT');
   });

@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,5 +86,34 @@ describe('npm start', () => {
     }
     expect(await ctrlC(second.child)).toBe(0);
     expect(second.output()).toMatch(/embedded PostgreSQL stopped/);
+  }, 90_000);
+
+  it('stops its PostgreSQL again when the server cannot start (port in use)', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
+    const port = (blocker.address() as net.AddressInfo).port;
+    const child = spawn(process.execPath, [node('start.js')], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    blocker.close();
+    expect(code).toBe(1);
+    expect(output).toMatch(/EADDRINUSE/);
+    expect(output).toMatch(/embedded PostgreSQL stopped/);
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+  }, 60_000);
+
+  it('takes over a PostgreSQL left running by a server that was killed', async () => {
+    const first = await start();
+    process.kill(first.child.pid!, 'SIGKILL'); // the node process only: its PostgreSQL lives on
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(true);
+    const second = await start();
+    expect(second.output()).toMatch(/stopping a PostgreSQL left running by an earlier run/);
+    const token = execFileSync(process.execPath, [node('token.js'), 'ipo'], { env }).toString().trim();
+    expect((await query(second.url, token, JSON.stringify({ query: '{ viewer { name } }' }))).data.viewer.name).toBe('IPO-monitor (demo)');
+    expect(await ctrlC(second.child)).toBe(0);
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
   }, 90_000);
 });

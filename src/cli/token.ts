@@ -10,6 +10,14 @@ import { DEMO_PEOPLE } from '../demo/people.js';
  */
 async function main(args: string[]): Promise<number> {
   const config = loadConfig();
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(
+      'usage: npm run -s token -- <user> [--expires 8h]\n' +
+        '  prints a development token for <user> (a demo user, or any subject);\n' +
+        '  --expires: a duration such as 30m, 8h, 2d (default 8h); --list: the demo users\n',
+    );
+    return 0;
+  }
   if (args.includes('--list') || args.length === 0) {
     const lines = DEMO_PEOPLE.map((person) => `${person.handle.padEnd(28)} ${person.name}`);
     (args.length === 0 ? process.stderr : process.stdout).write(
@@ -22,7 +30,11 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const { values, positionals } = parseArgs({ args, options: { expires: { type: 'string', default: '8h' } }, allowPositionals: true });
-  const expires = values.expires;
+  const expires = values.expires!;
+  if (!/^\d+\s*(s|m|h|d|w)$/.test(expires)) {
+    process.stderr.write(`--expires must be a positive duration such as 30m, 8h or 2d, not "${expires}"\n`);
+    return 2;
+  }
   const subject = positionals[0];
   if (!subject || positionals.length > 1) {
     process.stderr.write('usage: npm run -s token -- <user> [--expires 8h]\n');

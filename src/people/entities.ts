@@ -91,7 +91,6 @@ export class Membership {
   @Column({ name: 'revoked_by', type: 'uuid', nullable: true })
   revokedById: string | null;
 
-  @Field(() => String, { nullable: true })
   @Column({ name: 'revoke_reason', type: 'text', nullable: true })
   revokeReason: string | null;
 

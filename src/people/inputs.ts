@@ -1,4 +1,5 @@
-import { IsEmail, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsEmail, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsText } from '../platform/validation.js';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ProvinceCode } from '../reference/enums.js';
 import { Role } from './enums.js';
@@ -6,16 +7,17 @@ import { Role } from './enums.js';
 @InputType({ description: 'Give a person a role. The scope field the role needs is required; the others must be left out.' })
 export class GrantMembershipInput {
   @Field(() => String, { description: 'The `sub` claim of the person\'s tokens at the identity provider.' })
-  @Length(1, 255)
+  @IsText({ max: 255 })
   personSubject: string;
 
   @Field(() => String, { nullable: true, description: 'Required when regietafel does not know this person yet.' })
   @IsOptional()
-  @Length(1, 200)
+  @IsText({ max: 200 })
   personName?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @MaxLength(254)
   @IsEmail()
   personEmail?: string;
 
@@ -48,6 +50,6 @@ export class RevokeMembershipInput {
   membershipId: string;
 
   @Field(() => String, { description: 'Why, for the record.' })
-  @Length(1, 500)
+  @IsText({ max: 500, multiline: true })
   reason: string;
 }

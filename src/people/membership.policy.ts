@@ -6,7 +6,12 @@ import { Role } from './enums.js';
 
 /**
  * Who may see and change memberships. Memberships say who works where, so they are visible within the
- * provinces someone works in; IPO and LRT see all of them; only LRT grants and revokes.
+ * provinces someone works in; IPO and LRT see all of them; only LRT grants and revokes. Why a membership
+ * was revoked, and by whom, is for IPO, LRT and the person concerned.
+ *
+ * Deliberately public to every authenticated person: the composition of each regietafel (its chair, its
+ * members and who forms its secretariat), as the provinces publish it themselves. That is the
+ * `Regietafel` type; it shows names and seats, not memberships, their history or their scope.
  */
 export const membershipPolicy = {
   /** Provinces whose memberships the principal may list; 'ALL' for national roles (including national memberships). */
@@ -27,6 +32,10 @@ export const membershipPolicy = {
     const readable = this.readableProvinces(principal);
     if (readable === 'ALL') return true;
     return membership.provinceCodes.some((code) => readable.includes(code));
+  },
+
+  canSeeRevocationDetails(principal: Principal, membership: { personId: string }): boolean {
+    return isNational(principal) || membership.personId === principal.personId;
   },
 
   canManage(principal: Principal): boolean {

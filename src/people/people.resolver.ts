@@ -110,9 +110,15 @@ export class MembershipResolver {
     return membership.grantedById ? loaders.person.load(membership.grantedById) : null;
   }
 
-  @FieldResolver(() => Person, { nullable: true })
-  async revokedBy(@Root() membership: Membership, @Ctx() { loaders }: RequestContext) {
-    return membership.revokedById ? loaders.person.load(membership.revokedById) : null;
+  @FieldResolver(() => Person, { nullable: true, description: 'Shown to IPO, LRT and the person concerned.' })
+  async revokedBy(@Root() membership: Membership, @Ctx() { loaders, principal }: RequestContext) {
+    if (!membership.revokedById || !membershipPolicy.canSeeRevocationDetails(principal, membership)) return null;
+    return loaders.person.load(membership.revokedById);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Why it was revoked. Shown to IPO, LRT and the person concerned.' })
+  revokeReason(@Root() membership: Membership, @Ctx() { principal }: RequestContext): string | null {
+    return membershipPolicy.canSeeRevocationDetails(principal, membership) ? membership.revokeReason : null;
   }
 }
 
@@ -138,7 +144,7 @@ export class OrganisationResolver {
   }
 }
 
-/** Regietafel composition is public information and readable by every authenticated person. */
+/** Regietafel composition (chair, secretariat, members) is public: see membershipPolicy. */
 @Resolver(() => Regietafel)
 export class RegietafelResolver {
   @Query(() => Regietafel, { description: "A province's regietafel." })

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
-import { badUserInput, notFound, ruleViolation } from '../platform/errors.js';
+import { badUserInput, forbidden, notFound, ruleViolation } from '../platform/errors.js';
 import { byKey, groupByKey } from '../platform/loader-utils.js';
 import { pageRequest, toPage, type Page } from '../platform/pagination.js';
 import type { ProvinceCode } from '../reference/enums.js';
@@ -9,6 +9,13 @@ import { normaliseGemeenteCode } from '../reference/reference.service.js';
 import { Membership, Organisation, Person, RegietafelSeat } from './entities.js';
 import { Role } from './enums.js';
 import { membershipPolicy } from './membership.policy.js';
+
+/** `2024-05-01T12:34:56.123456` that is a real moment (no month 13, no 31 February). */
+function isTimestamp(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/.test(value)) return false;
+  const parsed = new Date(`${value.slice(0, 23)}Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 23) === value.slice(0, 23);
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -49,7 +56,7 @@ const isMembershipKey = (value: unknown): value is [string, string] =>
   Array.isArray(value) &&
   value.length === 2 &&
   typeof value[0] === 'string' &&
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/.test(value[0]) &&
+  isTimestamp(value[0]) &&
   typeof value[1] === 'string' &&
   UUID.test(value[1]);
 
@@ -101,8 +108,9 @@ export class PeopleService {
 
   private async writeGrant(command: GrantMembershipCommand, grantedBy: string | null): Promise<ScopedMembership> {
     return this.db.transaction(async (tx) => {
-      const scope = await this.resolveScope(tx, command);
+      if (grantedBy) await this.assertStillLrt(tx, grantedBy);
       const personId = await this.findOrCreatePerson(tx, command);
+      const scope = await this.resolveScope(tx, command);
       const inserted: { id: string }[] = await tx.query(
         `INSERT INTO membership (person_id, organisation_id, role, province_code, gemeente_code, uitplaatsingsregio_number, granted_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -120,7 +128,11 @@ export class PeopleService {
     membershipPolicy.assertCanManage(principal);
     return this.db.transaction(async (tx) => {
       // Lock the LRT memberships first so two revocations cannot together remove the last one.
-      const lrt: { id: string }[] = await tx.query(`SELECT id FROM membership WHERE role = 'LRT' AND revoked_at IS NULL FOR UPDATE`);
+      const lrt: { id: string; person_id: string }[] = await tx.query(
+        `SELECT id, person_id FROM membership WHERE role = 'LRT' AND revoked_at IS NULL ORDER BY id FOR UPDATE`,
+      );
+      // The principal was loaded when the request began; a revocation committed since then counts.
+      if (!lrt.some((row) => row.person_id === principal.personId)) throw forbidden('Only an LRT member may grant or revoke memberships');
       const current = await this.findMembership(tx, membershipId);
       if (!current) throw notFound(`No membership ${membershipId}`, 'input.membershipId');
       if (current.revokedAt) throw ruleViolation('MEMBERSHIP_ALREADY_REVOKED', 'This membership was already revoked', { field: 'input.membershipId' });
@@ -132,10 +144,19 @@ export class PeopleService {
       await tx.query(`UPDATE membership SET revoked_at = now(), revoked_by = $2, revoke_reason = $3 WHERE id = $1 AND revoked_at IS NULL`, [
         membershipId,
         principal.personId,
-        reason,
+        reason.trim(),
       ]);
       return this.membershipById(tx, membershipId);
     });
+  }
+
+  /** Re-checks, inside the transaction and with a row lock, that the acting person is still an LRT member. */
+  private async assertStillLrt(tx: EntityManager, personId: string): Promise<void> {
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM membership WHERE person_id = $1 AND role = 'LRT' AND revoked_at IS NULL FOR SHARE`,
+      [personId],
+    );
+    if (rows.length === 0) throw forbidden('Only an LRT member may grant or revoke memberships');
   }
 
   /** Which organisation and scope columns a grant means; rejects scope fields the role does not take. */

@@ -12,11 +12,15 @@ export interface OpenDatabase {
 }
 
 /** Connects to DATABASE_URL, or starts the embedded PostgreSQL in `<dataDir>/postgres` and uses its `regietafel` database. */
-export async function openDatabase(config: Config, log: Logger, options: DataSourceOptions = {}): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: Config,
+  log: Logger,
+  options: DataSourceOptions & { takeOverOrphan?: boolean } = {},
+): Promise<OpenDatabase> {
   let url = config.databaseUrl;
   let stopCluster = async () => {};
   if (!url) {
-    const cluster = await startEmbeddedCluster(path.join(config.dataDir, 'postgres'), log);
+    const cluster = await startEmbeddedCluster(path.join(config.dataDir, 'postgres'), log, { takeOverOrphan: options.takeOverOrphan ?? false });
     url = cluster.url('regietafel');
     stopCluster = cluster.stop;
   }

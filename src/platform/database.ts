@@ -84,7 +84,10 @@ export async function migrate(dataSource: DataSource, log: Logger): Promise<stri
 
 /** Names of migrations in the code that the database has not applied yet. */
 export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
-  const rows: { name: string }[] = await dataSource.query('SELECT name FROM migrations').catch(() => []);
+  const rows: { name: string }[] = await dataSource.query('SELECT name FROM migrations').catch((error: { code?: string }) => {
+    if (error.code === '42P01' || (error as { driverError?: { code?: string } }).driverError?.code === '42P01') return []; // no migrations table yet
+    throw error;
+  });
   const applied = new Set(rows.map((row) => row.name));
   return migrations.map((migration) => migration.name).filter((name) => !applied.has(name));
 }

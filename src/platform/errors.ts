@@ -79,13 +79,15 @@ export function formatErrorForClient(
     return { ...converted.toJSON(), path: formatted.path, locations: formatted.locations };
   }
   const code = formatted.extensions?.code;
-  if (code === undefined && error instanceof GraphQLError && !error.originalError) {
-    // Raised by graphql-js itself (variable coercion, validation): about the request, safe to show.
-    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+  if (code === undefined && error instanceof GraphQLError && !formatted.path) {
+    // No path: raised by graphql-js about the request itself (variable coercion, validation), safe to show.
+    return withField({ ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } });
   }
   // Any code other than INTERNAL_SERVER_ERROR was set on purpose (by us or by the GraphQL machinery).
-  if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) return stripInternals(formatted);
-  if (code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.extensions?.requestId) return stripInternals(formatted);
+  if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) return withField(stripInternals(formatted));
+  if (code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.extensions?.requestId && !formatted.extensions?.stacktrace && formatted.message === 'Internal server error') {
+    return stripInternals(formatted);
+  }
   log.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
   return {
     message: 'Internal server error',
@@ -93,6 +95,17 @@ export function formatErrorForClient(
     locations: formatted.locations,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
   };
+}
+
+/**
+ * graphql-js reports bad variables as `Variable "$input" got invalid value … at "input.role"; …`: name the
+ * field at fault the way our own errors do.
+ */
+function withField(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.extensions?.code !== ErrorCode.BAD_USER_INPUT || formatted.extensions.field) return formatted;
+  const match = /^Variable "\$(\w+)"[^;]*? at "([^"]+)"/.exec(formatted.message) ?? /^Variable "\$(\w+)"/.exec(formatted.message);
+  if (!match) return formatted;
+  return { ...formatted, extensions: { ...formatted.extensions, field: match[2] ?? match[1] } };
 }
 
 function stripInternals(formatted: GraphQLFormattedError): GraphQLFormattedError {

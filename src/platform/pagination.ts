@@ -1,5 +1,6 @@
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors.js';
+import { isCleanText } from './validation.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -99,4 +100,4 @@ export function toPage<T>(rows: T[], first: number, keyOf: (row: T) => unknown[]
 }
 
 export const isStringPair = (value: unknown): value is [string, string] =>
-  Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string');
+  Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string' && isCleanText(part, 300));

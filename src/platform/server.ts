@@ -37,6 +37,9 @@ function armorFor(config: Config) {
     maxTokens: { enabled: false },
     costLimit: { maxCost: config.limits.maxCost },
     maxDirectives: { n: config.limits.maxDirectives },
+    // Introspection is open to every authenticated user, so hiding "Did you mean …" protects nothing and
+    // would make the HTTP path answer differently from the WebSocket path.
+    blockFieldSuggestion: { enabled: false },
   };
   return new ApolloArmor(armorConfig).protect();
 }
@@ -80,25 +83,39 @@ export async function startServer(options: {
   });
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.limits.bodyBytes });
-  const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal; requestId?: string }>(
+  const wsCleanup = useServer<Record<string, unknown>, { authorization?: string }>(
     {
       schema,
+      // Never put internal error messages in close reasons, whatever NODE_ENV says.
+      isProd: true,
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const authorization = params.authorization ?? params.Authorization;
         try {
-          ctx.extra.principal = await authenticator.authenticate(typeof authorization === 'string' ? authorization : undefined);
-          return true;
+          await authenticator.authenticate(typeof authorization === 'string' ? authorization : undefined, { allowBareToken: true });
         } catch (error) {
-          if (!isClientError(error)) throw error;
+          if (!isClientError(error)) {
+            log.error({ err: error }, 'unexpected error while authenticating a WebSocket connection');
+            ctx.extra.socket.close(4500, 'Internal server error');
+            return false;
+          }
           // 4401 tells graphql-ws clients not to retry with the same credentials.
           ctx.extra.socket.close(4401, `${ErrorCode.UNAUTHENTICATED}: ${error.message}`.slice(0, 120));
-          return true;
+          return false;
         }
+        ctx.extra.authorization = authorization as string;
+        return true;
       },
       onSubscribe: async (ctx, id, payload) => {
-        const principal = ctx.extra.principal!;
-        if (principal.expiresAt <= Date.now()) return [unauthenticated('The token has expired: reconnect with a new one')];
+        // The token and the memberships are checked again for every operation: a revoked membership or an
+        // expired token takes effect on open connections at once.
+        let principal: Principal;
+        try {
+          principal = await authenticator.authenticate(ctx.extra.authorization, { allowBareToken: true });
+        } catch (error) {
+          if (isClientError(error)) return [error];
+          throw error;
+        }
         let document;
         try {
           document = parse(payload.query, { maxTokens: config.limits.maxTokens });
@@ -108,12 +125,8 @@ export async function startServer(options: {
         }
         const errors = validate(schema, document, validationRules);
         if (errors.length > 0) {
-          return errors.map((error) =>
-            new GraphQLError(error.message, {
-              nodes: error.nodes,
-              extensions: { ...error.extensions, code: error.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED' },
-            }),
-          );
+          // As on the HTTP path (Apollo), every validation failure is GRAPHQL_VALIDATION_FAILED.
+          return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
         }
         const requestId = randomUUID();
         return {
@@ -138,6 +151,15 @@ export async function startServer(options: {
     async requestDidStart({ contextValue, request }) {
       const started = process.hrtime.bigint();
       return {
+        async didEncounterErrors({ errors }) {
+          // Let formatError mask with this request's id (the one in the x-request-id header and the log).
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
+              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+          }
+        },
         async willSendResponse({ errors }) {
           contextValue.log.debug(
             { operation: request.operationName, ms: Number(process.hrtime.bigint() - started) / 1e6, errors: errors?.length ?? 0 },
@@ -155,7 +177,7 @@ export async function startServer(options: {
     includeStacktraceInErrorResponses: false,
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: config.limits.maxTokens },
-    formatError: (formatted, error) => formatErrorForClient(formatted, error, log),
+    formatError: (formatted, error) => formatErrorForClient(formatted, error, log, formatted.extensions?.requestId as string | undefined),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
@@ -176,7 +198,7 @@ export async function startServer(options: {
         res.setHeader('x-request-id', requestId);
         let principal: Principal;
         try {
-          principal = await authenticator.authenticate(req.headers.authorization);
+          principal = await authenticator.authenticate(req.headers.authorization, { allowBareToken: false });
         } catch (error) {
           if (isClientError(error) && error.extensions.code === ErrorCode.UNAUTHENTICATED) {
             res.setHeader('WWW-Authenticate', 'Bearer realm="regietafel"');

@@ -26,7 +26,7 @@ export function parseCbsGemeenten(text: string): CbsGemeente[] {
   });
   const header = Object.keys(records[0] ?? {});
   const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
-  if (records.length === 0) throw new Error('the file holds no gemeenten');
+  if (records.length === 0) throw new Error(`the file holds no gemeenten (expected a header with ${REQUIRED_COLUMNS.join(', ')} and a line per gemeente)`);
   if (missing.length > 0) throw new Error(`not the CBS format: missing column(s) ${missing.join(', ')}`);
 
   const seen = new Set<string>();

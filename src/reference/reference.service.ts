@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { badUserInput } from '../platform/errors.js';
+import { isCleanText } from '../platform/validation.js';
 import { byKey, groupByKey } from '../platform/loader-utils.js';
 import { isStringPair, pageRequest, toPage, type Page, type PageRequest } from '../platform/pagination.js';
 import { Gemeente, OpvangtypeRecord, Province, Uitplaatsingsregio } from './entities.js';
@@ -16,7 +17,7 @@ const GEMEENTE_CODE = /^GM\d{4}$/;
 
 export function normaliseGemeenteCode(code: string, field = 'code'): string {
   const normalised = code.trim().toUpperCase();
-  if (!GEMEENTE_CODE.test(normalised)) throw badUserInput(`"${code}" is not a CBS gemeente code like GM0344`, field);
+  if (!GEMEENTE_CODE.test(normalised)) throw badUserInput(`This is not a CBS gemeente code like GM0344`, field);
   return normalised;
 }
 
@@ -28,7 +29,7 @@ function likePattern(search: string): string {
 function searchFilter(search: string | null | undefined): string | null {
   const trimmed = search?.trim();
   if (!trimmed) return null;
-  if (trimmed.length > 100) throw badUserInput('search is longer than 100 characters', 'search');
+  if (!isCleanText(trimmed, 100)) throw badUserInput('search must be at most 100 characters of text on one line', 'search');
   return likePattern(trimmed);
 }
 

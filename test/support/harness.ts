@@ -54,7 +54,11 @@ export interface TestServer {
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** gql() as the given demo user. */
   as<T = any>(subject: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
-  wsClient(connectionParams?: Record<string, unknown>): Client;
+  /**
+   * A graphql-ws client. Lazy (default): connects for an operation and closes when idle. `persistent`: one
+   * connection kept open; `connections()` counts how many were made.
+   */
+  wsClient(connectionParams?: Record<string, unknown>, options?: { persistent?: boolean }): Client & { connections(): number };
   close(): Promise<void>;
 }
 
@@ -106,16 +110,18 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     token,
     gql,
     as: async (subject, query, variables) => gql(query, variables, await token(subject)),
-    wsClient: (connectionParams) => {
+    wsClient: (connectionParams, options = {}) => {
+      let connections = 0;
       const client = createClient({
         url: server.url.replace(/^http/, 'ws'),
         webSocketImpl: WebSocket,
         connectionParams,
         retryAttempts: 0,
-        lazy: true,
+        lazy: !options.persistent,
+        on: { connected: () => void (connections += 1) },
       });
       clients.push(client);
-      return client;
+      return Object.assign(client, { connections: () => connections });
     },
     close: async () => {
       await Promise.all(clients.map((client) => client.dispose()));

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { DataSource } from 'typeorm';
 import { unauthenticated } from '../errors.js';
@@ -5,21 +6,21 @@ import type { Principal, ActiveMembership } from './principal.js';
 
 export interface Authenticator {
   /** Verifies a bearer token and loads who it belongs to. Throws UNAUTHENTICATED. */
-  authenticate(authorization: string | undefined): Promise<Principal>;
+  authenticate(authorization: string | undefined, options: { allowBareToken: boolean }): Promise<Principal>;
 }
 
-/** `Bearer xyz` → `xyz`; also accepts the bare token (WebSocket connectionParams). */
-export function tokenFrom(authorization: unknown): string | undefined {
+/** `Bearer xyz` → `xyz`. WebSocket connectionParams may also carry the bare token. */
+export function tokenFrom(authorization: unknown, allowBareToken: boolean): string | undefined {
   if (typeof authorization !== 'string') return undefined;
   const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (match) return match[1];
-  return /^\S+$/.test(authorization) && authorization.split('.').length === 3 ? authorization : undefined;
+  return allowBareToken && /^[\w-]+\.[\w-]+\.[\w-]+$/.test(authorization) ? authorization : undefined;
 }
 
 export function createAuthenticator(dataSource: DataSource, keys: JWTVerifyGetKey, options: { issuer: string; audience: string }): Authenticator {
   return {
-    async authenticate(authorization) {
-      const token = tokenFrom(authorization);
+    async authenticate(authorization, { allowBareToken }) {
+      const token = tokenFrom(authorization, allowBareToken);
       if (!token) throw unauthenticated('A bearer token is required (Authorization: Bearer <token>)');
       let payload: JWTPayload;
       try {
@@ -29,7 +30,9 @@ export function createAuthenticator(dataSource: DataSource, keys: JWTVerifyGetKe
           algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'],
           requiredClaims: ['sub', 'exp'],
         }));
+        if (!/^[^\u0000-\u001f]{1,255}$/u.test(payload.sub ?? '')) throw unauthenticated('The token has no usable subject');
       } catch (error) {
+        if (error instanceof GraphQLError) throw error;
         if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired');
         if (error instanceof joseErrors.JOSEError) throw unauthenticated(`The token is not valid (${error.code})`);
         throw error;
