@@ -69,5 +69,3 @@ registerEnumType(Opvangtype, {
     CRISISNOODOPVANG: { description: 'Crisisnoodopvang run by a gemeente or veiligheidsregio, not COA' },
   },
 });
-
-export const FLEXIBLE_SYSTEM_TYPES: readonly Opvangtype[] = [Opvangtype.GVL, Opvangtype.SATELLIET, Opvangtype.ROL];

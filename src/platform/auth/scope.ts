@@ -19,8 +19,3 @@ export function provincesInScope(principal: Principal): ProvinceCode[] {
   const codes = new Set(principal.memberships.flatMap((membership) => membership.provinceCodes));
   return PROVINCE_CODES.filter((code) => codes.has(code));
 }
-
-export function provincesWithRole(principal: Principal, role: Role): ProvinceCode[] {
-  const codes = new Set(principal.memberships.filter((m) => m.role === role).flatMap((m) => m.provinceCodes));
-  return PROVINCE_CODES.filter((code) => codes.has(code));
-}
