@@ -79,7 +79,7 @@ export function formatErrorForClient(
     return { ...converted.toJSON(), path: formatted.path, locations: formatted.locations };
   }
   const code = formatted.extensions?.code;
-  if (code === undefined && error instanceof GraphQLError && !formatted.path) {
+  if ((code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) && !formatted.path && isRaisedByGraphQL(error)) {
     // No path: raised by graphql-js about the request itself (variable coercion, validation), safe to show.
     return withField({ ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } });
   }
@@ -95,6 +95,16 @@ export function formatErrorForClient(
     locations: formatted.locations,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
   };
+}
+
+/** A GraphQLError all the way down: graphql-js's own words about the request, not a failure of ours. */
+function isRaisedByGraphQL(error: unknown): boolean {
+  let current: unknown = error;
+  while (current instanceof GraphQLError) {
+    if (!current.originalError) return true;
+    current = current.originalError;
+  }
+  return false;
 }
 
 /**
