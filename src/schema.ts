@@ -12,6 +12,15 @@ import {
   RegietafelSeatResolver,
   ViewerResolver,
 } from './people/people.resolver.js';
+import {
+  CapacityLineResolver,
+  OpgaveResolver,
+  PlanRevisionResolver,
+  ProvincePlansResolver,
+  ProvincialPlanResolver,
+  RegionShareResolver,
+} from './plans/plan.resolver.js';
+import { CommentResolver } from './comments/comment.resolver.js';
 
 const resolvers = [
   ProvinceResolver,
@@ -25,12 +34,19 @@ const resolvers = [
   RegietafelResolver,
   RegietafelSeatResolver,
   ProvinceRegietafelResolver,
+  ProvincialPlanResolver,
+  CapacityLineResolver,
+  RegionShareResolver,
+  PlanRevisionResolver,
+  ProvincePlansResolver,
+  OpgaveResolver,
+  CommentResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
-    validate: { forbidUnknownValues: true },
+    validate: { forbidUnknownValues: false },
     globalMiddlewares: [maskUnexpectedErrors],
   });
 }

@@ -5,12 +5,17 @@ import type { Principal } from './platform/auth/principal.js';
 import type { RequestContext } from './platform/context.js';
 import { ReferenceService } from './reference/reference.service.js';
 import { PeopleService } from './people/people.service.js';
+import { PlanService } from './plans/plan.service.js';
+import { planCommentSubject } from './plans/plan.comments.js';
+import { CommentService } from './comments/comment.service.js';
 
 /** The capability services, created once per server. */
 export function createServices(db: DataSource) {
   return {
     reference: new ReferenceService(db),
     people: new PeopleService(db),
+    plans: new PlanService(db),
+    comments: new CommentService(db, { PROVINCIAL_PLAN: planCommentSubject }),
   };
 }
 
@@ -30,6 +35,11 @@ export function createRequestContext(options: {
     principal: options.principal,
     db: options.db,
     services: options.services,
-    loaders: { ...options.services.reference.createLoaders(), ...options.services.people.createLoaders() },
+    loaders: {
+      ...options.services.reference.createLoaders(),
+      ...options.services.people.createLoaders(),
+      ...options.services.plans.createLoaders(),
+      ...options.services.comments.createLoaders(),
+    },
   };
 }

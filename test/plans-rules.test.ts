@@ -88,11 +88,11 @@ describe('capacity arithmetic', () => {
 describe('line diff', () => {
   const line = fc.record({
     id: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
-    opvangtype: fc.constantFrom('GVL', 'ROL', 'SATELLIET'),
+    opvangtypes: fc.subarray(['GVL', 'ROL', 'SATELLIET']),
     targetDate: fc.constantFrom('2021-12-31', '2023-01-01'),
     minPlaces: fc.nat(3_000),
     maxPlaces: fc.nat(3_000),
-    region: fc.option(fc.constantFrom('Haaglanden', 'Rotterdam-Rijnmond'), { nil: null }),
+    regions: fc.array(fc.record({ name: fc.constantFrom('Haaglanden', 'Rotterdam-Rijnmond'), gemeenteCodes: fc.constant<string[]>([]), minPlaces: fc.nat(9), maxPlaces: fc.nat(9) }), { maxLength: 2 }),
     note: fc.option(fc.string({ maxLength: 5 }), { nil: null }),
   });
   const version = fc.uniqueArray(line, { selector: (l) => l.id, maxLength: 5 });
@@ -108,7 +108,7 @@ describe('line diff', () => {
   });
 
   it('names the fields that changed on a line', () => {
-    const before = { id: 'a', opvangtype: 'ROL', targetDate: '2023-01-01', minPlaces: 2_450, maxPlaces: 2_700, region: null, note: null };
+    const before = { id: 'a', opvangtypes: ['ROL'], targetDate: '2023-01-01', minPlaces: 2_450, maxPlaces: 2_700, regions: [], note: null };
     const after = { ...before, maxPlaces: 2_800, note: 'after consultation' };
     expect(diffLines([before], [after])).toEqual([{ lineId: 'a', kind: 'CHANGED', before, after, fields: ['maxPlaces', 'note'] }]);
   });

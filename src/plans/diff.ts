@@ -3,13 +3,21 @@
  * stable id, so editing a line's opvangtype or date shows as a change to that line, not a removal and an
  * addition. Pure.
  */
+export interface RegionShareSnapshot {
+  name: string;
+  gemeenteCodes: string[];
+  minPlaces: number;
+  maxPlaces: number;
+}
+
 export interface CapacityLineSnapshot {
   id: string;
-  opvangtype: string;
+  /** One or more types ("GVL/satelliet"), or none when the places are not tied to a type. */
+  opvangtypes: string[];
   targetDate: string;
   minPlaces: number;
   maxPlaces: number;
-  region: string | null;
+  regions: RegionShareSnapshot[];
   note: string | null;
 }
 
@@ -24,7 +32,9 @@ export interface LineChange {
   fields: (keyof CapacityLineSnapshot)[];
 }
 
-const COMPARED: (keyof CapacityLineSnapshot)[] = ['opvangtype', 'targetDate', 'minPlaces', 'maxPlaces', 'region', 'note'];
+const COMPARED: (keyof CapacityLineSnapshot)[] = ['opvangtypes', 'targetDate', 'minPlaces', 'maxPlaces', 'regions', 'note'];
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function diffLines(before: readonly CapacityLineSnapshot[], after: readonly CapacityLineSnapshot[]): LineChange[] {
   const old = new Map(before.map((line) => [line.id, line]));
@@ -36,7 +46,7 @@ export function diffLines(before: readonly CapacityLineSnapshot[], after: readon
       changes.push({ lineId: line.id, kind: 'REMOVED', before: line, after: null, fields: [] });
       continue;
     }
-    const fields = COMPARED.filter((field) => line[field] !== updated[field]);
+    const fields = COMPARED.filter((field) => !same(line[field], updated[field]));
     if (fields.length > 0) changes.push({ lineId: line.id, kind: 'CHANGED', before: line, after: updated, fields });
   }
   for (const line of after) {

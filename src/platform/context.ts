@@ -3,9 +3,11 @@ import type { Logger } from './logger.js';
 import type { Principal } from './auth/principal.js';
 import type { ReferenceLoaders } from '../reference/reference.service.js';
 import type { PeopleLoaders } from '../people/people.service.js';
+import type { PlanLoaders } from '../plans/plan.service.js';
+import type { CommentLoaders } from '../comments/comment.service.js';
 import type { Services } from '../services.js';
 
-export type Loaders = ReferenceLoaders & PeopleLoaders;
+export type Loaders = ReferenceLoaders & PeopleLoaders & PlanLoaders & CommentLoaders;
 
 /** What every resolver gets, the same on the HTTP and the WebSocket path. */
 export interface RequestContext {

@@ -21,8 +21,13 @@ export function unauthenticated(message = 'A valid bearer token is required'): G
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 }
 
-export function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+export function forbidden(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN, ...(field ? { field } : {}) } });
+}
+
+/** Someone else changed the thing since `expectedVersion`: nothing was written. */
+export function conflict(message: string, details: { currentVersion: number; changedBy: string | null; changedAt: Date | string }): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, field: 'input.expectedVersion', ...details } });
 }
 
 export function notFound(message: string, field?: string): GraphQLError {

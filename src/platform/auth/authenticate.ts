@@ -3,6 +3,7 @@ import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey 
 import type { DataSource } from 'typeorm';
 import { unauthenticated } from '../errors.js';
 import type { Principal, ActiveMembership } from './principal.js';
+import type { ProvinceCode } from '../../reference/enums.js';
 
 export interface Authenticator {
   /** Verifies a bearer token and loads who it belongs to. Throws UNAUTHENTICATED. */
@@ -44,7 +45,7 @@ export function createAuthenticator(dataSource: DataSource, keys: JWTVerifyGetKe
 
 async function loadPrincipal(dataSource: DataSource, payload: JWTPayload): Promise<Principal> {
   const subject = payload.sub!;
-  const rows: { id: string; name: string; memberships: ActiveMembership[] | null }[] = await dataSource.query(
+  const rows: { id: string; name: string; memberships: ActiveMembership[] | null; seats: ProvinceCode[] }[] = await dataSource.query(
     `SELECT p.id, p.name,
        (SELECT json_agg(json_build_object(
            'id', m.id, 'role', m.role, 'organisationId', m.organisation_id,
@@ -52,7 +53,8 @@ async function loadPrincipal(dataSource: DataSource, payload: JWTPayload): Promi
            'uitplaatsingsregioNumber', m.uitplaatsingsregio_number,
            'provinceCodes', m.province_codes
          ) ORDER BY m.granted_at)
-        FROM membership_scope m WHERE m.person_id = p.id AND m.revoked_at IS NULL) AS memberships
+        FROM membership_scope m WHERE m.person_id = p.id AND m.revoked_at IS NULL) AS memberships,
+       ARRAY(SELECT DISTINCT s.province_code FROM regietafel_seat s WHERE s.person_id = p.id ORDER BY 1) AS seats
      FROM person p WHERE p.subject = $1`,
     [subject],
   );
@@ -62,6 +64,7 @@ async function loadPrincipal(dataSource: DataSource, payload: JWTPayload): Promi
     personId: person?.id ?? null,
     name: person?.name ?? (typeof payload.name === 'string' ? payload.name : subject),
     memberships: person?.memberships ?? [],
+    seatProvinceCodes: person?.seats ?? [],
     expiresAt: payload.exp! * 1000,
   };
 }

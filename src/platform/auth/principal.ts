@@ -19,6 +19,8 @@ export interface Principal {
   personId: string | null;
   name: string;
   memberships: ActiveMembership[];
+  /** Provinces at whose regietafel this person has a seat (chair or member). */
+  seatProvinceCodes: ProvinceCode[];
   /** Epoch milliseconds at which the token expires (WebSocket connections check it per operation). */
   expiresAt: number;
 }

@@ -1,0 +1,120 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { Principal } from '../platform/auth/principal.js';
+import { badUserInput, conflict, forbidden, notFound } from '../platform/errors.js';
+import { groupByKey } from '../platform/loader-utils.js';
+import { Comment, CommentSubjectType, type CommentSubjectAdapter } from './comment.js';
+import { assertCommentBody } from './comment.policy.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const COLUMNS = `c.id, c.subject_type AS "subjectType", c.subject_id AS "subjectId", c.subject_version AS "subjectVersion",
+  c.subject_status AS "subjectStatus", c.province_code AS "provinceCode", c.parent_id AS "parentId", c.author_id AS "authorId",
+  c.body, c.version, c.created_at AS "createdAt", c.edited_at AS "editedAt", c.resolved_at AS "resolvedAt", c.resolved_by AS "resolvedById"`;
+
+const toComment = (row: object) => Object.assign(new Comment(), row);
+
+/**
+ * Threaded comments on any commentable subject. Who may read and comment is the subject's business: each
+ * capability registers an adapter that answers with its own policy.
+ */
+export class CommentService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly subjects: Record<CommentSubjectType, CommentSubjectAdapter>,
+  ) {}
+
+  /** Comments on a subject the principal may see, oldest first. */
+  visible(principal: Principal, comments: Comment[]): Comment[] {
+    return comments.filter((comment) => this.subjects[comment.subjectType].canRead(principal, comment.provinceCode, comment.subjectStatus));
+  }
+
+  async add(principal: Principal, input: { subjectType: CommentSubjectType; subjectId: string; parentId?: string | null; body: string }): Promise<Comment> {
+    const adapter = this.subjects[input.subjectType];
+    const body = assertCommentBody(input.body);
+    if (!UUID.test(input.subjectId)) throw badUserInput('subjectId is not an id', 'input.subjectId');
+    if (!principal.personId) throw forbidden('Only people with a role in regietafel may comment', 'input.subjectId');
+    return this.db.transaction(async (tx) => {
+      const subject = await adapter.load(tx, input.subjectId);
+      // Something you cannot see gets the same answer as something that does not exist.
+      if (!subject || !adapter.canRead(principal, subject.provinceCode, subject.status)) {
+        throw forbidden('You may not comment on this: it does not exist or you cannot see it', 'input.subjectId');
+      }
+      if (input.parentId) {
+        const [parent] = UUID.test(input.parentId)
+          ? await tx.query('SELECT subject_type, subject_id FROM comment WHERE id = $1', [input.parentId])
+          : [];
+        if (!parent || parent.subject_type !== input.subjectType || parent.subject_id !== input.subjectId.toLowerCase()) {
+          throw badUserInput('parentId is not a comment on the same subject', 'input.parentId');
+        }
+      }
+      const [row] = await tx.query(
+        `INSERT INTO comment (subject_type, subject_id, subject_version, subject_status, province_code, parent_id, author_id, body)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [input.subjectType, input.subjectId, subject.version, subject.status, subject.provinceCode, input.parentId ?? null, principal.personId, body],
+      );
+      return this.byId(tx, row.id);
+    });
+  }
+
+  edit(principal: Principal, input: { commentId: string; expectedVersion: number; body: string }): Promise<Comment> {
+    const body = assertCommentBody(input.body);
+    return this.change(principal, input.commentId, input.expectedVersion, 'edit', (tx, id) =>
+      tx.query('UPDATE comment SET body = $2, edited_at = now(), version = version + 1 WHERE id = $1', [id, body]),
+    );
+  }
+
+  resolve(principal: Principal, input: { commentId: string; expectedVersion: number; resolved: boolean }): Promise<Comment> {
+    return this.change(principal, input.commentId, input.expectedVersion, 'resolve', (tx, id) =>
+      tx.query(
+        input.resolved
+          ? 'UPDATE comment SET resolved_at = now(), resolved_by = $2, version = version + 1 WHERE id = $1'
+          : 'UPDATE comment SET resolved_at = NULL, resolved_by = NULL, version = version + 1 WHERE id = $1',
+        input.resolved ? [id, principal.personId] : [id],
+      ),
+    );
+  }
+
+  private async change(
+    principal: Principal,
+    commentId: string,
+    expectedVersion: number,
+    what: 'edit' | 'resolve',
+    write: (tx: import('typeorm').EntityManager, id: string) => Promise<unknown>,
+  ): Promise<Comment> {
+    if (!UUID.test(commentId)) throw badUserInput('commentId is not an id', 'input.commentId');
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query(`SELECT ${COLUMNS} FROM comment c WHERE c.id = $1 FOR UPDATE`, [commentId]);
+      const comment = row ? toComment(row) : null;
+      const adapter = comment && this.subjects[comment.subjectType as CommentSubjectType];
+      if (!comment || !adapter!.canRead(principal, comment.provinceCode, comment.subjectStatus)) throw notFound('No such comment', 'input.commentId');
+      const mayChange = comment.authorId === principal.personId || (what === 'resolve' && adapter!.canModerate(principal, comment.provinceCode));
+      if (!mayChange) {
+        throw forbidden(what === 'edit' ? 'Only its author may edit a comment' : 'Only its author or the secretariat may resolve a comment', 'input.commentId');
+      }
+      if (comment.version !== expectedVersion) {
+        throw conflict(`The comment changed since version ${expectedVersion}`, { currentVersion: comment.version, changedBy: null, changedAt: comment.editedAt ?? comment.createdAt });
+      }
+      await write(tx, comment.id);
+      return this.byId(tx, comment.id);
+    });
+  }
+
+  private async byId(tx: import('typeorm').EntityManager, id: string): Promise<Comment> {
+    const [row] = await tx.query(`SELECT ${COLUMNS} FROM comment c WHERE c.id = $1`, [id]);
+    return toComment(row);
+  }
+
+  createLoaders() {
+    return {
+      /** Key: `${subjectType}:${subjectId}`. */
+      commentsOfSubject: new DataLoader<string, Comment[]>(async (keys) => {
+        const ids = keys.map((key) => key.split(':')[1]);
+        const rows = await this.db.query(`SELECT ${COLUMNS} FROM comment c WHERE c.subject_id = ANY($1) ORDER BY c.created_at, c.id`, [ids]);
+        return groupByKey(keys, rows.map(toComment), (comment) => `${comment.subjectType}:${comment.subjectId}`);
+      }),
+    };
+  }
+}
+
+export type CommentLoaders = ReturnType<CommentService['createLoaders']>;

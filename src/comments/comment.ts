@@ -1,0 +1,70 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '../platform/auth/principal.js';
+import type { ProvinceCode } from '../reference/enums.js';
+
+export enum CommentSubjectType {
+  PROVINCIAL_PLAN = 'PROVINCIAL_PLAN',
+}
+registerEnumType(CommentSubjectType, { name: 'CommentSubjectType', description: 'What a comment can be about.' });
+
+@ObjectType({ description: 'A comment on a plan (and later on proposals and agreements). Threads are built from `parentId`.' })
+export class Comment {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => CommentSubjectType)
+  subjectType: CommentSubjectType;
+
+  @Field(() => ID)
+  subjectId: string;
+
+  @Field(() => Int, { description: "The subject's version the comment was written on (for a plan: its revision)." })
+  subjectVersion: number;
+
+  /** The subject's status then; decides who may read the comment. */
+  subjectStatus: string;
+  provinceCode: ProvinceCode;
+
+  @Field(() => ID, { nullable: true, description: 'The comment this one answers, if any.' })
+  parentId: string | null;
+
+  authorId: string;
+
+  @Field(() => String, { description: 'Markdown.' })
+  body: string;
+
+  @Field(() => Int, { description: 'Name it as `expectedVersion` when editing or resolving.' })
+  version: number;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  editedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  resolvedAt: Date | null;
+
+  resolvedById: string | null;
+
+  @Field(() => Boolean)
+  get resolved(): boolean {
+    return this.resolvedAt !== null;
+  }
+}
+
+/** What the comments capability needs to know of a subject; each commentable capability provides one. */
+export interface CommentableSubject {
+  provinceCode: ProvinceCode;
+  version: number;
+  status: string;
+}
+
+export interface CommentSubjectAdapter {
+  load(tx: EntityManager, id: string): Promise<CommentableSubject | null>;
+  /** May the principal read the subject, or a comment made while it had this status? */
+  canRead(principal: Principal, provinceCode: ProvinceCode, status: string): boolean;
+  /** Besides the author, who may resolve comments on the subject (e.g. the plan's secretariat). */
+  canModerate(principal: Principal, provinceCode: ProvinceCode): boolean;
+}

@@ -1,0 +1,13 @@
+import type { CommentSubjectAdapter } from '../comments/comment.js';
+import { planPolicy } from './plan.policy.js';
+import type { PlanStatus } from './status.js';
+
+/** Plans as a subject of comments: the plan policy decides who reads, comments and resolves. */
+export const planCommentSubject: CommentSubjectAdapter = {
+  async load(tx, id) {
+    const [row] = await tx.query('SELECT province_code AS "provinceCode", version, status FROM provincial_plan WHERE id = $1', [id]);
+    return row ?? null;
+  },
+  canRead: (principal, provinceCode, status) => planPolicy.canRead(principal, provinceCode, status as PlanStatus),
+  canModerate: (principal, provinceCode) => planPolicy.canEdit(principal, provinceCode) || planPolicy.canDecide(principal),
+};

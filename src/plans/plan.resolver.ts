@@ -1,0 +1,198 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../platform/context.js';
+import { Comment, CommentSubjectType } from '../comments/comment.js';
+import { Person } from '../people/entities.js';
+import { Gemeente, Province } from '../reference/entities.js';
+import { PlanAction, PlanStatus } from './status.js';
+import { diffLines } from './diff.js';
+import { CreateProvincialPlanInput, PlanTransitionInput, ReturnProvincialPlanInput, SetOpgaveInput, UpdateProvincialPlanInput } from './inputs.js';
+import { planPolicy } from './plan.policy.js';
+import { opgaveFor } from './plan.service.js';
+import { shortfall } from './capacity.js';
+import { CapacityLine, LineChange, Opgave, PlaceRange, PlanDiff, PlanningRound, PlanRevision, ProvincialPlan, RegionShare, PlanSections } from './types.js';
+
+@Resolver(() => ProvincialPlan)
+export class ProvincialPlanResolver {
+  @Query(() => ProvincialPlan, { nullable: true, description: 'A plan by id; null if there is none, FORBIDDEN if you may not see it.' })
+  provincialPlan(@Arg('id', () => ID) id: string, @Ctx() { services, principal }: RequestContext) {
+    return services.plans.plan(principal, id);
+  }
+
+  @Mutation(() => ProvincialPlan, { description: 'PRT secretariat of the province. Starts as CONCEPT, version 1.' })
+  createProvincialPlan(@Arg('input', () => CreateProvincialPlanInput) input: CreateProvincialPlanInput, @Ctx() { services, principal }: RequestContext) {
+    return services.plans.create(principal, input);
+  }
+
+  @Mutation(() => ProvincialPlan, { description: 'PRT secretariat, while CONCEPT or TERUGGESTUURD (which makes it CONCEPT again).' })
+  updateProvincialPlan(@Arg('input', () => UpdateProvincialPlanInput) input: UpdateProvincialPlanInput, @Ctx() { services, principal }: RequestContext) {
+    return services.plans.update(principal, input);
+  }
+
+  @Mutation(() => ProvincialPlan, { description: 'PRT secretariat: CONCEPT → INGEDIEND.' })
+  submitProvincialPlan(@Arg('input', () => PlanTransitionInput) input: PlanTransitionInput, @Ctx() { services, principal }: RequestContext) {
+    return services.plans.submit(principal, input.planId, input.expectedVersion);
+  }
+
+  @Mutation(() => ProvincialPlan, { description: 'LRT: INGEDIEND → VASTGESTELD.' })
+  adoptProvincialPlan(@Arg('input', () => PlanTransitionInput) input: PlanTransitionInput, @Ctx() { services, principal }: RequestContext) {
+    return services.plans.adopt(principal, input.planId, input.expectedVersion);
+  }
+
+  @Mutation(() => ProvincialPlan, { description: 'LRT: INGEDIEND → TERUGGESTUURD, with a reason.' })
+  returnProvincialPlan(@Arg('input', () => ReturnProvincialPlanInput) input: ReturnProvincialPlanInput, @Ctx() { services, principal }: RequestContext) {
+    return services.plans.returnPlan(principal, input.planId, input.expectedVersion, input.reason);
+  }
+
+  @Mutation(() => Opgave, { description: 'LRT: what a province must realise of an opvangtype (or of any type) by a date. Replaces an earlier figure for the same type and date.' })
+  setOpgave(@Arg('input', () => SetOpgaveInput) input: SetOpgaveInput, @Ctx() { services, principal }: RequestContext) {
+    return services.plans.setOpgave(principal, input);
+  }
+
+  @FieldResolver(() => Province)
+  province(@Root() plan: ProvincialPlan, @Ctx() { loaders }: RequestContext) {
+    return loaders.province.load(plan.provinceCode);
+  }
+
+  @FieldResolver(() => PlanningRound)
+  round(@Root() plan: ProvincialPlan, @Ctx() { loaders }: RequestContext) {
+    return loaders.planningRound.load(plan.roundCode);
+  }
+
+  @FieldResolver(() => [CapacityLine])
+  lines(@Root() plan: ProvincialPlan, @Ctx() { loaders }: RequestContext) {
+    return loaders.linesOfPlan.load(plan.id);
+  }
+
+  @FieldResolver(() => [Opgave], { description: "The province's opgave for dates within this plan's planning round." })
+  async opgave(@Root() plan: ProvincialPlan, @Ctx() { loaders }: RequestContext) {
+    const [opgave, round] = await Promise.all([loaders.opgaveOfProvince.load(plan.provinceCode), loaders.planningRound.load(plan.roundCode)]);
+    return opgave.filter((entry) => round && entry.dueDate >= round.targetFrom && entry.dueDate <= round.targetUntil);
+  }
+
+  @FieldResolver(() => [PlanRevision], { description: 'Every change, oldest first (those you may see).' })
+  async revisions(@Root() plan: ProvincialPlan, @Ctx() { loaders, principal }: RequestContext) {
+    const revisions = await loaders.revisionsOfPlan.load(plan.id);
+    return revisions.filter((revision) => planPolicy.canRead(principal, plan.provinceCode, revision.state.status));
+  }
+
+  @FieldResolver(() => PlanRevision, { nullable: true, description: 'The plan as it was at a version (null if that version is not visible to you).' })
+  async revision(@Root() plan: ProvincialPlan, @Arg('version', () => Int) version: number, @Ctx() { loaders, principal, services }: RequestContext) {
+    const revision = services.plans.stateAt(await loaders.revisionsOfPlan.load(plan.id), version, 'version');
+    if (!planPolicy.canRead(principal, plan.provinceCode, revision.state.status)) return null;
+    return revision;
+  }
+
+  @FieldResolver(() => PlanDiff, { description: 'What changed between two versions, line by line.' })
+  async diff(
+    @Root() plan: ProvincialPlan,
+    @Arg('fromVersion', () => Int) fromVersion: number,
+    @Arg('toVersion', () => Int) toVersion: number,
+    @Ctx() { loaders, principal, services }: RequestContext,
+  ) {
+    return services.plans.diff(principal, plan, await loaders.revisionsOfPlan.load(plan.id), fromVersion, toVersion);
+  }
+
+  @FieldResolver(() => [Comment], { description: 'All comments you may see, oldest first; threads follow `parentId`.' })
+  async comments(@Root() plan: ProvincialPlan, @Ctx() { loaders, principal, services }: RequestContext) {
+    return services.comments.visible(principal, await loaders.commentsOfSubject.load(`${CommentSubjectType.PROVINCIAL_PLAN}:${plan.id}`));
+  }
+
+  @FieldResolver(() => [PlanAction], { description: 'What you may do to the plan now.' })
+  viewerActions(@Root() plan: ProvincialPlan, @Ctx() { principal }: RequestContext) {
+    return planPolicy.actionsFor(principal, plan);
+  }
+
+  @FieldResolver(() => Person, { nullable: true })
+  updatedBy(@Root() plan: ProvincialPlan, @Ctx() { loaders }: RequestContext) {
+    return plan.updatedById ? loaders.person.load(plan.updatedById) : null;
+  }
+}
+
+@Resolver(() => CapacityLine)
+export class CapacityLineResolver {
+  @FieldResolver(() => Int, { nullable: true, description: "The province's current opgave for this line's type(s) and date, if any." })
+  async opgave(@Root() line: CapacityLine, @Ctx() { loaders }: RequestContext) {
+    return opgaveFor(line, await loaders.opgaveOfProvince.load(line.provinceCode));
+  }
+
+  @FieldResolver(() => PlaceRange, { nullable: true, description: 'How far the planned range falls short of the opgave (0 when covered); null without an opgave.' })
+  async shortfall(@Root() line: CapacityLine, @Ctx() { loaders }: RequestContext) {
+    const opgave = opgaveFor(line, await loaders.opgaveOfProvince.load(line.provinceCode));
+    return opgave === null ? null : shortfall(opgave, { min: line.minPlaces, max: line.maxPlaces });
+  }
+}
+
+@Resolver(() => RegionShare)
+export class RegionShareResolver {
+  @FieldResolver(() => [Gemeente])
+  async gemeenten(@Root() region: RegionShare, @Ctx() { loaders }: RequestContext) {
+    return (await loaders.gemeente.loadMany(region.gemeenteCodes)).filter((g): g is Gemeente => g !== null && !(g instanceof Error));
+  }
+}
+
+@Resolver(() => PlanRevision)
+export class PlanRevisionResolver {
+  @FieldResolver(() => Person, { nullable: true })
+  author(@Root() revision: PlanRevision, @Ctx() { loaders }: RequestContext) {
+    return revision.authorId ? loaders.person.load(revision.authorId) : null;
+  }
+
+  @FieldResolver(() => String)
+  title(@Root() revision: PlanRevision) {
+    return revision.state.title;
+  }
+
+  @FieldResolver(() => String)
+  targetDate(@Root() revision: PlanRevision) {
+    return revision.state.targetDate;
+  }
+
+  @FieldResolver(() => PlanStatus, { description: 'The status after this change.' })
+  status(@Root() revision: PlanRevision) {
+    return revision.state.status;
+  }
+
+  @FieldResolver(() => PlanSections)
+  sections(@Root() revision: PlanRevision) {
+    return revision.state.sections;
+  }
+
+  @FieldResolver(() => [CapacityLine], { description: 'The lines as they were after this change (opgave and shortfall are today\'s).' })
+  lines(@Root() revision: PlanRevision) {
+    return revision.state.lines.map((line) => Object.assign(new CapacityLine(), line, { provinceCode: revision.provinceCode }));
+  }
+
+  @FieldResolver(() => [LineChange], { description: 'What this change did to the lines, before and after.' })
+  changes(@Root() revision: PlanRevision) {
+    const toLine = (line: object | null) => line && Object.assign(new CapacityLine(), line, { provinceCode: revision.provinceCode });
+    return diffLines(revision.previous?.lines ?? [], revision.state.lines).map((change) => ({
+      lineId: change.lineId,
+      kind: change.kind,
+      before: toLine(change.before),
+      after: toLine(change.after),
+      fields: change.fields,
+    }));
+  }
+}
+
+@Resolver(() => Province)
+export class ProvincePlansResolver {
+  @FieldResolver(() => [ProvincialPlan], { description: "The province's plans you may see, newest first." })
+  async plans(@Root() province: Province, @Ctx() { loaders, principal }: RequestContext) {
+    const plans = await loaders.plansOfProvince.load(province.code);
+    return plans.filter((plan) => planPolicy.canRead(principal, plan.provinceCode, plan.status));
+  }
+
+  @FieldResolver(() => [Opgave], { description: 'What the province must realise, per opvangtype and date.' })
+  opgave(@Root() province: Province, @Ctx() { loaders }: RequestContext) {
+    return loaders.opgaveOfProvince.load(province.code);
+  }
+}
+
+@Resolver(() => Opgave)
+export class OpgaveResolver {
+  @FieldResolver(() => Person, { nullable: true })
+  setBy(@Root() opgave: Opgave, @Ctx() { loaders }: RequestContext) {
+    return opgave.setById ? loaders.person.load(opgave.setById) : null;
+  }
+}
