@@ -218,3 +218,27 @@ describe('bad input', () => {
     expect(await count('comment')).toBe(before);
   });
 });
+
+describe('comments', () => {
+  it('are edited by their author only, resolved by the author or the secretariat, and never lose an update', async () => {
+    const plan = (await server.as('secretariaat-ut', CREATE, { input: { provinceCode: 'UT', title: 'Commentaarplan', lines: [ROL] } })).data.createProvincialPlan;
+    const added = (await server.as('coa-regio-3', COMMENT, { input: { subjectType: 'PROVINCIAL_PLAN', subjectId: plan.id, body: 'First thought' } })).data.addComment;
+    const EDIT = 'mutation($input: EditCommentInput!) { editComment(input: $input) { body version editedAt } }';
+    const RESOLVE = 'mutation($input: ResolveCommentInput!) { resolveComment(input: $input) { resolved version resolvedBy { name } } }';
+
+    const edited = await server.as('coa-regio-3', EDIT, { input: { commentId: added.id, expectedVersion: 1, body: 'Second thought' } });
+    expect(edited.data.editComment).toMatchObject({ body: 'Second thought', version: 2 });
+    const lost = await server.as('coa-regio-3', EDIT, { input: { commentId: added.id, expectedVersion: 1, body: 'Would overwrite' } });
+    expect(lost.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+    const notAuthor = await server.as('secretariaat-ut', EDIT, { input: { commentId: added.id, expectedVersion: 2, body: 'Not mine' } });
+    expect(codes(notAuthor)).toEqual(['FORBIDDEN']);
+    const byOther = await server.as('ipo', RESOLVE, { input: { commentId: added.id, expectedVersion: 2, resolved: true } });
+    expect(codes(byOther)).toEqual(['FORBIDDEN']);
+    const resolved = await server.as('secretariaat-ut', RESOLVE, { input: { commentId: added.id, expectedVersion: 2, resolved: true } });
+    expect(resolved.data.resolveComment).toEqual({ resolved: true, version: 3, resolvedBy: { name: 'Secretariaat PRT Utrecht (demo)' } });
+    const hidden = await server.as('secretariaat-zh', EDIT, { input: { commentId: added.id, expectedVersion: 3, body: 'x' } });
+    expect(codes(hidden)).toEqual(['NOT_FOUND']);
+    const read = await server.as('ipo', `query($id: ID!) { provincialPlan(id: $id) { comments { body resolved version } } }`, { id: plan.id });
+    expect(read.data.provincialPlan.comments).toEqual([{ body: 'Second thought', resolved: true, version: 3 }]);
+  });
+});
