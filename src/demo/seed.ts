@@ -1,12 +1,18 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../platform/logger.js';
 import { DEMO_PEOPLE, type DemoOrganisation } from './people.js';
+import { seedDemoPlans } from './plans.js';
 
 /**
- * Loads the demo people, their memberships and regietafel seats. Idempotent: what exists is left alone,
- * so it can run on a database that already has data.
+ * Loads the demo people, their memberships and regietafel seats, then demo plans. Idempotent: what exists
+ * is left alone, so it can run on a database that already has data.
  */
-export async function seedDemo(db: DataSource, log: Logger): Promise<{ people: number; memberships: number; seats: number }> {
+export async function seedDemo(db: DataSource, log: Logger): Promise<{ people: number; memberships: number; seats: number; plans: number }> {
+  const people = await seedDemoPeople(db, log);
+  return { ...people, plans: await seedDemoPlans(db, log) };
+}
+
+async function seedDemoPeople(db: DataSource, log: Logger): Promise<{ people: number; memberships: number; seats: number }> {
   return db.transaction(async (tx) => {
     const gemeenteCode = async (name: string): Promise<string> => {
       const rows: { code: string }[] = await tx.query('SELECT code FROM gemeente WHERE name = $1 AND valid_until IS NULL', [name]);

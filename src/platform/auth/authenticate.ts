@@ -43,7 +43,8 @@ export function createAuthenticator(dataSource: DataSource, keys: JWTVerifyGetKe
   };
 }
 
-async function loadPrincipal(dataSource: DataSource, payload: JWTPayload): Promise<Principal> {
+/** Who a token subject is, with their active memberships and seats (also used to act as a demo user). */
+export async function loadPrincipal(dataSource: DataSource, payload: { sub?: string; exp?: number; name?: unknown }): Promise<Principal> {
   const subject = payload.sub!;
   const rows: { id: string; name: string; memberships: ActiveMembership[] | null; seats: ProvinceCode[] }[] = await dataSource.query(
     `SELECT p.id, p.name,
