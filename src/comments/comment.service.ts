@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
+import { isUuid } from '../platform/validation.js';
 import { badUserInput, conflict, forbidden, notFound } from '../platform/errors.js';
 import { groupByKey } from '../platform/loader-utils.js';
 import { Comment, CommentSubjectType, type CommentSubjectAdapter } from './comment.js';
 import { assertCommentBody } from './comment.policy.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const COLUMNS = `c.id, c.subject_type AS "subjectType", c.subject_id AS "subjectId", c.subject_version AS "subjectVersion",
   c.subject_status AS "subjectStatus", c.province_code AS "provinceCode", c.parent_id AS "parentId", c.author_id AS "authorId",
@@ -32,7 +32,7 @@ export class CommentService {
   async add(principal: Principal, input: { subjectType: CommentSubjectType; subjectId: string; parentId?: string | null; body: string }): Promise<Comment> {
     const adapter = this.subjects[input.subjectType];
     const body = assertCommentBody(input.body);
-    if (!UUID.test(input.subjectId)) throw badUserInput('subjectId is not an id', 'input.subjectId');
+    if (!isUuid(input.subjectId)) throw badUserInput('subjectId is not an id', 'input.subjectId');
     if (!principal.personId) throw forbidden('Only people with a role in regietafel may comment', 'input.subjectId');
     return this.db.transaction(async (tx) => {
       const subject = await adapter.load(tx, input.subjectId);
@@ -41,7 +41,7 @@ export class CommentService {
         throw forbidden('You may not comment on this: it does not exist or you cannot see it', 'input.subjectId');
       }
       if (input.parentId) {
-        const [parent] = UUID.test(input.parentId)
+        const [parent] = isUuid(input.parentId)
           ? await tx.query('SELECT subject_type, subject_id FROM comment WHERE id = $1', [input.parentId])
           : [];
         if (!parent || parent.subject_type !== input.subjectType || parent.subject_id !== input.subjectId.toLowerCase()) {
@@ -82,7 +82,7 @@ export class CommentService {
     what: 'edit' | 'resolve',
     write: (tx: import('typeorm').EntityManager, id: string) => Promise<unknown>,
   ): Promise<Comment> {
-    if (!UUID.test(commentId)) throw badUserInput('commentId is not an id', 'input.commentId');
+    if (!isUuid(commentId)) throw badUserInput('commentId is not an id', 'input.commentId');
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query(`SELECT ${COLUMNS} FROM comment c WHERE c.id = $1 FOR UPDATE`, [commentId]);
       const comment = row ? toComment(row) : null;

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
+import { isUuid } from '../platform/validation.js';
 import { badUserInput, forbidden, notFound, ruleViolation } from '../platform/errors.js';
 import { byKey, groupByKey } from '../platform/loader-utils.js';
 import { pageRequest, toPage, type Page } from '../platform/pagination.js';
@@ -17,7 +18,6 @@ function isTimestamp(value: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 23) === value.slice(0, 23);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A membership as read: with the provinces it reaches, which the policy needs. */
 export class ScopedMembership extends Membership {
@@ -58,7 +58,7 @@ const isMembershipKey = (value: unknown): value is [string, string] =>
   typeof value[0] === 'string' &&
   isTimestamp(value[0]) &&
   typeof value[1] === 'string' &&
-  UUID.test(value[1]);
+  isUuid(value[1]);
 
 /** People, organisations, memberships and regietafel seats. */
 export class PeopleService {
@@ -229,7 +229,7 @@ export class PeopleService {
   }
 
   private async findMembership(tx: EntityManager, id: string): Promise<ScopedMembership | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const rows = await tx.query(`SELECT ${MEMBERSHIP_COLUMNS} FROM membership_scope m WHERE m.id = $1`, [id]);
     return rows.length ? toMembership(rows[0]) : null;
   }

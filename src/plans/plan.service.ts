@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
+import { isUuid } from '../platform/validation.js';
 import { badUserInput, conflict, forbidden, notFound, ruleViolation } from '../platform/errors.js';
 import { byKey, groupByKey } from '../platform/loader-utils.js';
 import type { Opvangtype, ProvinceCode } from '../reference/enums.js';
@@ -79,7 +80,7 @@ export class PlanService {
 
   /** A plan the principal may see; FORBIDDEN if it exists but is not theirs to see. */
   async plan(principal: Principal, id: string): Promise<ProvincialPlan | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw badUserInput('id is not a plan id', 'id');
+    if (!isUuid(id)) throw badUserInput('id is not a plan id', 'id');
     const [row] = await this.db.query(`SELECT ${PLAN_COLUMNS} FROM provincial_plan p WHERE p.id = $1`, [id]);
     if (!row) return null;
     const plan = toPlan(row);
@@ -202,7 +203,7 @@ export class PlanService {
     action: PlanAction,
     apply: (tx: EntityManager, plan: ProvincialPlan, lines: CapacityLineSnapshot[]) => Promise<{ lines: CapacityLineSnapshot[]; kind: PlanChangeKind; summary: string }>,
   ): Promise<ProvincialPlan> {
-    if (!/^[0-9a-f-]{36}$/i.test(planId)) throw badUserInput('planId is not a plan id', 'input.planId');
+    if (!isUuid(planId)) throw badUserInput('planId is not a plan id', 'input.planId');
     return this.db.transaction(async (tx) => {
       const plan = await this.lockPlan(tx, planId).catch(() => null);
       if (!plan) throw notFound('No such plan', 'input.planId');

@@ -1,5 +1,5 @@
 import { badUserInput } from '../platform/errors.js';
-import { codePoints, isCleanText } from '../platform/validation.js';
+import { codePoints, isCleanText, isUuid } from '../platform/validation.js';
 import { Opvangtype } from '../reference/enums.js';
 import type { CapacityLineSnapshot, RegionShareSnapshot } from './diff.js';
 import { SECTION_NAMES, type SectionName } from './types.js';
@@ -77,7 +77,6 @@ export interface LineInput {
   note?: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function assertPlaces(min: number, max: number, field: string): void {
   for (const [name, value] of [['minPlaces', min], ['maxPlaces', max]] as const) {
@@ -104,7 +103,7 @@ export function normaliseLines(
     const at = `${field}[${index}]`;
     let id = line.id ?? null;
     if (id !== null) {
-      if (!UUID.test(id)) throw badUserInput('id must be the id of a line of this plan, or left out for a new line', `${at}.id`);
+      if (!isUuid(id)) throw badUserInput('id must be the id of a line of this plan, or left out for a new line', `${at}.id`);
       id = id.toLowerCase();
       if (ids.has(id)) throw badUserInput('two lines have the same id', `${at}.id`);
       ids.add(id);

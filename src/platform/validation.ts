@@ -39,3 +39,10 @@ export function IsText(limits: { min?: number; max: number; multiline?: boolean 
 export function isCleanText(value: string, max: number): boolean {
   return !CONTROL_OR_NEWLINE.test(value) && codePoints(value) <= max;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs; anything else cannot name a row and is refused before it reaches the database. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
