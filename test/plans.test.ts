@@ -242,3 +242,24 @@ describe('comments', () => {
     expect(read.data.provincialPlan.comments).toEqual([{ body: 'Second thought', resolved: true, version: 3 }]);
   });
 });
+
+describe('two editors at the same moment', () => {
+  it('never both win: one change lands, the other gets CONFLICT, and no update is lost', async () => {
+    const plan = (await server.as('secretariaat-ut', CREATE, { input: { provinceCode: 'UT', title: 'Gelijktijdig', lines: [ROL] } })).data.createProvincialPlan;
+    await server.as('lrt', 'mutation($input: GrantMembershipInput!) { grantMembership(input: $input) { id } }', {
+      input: { personSubject: 'second-editor', personName: 'Tweede redacteur (test)', role: 'PRT_SECRETARIAAT', provinceCode: 'UT' },
+    });
+    for (let round = 0; round < 5; round++) {
+      const [{ version }] = await server.db.query('SELECT version FROM provincial_plan WHERE id = $1', [plan.id]);
+      const results = await Promise.all([
+        server.as('secretariaat-ut', UPDATE, { input: { planId: plan.id, expectedVersion: version, title: `A${round}` } }),
+        server.as('second-editor', UPDATE, { input: { planId: plan.id, expectedVersion: version, title: `B${round}` } }),
+      ]);
+      const winners = results.filter((r) => !r.errors);
+      expect(winners).toHaveLength(1);
+      expect(results.find((r) => r.errors)?.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: version + 1 });
+      const [stored] = await server.db.query('SELECT title, version FROM provincial_plan WHERE id = $1', [plan.id]);
+      expect(stored).toEqual({ title: winners[0].data.updateProvincialPlan.title, version: version + 1 });
+    }
+  });
+});
