@@ -70,10 +70,22 @@ export class ProvincialPlans1700000000003 implements MigrationInterface {
         due_date date NOT NULL,
         places integer NOT NULL CHECK (places >= 0),
         source text NOT NULL,
+        version integer NOT NULL DEFAULT 1,
         set_at timestamptz NOT NULL DEFAULT now(),
         set_by uuid REFERENCES person
       );
       CREATE UNIQUE INDEX opgave_unique ON opgave (province_code, coalesce(opvangtype, ''), due_date);
+
+      -- Every figure an opgave has had, with who set it and on what source.
+      CREATE TABLE opgave_history (
+        opgave_id uuid NOT NULL REFERENCES opgave,
+        version integer NOT NULL,
+        places integer NOT NULL,
+        source text NOT NULL,
+        set_at timestamptz NOT NULL,
+        set_by uuid REFERENCES person,
+        PRIMARY KEY (opgave_id, version)
+      );
 
       CREATE TABLE comment (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -89,6 +101,8 @@ export class ProvincialPlans1700000000003 implements MigrationInterface {
         body text NOT NULL,
         version integer NOT NULL DEFAULT 1,
         created_at timestamptz NOT NULL DEFAULT now(),
+        -- Who made the current version (the author, or whoever resolved it).
+        changed_by uuid REFERENCES person,
         edited_at timestamptz,
         resolved_at timestamptz,
         resolved_by uuid REFERENCES person
@@ -102,6 +116,6 @@ export class ProvincialPlans1700000000003 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP TABLE comment, opgave, plan_revision, capacity_line, provincial_plan, planning_round');
+    await db.query('DROP TABLE comment, opgave_history, opgave, plan_revision, capacity_line, provincial_plan, planning_round');
   }
 }

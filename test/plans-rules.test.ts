@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allowedActions, PlanAction, PlanStatus, planTransition } from '../src/plans/status.js';
-import { isValidRange, shortfall, sumRanges, type PlaceRange } from '../src/plans/capacity.js';
+import { computeGaps, gapForLine, shortfall, type PlaceRange } from '../src/plans/capacity.js';
 import { applyDiff, diffLines, type CapacityLineSnapshot } from '../src/plans/diff.js';
 
 describe('plan status', () => {
@@ -49,24 +49,14 @@ describe('plan status', () => {
 });
 
 const range = fc.tuple(fc.nat(100_000), fc.nat(100_000)).map(([a, b]): PlaceRange => ({ min: Math.min(a, b), max: Math.max(a, b) }));
+const isRange = (r: PlaceRange) => Number.isInteger(r.min) && Number.isInteger(r.max) && r.min >= 0 && r.min <= r.max;
 
 describe('capacity arithmetic', () => {
-  it('adds ranges into a valid range whose bounds are the sums of the bounds', () => {
-    fc.assert(
-      fc.property(fc.array(range, { maxLength: 50 }), (ranges) => {
-        const total = sumRanges(ranges);
-        expect(isValidRange(total)).toBe(true);
-        expect(total.min).toBe(ranges.reduce((sum, r) => sum + r.min, 0));
-        expect(total.max).toBe(ranges.reduce((sum, r) => sum + r.max, 0));
-      }),
-    );
-  });
-
   it('reports a shortfall range that is never negative, zero when covered, and at most the opgave', () => {
     fc.assert(
       fc.property(fc.nat(100_000), range, (opgave, planned) => {
         const gap = shortfall(opgave, planned);
-        expect(isValidRange(gap)).toBe(true);
+        expect(isRange(gap)).toBe(true);
         expect(gap.max).toBeLessThanOrEqual(opgave);
         if (planned.min >= opgave) expect(gap).toEqual({ min: 0, max: 0 });
         if (planned.max < opgave) expect(gap.min).toBe(opgave - planned.max);
@@ -77,11 +67,58 @@ describe('capacity arithmetic', () => {
   it('reads the Zuid-Holland example: 2,450-2,700 planned against an opgave of 2,600', () => {
     expect(shortfall(2_600, { min: 2_450, max: 2_700 })).toEqual({ min: 0, max: 150 });
   });
+});
 
-  it('refuses negative places and a minimum above the maximum', () => {
-    expect(isValidRange({ min: -1, max: 5 })).toBe(false);
-    expect(isValidRange({ min: 6, max: 5 })).toBe(false);
-    expect(isValidRange({ min: 1.5, max: 5 })).toBe(false);
+describe('plan against opgave', () => {
+  const TYPES = ['ROL', 'GVL', 'SATELLIET', 'AZC'];
+  const DATES = ['2020-12-31', '2021-12-31', '2023-01-01', '2023-12-31'];
+  const line = fc.record({
+    opvangtypes: fc.subarray(TYPES, { maxLength: 2 }),
+    targetDate: fc.constantFrom(...DATES),
+    minPlaces: fc.nat(1_000),
+    extra: fc.nat(200),
+  }).map(({ extra, ...l }) => ({ ...l, maxPlaces: l.minPlaces + extra }));
+  const opgave = fc.record({ opvangtype: fc.option(fc.constantFrom(...TYPES), { nil: null }), dueDate: fc.constantFrom(...DATES), places: fc.nat(2_000) });
+
+  it('accounts for every opgave place exactly once, with consistent shortfalls that never shrink the plan over time', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), fc.array(opgave, { maxLength: 8 }), (lines, entries) => {
+        const gaps = computeGaps(lines, entries);
+        expect(gaps.reduce((sum, g) => sum + g.opgave, 0)).toBe(entries.reduce((sum, e) => sum + e.places, 0));
+        for (const gap of gaps) {
+          expect(gap.shortfall).toEqual(shortfall(gap.opgave, gap.planned));
+          const later = gaps.filter((other) => other.opvangtypes.join() === gap.opvangtypes.join() && other.dueDate > gap.dueDate);
+          for (const other of later) expect(other.planned.min).toBeGreaterThanOrEqual(gap.planned.min);
+        }
+      }),
+    );
+  });
+
+  it('adds lines of a type up, counts a line toward later dates, and compares combined types together', () => {
+    const gaps = computeGaps(
+      [
+        { opvangtypes: ['ROL'], targetDate: '2023-12-31', minPlaces: 100, maxPlaces: 100 },
+        { opvangtypes: ['GVL'], targetDate: '2023-01-01', minPlaces: 500, maxPlaces: 500 },
+        { opvangtypes: ['GVL'], targetDate: '2023-01-01', minPlaces: 500, maxPlaces: 500 },
+        { opvangtypes: ['GVL', 'SATELLIET'], targetDate: '2023-01-01', minPlaces: 0, maxPlaces: 0 },
+        { opvangtypes: [], targetDate: '2020-12-31', minPlaces: 417, maxPlaces: 417 },
+      ],
+      [
+        { opvangtype: 'ROL', dueDate: '2023-01-01', places: 1_090 },
+        { opvangtype: 'ROL', dueDate: '2023-12-31', places: 0 },
+        { opvangtype: 'GVL', dueDate: '2023-01-01', places: 840 },
+        { opvangtype: 'SATELLIET', dueDate: '2023-01-01', places: 480 },
+        { opvangtype: null, dueDate: '2021-12-31', places: 417 },
+      ],
+    );
+    expect(gaps.map((g) => [g.opvangtypes.join('/'), g.dueDate, g.opgave, g.planned.min, g.shortfall.max])).toEqual([
+      ['', '2021-12-31', 417, 417, 0],
+      ['GVL/SATELLIET', '2023-01-01', 1_320, 1_000, 320],
+      ['ROL', '2023-01-01', 1_090, 0, 1_090],
+      ['ROL', '2023-12-31', 0, 100, 0],
+    ]);
+    expect(gapForLine({ opvangtypes: ['SATELLIET'], targetDate: '2022-06-30', minPlaces: 0, maxPlaces: 0 }, gaps)?.opvangtypes).toEqual(['GVL', 'SATELLIET']);
+    expect(gapForLine({ opvangtypes: ['AZC'], targetDate: '2022-06-30', minPlaces: 0, maxPlaces: 0 }, gaps)).toBeNull();
   });
 });
 

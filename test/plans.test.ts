@@ -8,14 +8,15 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const PLAN_FIELDS = `id version status title targetDate returnReason viewerActions
-  lines { id opvangtypes targetDate minPlaces maxPlaces note opgave shortfall { min max } regions { name minPlaces maxPlaces gemeenten { name } } }`;
+  lines { id opvangtypes targetDate minPlaces maxPlaces note comparison { opvangtypes dueDate opgave planned { min max } shortfall { min max } } regions { name minPlaces maxPlaces gemeenten { name } } }
+  gaps { opvangtypes dueDate opgave planned { min max } shortfall { min max } }`;
 const CREATE = `mutation($input: CreateProvincialPlanInput!) { createProvincialPlan(input: $input) { ${PLAN_FIELDS} } }`;
 const UPDATE = `mutation($input: UpdateProvincialPlanInput!) { updateProvincialPlan(input: $input) { ${PLAN_FIELDS} } }`;
 const SUBMIT = `mutation($input: PlanTransitionInput!) { submitProvincialPlan(input: $input) { ${PLAN_FIELDS} } }`;
 const ADOPT = `mutation($input: PlanTransitionInput!) { adoptProvincialPlan(input: $input) { ${PLAN_FIELDS} } }`;
 const RETURN = `mutation($input: ReturnProvincialPlanInput!) { returnProvincialPlan(input: $input) { ${PLAN_FIELDS} } }`;
 const COMMENT = 'mutation($input: AddCommentInput!) { addComment(input: $input) { id subjectVersion body author { name } parentId version resolved } }';
-const OPGAVE = 'mutation($input: SetOpgaveInput!) { setOpgave(input: $input) { id opvangtype dueDate places source setBy { name } } }';
+const OPGAVE = 'mutation($input: SetOpgaveInput!) { setOpgave(input: $input) { id opvangtype dueDate places source version setBy { name } } }';
 const READ = `query($id: ID!) { provincialPlan(id: $id) { ${PLAN_FIELDS} comments { body subjectVersion author { name } } } }`;
 const count = async (table: string) => (await server.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 
@@ -25,8 +26,12 @@ const GVL = { opvangtypes: ['GVL'], targetDate: '2023-01-01', minPlaces: 300, ma
 describe("Utrecht's plan, from draft to adoption", () => {
   it('is drafted, discussed, revised, protected from a stale edit, submitted, returned, fixed and adopted; the diff is exactly what changed', async () => {
     // The LRT sets the opgave the plan answers to.
+    // (The demo data already holds an opgave for these: changing it names the version it replaces.)
     for (const [opvangtype, places] of [['ROL', 600], ['GVL', 300]] as const) {
-      const set = await server.as('lrt', OPGAVE, { input: { provinceCode: 'UT', opvangtype, dueDate: '2023-01-01', places, source: 'LRT 15 Dec 2020 (test)' } });
+      const [current] = await server.db.query(`SELECT version FROM opgave WHERE province_code = 'UT' AND opvangtype = $1 AND due_date = '2023-01-01'`, [opvangtype]);
+      const set = await server.as('lrt', OPGAVE, {
+        input: { provinceCode: 'UT', opvangtype, dueDate: '2023-01-01', places, source: 'LRT 15 Dec 2020 (test)', expectedVersion: current?.version },
+      });
       expect(set.errors).toBeUndefined();
     }
 
@@ -37,9 +42,13 @@ describe("Utrecht's plan, from draft to adoption", () => {
     expect(created.errors).toBeUndefined();
     const plan = created.data.createProvincialPlan;
     expect(plan).toMatchObject({ version: 1, status: 'CONCEPT', targetDate: '2023-01-01', viewerActions: ['EDIT', 'SUBMIT'] });
-    expect(plan.lines.map((l: any) => [l.opvangtypes, l.minPlaces, l.maxPlaces, l.opgave, l.shortfall])).toEqual([
+    expect(plan.lines.map((l: any) => [l.opvangtypes, l.minPlaces, l.maxPlaces, l.comparison.opgave, l.comparison.shortfall])).toEqual([
       [['ROL'], 450, 550, 600, { min: 50, max: 150 }],
       [['GVL'], 300, 300, 300, { min: 0, max: 0 }],
+    ]);
+    expect(plan.gaps).toEqual([
+      { opvangtypes: ['GVL'], dueDate: '2023-01-01', opgave: 300, planned: { min: 300, max: 300 }, shortfall: { min: 0, max: 0 } },
+      { opvangtypes: ['ROL'], dueDate: '2023-01-01', opgave: 600, planned: { min: 450, max: 550 }, shortfall: { min: 50, max: 150 } },
     ]);
     const [rolLine, gvlLine] = plan.lines;
 
@@ -186,7 +195,9 @@ describe('bad input', () => {
     ['a date that does not exist', { lines: [{ ...ROL, targetDate: '2022-02-30' }] }, 'BAD_USER_INPUT', 'input.lines[0].targetDate'],
     ['a section over its size', { sections: { context: 'x'.repeat(20_001) } }, 'BAD_USER_INPUT', 'input.sections.context'],
     ['a region with a gemeente of another province', { lines: [{ ...ROL, regions: [{ name: 'X', gemeenteCodes: ['GM0014'], minPlaces: 1, maxPlaces: 2 }] }] }, 'BAD_USER_INPUT', 'input.lines[0].regions[0].gemeenteCodes'],
-    ['regions taking more than the line', { lines: [{ ...ROL, regions: [{ name: 'X', minPlaces: 600, maxPlaces: 600 }] }] }, 'BAD_USER_INPUT', 'input.lines[0].regions'],
+    ['regions taking more than the line', { lines: [{ ...ROL, regions: [{ name: 'X', minPlaces: 300, maxPlaces: 300 }, { name: 'Y', minPlaces: 300, maxPlaces: 300 }] }] }, 'BAD_USER_INPUT', 'input.lines[0].regions'],
+    ['a region above the line maximum', { lines: [{ ...ROL, regions: [{ name: 'X', minPlaces: 0, maxPlaces: 600 }] }] }, 'BAD_USER_INPUT', 'input.lines[0].regions[0].maxPlaces'],
+    ['half a character in a note', { lines: [{ ...ROL, note: 'broken \ud800 text' }] }, 'BAD_USER_INPUT', 'input.lines[0].note'],
     ['a line id of no line of this plan', { lines: [{ ...ROL, id: '00000000-0000-4000-8000-000000000000' }] }, 'BAD_USER_INPUT', 'input.lines[0].id'],
     ['an empty title', { title: '  ' }, 'BAD_USER_INPUT', 'input.title'],
     ['a stale version', { expectedVersion: 7 }, 'CONFLICT', 'input.expectedVersion'],

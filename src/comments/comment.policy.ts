@@ -1,5 +1,5 @@
 import { badUserInput } from '../platform/errors.js';
-import { codePoints } from '../platform/validation.js';
+import { codePoints, CONTROL } from '../platform/validation.js';
 
 export const COMMENT_MAX_LENGTH = 10_000;
 
@@ -10,7 +10,7 @@ export const COMMENT_MAX_LENGTH = 10_000;
  */
 export function assertCommentBody(body: string): string {
   const text = body.trim();
-  if (!text || codePoints(text) > COMMENT_MAX_LENGTH || /[\u0000-\u0008\u000b-\u001f\u007f]/u.test(text)) {
+  if (!text || codePoints(text) > COMMENT_MAX_LENGTH || CONTROL.test(text)) {
     throw badUserInput(`body must be 1 to ${COMMENT_MAX_LENGTH} characters of text, without control characters`, 'input.body');
   }
   return text;

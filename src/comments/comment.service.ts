@@ -24,9 +24,14 @@ export class CommentService {
     private readonly subjects: Record<CommentSubjectType, CommentSubjectAdapter>,
   ) {}
 
-  /** Comments on a subject the principal may see, oldest first. */
+  /**
+   * Comments on a subject the principal may see, oldest first. A visible answer to a hidden comment is
+   * shown as a comment of its own (no parentId), so nothing of the hidden one shows.
+   */
   visible(principal: Principal, comments: Comment[]): Comment[] {
-    return comments.filter((comment) => this.subjects[comment.subjectType].canRead(principal, comment.provinceCode, comment.subjectStatus));
+    const visible = comments.filter((comment) => this.subjects[comment.subjectType].canRead(principal, comment.provinceCode, comment.subjectStatus));
+    const ids = new Set(visible.map((comment) => comment.id));
+    return visible.map((comment) => (comment.parentId && !ids.has(comment.parentId) ? Object.assign(new Comment(), comment, { parentId: null }) : comment));
   }
 
   async add(principal: Principal, input: { subjectType: CommentSubjectType; subjectId: string; parentId?: string | null; body: string }): Promise<Comment> {
@@ -42,15 +47,16 @@ export class CommentService {
       }
       if (input.parentId) {
         const [parent] = isUuid(input.parentId)
-          ? await tx.query('SELECT subject_type, subject_id FROM comment WHERE id = $1', [input.parentId])
+          ? await tx.query('SELECT subject_type, subject_id, subject_status FROM comment WHERE id = $1', [input.parentId])
           : [];
-        if (!parent || parent.subject_type !== input.subjectType || parent.subject_id !== input.subjectId.toLowerCase()) {
-          throw badUserInput('parentId is not a comment on the same subject', 'input.parentId');
+        const sameSubject = parent && parent.subject_type === input.subjectType && parent.subject_id === input.subjectId.toLowerCase();
+        if (!sameSubject || !adapter.canRead(principal, subject.provinceCode, parent.subject_status)) {
+          throw badUserInput('parentId is not a comment you can see on the same subject', 'input.parentId');
         }
       }
       const [row] = await tx.query(
-        `INSERT INTO comment (subject_type, subject_id, subject_version, subject_status, province_code, parent_id, author_id, body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        `INSERT INTO comment (subject_type, subject_id, subject_version, subject_status, province_code, parent_id, author_id, changed_by, body)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING id`,
         [input.subjectType, input.subjectId, subject.version, subject.status, subject.provinceCode, input.parentId ?? null, principal.personId, body],
       );
       return this.byId(tx, row.id);
@@ -60,7 +66,7 @@ export class CommentService {
   edit(principal: Principal, input: { commentId: string; expectedVersion: number; body: string }): Promise<Comment> {
     const body = assertCommentBody(input.body);
     return this.change(principal, input.commentId, input.expectedVersion, 'edit', (tx, id) =>
-      tx.query('UPDATE comment SET body = $2, edited_at = now(), version = version + 1 WHERE id = $1', [id, body]),
+      tx.query('UPDATE comment SET body = $2, edited_at = now(), changed_by = $3, version = version + 1 WHERE id = $1', [id, body, principal.personId]),
     );
   }
 
@@ -68,9 +74,9 @@ export class CommentService {
     return this.change(principal, input.commentId, input.expectedVersion, 'resolve', (tx, id) =>
       tx.query(
         input.resolved
-          ? 'UPDATE comment SET resolved_at = now(), resolved_by = $2, version = version + 1 WHERE id = $1'
-          : 'UPDATE comment SET resolved_at = NULL, resolved_by = NULL, version = version + 1 WHERE id = $1',
-        input.resolved ? [id, principal.personId] : [id],
+          ? 'UPDATE comment SET resolved_at = now(), resolved_by = $2, changed_by = $2, version = version + 1 WHERE id = $1'
+          : 'UPDATE comment SET resolved_at = NULL, resolved_by = NULL, changed_by = $2, version = version + 1 WHERE id = $1',
+        [id, principal.personId],
       ),
     );
   }
@@ -84,16 +90,27 @@ export class CommentService {
   ): Promise<Comment> {
     if (!isUuid(commentId)) throw badUserInput('commentId is not an id', 'input.commentId');
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.query(`SELECT ${COLUMNS} FROM comment c WHERE c.id = $1 FOR UPDATE`, [commentId]);
+      const [row] = await tx.query(
+        `SELECT ${COLUMNS}, changer.name AS "changedByName" FROM comment c LEFT JOIN person changer ON changer.id = c.changed_by WHERE c.id = $1 FOR UPDATE OF c`,
+        [commentId],
+      );
       const comment = row ? toComment(row) : null;
-      const adapter = comment && this.subjects[comment.subjectType as CommentSubjectType];
-      if (!comment || !adapter!.canRead(principal, comment.provinceCode, comment.subjectStatus)) throw notFound('No such comment', 'input.commentId');
-      const mayChange = comment.authorId === principal.personId || (what === 'resolve' && adapter!.canModerate(principal, comment.provinceCode));
+      const adapter = comment ? this.subjects[comment.subjectType] : null;
+      // Both the comment (as written) and its subject (as it is now) must still be visible.
+      const subject = comment && adapter ? await adapter.load(tx, comment.subjectId) : null;
+      const visible =
+        comment && adapter && subject && adapter.canRead(principal, comment.provinceCode, comment.subjectStatus) && adapter.canRead(principal, subject.provinceCode, subject.status);
+      if (!comment || !adapter || !visible) throw notFound('No such comment', 'input.commentId');
+      const mayChange = comment.authorId === principal.personId || (what === 'resolve' && adapter.canModerate(principal, comment.provinceCode));
       if (!mayChange) {
         throw forbidden(what === 'edit' ? 'Only its author may edit a comment' : 'Only its author or the secretariat may resolve a comment', 'input.commentId');
       }
       if (comment.version !== expectedVersion) {
-        throw conflict(`The comment changed since version ${expectedVersion}`, { currentVersion: comment.version, changedBy: null, changedAt: comment.editedAt ?? comment.createdAt });
+        throw conflict(`The comment changed since version ${expectedVersion}`, {
+          currentVersion: comment.version,
+          changedBy: (row as { changedByName: string | null }).changedByName,
+          changedAt: comment.editedAt ?? comment.resolvedAt ?? comment.createdAt,
+        });
       }
       await write(tx, comment.id);
       return this.byId(tx, comment.id);

@@ -2,11 +2,16 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import type { Principal } from '../platform/auth/principal.js';
 import { PROVINCE_CODES, ProvinceCode } from '../reference/enums.js';
 import { membershipPolicy } from './membership.policy.js';
+import { planPolicy } from '../plans/plan.policy.js';
 
 export enum Action {
   READ_REFERENCE_DATA = 'READ_REFERENCE_DATA',
   READ_MEMBERSHIPS = 'READ_MEMBERSHIPS',
   MANAGE_MEMBERSHIPS = 'MANAGE_MEMBERSHIPS',
+  READ_PLANS = 'READ_PLANS',
+  READ_DRAFT_PLANS = 'READ_DRAFT_PLANS',
+  EDIT_PLANS = 'EDIT_PLANS',
+  DECIDE_PLANS = 'DECIDE_PLANS',
 }
 
 registerEnumType(Action, {
@@ -16,6 +21,10 @@ registerEnumType(Action, {
     READ_REFERENCE_DATA: { description: 'Read provinces, gemeenten, regions, opvangtypes and regietafel composition.' },
     READ_MEMBERSHIPS: { description: 'See who holds which role, within the provinces listed.' },
     MANAGE_MEMBERSHIPS: { description: 'Grant and revoke memberships (LRT).' },
+    READ_PLANS: { description: 'Read and comment on submitted and adopted provincial plans.' },
+    READ_DRAFT_PLANS: { description: 'Also read and comment on plans in draft (CONCEPT, TERUGGESTUURD), with all their history.' },
+    EDIT_PLANS: { description: 'Create, edit and submit provincial plans (PRT secretariat).' },
+    DECIDE_PLANS: { description: 'Set the opgave, adopt and return plans (LRT).' },
   },
 });
 
@@ -43,5 +52,17 @@ export function abilitiesOf(principal: Principal): Ability[] {
   const readable = membershipPolicy.readableProvinces(principal);
   if (readable === 'ALL' || readable.length > 0) abilities.push(ability(Action.READ_MEMBERSHIPS, readable));
   if (membershipPolicy.canManage(principal)) abilities.push(ability(Action.MANAGE_MEMBERSHIPS, 'ALL'));
+  const planAccess = PROVINCE_CODES.map((code) => [code, planPolicy.access(principal, code)] as const);
+  const where = (test: (code: ProvinceCode) => boolean) => {
+    const codes = PROVINCE_CODES.filter(test);
+    return codes.length === PROVINCE_CODES.length ? 'ALL' : codes;
+  };
+  const reading = where((code) => planAccess.find(([c]) => c === code)![1] !== 'NONE');
+  if (reading === 'ALL' || reading.length > 0) abilities.push(ability(Action.READ_PLANS, reading));
+  const drafts = where((code) => planAccess.find(([c]) => c === code)![1] === 'FULL');
+  if (drafts === 'ALL' || drafts.length > 0) abilities.push(ability(Action.READ_DRAFT_PLANS, drafts));
+  const editing = where((code) => planPolicy.canEdit(principal, code));
+  if (editing === 'ALL' || editing.length > 0) abilities.push(ability(Action.EDIT_PLANS, editing));
+  if (planPolicy.canDecide(principal)) abilities.push(ability(Action.DECIDE_PLANS, 'ALL'));
   return abilities;
 }

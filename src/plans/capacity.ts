@@ -4,10 +4,6 @@ export interface PlaceRange {
   max: number;
 }
 
-export function isValidRange(range: PlaceRange): boolean {
-  return Number.isInteger(range.min) && Number.isInteger(range.max) && range.min >= 0 && range.min <= range.max;
-}
-
 export function sumRanges(ranges: readonly PlaceRange[]): PlaceRange {
   return ranges.reduce((total, range) => ({ min: total.min + range.min, max: total.max + range.max }), { min: 0, max: 0 });
 }
@@ -18,4 +14,82 @@ export function sumRanges(ranges: readonly PlaceRange[]): PlaceRange {
  */
 export function shortfall(opgave: number, planned: PlaceRange): PlaceRange {
   return { min: Math.max(0, opgave - planned.max), max: Math.max(0, opgave - planned.min) };
+}
+
+export interface GapLine {
+  opvangtypes: readonly string[];
+  targetDate: string;
+  minPlaces: number;
+  maxPlaces: number;
+}
+
+export interface GapOpgave {
+  /** Null: places of any type. */
+  opvangtype: string | null;
+  dueDate: string;
+  places: number;
+}
+
+export interface Gap {
+  /** The opvangtypes compared together; empty for places of any type. */
+  opvangtypes: string[];
+  dueDate: string;
+  opgave: number;
+  /** Places the plan's lines of these types deliver by `dueDate`. */
+  planned: PlaceRange;
+  shortfall: PlaceRange;
+}
+
+/**
+ * Plan against opgave, per opvangtype and due date. Lines are places added by their target date, so a
+ * line counts toward every due date on or after it. Types that a line combines ("GVL/satelliet") are
+ * compared together: their opgave is added up and set against all lines of those types. Places of any type
+ * (untyped lines and opgave) are compared only with each other.
+ */
+export function computeGaps(lines: readonly GapLine[], opgave: readonly GapOpgave[]): Gap[] {
+  // Union-find over opvangtypes: types that share a line form one group.
+  const parent = new Map<string, string>();
+  const find = (type: string): string => {
+    const up = parent.get(type);
+    if (up === undefined) parent.set(type, type);
+    if (up === undefined || up === type) return type;
+    const root = find(up);
+    parent.set(type, root);
+    return root;
+  };
+  const union = (a: string, b: string) => parent.set(find(a), find(b));
+  for (const entry of opgave) if (entry.opvangtype) find(entry.opvangtype);
+  for (const line of lines) line.opvangtypes.forEach((type) => union(type, line.opvangtypes[0]));
+
+  const groupOf = (types: readonly string[]) => (types.length === 0 ? '' : find(types[0]));
+  const members = new Map<string, Set<string>>();
+  for (const type of parent.keys()) {
+    const root = find(type);
+    members.set(root, (members.get(root) ?? new Set()).add(type));
+  }
+
+  const opgaveByGroupAndDate = new Map<string, Map<string, number>>();
+  for (const entry of opgave) {
+    const group = groupOf(entry.opvangtype ? [entry.opvangtype] : []);
+    const dates = opgaveByGroupAndDate.get(group) ?? new Map<string, number>();
+    dates.set(entry.dueDate, (dates.get(entry.dueDate) ?? 0) + entry.places);
+    opgaveByGroupAndDate.set(group, dates);
+  }
+
+  const gaps: Gap[] = [];
+  for (const [group, dates] of opgaveByGroupAndDate) {
+    const groupLines = lines.filter((line) => groupOf(line.opvangtypes) === group);
+    for (const [dueDate, places] of [...dates].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const planned = sumRanges(groupLines.filter((line) => line.targetDate <= dueDate).map((line) => ({ min: line.minPlaces, max: line.maxPlaces })));
+      gaps.push({ opvangtypes: group === '' ? [] : [...members.get(group)!].sort(), dueDate, opgave: places, planned, shortfall: shortfall(places, planned) });
+    }
+  }
+  return gaps.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.opvangtypes.join() < b.opvangtypes.join() ? -1 : 1));
+}
+
+/** The comparison a line contributes to first: its types' group at the earliest due date on or after the line's. */
+export function gapForLine(line: GapLine, gaps: readonly Gap[]): Gap | null {
+  const types = new Set(line.opvangtypes);
+  const sameGroup = (gap: Gap) => (types.size === 0 ? gap.opvangtypes.length === 0 : gap.opvangtypes.some((type) => types.has(type)));
+  return gaps.filter((gap) => sameGroup(gap) && gap.dueDate >= line.targetDate).sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1))[0] ?? null;
 }

@@ -136,4 +136,7 @@ export class SetOpgaveInput {
 
   @Field(() => String, { description: 'Where the figure comes from, e.g. "LRT 15 Dec 2020".' })
   source: string;
+
+  @Field(() => Int, { nullable: true, description: 'Leave out to set a new opgave; to change one, the version you based the change on.' })
+  expectedVersion?: number;
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../platform/context.js';
+import type { Loaders, RequestContext } from '../platform/context.js';
+import type { ProvinceCode } from '../reference/enums.js';
 import { Comment, CommentSubjectType } from '../comments/comment.js';
 import { Person } from '../people/entities.js';
 import { Gemeente, Province } from '../reference/entities.js';
@@ -7,9 +8,8 @@ import { PlanAction, PlanStatus } from './status.js';
 import { diffLines } from './diff.js';
 import { CreateProvincialPlanInput, PlanTransitionInput, ReturnProvincialPlanInput, SetOpgaveInput, UpdateProvincialPlanInput } from './inputs.js';
 import { planPolicy } from './plan.policy.js';
-import { opgaveFor } from './plan.service.js';
-import { shortfall } from './capacity.js';
-import { CapacityLine, LineChange, Opgave, PlaceRange, PlanDiff, PlanningRound, PlanRevision, ProvincialPlan, RegionShare, PlanSections } from './types.js';
+import { computeGaps, gapForLine } from './capacity.js';
+import { CapacityLine, LineChange, Opgave, PlanDiff, PlanGap, PlanningRound, PlanRevision, ProvincialPlan, RegionShare, PlanSections } from './types.js';
 
 @Resolver(() => ProvincialPlan)
 export class ProvincialPlanResolver {
@@ -59,20 +59,27 @@ export class ProvincialPlanResolver {
   }
 
   @FieldResolver(() => [CapacityLine])
-  lines(@Root() plan: ProvincialPlan, @Ctx() { loaders }: RequestContext) {
-    return loaders.linesOfPlan.load(plan.id);
+  async lines(@Root() plan: ProvincialPlan, @Ctx() { loaders }: RequestContext) {
+    const linesKey = `${plan.id}@${plan.version}`;
+    const lines = await loaders.linesOfPlan.load(linesKey);
+    return lines.map((line) => Object.assign(new CapacityLine(), line, { plan: { roundCode: plan.roundCode, linesKey } }));
   }
 
   @FieldResolver(() => [Opgave], { description: "The province's opgave for dates within this plan's planning round." })
-  async opgave(@Root() plan: ProvincialPlan, @Ctx() { loaders }: RequestContext) {
-    const [opgave, round] = await Promise.all([loaders.opgaveOfProvince.load(plan.provinceCode), loaders.planningRound.load(plan.roundCode)]);
-    return opgave.filter((entry) => round && entry.dueDate >= round.targetFrom && entry.dueDate <= round.targetUntil);
+  opgave(@Root() plan: ProvincialPlan, @Ctx() { loaders }: RequestContext) {
+    return opgaveInRound(loaders, plan.provinceCode, plan.roundCode);
+  }
+
+  @FieldResolver(() => [PlanGap], { description: 'Plan against opgave, per opvangtype and due date.' })
+  async gaps(@Root() plan: ProvincialPlan, @Ctx() { loaders }: RequestContext) {
+    return gapsOf(loaders, plan.provinceCode, plan.roundCode, `${plan.id}@${plan.version}`);
   }
 
   @FieldResolver(() => [PlanRevision], { description: 'Every change, oldest first (those you may see).' })
   async revisions(@Root() plan: ProvincialPlan, @Ctx() { loaders, principal }: RequestContext) {
     const revisions = await loaders.revisionsOfPlan.load(plan.id);
-    return revisions.filter((revision) => planPolicy.canRead(principal, plan.provinceCode, revision.state.status));
+    // Up to the version read: a change committed while this request runs belongs to the next read.
+    return revisions.filter((revision) => revision.version <= plan.version && planPolicy.canRead(principal, plan.provinceCode, revision.state.status));
   }
 
   @FieldResolver(() => PlanRevision, { nullable: true, description: 'The plan as it was at a version (null if that version is not visible to you).' })
@@ -94,7 +101,8 @@ export class ProvincialPlanResolver {
 
   @FieldResolver(() => [Comment], { description: 'All comments you may see, oldest first; threads follow `parentId`.' })
   async comments(@Root() plan: ProvincialPlan, @Ctx() { loaders, principal, services }: RequestContext) {
-    return services.comments.visible(principal, await loaders.commentsOfSubject.load(`${CommentSubjectType.PROVINCIAL_PLAN}:${plan.id}`));
+    const comments = await loaders.commentsOfSubject.load(`${CommentSubjectType.PROVINCIAL_PLAN}:${plan.id}`);
+    return services.comments.visible(principal, comments.filter((comment) => comment.subjectVersion <= plan.version));
   }
 
   @FieldResolver(() => [PlanAction], { description: 'What you may do to the plan now.' })
@@ -110,16 +118,25 @@ export class ProvincialPlanResolver {
 
 @Resolver(() => CapacityLine)
 export class CapacityLineResolver {
-  @FieldResolver(() => Int, { nullable: true, description: "The province's current opgave for this line's type(s) and date, if any." })
-  async opgave(@Root() line: CapacityLine, @Ctx() { loaders }: RequestContext) {
-    return opgaveFor(line, await loaders.opgaveOfProvince.load(line.provinceCode));
+  @FieldResolver(() => PlanGap, {
+    nullable: true,
+    description: "The plan-against-opgave comparison this line counts toward first: its type(s) at the earliest due date on or after its target date. Null when there is no such opgave.",
+  })
+  async comparison(@Root() line: CapacityLine, @Ctx() { loaders }: RequestContext) {
+    if (!line.plan) return null;
+    return gapForLine(line, await gapsOf(loaders, line.provinceCode, line.plan.roundCode, line.plan.linesKey));
   }
+}
 
-  @FieldResolver(() => PlaceRange, { nullable: true, description: 'How far the planned range falls short of the opgave (0 when covered); null without an opgave.' })
-  async shortfall(@Root() line: CapacityLine, @Ctx() { loaders }: RequestContext) {
-    const opgave = opgaveFor(line, await loaders.opgaveOfProvince.load(line.provinceCode));
-    return opgave === null ? null : shortfall(opgave, { min: line.minPlaces, max: line.maxPlaces });
-  }
+function opgaveInRound(loaders: Loaders, provinceCode: ProvinceCode, roundCode: string) {
+  return Promise.all([loaders.opgaveOfProvince.load(provinceCode), loaders.planningRound.load(roundCode)]).then(([opgave, round]) =>
+    opgave.filter((entry) => round && entry.dueDate >= round.targetFrom && entry.dueDate <= round.targetUntil),
+  );
+}
+
+async function gapsOf(loaders: Loaders, provinceCode: ProvinceCode, roundCode: string, linesKey: string): Promise<PlanGap[]> {
+  const [lines, opgave] = await Promise.all([loaders.linesOfPlan.load(linesKey), opgaveInRound(loaders, provinceCode, roundCode)]);
+  return computeGaps(lines, opgave) as PlanGap[];
 }
 
 @Resolver(() => RegionShare)
@@ -152,6 +169,11 @@ export class PlanRevisionResolver {
     return revision.state.status;
   }
 
+  @FieldResolver(() => String, { nullable: true })
+  returnReason(@Root() revision: PlanRevision) {
+    return revision.state.returnReason;
+  }
+
   @FieldResolver(() => PlanSections)
   sections(@Root() revision: PlanRevision) {
     return revision.state.sections;
@@ -159,7 +181,8 @@ export class PlanRevisionResolver {
 
   @FieldResolver(() => [CapacityLine], { description: 'The lines as they were after this change (opgave and shortfall are today\'s).' })
   lines(@Root() revision: PlanRevision) {
-    return revision.state.lines.map((line) => Object.assign(new CapacityLine(), line, { provinceCode: revision.provinceCode }));
+    const plan = { roundCode: revision.state.roundCode, linesKey: `${revision.planId}@${revision.version}` };
+    return revision.state.lines.map((line) => Object.assign(new CapacityLine(), line, { provinceCode: revision.provinceCode, plan }));
   }
 
   @FieldResolver(() => [LineChange], { description: 'What this change did to the lines, before and after.' })
@@ -183,9 +206,9 @@ export class ProvincePlansResolver {
     return plans.filter((plan) => planPolicy.canRead(principal, plan.provinceCode, plan.status));
   }
 
-  @FieldResolver(() => [Opgave], { description: 'What the province must realise, per opvangtype and date.' })
-  opgave(@Root() province: Province, @Ctx() { loaders }: RequestContext) {
-    return loaders.opgaveOfProvince.load(province.code);
+  @FieldResolver(() => [Opgave], { description: "What the province must realise, per opvangtype and date (for those who may read the province's plans)." })
+  async opgave(@Root() province: Province, @Ctx() { loaders, principal }: RequestContext) {
+    return planPolicy.access(principal, province.code) === 'NONE' ? [] : loaders.opgaveOfProvince.load(province.code);
   }
 }
 

@@ -140,7 +140,7 @@ export class PlanService {
         [input.provinceCode, round.code, title, targetDate, JSON.stringify(sections), principal.personId],
       );
       await this.writeLines(tx, row.id, lines);
-      const plan = await this.lockPlan(tx, row.id);
+      const plan = (await this.lockPlan(tx, row.id))!;
       await this.writeRevision(tx, plan, lines, principal, PlanChangeKind.CREATED, `Created "${title}"`);
       return plan;
     });
@@ -148,7 +148,7 @@ export class PlanService {
 
   async update(principal: Principal, input: PlanContentInput & { planId: string; expectedVersion: number; summary?: string | null }): Promise<ProvincialPlan> {
     return this.change(principal, input.planId, input.expectedVersion, PlanAction.EDIT, async (tx, plan, currentLines) => {
-      const round = await this.openRound(tx, plan.roundCode, 'input.planId');
+      const round = (await this.round(tx, plan.roundCode))!;
       if (input.title !== undefined && input.title !== null) plan.title = assertTitle(input.title, 'input.title');
       if (input.targetDate !== undefined && input.targetDate !== null) {
         assertDateInRound(input.targetDate, round, 'input.targetDate');
@@ -205,7 +205,7 @@ export class PlanService {
   ): Promise<ProvincialPlan> {
     if (!isUuid(planId)) throw badUserInput('planId is not a plan id', 'input.planId');
     return this.db.transaction(async (tx) => {
-      const plan = await this.lockPlan(tx, planId).catch(() => null);
+      const plan = await this.lockPlan(tx, planId);
       if (!plan) throw notFound('No such plan', 'input.planId');
       planPolicy.assertCanRead(principal, plan, 'input.planId');
       planPolicy.assertCan(principal, plan, action);
@@ -227,6 +227,7 @@ export class PlanService {
           allowedActions: transition.allowedActions,
         });
       }
+      await this.openRound(tx, plan.roundCode, 'input.planId');
       const currentLines = await this.readLines(tx, plan.id);
       const { lines, kind, summary } = await apply(tx, plan, currentLines);
       plan.status = transition.next;
@@ -240,15 +241,20 @@ export class PlanService {
         await tx.query('DELETE FROM capacity_line WHERE plan_id = $1', [plan.id]);
         await this.writeLines(tx, plan.id, lines);
       }
-      const updated = await this.lockPlan(tx, plan.id);
+      const updated = (await this.lockPlan(tx, plan.id))!;
       await this.writeRevision(tx, updated, lines, principal, kind, summary);
       return updated;
     });
   }
 
+  /**
+   * Sets what a province must realise of an opvangtype (or of any type) by a date. A new figure needs no
+   * expectedVersion; changing an existing one names the version it was based on, like every other change,
+   * and every figure is kept in the opgave's history.
+   */
   async setOpgave(
     principal: Principal,
-    input: { provinceCode: ProvinceCode; opvangtype?: Opvangtype | null; dueDate: string; places: number; source: string },
+    input: { provinceCode: ProvinceCode; opvangtype?: Opvangtype | null; dueDate: string; places: number; source: string; expectedVersion?: number | null },
   ): Promise<Opgave> {
     if (!planPolicy.canDecide(principal)) throw forbidden('Only LRT may set the opgave');
     if (!isIsoDate(input.dueDate)) throw badUserInput(`${input.dueDate.slice(0, 20)} is not a date (YYYY-MM-DD)`, 'input.dueDate');
@@ -256,22 +262,50 @@ export class PlanService {
       throw badUserInput(`places must be a whole number from 0 to ${LIMITS.places}`, 'input.places');
     }
     const source = assertText(input.source, LIMITS.source, 'input.source', false);
-    const [row] = await this.db.query(
-      `INSERT INTO opgave (province_code, opvangtype, due_date, places, source, set_by) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (province_code, coalesce(opvangtype, ''), due_date)
-       DO UPDATE SET places = EXCLUDED.places, source = EXCLUDED.source, set_by = EXCLUDED.set_by, set_at = now()
-       RETURNING ${OPGAVE_COLUMNS}`,
-      [input.provinceCode, input.opvangtype ?? null, input.dueDate, input.places, source, principal.personId],
-    );
-    return Object.assign(new Opgave(), row);
+    return this.db.transaction(async (tx) => {
+      const [round] = await tx.query('SELECT code FROM planning_round WHERE $1::date BETWEEN target_from AND target_until LIMIT 1', [input.dueDate]);
+      if (!round) throw badUserInput(`${input.dueDate} lies in no planning round`, 'input.dueDate');
+      // Serialise setters of the same opgave, including the first one (there is no row to lock yet).
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`opgave:${input.provinceCode}:${input.opvangtype ?? ''}:${input.dueDate}`]);
+      const [current] = await tx.query(
+        `SELECT o.id, o.version, o.set_at AS "setAt", p.name FROM opgave o LEFT JOIN person p ON p.id = o.set_by
+         WHERE o.province_code = $1 AND coalesce(o.opvangtype, '') = coalesce($2, '') AND o.due_date = $3`,
+        [input.provinceCode, input.opvangtype ?? null, input.dueDate],
+      );
+      const expected = input.expectedVersion ?? null;
+      if ((current?.version ?? null) !== expected) {
+        throw conflict(
+          current
+            ? `This opgave is at version ${current.version} (set by ${current.name ?? 'someone'}): name it as expectedVersion to change it`
+            : 'There is no such opgave yet: leave expectedVersion out to set it',
+          { currentVersion: current?.version ?? 0, changedBy: current?.name ?? null, changedAt: current?.setAt ?? null },
+        );
+      }
+      // (TypeORM answers an UPDATE … RETURNING with [rows, count], an INSERT … RETURNING with rows.)
+      const [row] = current
+        ? (
+            await tx.query(
+              `UPDATE opgave SET places = $2, source = $3, set_by = $4, set_at = now(), version = version + 1 WHERE id = $1 RETURNING ${OPGAVE_COLUMNS}`,
+              [current.id, input.places, source, principal.personId],
+            )
+          )[0]
+        : await tx.query(
+            `INSERT INTO opgave (province_code, opvangtype, due_date, places, source, set_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${OPGAVE_COLUMNS}`,
+            [input.provinceCode, input.opvangtype ?? null, input.dueDate, input.places, source, principal.personId],
+          );
+      await tx.query(
+        'INSERT INTO opgave_history (opgave_id, version, places, source, set_at, set_by) VALUES ($1, $2, $3, $4, $5, $6)',
+        [row.id, row.version, row.places, row.source, row.setAt, row.setById],
+      );
+      return Object.assign(new Opgave(), row);
+    });
   }
 
   // ---- storage helpers -----------------------------------------------------------------------------
 
-  private async lockPlan(tx: EntityManager, id: string): Promise<ProvincialPlan> {
+  private async lockPlan(tx: EntityManager, id: string): Promise<ProvincialPlan | null> {
     const [row] = await tx.query(`SELECT ${PLAN_COLUMNS} FROM provincial_plan p WHERE p.id = $1 FOR UPDATE`, [id]);
-    if (!row) throw new Error(`plan ${id} vanished`);
-    return toPlan(row);
+    return row ? toPlan(row) : null;
   }
 
   private async readLines(tx: EntityManager, planId: string): Promise<CapacityLineSnapshot[]> {
@@ -301,8 +335,14 @@ export class PlanService {
     ]);
   }
 
-  private async openRound(tx: EntityManager, code: string, field: string): Promise<PlanningRound> {
+  private async round(tx: EntityManager, code: string): Promise<PlanningRound | null> {
     const [round] = await tx.query(`SELECT ${ROUND_COLUMNS} FROM planning_round WHERE code = $1`, [code]);
+    return round ?? null;
+  }
+
+  /** Plans of a closed round can no longer be created or changed in any way (edited, submitted, adopted, returned). */
+  private async openRound(tx: EntityManager, code: string, field: string): Promise<PlanningRound> {
+    const round = await this.round(tx, code);
     if (!round) throw badUserInput(`No planning round ${code.slice(0, 40)}`, field);
     if (round.closedAt) throw ruleViolation('ROUND_CLOSED', `Planning round ${code} is closed: its plans can no longer be created or changed`, { field });
     return round;
@@ -322,15 +362,19 @@ export class PlanService {
         const rows = await db.query(`SELECT ${PLAN_COLUMNS} FROM provincial_plan p WHERE p.province_code = ANY($1) ORDER BY p.created_at DESC, p.id`, [codes]);
         return groupByKey(codes, rows.map(toPlan), (plan) => plan.provinceCode);
       }),
-      linesOfPlan: new DataLoader<string, CapacityLine[]>(async (planIds) => {
-        const rows: (CapacityLineSnapshot & { planId: string; provinceCode: ProvinceCode })[] = await db.query(
-          `SELECT ${LINE_COLUMNS}, p.province_code AS "provinceCode" FROM capacity_line l JOIN provincial_plan p ON p.id = l.plan_id
-           WHERE l.plan_id = ANY($1) ORDER BY l.plan_id, l.position`,
-          [planIds],
+      /**
+       * The lines of a plan at a version, from its immutable revision: a read never mixes the plan row of
+       * one version with the lines of another, however the plan changes meanwhile. Key: `${planId}@${version}`.
+       */
+      linesOfPlan: new DataLoader<string, CapacityLine[]>(async (keys) => {
+        const pairs = keys.map((key) => key.split('@'));
+        const rows: { key: string; provinceCode: ProvinceCode; lines: CapacityLineSnapshot[] }[] = await db.query(
+          `SELECT r.plan_id || '@' || r.version AS key, p.province_code AS "provinceCode", r.snapshot->'lines' AS lines
+           FROM plan_revision r JOIN provincial_plan p ON p.id = r.plan_id
+           JOIN unnest($1::uuid[], $2::int[]) AS k(plan_id, version) ON k.plan_id = r.plan_id AND k.version = r.version`,
+          [pairs.map(([id]) => id), pairs.map(([, version]) => Number(version))],
         );
-        return groupByKey(planIds, rows, (row) => row.planId).map((group) =>
-          group.map(({ planId: _planId, provinceCode, ...line }) => toLine(line, provinceCode)),
-        );
+        return byKey(keys, rows, (row) => row.key).map((row) => (row ? row.lines.map((line) => toLine(line, row.provinceCode)) : []));
       }),
       revisionsOfPlan: new DataLoader<string, PlanRevision[]>(async (planIds) => {
         const rows: { planId: string; provinceCode: ProvinceCode; version: number; createdAt: Date; authorId: string | null; kind: PlanChangeKind; summary: string; state: PlanState }[] =
@@ -356,18 +400,10 @@ export class PlanService {
   }
 }
 
-const OPGAVE_COLUMNS = `id, province_code AS "provinceCode", opvangtype, due_date::text AS "dueDate", places, source, set_at AS "setAt", set_by AS "setById"`;
+const OPGAVE_COLUMNS = `id, province_code AS "provinceCode", opvangtype, due_date::text AS "dueDate", places, source, version, set_at AS "setAt", set_by AS "setById"`;
 const ROUND_COLUMNS = `code, name, target_from::text AS "targetFrom", target_until::text AS "targetUntil", closed_at AS "closedAt"`;
 
 export type PlanLoaders = ReturnType<PlanService['createLoaders']>;
-
-/** The opgave places that a line answers to: same date, and one of its types (or untyped for an untyped line). */
-export function opgaveFor(line: Pick<CapacityLine, 'opvangtypes' | 'targetDate'>, opgave: readonly Opgave[]): number | null {
-  const matching = opgave.filter(
-    (entry) => entry.dueDate === line.targetDate && (line.opvangtypes.length === 0 ? entry.opvangtype === null : entry.opvangtype !== null && line.opvangtypes.includes(entry.opvangtype)),
-  );
-  return matching.length ? matching.reduce((sum, entry) => sum + entry.places, 0) : null;
-}
 
 function pastTense(action: PlanAction): string {
   return { [PlanAction.EDIT]: 'edited', [PlanAction.SUBMIT]: 'submitted', [PlanAction.ADOPT]: 'adopted', [PlanAction.RETURN]: 'returned' }[action];

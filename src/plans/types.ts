@@ -91,6 +91,27 @@ export class CapacityLine {
 
   /** The province, for comparing with the opgave (not exposed). */
   provinceCode: ProvinceCode;
+
+  /** The plan this line was read with, for `comparison`; absent for lines shown in diffs. */
+  plan?: { roundCode: string; linesKey: string };
+}
+
+@ObjectType({ description: 'Plan against opgave for one opvangtype (or several a line combines, or none for places of any type) by a due date.' })
+export class PlanGap {
+  @Field(() => [Opvangtype], { description: 'Compared together; empty for places of any type.' })
+  opvangtypes: Opvangtype[];
+
+  @Field(() => String, { description: 'ISO date of the opgave.' })
+  dueDate: string;
+
+  @Field(() => Int, { description: 'What the province must realise by dueDate.' })
+  opgave: number;
+
+  @Field(() => PlaceRange, { description: 'What the plan delivers by dueDate: its lines of these types due on or before it, added up.' })
+  planned: PlaceRange;
+
+  @Field(() => PlaceRange, { description: 'How far the plan falls short: at best (max planned) and at worst (min planned); 0 when covered.' })
+  shortfall: PlaceRange;
 }
 
 @ObjectType({ description: 'The free-text parts of a plan, in Markdown.' })
@@ -247,6 +268,9 @@ export class Opgave {
 
   @Field(() => String, { description: 'Where it comes from, e.g. "LRT 15 Dec 2020".' })
   source: string;
+
+  @Field(() => Int, { description: 'Name it as `expectedVersion` when changing the figure.' })
+  version: number;
 
   @Field(() => Date)
   setAt: Date;

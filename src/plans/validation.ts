@@ -1,5 +1,5 @@
 import { badUserInput } from '../platform/errors.js';
-import { codePoints, isCleanText, isUuid } from '../platform/validation.js';
+import { codePoints, CONTROL, CONTROL_OR_NEWLINE, isCleanText, isUuid } from '../platform/validation.js';
 import { Opvangtype } from '../reference/enums.js';
 import type { CapacityLineSnapshot, RegionShareSnapshot } from './diff.js';
 import { SECTION_NAMES, type SectionName } from './types.js';
@@ -45,7 +45,7 @@ export function assertTitle(value: string, field: string): string {
 
 export function assertText(value: string, max: number, field: string, multiline = true): string {
   const text = value.trim();
-  const ok = text.length > 0 && codePoints(text) <= max && !(multiline ? /[\u0000-\u0008\u000b-\u001f\u007f]/u : /[\u0000-\u001f\u007f]/u).test(text);
+  const ok = text.length > 0 && codePoints(text) <= max && !(multiline ? CONTROL : CONTROL_OR_NEWLINE).test(text);
   if (!ok) throw badUserInput(`${field.split('.').at(-1)} must be 1 to ${max} characters of text, without control characters`, field);
   return text;
 }
@@ -61,7 +61,7 @@ export function normaliseSections(sections: Partial<Record<SectionName, string |
       continue;
     }
     if (codePoints(value) > LIMITS.section) throw badUserInput(`section ${name} is longer than ${LIMITS.section} characters`, `${field}.${name}`);
-    if (/[\u0000-\u0008\u000b-\u001f\u007f]/u.test(value)) throw badUserInput(`section ${name} contains control characters`, `${field}.${name}`);
+    if (CONTROL.test(value)) throw badUserInput(`section ${name} contains control characters`, `${field}.${name}`);
     result[name] = value;
   }
   return result;
@@ -123,6 +123,7 @@ export function normaliseLines(
         if (!gemeenteCodesOfProvince.has(code)) throw badUserInput(`${code.slice(0, 12)} is not a current gemeente of this province`, `${regionAt}.gemeenteCodes`);
       }
       assertPlaces(region.minPlaces, region.maxPlaces, regionAt);
+      if (region.maxPlaces > line.maxPlaces) throw badUserInput(`a region cannot take more than the line's maximum of ${line.maxPlaces}`, `${regionAt}.maxPlaces`);
       return { name, gemeenteCodes, minPlaces: region.minPlaces, maxPlaces: region.maxPlaces };
     });
     if (regions.length > LIMITS.regionsPerLine) throw badUserInput(`a line has at most ${LIMITS.regionsPerLine} regions`, `${at}.regions`);

@@ -1,8 +1,11 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
-/** Control characters other than tab and newline; PostgreSQL refuses NUL outright. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/u;
-const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f]/u;
+/**
+ * Control characters other than tab and newline (PostgreSQL refuses NUL outright), and lone surrogates
+ * (half a character, which no database stores faithfully).
+ */
+export const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]|\p{Cs}/u;
+export const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f]|\p{Cs}/u;
 
 /** Length as PostgreSQL counts it: code points, not UTF-16 units. */
 export function codePoints(value: string): number {
