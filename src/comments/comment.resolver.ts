@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { personRef } from '../people/entities.js';
 import type { RequestContext } from '../platform/context.js';
 import { Person } from '../people/entities.js';
 import { Comment } from './comment.js';
@@ -22,12 +23,12 @@ export class CommentResolver {
   }
 
   @FieldResolver(() => Person)
-  author(@Root() comment: Comment, @Ctx() { loaders }: RequestContext) {
-    return loaders.person.load(comment.authorId);
+  author(@Root() comment: Comment) {
+    return personRef(comment.authorId, comment.authorName);
   }
 
   @FieldResolver(() => Person, { nullable: true })
-  resolvedBy(@Root() comment: Comment, @Ctx() { loaders }: RequestContext) {
-    return comment.resolvedById ? loaders.person.load(comment.resolvedById) : null;
+  resolvedBy(@Root() comment: Comment) {
+    return comment.resolvedById ? personRef(comment.resolvedById, comment.resolvedByName) : null;
   }
 }

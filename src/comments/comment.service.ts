@@ -10,7 +10,8 @@ import { assertCommentBody } from './comment.policy.js';
 
 const COLUMNS = `c.id, c.subject_type AS "subjectType", c.subject_id AS "subjectId", c.subject_version AS "subjectVersion",
   c.subject_status AS "subjectStatus", c.province_code AS "provinceCode", c.parent_id AS "parentId", c.author_id AS "authorId",
-  c.body, c.version, c.created_at AS "createdAt", c.edited_at AS "editedAt", c.resolved_at AS "resolvedAt", c.resolved_by AS "resolvedById"`;
+  c.body, c.version, c.created_at AS "createdAt", c.edited_at AS "editedAt", c.resolved_at AS "resolvedAt", c.resolved_by AS "resolvedById",
+  (SELECT a.name FROM person a WHERE a.id = c.author_id) AS "authorName", (SELECT r.name FROM person r WHERE r.id = c.resolved_by) AS "resolvedByName"`;
 
 const toComment = (row: object) => Object.assign(new Comment(), row);
 

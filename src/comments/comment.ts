@@ -30,6 +30,8 @@ export class Comment {
   parentId: string | null;
 
   authorId: string;
+  /** Read with the comment, so a list of comments needs no further query for its people. */
+  authorName: string;
 
   @Field(() => String, { description: 'Markdown.' })
   body: string;
@@ -47,6 +49,7 @@ export class Comment {
   resolvedAt: Date | null;
 
   resolvedById: string | null;
+  resolvedByName: string | null;
 
   @Field(() => Boolean)
   get resolved(): boolean {

@@ -47,6 +47,11 @@ export class Person {
   createdAt: Date;
 }
 
+/** A Person known by id and name, read together with whatever refers to it. */
+export function personRef(id: string, name: string | null): Person {
+  return Object.assign(new Person(), { id, name: name ?? '' });
+}
+
 @ObjectType({ description: 'That a person acts for an organisation in a role, within a scope. Revoked memberships are kept as history.' })
 @Entity({ name: 'membership' })
 export class Membership {

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { Loaders, RequestContext } from '../platform/context.js';
 import type { ProvinceCode } from '../reference/enums.js';
 import { Comment, CommentSubjectType } from '../comments/comment.js';
-import { Person } from '../people/entities.js';
+import { Person, personRef } from '../people/entities.js';
 import { Gemeente, Province } from '../reference/entities.js';
 import { PlanAction, PlanStatus } from './status.js';
 import { diffLines } from './diff.js';
@@ -150,8 +150,8 @@ export class RegionShareResolver {
 @Resolver(() => PlanRevision)
 export class PlanRevisionResolver {
   @FieldResolver(() => Person, { nullable: true })
-  author(@Root() revision: PlanRevision, @Ctx() { loaders }: RequestContext) {
-    return revision.authorId ? loaders.person.load(revision.authorId) : null;
+  author(@Root() revision: PlanRevision) {
+    return revision.authorId ? personRef(revision.authorId, revision.authorName) : null;
   }
 
   @FieldResolver(() => String)
@@ -215,7 +215,7 @@ export class ProvincePlansResolver {
 @Resolver(() => Opgave)
 export class OpgaveResolver {
   @FieldResolver(() => Person, { nullable: true })
-  setBy(@Root() opgave: Opgave, @Ctx() { loaders }: RequestContext) {
-    return opgave.setById ? loaders.person.load(opgave.setById) : null;
+  setBy(@Root() opgave: Opgave) {
+    return opgave.setById ? personRef(opgave.setById, opgave.setByName) : null;
   }
 }

@@ -377,10 +377,10 @@ export class PlanService {
         return byKey(keys, rows, (row) => row.key).map((row) => (row ? row.lines.map((line) => toLine(line, row.provinceCode)) : []));
       }),
       revisionsOfPlan: new DataLoader<string, PlanRevision[]>(async (planIds) => {
-        const rows: { planId: string; provinceCode: ProvinceCode; version: number; createdAt: Date; authorId: string | null; kind: PlanChangeKind; summary: string; state: PlanState }[] =
+        const rows: { planId: string; provinceCode: ProvinceCode; version: number; createdAt: Date; authorId: string | null; authorName: string | null; kind: PlanChangeKind; summary: string; state: PlanState }[] =
           await db.query(
             `SELECT r.plan_id AS "planId", p.province_code AS "provinceCode", r.version, r.created_at AS "createdAt", r.author_id AS "authorId",
-               r.action AS kind, r.summary, r.snapshot AS state
+               r.action AS kind, r.summary, r.snapshot AS state, (SELECT a.name FROM person a WHERE a.id = r.author_id) AS "authorName"
              FROM plan_revision r JOIN provincial_plan p ON p.id = r.plan_id WHERE r.plan_id = ANY($1) ORDER BY r.plan_id, r.version`,
             [planIds],
           );
@@ -400,7 +400,8 @@ export class PlanService {
   }
 }
 
-const OPGAVE_COLUMNS = `id, province_code AS "provinceCode", opvangtype, due_date::text AS "dueDate", places, source, version, set_at AS "setAt", set_by AS "setById"`;
+const OPGAVE_COLUMNS = `id, province_code AS "provinceCode", opvangtype, due_date::text AS "dueDate", places, source, version, set_at AS "setAt",
+  set_by AS "setById", (SELECT s.name FROM person s WHERE s.id = set_by) AS "setByName"`;
 const ROUND_COLUMNS = `code, name, target_from::text AS "targetFrom", target_until::text AS "targetUntil", closed_at AS "closedAt"`;
 
 export type PlanLoaders = ReturnType<PlanService['createLoaders']>;

@@ -191,6 +191,8 @@ export class PlanRevision {
   createdAt: Date;
 
   authorId: string | null;
+  /** Read with the revision, so listing revisions needs no further query for their authors. */
+  authorName: string | null;
 
   @Field(() => PlanChangeKind)
   kind: PlanChangeKind;
@@ -276,4 +278,5 @@ export class Opgave {
   setAt: Date;
 
   setById: string | null;
+  setByName: string | null;
 }
