@@ -17,8 +17,9 @@ export class AddCommentInput {
   body: string;
 }
 
+/** Names the comment and the version the change is based on. */
 @InputType()
-export class EditCommentInput {
+class CommentChangeInput {
   @Field(() => ID)
   commentId: string;
 
@@ -26,21 +27,16 @@ export class EditCommentInput {
   @IsInt()
   @Min(1)
   expectedVersion: number;
+}
 
+@InputType()
+export class EditCommentInput extends CommentChangeInput {
   @Field(() => String)
   body: string;
 }
 
 @InputType()
-export class ResolveCommentInput {
-  @Field(() => ID)
-  commentId: string;
-
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  expectedVersion: number;
-
+export class ResolveCommentInput extends CommentChangeInput {
   @Field(() => Boolean, { defaultValue: true, description: 'false reopens it.' })
   resolved: boolean;
 }
