@@ -21,6 +21,8 @@ import {
   RegionShareResolver,
 } from './plans/plan.resolver.js';
 import { CommentResolver } from './comments/comment.resolver.js';
+import { GemeenteProposalsResolver, LocationProposalResolver, ProposalTransitionResolver, ProvinceProposalsResolver } from './proposals/proposal.resolver.js';
+import { AgreementResolver, ProvinceCapacityResolver } from './agreements/agreement.resolver.js';
 
 const resolvers = [
   ProvinceResolver,
@@ -41,6 +43,12 @@ const resolvers = [
   ProvincePlansResolver,
   OpgaveResolver,
   CommentResolver,
+  LocationProposalResolver,
+  ProposalTransitionResolver,
+  ProvinceProposalsResolver,
+  GemeenteProposalsResolver,
+  AgreementResolver,
+  ProvinceCapacityResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

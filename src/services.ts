@@ -8,14 +8,25 @@ import { PeopleService } from './people/people.service.js';
 import { PlanService } from './plans/plan.service.js';
 import { planCommentSubject } from './plans/plan.comments.js';
 import { CommentService } from './comments/comment.service.js';
+import { ProposalService } from './proposals/proposal.service.js';
+import { proposalCommentSubject } from './proposals/proposal.comments.js';
+import { AgreementService } from './agreements/agreement.service.js';
+import { agreementCommentSubject } from './agreements/agreement.comments.js';
 
 /** The capability services, created once per server. */
 export function createServices(db: DataSource) {
+  const proposals = new ProposalService(db);
   return {
     reference: new ReferenceService(db),
     people: new PeopleService(db),
     plans: new PlanService(db),
-    comments: new CommentService(db, { PROVINCIAL_PLAN: planCommentSubject }),
+    proposals,
+    agreements: new AgreementService(db, proposals),
+    comments: new CommentService(db, {
+      PROVINCIAL_PLAN: planCommentSubject,
+      LOCATION_PROPOSAL: proposalCommentSubject,
+      AGREEMENT: agreementCommentSubject,
+    }),
   };
 }
 
@@ -40,6 +51,8 @@ export function createRequestContext(options: {
       ...options.services.people.createLoaders(),
       ...options.services.plans.createLoaders(),
       ...options.services.comments.createLoaders(),
+      ...options.services.proposals.createLoaders(),
+      ...options.services.agreements.createLoaders(),
     },
   };
 }

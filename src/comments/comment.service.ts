@@ -9,11 +9,14 @@ import { assertCommentBody } from './comment.policy.js';
 
 
 const COLUMNS = `c.id, c.subject_type AS "subjectType", c.subject_id AS "subjectId", c.subject_version AS "subjectVersion",
-  c.subject_status AS "subjectStatus", c.province_code AS "provinceCode", c.parent_id AS "parentId", c.author_id AS "authorId",
+  c.subject_status AS "subjectStatus", c.province_code AS "provinceCode", c.gemeente_code AS "gemeenteCode", c.parent_id AS "parentId", c.author_id AS "authorId",
   c.body, c.version, c.created_at AS "createdAt", c.edited_at AS "editedAt", c.resolved_at AS "resolvedAt", c.resolved_by AS "resolvedById",
   (SELECT a.name FROM person a WHERE a.id = c.author_id) AS "authorName", (SELECT r.name FROM person r WHERE r.id = c.resolved_by) AS "resolvedByName"`;
 
 const toComment = (row: object) => Object.assign(new Comment(), row);
+
+/** The subject as it was when the comment was written: visibility follows from it. */
+const asSubject = (comment: Comment) => ({ provinceCode: comment.provinceCode, gemeenteCode: comment.gemeenteCode ?? undefined, status: comment.subjectStatus });
 
 /**
  * Threaded comments on any commentable subject. Who may read and comment is the subject's business: each
@@ -30,7 +33,7 @@ export class CommentService {
    * shown as a comment of its own (no parentId), so nothing of the hidden one shows.
    */
   visible(principal: Principal, comments: Comment[]): Comment[] {
-    const visible = comments.filter((comment) => this.subjects[comment.subjectType].canRead(principal, comment.provinceCode, comment.subjectStatus));
+    const visible = comments.filter((comment) => this.subjects[comment.subjectType].canRead(principal, asSubject(comment)));
     const ids = new Set(visible.map((comment) => comment.id));
     return visible.map((comment) => (comment.parentId && !ids.has(comment.parentId) ? Object.assign(new Comment(), comment, { parentId: null }) : comment));
   }
@@ -43,7 +46,7 @@ export class CommentService {
     return this.db.transaction(async (tx) => {
       const subject = await adapter.load(tx, input.subjectId);
       // Something you cannot see gets the same answer as something that does not exist.
-      if (!subject || !adapter.canRead(principal, subject.provinceCode, subject.status)) {
+      if (!subject || !adapter.canRead(principal, subject)) {
         throw forbidden('You may not comment on this: it does not exist or you cannot see it', 'input.subjectId');
       }
       if (input.parentId) {
@@ -51,14 +54,14 @@ export class CommentService {
           ? await tx.query('SELECT subject_type, subject_id, subject_status FROM comment WHERE id = $1', [input.parentId])
           : [];
         const sameSubject = parent && parent.subject_type === input.subjectType && parent.subject_id === input.subjectId.toLowerCase();
-        if (!sameSubject || !adapter.canRead(principal, subject.provinceCode, parent.subject_status)) {
+        if (!sameSubject || !adapter.canRead(principal, { ...subject, status: parent.subject_status })) {
           throw badUserInput('parentId is not a comment you can see on the same subject', 'input.parentId');
         }
       }
       const [row] = await tx.query(
-        `INSERT INTO comment (subject_type, subject_id, subject_version, subject_status, province_code, parent_id, author_id, changed_by, body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING id`,
-        [input.subjectType, input.subjectId, subject.version, subject.status, subject.provinceCode, input.parentId ?? null, principal.personId, body],
+        `INSERT INTO comment (subject_type, subject_id, subject_version, subject_status, province_code, gemeente_code, parent_id, author_id, changed_by, body)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) RETURNING id`,
+        [input.subjectType, input.subjectId, subject.version, subject.status, subject.provinceCode, subject.gemeenteCode ?? null, input.parentId ?? null, principal.personId, body],
       );
       return this.byId(tx, row.id);
     });
@@ -100,9 +103,9 @@ export class CommentService {
       // Both the comment (as written) and its subject (as it is now) must still be visible.
       const subject = comment && adapter ? await adapter.load(tx, comment.subjectId) : null;
       const visible =
-        comment && adapter && subject && adapter.canRead(principal, comment.provinceCode, comment.subjectStatus) && adapter.canRead(principal, subject.provinceCode, subject.status);
+        comment && adapter && subject && adapter.canRead(principal, asSubject(comment)) && adapter.canRead(principal, subject);
       if (!comment || !adapter || !visible) throw notFound('No such comment', 'input.commentId');
-      const mayChange = comment.authorId === principal.personId || (what === 'resolve' && adapter.canModerate(principal, comment.provinceCode));
+      const mayChange = comment.authorId === principal.personId || (what === 'resolve' && adapter.canModerate(principal, comment.provinceCode, subject!));
       if (!mayChange) {
         throw forbidden(what === 'edit' ? 'Only its author may edit a comment' : 'Only its author or the secretariat may resolve a comment', 'input.commentId');
       }

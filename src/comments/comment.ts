@@ -5,6 +5,8 @@ import type { ProvinceCode } from '../reference/enums.js';
 
 export enum CommentSubjectType {
   PROVINCIAL_PLAN = 'PROVINCIAL_PLAN',
+  LOCATION_PROPOSAL = 'LOCATION_PROPOSAL',
+  AGREEMENT = 'AGREEMENT',
 }
 registerEnumType(CommentSubjectType, { name: 'CommentSubjectType', description: 'What a comment can be about.' });
 
@@ -25,6 +27,7 @@ export class Comment {
   /** The subject's status then; decides who may read the comment. */
   subjectStatus: string;
   provinceCode: ProvinceCode;
+  gemeenteCode: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The comment this one answers, if any.' })
   parentId: string | null;
@@ -60,6 +63,8 @@ export class Comment {
 /** What the comments capability needs to know of a subject; each commentable capability provides one. */
 export interface CommentableSubject {
   provinceCode: ProvinceCode;
+  /** For subjects that belong to one gemeente (proposals, agreements). */
+  gemeenteCode?: string;
   version: number;
   status: string;
 }
@@ -67,7 +72,7 @@ export interface CommentableSubject {
 export interface CommentSubjectAdapter {
   load(tx: EntityManager, id: string): Promise<CommentableSubject | null>;
   /** May the principal read the subject, or a comment made while it had this status? */
-  canRead(principal: Principal, provinceCode: ProvinceCode, status: string): boolean;
+  canRead(principal: Principal, subject: Pick<CommentableSubject, 'provinceCode' | 'gemeenteCode' | 'status'>): boolean;
   /** Besides the author, who may resolve comments on the subject (e.g. the plan's secretariat). */
-  canModerate(principal: Principal, provinceCode: ProvinceCode): boolean;
+  canModerate(principal: Principal, provinceCode: ProvinceCode, subject: CommentableSubject): boolean;
 }

@@ -8,6 +8,6 @@ export const planCommentSubject: CommentSubjectAdapter = {
     const [row] = await tx.query('SELECT province_code AS "provinceCode", version, status FROM provincial_plan WHERE id = $1', [id]);
     return row ?? null;
   },
-  canRead: (principal, provinceCode, status) => planPolicy.canRead(principal, provinceCode, status as PlanStatus),
+  canRead: (principal, subject) => planPolicy.canRead(principal, subject.provinceCode, subject.status as PlanStatus),
   canModerate: (principal, provinceCode) => planPolicy.canEdit(principal, provinceCode) || planPolicy.canDecide(principal),
 };

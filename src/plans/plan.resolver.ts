@@ -134,9 +134,25 @@ function opgaveInRound(loaders: Loaders, provinceCode: ProvinceCode, roundCode: 
   );
 }
 
+/** Plan against opgave, with what agreements realise and what proposals hold in the pipeline beside it. */
 async function gapsOf(loaders: Loaders, provinceCode: ProvinceCode, roundCode: string, linesKey: string): Promise<PlanGap[]> {
-  const [lines, opgave] = await Promise.all([loaders.linesOfPlan.load(linesKey), opgaveInRound(loaders, provinceCode, roundCode)]);
-  return computeGaps(lines, opgave) as PlanGap[];
+  const [lines, opgave, pipeline] = await Promise.all([
+    loaders.linesOfPlan.load(linesKey),
+    opgaveInRound(loaders, provinceCode, roundCode),
+    loaders.pipelineOfProvince.load(provinceCode),
+  ]);
+  const gaps = computeGaps(lines, opgave);
+  const realised = await loaders.realisedCapacity.loadMany(gaps.map((gap) => `${provinceCode}@${gap.dueDate}`));
+  return gaps.map((gap, index) => {
+    const running = realised[index] instanceof Error ? [] : (realised[index] as { opvangtype: string; places: number }[]);
+    const typed = gap.opvangtypes.length > 0;
+    return Object.assign(new PlanGap(), gap, {
+      realised: typed ? running.filter((r) => gap.opvangtypes.includes(r.opvangtype)).reduce((sum, r) => sum + r.places, 0) : null,
+      pipeline: typed
+        ? pipeline.filter((p) => gap.opvangtypes.includes(p.opvangtype) && (p.intendedStart === null || p.intendedStart <= gap.dueDate)).reduce((sum, p) => sum + p.places, 0)
+        : null,
+    });
+  });
 }
 
 @Resolver(() => RegionShare)

@@ -1,0 +1,95 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../platform/context.js';
+import { badUserInput } from '../platform/errors.js';
+import { Connection } from '../platform/pagination.js';
+import { Gemeente, Province } from '../reference/entities.js';
+import { Opvangtype, ProvinceCode } from '../reference/enums.js';
+import { Comment, CommentSubjectType } from '../comments/comment.js';
+import { isIsoDate } from '../plans/validation.js';
+import { LocationProposal } from '../proposals/types.js';
+import { planPolicy } from '../plans/plan.policy.js';
+import { proposalPolicy } from '../proposals/proposal.policy.js';
+import { AgreementStatus } from './status.js';
+import { Agreement, AgreementExtension, EndAgreementInput, ExtendAgreementInput, ExtensionReport, RealisedCapacity, RegisterAgreementInput } from './types.js';
+
+export const AgreementConnection = Connection(Agreement, 'Agreement');
+
+@Resolver(() => Agreement)
+export class AgreementResolver {
+  @Query(() => Agreement, { nullable: true })
+  agreement(@Arg('id', () => ID) id: string, @Ctx() { services, principal }: RequestContext) {
+    return services.agreements.agreement(principal, id);
+  }
+
+  @Query(() => AgreementConnection, { description: 'Agreements you may see, soonest end date first.' })
+  agreements(
+    @Ctx() { services, principal }: RequestContext,
+    @Arg('provinceCode', () => ProvinceCode, { nullable: true }) provinceCode?: ProvinceCode,
+    @Arg('gemeenteCode', () => String, { nullable: true }) gemeenteCode?: string,
+    @Arg('opvangtype', () => Opvangtype, { nullable: true }) opvangtype?: Opvangtype,
+    @Arg('status', () => AgreementStatus, { nullable: true }) status?: AgreementStatus,
+    @Arg('expiringBefore', () => String, { nullable: true, description: 'Only agreements whose end date is before this date (YYYY-MM-DD), not ended early.' }) expiringBefore?: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return services.agreements.list(principal, { provinceCode, gemeenteCode, opvangtype, status, expiringBefore }, first, after);
+  }
+
+  @Query(() => ExtensionReport, { description: 'Of the agreements whose original end date lies in [from, until], how many were extended.' })
+  extensionReport(
+    @Arg('from', () => String) from: string,
+    @Arg('until', () => String) until: string,
+    @Ctx() { services, principal }: RequestContext,
+    @Arg('provinceCode', () => ProvinceCode, { nullable: true }) provinceCode?: ProvinceCode,
+    @Arg('gemeenteCode', () => String, { nullable: true }) gemeenteCode?: string,
+  ) {
+    return services.agreements.extensionReport(principal, from, until, { provinceCode, gemeenteCode });
+  }
+
+  @Mutation(() => Agreement, { description: 'COA_REGIO: register an agreement (from a proposal decided GO, which becomes OMGEZET).' })
+  registerAgreement(@Arg('input', () => RegisterAgreementInput) input: RegisterAgreementInput, @Ctx() { services, principal }: RequestContext) {
+    return services.agreements.register(principal, input);
+  }
+
+  @Mutation(() => Agreement, { description: 'COA_REGIO: extend (verlengen) to a later end date.' })
+  extendAgreement(@Arg('input', () => ExtendAgreementInput) input: ExtendAgreementInput, @Ctx() { services, principal }: RequestContext) {
+    return services.agreements.extend(principal, input);
+  }
+
+  @Mutation(() => Agreement, { description: 'COA_REGIO: end early (BEEINDIGD).' })
+  endAgreement(@Arg('input', () => EndAgreementInput) input: EndAgreementInput, @Ctx() { services, principal }: RequestContext) {
+    return services.agreements.end(principal, input);
+  }
+
+  @FieldResolver(() => Gemeente)
+  gemeente(@Root() agreement: Agreement, @Ctx() { loaders }: RequestContext) {
+    return loaders.gemeente.load(agreement.gemeenteCode);
+  }
+
+  @FieldResolver(() => [AgreementExtension])
+  extensions(@Root() agreement: Agreement, @Ctx() { loaders }: RequestContext) {
+    return loaders.extensionsOfAgreement.load(agreement.id);
+  }
+
+  @FieldResolver(() => LocationProposal, { nullable: true, description: 'The proposal it came from, if you may see it.' })
+  async proposal(@Root() agreement: Agreement, @Ctx() { loaders, principal }: RequestContext) {
+    if (!agreement.proposalId) return null;
+    const proposal = await loaders.proposal.load(agreement.proposalId);
+    return proposal && proposalPolicy.canRead(principal, proposal) ? proposal : null;
+  }
+
+  @FieldResolver(() => [Comment])
+  async comments(@Root() agreement: Agreement, @Ctx() { loaders, principal, services }: RequestContext) {
+    return services.comments.visible(principal, await loaders.commentsOfSubject.load(`${CommentSubjectType.AGREEMENT}:${agreement.id}`));
+  }
+}
+
+@Resolver(() => Province)
+export class ProvinceCapacityResolver {
+  @FieldResolver(() => [RealisedCapacity], { description: 'Places of agreements running on a date, per opvangtype (for those who may read the province plans).' })
+  async realisedCapacity(@Root() province: Province, @Arg('date', () => String, { description: 'YYYY-MM-DD' }) date: string, @Ctx() { loaders, principal }: RequestContext) {
+    if (!isIsoDate(date)) throw badUserInput('date is not a date (YYYY-MM-DD)', 'date');
+    if (planPolicy.access(principal, province.code) === 'NONE') return [];
+    return loaders.realisedCapacity.load(`${province.code}@${date}`);
+  }
+}

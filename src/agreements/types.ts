@@ -1,0 +1,181 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Opvangtype, ProvinceCode } from '../reference/enums.js';
+import { AgreementStatus, agreementStatus, today } from './status.js';
+
+registerEnumType(AgreementStatus, {
+  name: 'AgreementStatus',
+  description: 'GEPLAND before its start, LOPEND while running, VERLOPEN after its end date, BEEINDIGD when ended early.',
+});
+
+@ObjectType({ description: 'A bestuursovereenkomst: an agreement between COA and one gemeente for one location.' })
+export class Agreement {
+  @Field(() => ID)
+  id: string;
+
+  gemeenteCode: string;
+
+  @Field(() => ProvinceCode)
+  provinceCode: ProvinceCode;
+
+  @Field(() => String)
+  locationName: string;
+
+  @Field(() => String, { nullable: true })
+  address: string | null;
+
+  @Field(() => Opvangtype)
+  opvangtype: Opvangtype;
+
+  @Field(() => Int)
+  maxPlaces: number;
+
+  @Field(() => Int, { nullable: true, description: 'Of which at most this many for unaccompanied minors (amv).' })
+  amvPlaces: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Places other local groups may use.' })
+  otherGroupsPlaces: number | null;
+
+  @Field(() => String)
+  startDate: string;
+
+  @Field(() => String, { description: 'The end date as signed, before any extension.' })
+  originalEndDate: string;
+
+  @Field(() => String, { description: 'The end date now, after extensions.' })
+  endDate: string;
+
+  @Field(() => String)
+  signedOn: string;
+
+  @Field(() => String, { nullable: true, description: 'Set when ended early.' })
+  endedOn: string | null;
+
+  @Field(() => String, { nullable: true })
+  endReason: string | null;
+
+  @Field(() => Int, { description: 'Name it as `expectedVersion` when extending or ending.' })
+  version: number;
+
+  proposalId: string | null;
+
+  @Field(() => AgreementStatus)
+  get status(): AgreementStatus {
+    return agreementStatus(this, today());
+  }
+}
+
+@ObjectType({ description: 'An extension (verlenging) of an agreement.' })
+export class AgreementExtension {
+  agreementId: string;
+
+  @Field(() => Int)
+  seq: number;
+
+  @Field(() => String)
+  decidedOn: string;
+
+  @Field(() => String)
+  previousEndDate: string;
+
+  @Field(() => String)
+  newEndDate: string;
+
+  @Field(() => Date)
+  recordedAt: Date;
+}
+
+@ObjectType({ description: 'Places of agreements running on a date, for one opvangtype.' })
+export class RealisedCapacity {
+  @Field(() => Opvangtype)
+  opvangtype: Opvangtype;
+
+  @Field(() => Int)
+  places: number;
+
+  @Field(() => Int)
+  agreements: number;
+}
+
+@ObjectType({ description: 'Of the agreements whose original end date falls in a period: how many were extended.' })
+export class ExtensionReport {
+  @Field(() => String)
+  from: string;
+
+  @Field(() => String)
+  until: string;
+
+  @Field(() => Int)
+  expiring: number;
+
+  @Field(() => Int)
+  extended: number;
+
+  @Field(() => [Agreement])
+  agreements: Agreement[];
+}
+
+@InputType()
+export class RegisterAgreementInput {
+  @Field(() => String)
+  gemeenteCode: string;
+
+  @Field(() => String, { description: 'The location; with the gemeente it identifies the location for the no-overlap rule.' })
+  locationName: string;
+
+  @Field(() => String, { nullable: true })
+  address?: string;
+
+  @Field(() => Opvangtype)
+  opvangtype: Opvangtype;
+
+  @Field(() => Int)
+  maxPlaces: number;
+
+  @Field(() => Int, { nullable: true })
+  amvPlaces?: number;
+
+  @Field(() => Int, { nullable: true })
+  otherGroupsPlaces?: number;
+
+  @Field(() => String)
+  startDate: string;
+
+  @Field(() => String)
+  endDate: string;
+
+  @Field(() => String)
+  signedOn: string;
+
+  @Field(() => ID, { nullable: true, description: 'The proposal it came from: it must be BESLOTEN with GO, and becomes OMGEZET.' })
+  proposalId?: string;
+}
+
+@InputType()
+export class ExtendAgreementInput {
+  @Field(() => ID)
+  agreementId: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field(() => String, { description: 'Later than the current end date.' })
+  newEndDate: string;
+
+  @Field(() => String, { description: 'When the extension was decided: on or before the current end date.' })
+  decidedOn: string;
+}
+
+@InputType()
+export class EndAgreementInput {
+  @Field(() => ID)
+  agreementId: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field(() => String, { description: 'First day without places.' })
+  endedOn: string;
+
+  @Field(() => String)
+  reason: string;
+}

@@ -1,0 +1,44 @@
+import type { Principal } from '../platform/auth/principal.js';
+import { coaProvinces, overseenProvinces, oversees, ownGemeenten } from '../platform/auth/scope.js';
+import type { ProvinceCode } from '../reference/enums.js';
+import { ACTOR, ProposalAction, ProposalStatus, proposalActions } from './status.js';
+
+type ProposalRef = { provinceCode: ProvinceCode; gemeenteCode: string; status: ProposalStatus | string };
+
+/**
+ * Who may see and move a location proposal.
+ * - The proposing gemeente sees its proposals in every status, drafts included, and edits (while CONCEPT or
+ *   INGEDIEND), submits, decides and withdraws them.
+ * - Once submitted, a proposal is seen by those who oversee its province: the PRT secretariat and the
+ *   regietafel's members, COA_REGIO of the uitplaatsingsregio, IPO and LRT. A draft is the gemeente's own.
+ * - COA_REGIO of the region takes it into verkenning, advises, and converts it into an agreement.
+ * - Whoever may see a proposal may comment on it.
+ */
+export const proposalPolicy = {
+  canRead(principal: Principal, proposal: ProposalRef): boolean {
+    if (ownGemeenten(principal).includes(proposal.gemeenteCode)) return true;
+    return proposal.status !== ProposalStatus.CONCEPT && oversees(principal, proposal.provinceCode);
+  },
+
+  /** The same rule as SQL parameters for listings: own gemeenten (any status) and overseen provinces (not CONCEPT). */
+  listingScope(principal: Principal): { gemeenten: string[]; provinces: ProvinceCode[] | null } {
+    const provinces = overseenProvinces(principal);
+    return { gemeenten: ownGemeenten(principal), provinces: provinces === 'ALL' ? null : provinces };
+  },
+
+  mayAct(principal: Principal, proposal: ProposalRef, action: ProposalAction): boolean {
+    return ACTOR[action] === 'GEMEENTE' ? ownGemeenten(principal).includes(proposal.gemeenteCode) : coaProvinces(principal).includes(proposal.provinceCode);
+  },
+
+  canCreate(principal: Principal, gemeenteCode: string): boolean {
+    return ownGemeenten(principal).includes(gemeenteCode);
+  },
+
+  canModerateComments(principal: Principal, proposal: { provinceCode: ProvinceCode; gemeenteCode?: string }): boolean {
+    return (proposal.gemeenteCode !== undefined && ownGemeenten(principal).includes(proposal.gemeenteCode)) || coaProvinces(principal).includes(proposal.provinceCode);
+  },
+
+  actionsFor(principal: Principal, proposal: ProposalRef): ProposalAction[] {
+    return proposalActions(proposal.status as ProposalStatus).filter((action) => action !== ProposalAction.CONVERT && this.mayAct(principal, proposal, action));
+  },
+};

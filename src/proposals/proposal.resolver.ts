@@ -1,0 +1,167 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../platform/context.js';
+import { Connection } from '../platform/pagination.js';
+import { Person, personRef } from '../people/entities.js';
+import { Gemeente, Province } from '../reference/entities.js';
+import { Opvangtype, ProvinceCode } from '../reference/enums.js';
+import { Comment, CommentSubjectType } from '../comments/comment.js';
+import { Agreement } from '../agreements/types.js';
+import { proposalPolicy } from './proposal.policy.js';
+import { ProposalAction, ProposalStatus } from './status.js';
+import {
+  AdviseLocationProposalInput,
+  CreateLocationProposalInput,
+  DecideLocationProposalInput,
+  LocationProposal,
+  ProposalTransition,
+  ProposalTransitionInput,
+  StartExplorationInput,
+  UpdateLocationProposalInput,
+} from './types.js';
+
+export const LocationProposalConnection = Connection(LocationProposal, 'LocationProposal');
+
+const filterArgs = (provinceCode?: ProvinceCode, gemeenteCode?: string, status?: ProposalStatus, opvangtype?: Opvangtype, smallScale?: boolean) => ({
+  provinceCode,
+  gemeenteCode,
+  status,
+  opvangtype,
+  smallScale,
+});
+
+@Resolver(() => LocationProposal)
+export class LocationProposalResolver {
+  @Query(() => LocationProposal, { nullable: true, description: 'A proposal by id; null if there is none, FORBIDDEN if you may not see it.' })
+  locationProposal(@Arg('id', () => ID) id: string, @Ctx() { services, principal }: RequestContext) {
+    return services.proposals.proposal(principal, id);
+  }
+
+  @Query(() => LocationProposalConnection, { description: 'Proposals you may see, newest first.' })
+  locationProposals(
+    @Ctx() { services, principal }: RequestContext,
+    @Arg('provinceCode', () => ProvinceCode, { nullable: true }) provinceCode?: ProvinceCode,
+    @Arg('gemeenteCode', () => String, { nullable: true }) gemeenteCode?: string,
+    @Arg('status', () => ProposalStatus, { nullable: true }) status?: ProposalStatus,
+    @Arg('opvangtype', () => Opvangtype, { nullable: true }) opvangtype?: Opvangtype,
+    @Arg('smallScale', () => Boolean, { nullable: true }) smallScale?: boolean,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return services.proposals.list(principal, filterArgs(provinceCode, gemeenteCode, status, opvangtype, smallScale), first, after);
+  }
+
+  @Mutation(() => LocationProposal, { description: 'GEMEENTE: propose a location for your gemeente (starts as CONCEPT).' })
+  createLocationProposal(@Arg('input', () => CreateLocationProposalInput) input: CreateLocationProposalInput, @Ctx() { services, principal }: RequestContext) {
+    return services.proposals.create(principal, input);
+  }
+
+  @Mutation(() => LocationProposal, { description: 'GEMEENTE, while CONCEPT or INGEDIEND.' })
+  updateLocationProposal(@Arg('input', () => UpdateLocationProposalInput) input: UpdateLocationProposalInput, @Ctx() { services, principal }: RequestContext) {
+    return services.proposals.update(principal, input);
+  }
+
+  @Mutation(() => LocationProposal, { description: 'GEMEENTE: CONCEPT → INGEDIEND.' })
+  submitLocationProposal(@Arg('input', () => ProposalTransitionInput) input: ProposalTransitionInput, @Ctx() { services, principal }: RequestContext) {
+    return services.proposals.submit(principal, input.proposalId, input.expectedVersion, input.reason);
+  }
+
+  @Mutation(() => LocationProposal, { description: 'COA_REGIO: INGEDIEND → IN_VERKENNING, assigning a COA contact.' })
+  startExploration(@Arg('input', () => StartExplorationInput) input: StartExplorationInput, @Ctx() { services, principal }: RequestContext) {
+    return services.proposals.startExploration(principal, input.proposalId, input.expectedVersion, input.reviewerId, input.reason);
+  }
+
+  @Mutation(() => LocationProposal, { description: 'COA_REGIO: IN_VERKENNING → POSITIEF_ADVIES or NEGATIEF_ADVIES, with reasoning.' })
+  adviseLocationProposal(@Arg('input', () => AdviseLocationProposalInput) input: AdviseLocationProposalInput, @Ctx() { services, principal }: RequestContext) {
+    return services.proposals.advise(principal, input.proposalId, input.expectedVersion, input.positive, input.reasoning);
+  }
+
+  @Mutation(() => LocationProposal, { description: "GEMEENTE: record your own decision (GO or NO_GO) after COA's advice → BESLOTEN." })
+  decideLocationProposal(@Arg('input', () => DecideLocationProposalInput) input: DecideLocationProposalInput, @Ctx() { services, principal }: RequestContext) {
+    return services.proposals.decide(principal, input.proposalId, input.expectedVersion, input.decision, input.reason);
+  }
+
+  @Mutation(() => LocationProposal, { description: 'GEMEENTE: withdraw, at any point before OMGEZET.' })
+  withdrawLocationProposal(@Arg('input', () => ProposalTransitionInput) input: ProposalTransitionInput, @Ctx() { services, principal }: RequestContext) {
+    return services.proposals.withdraw(principal, input.proposalId, input.expectedVersion, input.reason);
+  }
+
+  @FieldResolver(() => Gemeente)
+  gemeente(@Root() proposal: LocationProposal, @Ctx() { loaders }: RequestContext) {
+    return loaders.gemeente.load(proposal.gemeenteCode);
+  }
+
+  @FieldResolver(() => Province)
+  province(@Root() proposal: LocationProposal, @Ctx() { loaders }: RequestContext) {
+    return loaders.province.load(proposal.provinceCode);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The COA contact exploring it.' })
+  reviewer(@Root() proposal: LocationProposal, @Ctx() { loaders }: RequestContext) {
+    return proposal.reviewerId ? loaders.person.load(proposal.reviewerId) : null;
+  }
+
+  @FieldResolver(() => [ProposalTransition], { description: 'Every status change, oldest first.' })
+  transitions(@Root() proposal: LocationProposal, @Ctx() { loaders }: RequestContext) {
+    return loaders.transitionsOfProposal.load(proposal.id);
+  }
+
+  @FieldResolver(() => [Comment])
+  async comments(@Root() proposal: LocationProposal, @Ctx() { loaders, principal, services }: RequestContext) {
+    return services.comments.visible(principal, await loaders.commentsOfSubject.load(`${CommentSubjectType.LOCATION_PROPOSAL}:${proposal.id}`));
+  }
+
+  @FieldResolver(() => Int, { description: 'Comments you may see.' })
+  async commentsCount(@Root() proposal: LocationProposal, @Ctx() { loaders, principal, services }: RequestContext) {
+    return services.comments.visible(principal, await loaders.commentsOfSubject.load(`${CommentSubjectType.LOCATION_PROPOSAL}:${proposal.id}`)).length;
+  }
+
+  @FieldResolver(() => Agreement, { nullable: true, description: 'The agreement registered from it (OMGEZET).' })
+  agreement(@Root() proposal: LocationProposal, @Ctx() { loaders }: RequestContext) {
+    return proposal.agreementId ? loaders.agreement.load(proposal.agreementId) : null;
+  }
+
+  @FieldResolver(() => [ProposalAction], { description: 'What you may do to it now (converting happens by registering its agreement).' })
+  viewerActions(@Root() proposal: LocationProposal, @Ctx() { principal }: RequestContext) {
+    return proposalPolicy.actionsFor(principal, proposal);
+  }
+}
+
+@Resolver(() => ProposalTransition)
+export class ProposalTransitionResolver {
+  @FieldResolver(() => Person, { nullable: true })
+  by(@Root() transition: ProposalTransition) {
+    return transition.byId ? personRef(transition.byId, transition.byName) : null;
+  }
+}
+
+@Resolver(() => Province)
+export class ProvinceProposalsResolver {
+  @FieldResolver(() => LocationProposalConnection, { description: "The province's proposals you may see, newest first." })
+  locationProposals(
+    @Root() province: Province,
+    @Ctx() { services, principal }: RequestContext,
+    @Arg('status', () => ProposalStatus, { nullable: true }) status?: ProposalStatus,
+    @Arg('opvangtype', () => Opvangtype, { nullable: true }) opvangtype?: Opvangtype,
+    @Arg('smallScale', () => Boolean, { nullable: true }) smallScale?: boolean,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return services.proposals.list(principal, filterArgs(province.code, undefined, status, opvangtype, smallScale), first, after);
+  }
+}
+
+@Resolver(() => Gemeente)
+export class GemeenteProposalsResolver {
+  @FieldResolver(() => LocationProposalConnection, { description: "The gemeente's proposals you may see, newest first." })
+  locationProposals(
+    @Root() gemeente: Gemeente,
+    @Ctx() { services, principal }: RequestContext,
+    @Arg('status', () => ProposalStatus, { nullable: true }) status?: ProposalStatus,
+    @Arg('opvangtype', () => Opvangtype, { nullable: true }) opvangtype?: Opvangtype,
+    @Arg('smallScale', () => Boolean, { nullable: true }) smallScale?: boolean,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return services.proposals.list(principal, filterArgs(undefined, gemeente.code, status, opvangtype, smallScale), first, after);
+  }
+}
