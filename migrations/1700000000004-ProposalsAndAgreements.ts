@@ -36,7 +36,8 @@ export class ProposalsAndAgreements1700000000004 implements MigrationInterface {
         created_by uuid REFERENCES person,
         updated_at timestamptz NOT NULL DEFAULT now(),
         updated_by uuid REFERENCES person,
-        CHECK ((status = 'BESLOTEN' OR status = 'OMGEZET') = (decision IS NOT NULL) OR status = 'INGETROKKEN')
+        -- A decided proposal carries the gemeente's decision.
+        CHECK (status NOT IN ('BESLOTEN', 'OMGEZET') OR decision IS NOT NULL)
       );
       CREATE INDEX location_proposal_province ON location_proposal (province_code, created_at DESC, id DESC);
       CREATE INDEX location_proposal_gemeente ON location_proposal (gemeente_code, created_at DESC, id DESC);
