@@ -2,14 +2,16 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '../platform/logger.js';
 import { DEMO_PEOPLE, type DemoOrganisation } from './people.js';
 import { seedDemoPlans } from './plans.js';
+import { seedDemoProposalsAndAgreements } from './proposals.js';
 
 /**
  * Loads the demo people, their memberships and regietafel seats, then demo plans. Idempotent: what exists
  * is left alone, so it can run on a database that already has data.
  */
-export async function seedDemo(db: DataSource, log: Logger): Promise<{ people: number; memberships: number; seats: number; plans: number }> {
+export async function seedDemo(db: DataSource, log: Logger) {
   const people = await seedDemoPeople(db, log);
-  return { ...people, plans: await seedDemoPlans(db, log) };
+  const plans = await seedDemoPlans(db, log);
+  return { ...people, plans, ...(await seedDemoProposalsAndAgreements(db, log)) };
 }
 
 async function seedDemoPeople(db: DataSource, log: Logger): Promise<{ people: number; memberships: number; seats: number }> {
