@@ -178,3 +178,29 @@ describe('bad input', () => {
     expect(codes(await server.as('coa-regio-3', 'mutation($i: UpdateLocationProposalInput!) { updateLocationProposal(input: $i) { version } }', { i: { proposalId: p.id, expectedVersion: 2, places: 1 } }))).toEqual(['NOT_FOUND']);
   });
 });
+
+describe('at the same moment', () => {
+  it('registers only one of two overlapping agreements for a location sent together', async () => {
+    const input = { gemeenteCode: 'GM0321', locationName: 'Houten Zuid', opvangtype: 'AZC', maxPlaces: 100, startDate: '2023-01-01', endDate: '2026-12-31', signedOn: '2022-12-01' };
+    const results = await Promise.all([
+      server.as('coa-regio-3', REGISTER, { i: input }),
+      server.as('coa-regio-3', REGISTER, { i: { ...input, startDate: '2024-01-01', endDate: '2028-12-31' } }),
+    ]);
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.find((r) => r.errors)?.errors?.[0].extensions?.code).toBe('AGREEMENT_OVERLAP');
+  });
+
+  it('pages proposals newest first without repeats or gaps while new ones arrive', async () => {
+    const q = 'query($after: String) { locationProposals(gemeenteCode: "GM0355", first: 2, after: $after) { edges { node { id } } pageInfo { endCursor hasNextPage } } }';
+    const all = await server.as('gemeente-zeist', '{ locationProposals(gemeenteCode: "GM0355", first: 500) { edges { node { id } } } }');
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const { data }: any = await server.as('gemeente-zeist', q, { after });
+      seen.push(...data.locationProposals.edges.map((e: any) => e.node.id));
+      await server.as('gemeente-zeist', CREATE, { i: proposal({ name: `Nieuw ${seen.length}` }) });
+      after = data.locationProposals.pageInfo.hasNextPage ? data.locationProposals.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(all.data.locationProposals.edges.map((e: any) => e.node.id));
+  });
+});
