@@ -10,6 +10,7 @@ import { normaliseGemeenteCode } from '../reference/reference.service.js';
 import { assertText, isIsoDate } from '../plans/validation.js';
 import type { ProposalService } from '../proposals/proposal.service.js';
 import { agreementPolicy } from './agreement.policy.js';
+import { EventKind, EventSubjectType, recordEvent } from '../events/event.js';
 import { AgreementStatus, lastDay, periodsOverlap, statusSql, today } from './status.js';
 import { Agreement, AgreementExtension, ExtensionReport, RealisedCapacity } from './types.js';
 
@@ -118,14 +119,16 @@ export class AgreementService {
         await this.proposals.convert(tx, principal, input.proposalId, row.id, gemeenteCode);
         await tx.query('UPDATE agreement SET proposal_id = $2 WHERE id = $1', [row.id, input.proposalId]);
       }
-      return this.byId(tx, row.id);
+      const registered = await this.byId(tx, row.id);
+      await recordEvent(tx, agreementEvent(EventKind.AGREEMENT_REGISTERED, registered, principal, null));
+      return registered;
     });
   }
 
   extend(principal: Principal, input: { agreementId: string; expectedVersion: number; newEndDate: string; decidedOn: string }): Promise<Agreement> {
     if (!isIsoDate(input.newEndDate)) throw badUserInput('newEndDate is not a date (YYYY-MM-DD)', 'input.newEndDate');
     if (!isIsoDate(input.decidedOn)) throw badUserInput('decidedOn is not a date (YYYY-MM-DD)', 'input.decidedOn');
-    return this.change(principal, input.agreementId, input.expectedVersion, async (tx, agreement) => {
+    return this.change(principal, input.agreementId, input.expectedVersion, EventKind.AGREEMENT_EXTENDED, async (tx, agreement) => {
       if (agreement.endedOn) throw ruleViolation('AGREEMENT_ENDED', 'An agreement that was ended cannot be extended', { field: 'input.agreementId' });
       if (input.newEndDate <= agreement.endDate) {
         throw badUserInput(`An extension cannot shorten or keep the end date: it is ${agreement.endDate} now`, 'input.newEndDate');
@@ -146,7 +149,7 @@ export class AgreementService {
   end(principal: Principal, input: { agreementId: string; expectedVersion: number; endedOn: string; reason: string }): Promise<Agreement> {
     if (!isIsoDate(input.endedOn)) throw badUserInput('endedOn is not a date (YYYY-MM-DD)', 'input.endedOn');
     const reason = assertText(input.reason, 2_000, 'input.reason');
-    return this.change(principal, input.agreementId, input.expectedVersion, async (tx, agreement) => {
+    return this.change(principal, input.agreementId, input.expectedVersion, EventKind.AGREEMENT_ENDED, async (tx, agreement) => {
       if (agreement.endedOn) throw ruleViolation('AGREEMENT_ENDED', 'This agreement was already ended', { field: 'input.agreementId' });
       if (input.endedOn < agreement.startDate || input.endedOn > agreement.endDate) {
         throw badUserInput(`endedOn must lie between the start (${agreement.startDate}) and the end date (${agreement.endDate})`, 'input.endedOn');
@@ -186,7 +189,13 @@ export class AgreementService {
     }
   }
 
-  private async change(principal: Principal, id: string, expectedVersion: number, apply: (tx: EntityManager, agreement: Agreement) => Promise<void>): Promise<Agreement> {
+  private async change(
+    principal: Principal,
+    id: string,
+    expectedVersion: number,
+    kind: EventKind,
+    apply: (tx: EntityManager, agreement: Agreement) => Promise<void>,
+  ): Promise<Agreement> {
     if (!isUuid(id)) throw badUserInput('agreementId is not an agreement id', 'input.agreementId');
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query(`SELECT ${COLUMNS}, (SELECT name FROM person WHERE id = a.updated_by) AS "changedBy", a.updated_at AS "changedAt" FROM agreement a WHERE a.id = $1 FOR UPDATE`, [id]);
@@ -198,7 +207,9 @@ export class AgreementService {
       }
       await apply(tx, agreement);
       await tx.query('UPDATE agreement SET version = version + 1, updated_at = now(), updated_by = $2 WHERE id = $1', [id, principal.personId]);
-      return this.byId(tx, id);
+      const changed = await this.byId(tx, id);
+      await recordEvent(tx, agreementEvent(kind, changed, principal, agreement));
+      return changed;
     });
   }
 
@@ -238,6 +249,23 @@ export class AgreementService {
 }
 
 export type AgreementLoaders = ReturnType<AgreementService['createLoaders']>;
+
+function agreementEvent(kind: EventKind, agreement: Agreement, principal: Principal, before: Agreement | null) {
+  const state = ({ locationName, opvangtype, maxPlaces, startDate, endDate, endedOn, endReason, version }: Agreement) => ({
+    locationName, opvangtype, maxPlaces, startDate, endDate, endedOn, endReason, version,
+  });
+  return {
+    kind,
+    subjectType: EventSubjectType.AGREEMENT,
+    subjectId: agreement.id,
+    provinceCode: agreement.provinceCode,
+    gemeenteCode: agreement.gemeenteCode,
+    subjectStatus: agreement.status,
+    actorId: principal.personId,
+    before: before && state(before),
+    after: state(agreement),
+  };
+}
 
 function checkPlaces(value: number, field: string, min: number, max = MAX_PLACES): void {
   if (!Number.isInteger(value) || value < min || value > max) throw badUserInput(`${field.split('.').at(-1)} must be a whole number from ${min} to ${max}`, field);

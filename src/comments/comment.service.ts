@@ -6,6 +6,7 @@ import { badUserInput, conflict, forbidden, notFound } from '../platform/errors.
 import { groupByKey } from '../platform/loader-utils.js';
 import { Comment, CommentSubjectType, type CommentSubjectAdapter } from './comment.js';
 import { assertCommentBody } from './comment.policy.js';
+import { EventKind, EventSubjectType, recordEvent } from '../events/event.js';
 
 
 const COLUMNS = `c.id, c.subject_type AS "subjectType", c.subject_id AS "subjectId", c.subject_version AS "subjectVersion",
@@ -17,6 +18,22 @@ const toComment = (row: object) => Object.assign(new Comment(), row);
 
 /** The subject as it was when the comment was written: visibility follows from it. */
 const asSubject = (comment: Comment) => ({ provinceCode: comment.provinceCode, gemeenteCode: comment.gemeenteCode ?? undefined, status: comment.subjectStatus });
+
+/** A comment's event is about its subject (so it is in the subject's audit trail), visible as the comment is. */
+function commentEvent(kind: EventKind, comment: Comment, principal: Principal, before: Comment | null) {
+  const state = (c: Comment) => ({ commentId: c.id, parentId: c.parentId, body: c.body, version: c.version, resolved: c.resolvedAt !== null, subjectVersion: c.subjectVersion });
+  return {
+    kind,
+    subjectType: comment.subjectType as unknown as EventSubjectType,
+    subjectId: comment.subjectId,
+    provinceCode: comment.provinceCode,
+    gemeenteCode: comment.gemeenteCode,
+    subjectStatus: comment.subjectStatus,
+    actorId: principal.personId,
+    before: before && state(before),
+    after: state(comment),
+  };
+}
 
 /**
  * Threaded comments on any commentable subject. Who may read and comment is the subject's business: each
@@ -63,7 +80,9 @@ export class CommentService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) RETURNING id`,
         [input.subjectType, input.subjectId, subject.version, subject.status, subject.provinceCode, subject.gemeenteCode ?? null, input.parentId ?? null, principal.personId, body],
       );
-      return this.byId(tx, row.id);
+      const comment = await this.byId(tx, row.id);
+      await recordEvent(tx, commentEvent(EventKind.COMMENT_ADDED, comment, principal, null));
+      return comment;
     });
   }
 
@@ -117,7 +136,9 @@ export class CommentService {
         });
       }
       await write(tx, comment.id);
-      return this.byId(tx, comment.id);
+      const changed = await this.byId(tx, comment.id);
+      await recordEvent(tx, commentEvent(what === 'edit' ? EventKind.COMMENT_EDITED : EventKind.COMMENT_RESOLVED, changed, principal, comment));
+      return changed;
     });
   }
 

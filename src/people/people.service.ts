@@ -10,6 +10,7 @@ import { normaliseGemeenteCode } from '../reference/reference.service.js';
 import { Membership, Organisation, Person, RegietafelSeat } from './entities.js';
 import { Role } from './enums.js';
 import { membershipPolicy } from './membership.policy.js';
+import { EventKind, EventSubjectType, recordEvent } from '../events/event.js';
 
 /** `2024-05-01T12:34:56.123456` that is a real moment (no month 13, no 31 February). */
 function isTimestamp(value: string): boolean {
@@ -120,7 +121,9 @@ export class PeopleService {
       if (inserted.length === 0) {
         throw ruleViolation('MEMBERSHIP_ALREADY_ACTIVE', 'This person already has this role in this scope', { field: 'input.role' });
       }
-      return this.membershipById(tx, inserted[0].id);
+      const membership = await this.membershipById(tx, inserted[0].id);
+      await recordEvent(tx, membershipEvent(EventKind.MEMBERSHIP_GRANTED, membership, grantedBy, null));
+      return membership;
     });
   }
 
@@ -146,7 +149,9 @@ export class PeopleService {
         principal.personId,
         reason.trim(),
       ]);
-      return this.membershipById(tx, membershipId);
+      const revoked = await this.membershipById(tx, membershipId);
+      await recordEvent(tx, membershipEvent(EventKind.MEMBERSHIP_REVOKED, revoked, principal.personId, current));
+      return revoked;
     });
   }
 
@@ -269,6 +274,24 @@ export class PeopleService {
       }),
     };
   }
+}
+
+function membershipEvent(kind: EventKind, membership: ScopedMembership, actorId: string | null, before: ScopedMembership | null) {
+  const state = (m: ScopedMembership) => ({
+    personId: m.personId, role: m.role, provinceCodes: m.provinceCodes, gemeenteCode: m.gemeenteCode,
+    uitplaatsingsregio: m.uitplaatsingsregioNumber, active: m.revokedAt === null, revokeReason: m.revokeReason,
+  });
+  return {
+    kind,
+    subjectType: EventSubjectType.MEMBERSHIP,
+    subjectId: membership.id,
+    provinceCode: membership.provinceCodes.length === 1 ? membership.provinceCodes[0] : null,
+    gemeenteCode: membership.gemeenteCode,
+    subjectStatus: membership.revokedAt === null ? 'ACTIVE' : 'REVOKED',
+    actorId,
+    before: before && state(before),
+    after: state(membership),
+  };
 }
 
 export type PeopleLoaders = ReturnType<PeopleService['createLoaders']>;

@@ -7,6 +7,7 @@ import { badUserInput, conflict, forbidden, notFound, ruleViolation } from '../p
 import { byKey, groupByKey } from '../platform/loader-utils.js';
 import type { Opvangtype, ProvinceCode } from '../reference/enums.js';
 import { diffLines, type CapacityLineSnapshot } from './diff.js';
+import { EventKind, EventSubjectType, recordEvent } from '../events/event.js';
 import { planPolicy } from './plan.policy.js';
 import { PlanAction, PlanStatus, planTransition } from './status.js';
 import {
@@ -142,6 +143,7 @@ export class PlanService {
       await this.writeLines(tx, row.id, lines);
       const plan = (await this.lockPlan(tx, row.id))!;
       await this.writeRevision(tx, plan, lines, principal, PlanChangeKind.CREATED, `Created "${title}"`);
+      await recordEvent(tx, planEvent(PlanChangeKind.CREATED, plan, principal, null, stateOf(plan, lines)));
       return plan;
     });
   }
@@ -229,6 +231,7 @@ export class PlanService {
       }
       await this.openRound(tx, plan.roundCode, 'input.planId');
       const currentLines = await this.readLines(tx, plan.id);
+      const before = stateOf(Object.assign(new ProvincialPlan(), plan, { sections: { ...plan.sections } }), currentLines);
       const { lines, kind, summary } = await apply(tx, plan, currentLines);
       plan.status = transition.next;
       if (plan.status !== PlanStatus.TERUGGESTUURD) plan.returnReason = null;
@@ -243,6 +246,7 @@ export class PlanService {
       }
       const updated = (await this.lockPlan(tx, plan.id))!;
       await this.writeRevision(tx, updated, lines, principal, kind, summary);
+      await recordEvent(tx, planEvent(kind, updated, principal, before, stateOf(updated, lines)));
       return updated;
     });
   }
@@ -297,6 +301,15 @@ export class PlanService {
         'INSERT INTO opgave_history (opgave_id, version, places, source, set_at, set_by) VALUES ($1, $2, $3, $4, $5, $6)',
         [row.id, row.version, row.places, row.source, row.setAt, row.setById],
       );
+      await recordEvent(tx, {
+        kind: EventKind.OPGAVE_SET,
+        subjectType: EventSubjectType.OPGAVE,
+        subjectId: row.id,
+        provinceCode: input.provinceCode,
+        actorId: principal.personId,
+        before: current ? { version: current.version } : null,
+        after: { opvangtype: row.opvangtype, dueDate: row.dueDate, places: row.places, source: row.source, version: row.version },
+      });
       return Object.assign(new Opgave(), row);
     });
   }
@@ -405,6 +418,27 @@ const OPGAVE_COLUMNS = `id, province_code AS "provinceCode", opvangtype, due_dat
 const ROUND_COLUMNS = `code, name, target_from::text AS "targetFrom", target_until::text AS "targetUntil", closed_at AS "closedAt"`;
 
 export type PlanLoaders = ReturnType<PlanService['createLoaders']>;
+
+const EVENT_OF: Record<PlanChangeKind, EventKind> = {
+  CREATED: EventKind.PLAN_CREATED,
+  EDITED: EventKind.PLAN_EDITED,
+  SUBMITTED: EventKind.PLAN_SUBMITTED,
+  ADOPTED: EventKind.PLAN_ADOPTED,
+  RETURNED: EventKind.PLAN_RETURNED,
+};
+
+function planEvent(kind: PlanChangeKind, plan: ProvincialPlan, principal: Principal, before: PlanState | null, after: PlanState) {
+  return {
+    kind: EVENT_OF[kind],
+    subjectType: EventSubjectType.PROVINCIAL_PLAN,
+    subjectId: plan.id,
+    provinceCode: plan.provinceCode,
+    subjectStatus: plan.status,
+    actorId: principal.personId,
+    before: before && { ...before, version: plan.version - 1 },
+    after: { ...after, version: plan.version },
+  };
+}
 
 function pastTense(action: PlanAction): string {
   return { [PlanAction.EDIT]: 'edited', [PlanAction.SUBMIT]: 'submitted', [PlanAction.ADOPT]: 'adopted', [PlanAction.RETURN]: 'returned' }[action];

@@ -9,6 +9,7 @@ import { Opvangtype, type ProvinceCode } from '../reference/enums.js';
 import { normaliseGemeenteCode } from '../reference/reference.service.js';
 import { assertText, isIsoDate } from '../plans/validation.js';
 import { proposalPolicy } from './proposal.policy.js';
+import { EventKind, EventSubjectType, recordEvent } from '../events/event.js';
 import { ProposalAction, ProposalStatus, proposalTransition, SMALL_SCALE_MAX_PLACES } from './status.js';
 import { LocationProposal, ProposalDecision, ProposalTransition } from './types.js';
 
@@ -91,7 +92,9 @@ export class ProposalService {
           fields.intendedDurationMonths ?? null, fields.flexibleUse ?? false, fields.description ?? null, principal.personId],
       );
       await tx.query(`INSERT INTO proposal_transition (proposal_id, version, from_status, to_status, reason, by_id) VALUES ($1, 1, NULL, 'CONCEPT', 'Created', $2)`, [row.id, principal.personId]);
-      return this.byId(tx, row.id);
+      const created = await this.byId(tx, row.id);
+      await recordEvent(tx, proposalEvent(EventKind.PROPOSAL_CREATED, created, principal, null, 'Created'));
+      return created;
     });
   }
 
@@ -175,6 +178,7 @@ export class ProposalService {
       `INSERT INTO proposal_transition (proposal_id, version, from_status, to_status, reason, by_id) VALUES ($1, $2, $3, 'OMGEZET', 'Agreement registered', $4)`,
       [id, proposal.version + 1, proposal.status, principal.personId],
     );
+    await recordEvent(tx, proposalEvent(EventKind.PROPOSAL_CHANGED, await this.byId(tx, id), principal, proposal, 'Agreement registered'));
     return proposal;
   }
 
@@ -228,7 +232,9 @@ export class ProposalService {
         why,
         principal.personId,
       ]);
-      return this.byId(tx, id);
+      const changed = await this.byId(tx, id);
+      await recordEvent(tx, proposalEvent(EventKind.PROPOSAL_CHANGED, changed, principal, proposal, why));
+      return changed;
     });
   }
 
@@ -304,6 +310,21 @@ export interface PipelineEntry {
 }
 
 export type ProposalLoaders = ReturnType<ProposalService['createLoaders']>;
+
+function proposalEvent(kind: EventKind, proposal: LocationProposal, principal: Principal, before: LocationProposal | null, reason: string) {
+  const state = (p: LocationProposal) => ({ status: p.status, version: p.version, name: p.name, places: p.places, opvangtype: p.opvangtype, decision: p.decision });
+  return {
+    kind,
+    subjectType: EventSubjectType.LOCATION_PROPOSAL,
+    subjectId: proposal.id,
+    provinceCode: proposal.provinceCode,
+    gemeenteCode: proposal.gemeenteCode,
+    subjectStatus: proposal.status,
+    actorId: principal.personId,
+    before: before && state(before),
+    after: { ...state(proposal), reason },
+  };
+}
 
 function notAllowed(status: ProposalStatus, action: ProposalAction, allowed: ProposalAction[]) {
   return ruleViolation('TRANSITION_NOT_ALLOWED', `A proposal that is ${status} does not allow ${action}; allowed: ${allowed.join(', ') || 'nothing'}`, {
