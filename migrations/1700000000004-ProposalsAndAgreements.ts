@@ -27,6 +27,8 @@ export class ProposalsAndAgreements1700000000004 implements MigrationInterface {
         intended_duration_months integer CHECK (intended_duration_months > 0),
         flexible_use boolean NOT NULL DEFAULT false,
         description text,
+        -- Once submitted, those who oversee the province see it, also after a withdrawal; a draft never is.
+        submitted boolean NOT NULL DEFAULT false,
         status text NOT NULL CHECK (status IN ('CONCEPT', 'INGEDIEND', 'IN_VERKENNING', 'POSITIEF_ADVIES', 'NEGATIEF_ADVIES', 'BESLOTEN', 'OMGEZET', 'INGETROKKEN')),
         reviewer_id uuid REFERENCES person,
         advice text,

@@ -23,6 +23,7 @@ import {
 import { CommentResolver } from './comments/comment.resolver.js';
 import { GemeenteProposalsResolver, LocationProposalResolver, ProposalTransitionResolver, ProvinceProposalsResolver } from './proposals/proposal.resolver.js';
 import { AgreementResolver, ProvinceCapacityResolver } from './agreements/agreement.resolver.js';
+import { EventResolver } from './events/event.resolver.js';
 
 const resolvers = [
   ProvinceResolver,
@@ -49,6 +50,7 @@ const resolvers = [
   GemeenteProposalsResolver,
   AgreementResolver,
   ProvinceCapacityResolver,
+  EventResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
@@ -56,6 +58,16 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     resolvers,
     validate: { forbidUnknownValues: false },
     globalMiddlewares: [maskUnexpectedErrors],
+    // Every subscription brings its own `subscribe` over the event bus (Postgres LISTEN/NOTIFY); type-graphql
+    // insists on a pubSub all the same, so it gets one that says it is not to be used.
+    pubSub: {
+      publish: () => {
+        throw new Error('publish events with recordEvent, in the transaction of the change');
+      },
+      subscribe: () => {
+        throw new Error('subscriptions read the event bus');
+      },
+    },
   });
 }
 

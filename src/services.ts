@@ -12,11 +12,15 @@ import { ProposalService } from './proposals/proposal.service.js';
 import { proposalCommentSubject } from './proposals/proposal.comments.js';
 import { AgreementService } from './agreements/agreement.service.js';
 import { agreementCommentSubject } from './agreements/agreement.comments.js';
+import { EventService } from './events/event.service.js';
+import type { EventBus } from './events/event-bus.js';
 
 /** The capability services, created once per server. */
-export function createServices(db: DataSource) {
+/** `eventBus` delivers events to subscriptions; without one (command-line tools), subscriptions are unavailable. */
+export function createServices(db: DataSource, eventBus: EventBus | null = null) {
   const proposals = new ProposalService(db);
   return {
+    events: new EventService(db, eventBus),
     reference: new ReferenceService(db),
     people: new PeopleService(db),
     plans: new PlanService(db),

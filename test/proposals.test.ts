@@ -90,7 +90,7 @@ describe("Zeist's small-scale location, from proposal to realised capacity", () 
   it('refuses transitions out of order, naming the allowed ones, and lets the gemeente withdraw before OMGEZET', async () => {
     const p = (await server.as('gemeente-zeist', CREATE, { i: proposal({ name: 'Tweede locatie' }) })).data.createLocationProposal;
     const hidden = await server.as('coa-regio-3', ADVISE, { i: { proposalId: p.id, expectedVersion: 1, positive: true, reasoning: 'x' } });
-    expect(codes(hidden)).toEqual(['NOT_FOUND']); // a draft is the gemeente's own
+    expect(codes(hidden)).toEqual(['FORBIDDEN']); // a draft is the gemeente's own
     await server.as('gemeente-zeist', SUBMIT, { i: { proposalId: p.id, expectedVersion: 1 } });
     const early = await server.as('coa-regio-3', ADVISE, { i: { proposalId: p.id, expectedVersion: 2, positive: true, reasoning: 'x' } });
     expect(early.errors?.[0].extensions).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', status: 'INGEDIEND', allowedActions: ['EDIT', 'START_EXPLORATION', 'WITHDRAW'] });
@@ -175,7 +175,7 @@ describe('bad input', () => {
     await server.as('gemeente-zeist', 'mutation($i: UpdateLocationProposalInput!) { updateLocationProposal(input: $i) { version } }', { i: { proposalId: p.id, expectedVersion: 1, places: 90 } });
     const stale = await server.as('gemeente-zeist', 'mutation($i: UpdateLocationProposalInput!) { updateLocationProposal(input: $i) { version } }', { i: { proposalId: p.id, expectedVersion: 1, places: 80 } });
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2, changedBy: 'Medewerker gemeente Zeist (demo)' });
-    expect(codes(await server.as('coa-regio-3', 'mutation($i: UpdateLocationProposalInput!) { updateLocationProposal(input: $i) { version } }', { i: { proposalId: p.id, expectedVersion: 2, places: 1 } }))).toEqual(['NOT_FOUND']);
+    expect(codes(await server.as('coa-regio-3', 'mutation($i: UpdateLocationProposalInput!) { updateLocationProposal(input: $i) { version } }', { i: { proposalId: p.id, expectedVersion: 2, places: 1 } }))).toEqual(['FORBIDDEN']);
   });
 });
 

@@ -7,7 +7,7 @@ import { Opvangtype, ProvinceCode } from '../reference/enums.js';
 import { Comment, CommentSubjectType } from '../comments/comment.js';
 import { isIsoDate } from '../plans/validation.js';
 import { LocationProposal } from '../proposals/types.js';
-import { planPolicy } from '../plans/plan.policy.js';
+import { oversees } from '../platform/auth/scope.js';
 import { proposalPolicy } from '../proposals/proposal.policy.js';
 import { AgreementStatus } from './status.js';
 import { Agreement, AgreementExtension, EndAgreementInput, ExtendAgreementInput, ExtensionReport, RealisedCapacity, RegisterAgreementInput } from './types.js';
@@ -86,10 +86,11 @@ export class AgreementResolver {
 
 @Resolver(() => Province)
 export class ProvinceCapacityResolver {
-  @FieldResolver(() => [RealisedCapacity], { description: 'Places of agreements running on a date, per opvangtype (for those who may read the province plans).' })
+  @FieldResolver(() => [RealisedCapacity], { description: "Places of agreements running on a date, per opvangtype (for those who may read all the province's agreements)." })
   async realisedCapacity(@Root() province: Province, @Arg('date', () => String, { description: 'YYYY-MM-DD' }) date: string, @Ctx() { loaders, principal }: RequestContext) {
     if (!isIsoDate(date)) throw badUserInput('date is not a date (YYYY-MM-DD)', 'date');
-    if (planPolicy.access(principal, province.code) === 'NONE') return [];
+    // Totals reveal single agreements: only those who may read all of the province's agreements see them.
+    if (!oversees(principal, province.code)) return [];
     return loaders.realisedCapacity.load(`${province.code}@${date}`);
   }
 }

@@ -24,7 +24,7 @@ const MAX_PLACES = 100_000;
 
 /** A location within its gemeente, whatever the spelling of its name. */
 export function locationKey(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 export interface AgreementFilter {
@@ -116,7 +116,7 @@ export class AgreementService {
           input.otherGroupsPlaces ?? null, input.startDate, input.endDate, input.signedOn, principal.personId],
       );
       if (input.proposalId) {
-        await this.proposals.convert(tx, principal, input.proposalId, row.id, gemeenteCode);
+        await this.proposals.convert(tx, principal, input.proposalId, row.id, gemeenteCode, input.opvangtype);
         await tx.query('UPDATE agreement SET proposal_id = $2 WHERE id = $1', [row.id, input.proposalId]);
       }
       const registered = await this.byId(tx, row.id);
@@ -164,9 +164,18 @@ export class AgreementService {
     if (!isIsoDate(until)) throw badUserInput('until is not a date (YYYY-MM-DD)', 'until');
     const scope = agreementPolicy.listingScope(principal);
     const gemeente = filter.gemeenteCode ? normaliseGemeenteCode(filter.gemeenteCode, 'gemeenteCode') : null;
+    // An agreement expired in the period when an end date in force then (as signed, or as extended) fell in it,
+    // unless it had been ended before; it was extended when that end date was moved by an extension.
     const rows = await this.db.query(
-      `SELECT ${COLUMNS}, EXISTS (SELECT 1 FROM agreement_extension e WHERE e.agreement_id = a.id) AS extended FROM agreement a
-       WHERE (a.gemeente_code = ANY($1) OR $2::text[] IS NULL OR a.province_code = ANY($2)) AND a.original_end_date BETWEEN $3 AND $4
+      `WITH ends AS (
+         SELECT a.id AS agreement_id, a.original_end_date AS end_date FROM agreement a
+         UNION SELECT e.agreement_id, e.new_end_date FROM agreement_extension e
+       )
+       SELECT ${COLUMNS},
+         EXISTS (SELECT 1 FROM agreement_extension x WHERE x.agreement_id = a.id AND x.previous_end_date BETWEEN $3 AND $4) AS extended
+       FROM agreement a
+       WHERE (a.gemeente_code = ANY($1) OR $2::text[] IS NULL OR a.province_code = ANY($2))
+         AND EXISTS (SELECT 1 FROM ends WHERE ends.agreement_id = a.id AND ends.end_date BETWEEN $3 AND $4 AND (a.ended_on IS NULL OR a.ended_on > ends.end_date))
          AND ($5::text IS NULL OR a.province_code = $5) AND ($6::text IS NULL OR a.gemeente_code = $6)
        ORDER BY a.original_end_date, a.id`,
       [scope.gemeenten, scope.provinces, from, until, filter.provinceCode ?? null, gemeente],
@@ -200,7 +209,8 @@ export class AgreementService {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query(`SELECT ${COLUMNS}, (SELECT name FROM person WHERE id = a.updated_by) AS "changedBy", a.updated_at AS "changedAt" FROM agreement a WHERE a.id = $1 FOR UPDATE`, [id]);
       const agreement = row ? toAgreement(row) : null;
-      if (!agreement || !agreementPolicy.canRead(principal, agreement)) throw notFound('No such agreement', 'input.agreementId');
+      if (!agreement) throw notFound('No such agreement', 'input.agreementId');
+      if (!agreementPolicy.canRead(principal, agreement)) throw forbidden('You may not see this agreement', 'input.agreementId');
       if (!agreementPolicy.canManage(principal, agreement.provinceCode)) throw forbidden("Only COA for the gemeente's uitplaatsingsregio may change its agreements", 'input.agreementId');
       if (agreement.version !== expectedVersion) {
         throw conflict(`The agreement changed since version ${expectedVersion}`, { currentVersion: agreement.version, changedBy: row.changedBy, changedAt: row.changedAt });

@@ -31,6 +31,7 @@ export function statusSql(today: string): string {
     WHEN ${today} < a.start_date THEN 'GEPLAND' WHEN ${today} > a.end_date THEN 'VERLOPEN' ELSE 'LOPEND' END`;
 }
 
+/** Today in the Netherlands (agreements start and end on Dutch calendar days). */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }

@@ -19,8 +19,12 @@ export function canSeeEvent(principal: Principal, event: Event): boolean {
       return planPolicy.canRead(principal, province, event.subjectStatus as PlanStatus);
     case EventSubjectType.OPGAVE:
       return planPolicy.access(principal, province) !== 'NONE';
-    case EventSubjectType.LOCATION_PROPOSAL:
-      return proposalPolicy.canRead(principal, { provinceCode: province, gemeenteCode: event.gemeenteCode ?? '', status: event.subjectStatus ?? '' });
+    case EventSubjectType.LOCATION_PROPOSAL: {
+      // Comment events carry no proposal state: their subjectStatus is CONCEPT while the proposal was never submitted.
+      const state = (event.after ?? {}) as { submitted?: boolean };
+      const submitted = state.submitted ?? event.subjectStatus !== 'CONCEPT';
+      return proposalPolicy.canRead(principal, { provinceCode: province, gemeenteCode: event.gemeenteCode ?? '', status: event.subjectStatus ?? '', submitted });
+    }
     case EventSubjectType.AGREEMENT:
       return agreementPolicy.canRead(principal, { provinceCode: province, gemeenteCode: event.gemeenteCode ?? '' });
     case EventSubjectType.MEMBERSHIP: {

@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Loaders, RequestContext } from '../platform/context.js';
+import type { Principal } from '../platform/auth/principal.js';
+import { oversees } from '../platform/auth/scope.js';
 import type { ProvinceCode } from '../reference/enums.js';
 import { Comment, CommentSubjectType } from '../comments/comment.js';
 import { Person, personRef } from '../people/entities.js';
@@ -71,8 +73,8 @@ export class ProvincialPlanResolver {
   }
 
   @FieldResolver(() => [PlanGap], { description: 'Plan against opgave, per opvangtype and due date.' })
-  async gaps(@Root() plan: ProvincialPlan, @Ctx() { loaders }: RequestContext) {
-    return gapsOf(loaders, plan.provinceCode, plan.roundCode, `${plan.id}@${plan.version}`);
+  async gaps(@Root() plan: ProvincialPlan, @Ctx() { loaders, principal }: RequestContext) {
+    return gapsOf(loaders, principal, plan.provinceCode, plan.roundCode, `${plan.id}@${plan.version}`);
   }
 
   @FieldResolver(() => [PlanRevision], { description: 'Every change, oldest first (those you may see).' })
@@ -122,9 +124,19 @@ export class CapacityLineResolver {
     nullable: true,
     description: "The plan-against-opgave comparison this line counts toward first: its type(s) at the earliest due date on or after its target date. Null when there is no such opgave.",
   })
-  async comparison(@Root() line: CapacityLine, @Ctx() { loaders }: RequestContext) {
+  async comparison(@Root() line: CapacityLine, @Ctx() { loaders, principal }: RequestContext) {
     if (!line.plan) return null;
-    return gapForLine(line, await gapsOf(loaders, line.provinceCode, line.plan.roundCode, line.plan.linesKey));
+    return gapForLine(line, await gapsOf(loaders, principal, line.provinceCode, line.plan.roundCode, line.plan.linesKey));
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "Places of agreements of the line's type(s) (any type for an untyped line) running on its target date; for those who may read all the province's agreements.",
+  })
+  async realised(@Root() line: CapacityLine, @Ctx() { loaders, principal }: RequestContext) {
+    if (!oversees(principal, line.provinceCode)) return null;
+    const running = await loaders.realisedCapacity.load(`${line.provinceCode}@${line.targetDate}`);
+    return running.filter((r) => line.opvangtypes.length === 0 || line.opvangtypes.includes(r.opvangtype)).reduce((sum, r) => sum + r.places, 0);
   }
 }
 
@@ -135,22 +147,21 @@ function opgaveInRound(loaders: Loaders, provinceCode: ProvinceCode, roundCode: 
 }
 
 /** Plan against opgave, with what agreements realise and what proposals hold in the pipeline beside it. */
-async function gapsOf(loaders: Loaders, provinceCode: ProvinceCode, roundCode: string, linesKey: string): Promise<PlanGap[]> {
-  const [lines, opgave, pipeline] = await Promise.all([
-    loaders.linesOfPlan.load(linesKey),
-    opgaveInRound(loaders, provinceCode, roundCode),
-    loaders.pipelineOfProvince.load(provinceCode),
-  ]);
+async function gapsOf(loaders: Loaders, principal: Principal, provinceCode: ProvinceCode, roundCode: string, linesKey: string): Promise<PlanGap[]> {
+  const [lines, opgave] = await Promise.all([loaders.linesOfPlan.load(linesKey), opgaveInRound(loaders, provinceCode, roundCode)]);
   const gaps = computeGaps(lines, opgave);
-  const realised = await loaders.realisedCapacity.loadMany(gaps.map((gap) => `${provinceCode}@${gap.dueDate}`));
+  // Realised places and the pipeline add up single agreements and proposals: only for those who may read them all.
+  if (!oversees(principal, provinceCode)) return gaps.map((gap) => Object.assign(new PlanGap(), gap, { realised: null, pipeline: null }));
+  const [pipeline, realised] = await Promise.all([
+    loaders.pipelineOfProvince.load(provinceCode),
+    loaders.realisedCapacity.loadMany(gaps.map((gap) => `${provinceCode}@${gap.dueDate}`)),
+  ]);
   return gaps.map((gap, index) => {
     const running = realised[index] instanceof Error ? [] : (realised[index] as { opvangtype: string; places: number }[]);
-    const typed = gap.opvangtypes.length > 0;
+    const ofGroup = (type: string) => gap.opvangtypes.length === 0 || gap.opvangtypes.includes(type);
     return Object.assign(new PlanGap(), gap, {
-      realised: typed ? running.filter((r) => gap.opvangtypes.includes(r.opvangtype)).reduce((sum, r) => sum + r.places, 0) : null,
-      pipeline: typed
-        ? pipeline.filter((p) => gap.opvangtypes.includes(p.opvangtype) && (p.intendedStart === null || p.intendedStart <= gap.dueDate)).reduce((sum, p) => sum + p.places, 0)
-        : null,
+      realised: running.filter((r) => ofGroup(r.opvangtype)).reduce((sum, r) => sum + r.places, 0),
+      pipeline: pipeline.filter((p) => ofGroup(p.opvangtype) && (p.intendedStart === null || p.intendedStart <= gap.dueDate)).reduce((sum, p) => sum + p.places, 0),
     });
   });
 }

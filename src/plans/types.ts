@@ -113,10 +113,10 @@ export class PlanGap {
   @Field(() => PlaceRange, { description: 'How far the plan falls short: at best (max planned) and at worst (min planned); 0 when covered.' })
   shortfall: PlaceRange;
 
-  @Field(() => Int, { nullable: true, description: 'Places of agreements of these types running on dueDate (null for places of any type).' })
+  @Field(() => Int, { nullable: true, description: "Places of agreements of these types (any type when untyped) running on dueDate; for those who may read all the province's agreements." })
   realised: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Places in proposals of these types with a positive advice or a "go" decision, not yet an agreement, meant to start by dueDate.' })
+  @Field(() => Int, { nullable: true, description: 'Places in proposals of these types with a positive advice or a "go" decision, not yet an agreement, meant to start by dueDate; same readers as realised.' })
   pipeline: number | null;
 }
 

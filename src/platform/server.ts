@@ -12,6 +12,7 @@ import type { JWTVerifyGetKey } from 'jose';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import { createServices, createRequestContext } from '../services.js';
+import { EventBus } from '../events/event-bus.js';
 import { createAuthenticator } from './auth/authenticate.js';
 import type { Principal } from './auth/principal.js';
 import type { Config } from './config.js';
@@ -56,7 +57,9 @@ export async function startServer(options: {
   keys: JWTVerifyGetKey;
 }): Promise<RunningServer> {
   const { config, log, db, schema } = options;
-  const services = createServices(db);
+  const eventBus = new EventBus((db.options as { url: string }).url, log);
+  await eventBus.start();
+  const services = createServices(db, eventBus);
   const authenticator = createAuthenticator(db, options.keys, config.auth);
   const protection = armorFor(config);
   const validationRules = [...specifiedRules, ...protection.validationRules];
@@ -91,8 +94,9 @@ export async function startServer(options: {
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const authorization = params.authorization ?? params.Authorization;
+        let principal: Principal;
         try {
-          await authenticator.authenticate(typeof authorization === 'string' ? authorization : undefined, { allowBareToken: true });
+          principal = await authenticator.authenticate(typeof authorization === 'string' ? authorization : undefined, { allowBareToken: true });
         } catch (error) {
           if (!isClientError(error)) {
             log.error({ err: error }, 'unexpected error while authenticating a WebSocket connection');
@@ -104,6 +108,10 @@ export async function startServer(options: {
           return false;
         }
         ctx.extra.authorization = authorization as string;
+        // When the token expires the connection closes, ending its subscriptions: the client reconnects with a new one.
+        const untilExpiry = Math.min(principal.expiresAt - Date.now(), 2 ** 31 - 1);
+        const expiry = setTimeout(() => ctx.extra.socket.close(4401, `${ErrorCode.UNAUTHENTICATED}: The token has expired`), untilExpiry);
+        ctx.extra.socket.once('close', () => clearTimeout(expiry));
         return true;
       },
       onSubscribe: async (ctx, id, payload) => {
@@ -151,6 +159,13 @@ export async function startServer(options: {
     async requestDidStart({ contextValue, request }) {
       const started = process.hrtime.bigint();
       return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions are served over WebSocket (graphql-ws) on this same /graphql path', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
+          }
+        },
         async didEncounterErrors({ errors }) {
           // Let formatError mask with this request's id (the one in the x-request-id header and the log).
           for (const error of errors) {
@@ -180,7 +195,7 @@ export async function startServer(options: {
     formatError: (formatted, error) => formatErrorForClient(formatted, error, log, formatted.extensions?.requestId as string | undefined),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); await eventBus.stop(); } }; } },
       // graphql-armor's plugin types come from Apollo's CommonJS typings; the objects are the same.
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       loggingPlugin,

@@ -3,21 +3,22 @@ import { coaProvinces, overseenProvinces, oversees, ownGemeenten } from '../plat
 import type { ProvinceCode } from '../reference/enums.js';
 import { ACTOR, ProposalAction, ProposalStatus, proposalActions } from './status.js';
 
-type ProposalRef = { provinceCode: ProvinceCode; gemeenteCode: string; status: ProposalStatus | string };
+type ProposalRef = { provinceCode: ProvinceCode; gemeenteCode: string; status: ProposalStatus | string; submitted: boolean };
 
 /**
  * Who may see and move a location proposal.
  * - The proposing gemeente sees its proposals in every status, drafts included, and edits (while CONCEPT or
  *   INGEDIEND), submits, decides and withdraws them.
  * - Once submitted, a proposal is seen by those who oversee its province: the PRT secretariat and the
- *   regietafel's members, COA_REGIO of the uitplaatsingsregio, IPO and LRT. A draft is the gemeente's own.
+ *   regietafel's members, COA_REGIO of the uitplaatsingsregio, IPO and LRT. A draft is the gemeente's own,
+ *   also when it is withdrawn without ever having been submitted.
  * - COA_REGIO of the region takes it into verkenning, advises, and converts it into an agreement.
  * - Whoever may see a proposal may comment on it.
  */
 export const proposalPolicy = {
   canRead(principal: Principal, proposal: ProposalRef): boolean {
     if (ownGemeenten(principal).includes(proposal.gemeenteCode)) return true;
-    return proposal.status !== ProposalStatus.CONCEPT && oversees(principal, proposal.provinceCode);
+    return proposal.submitted && proposal.status !== ProposalStatus.CONCEPT && oversees(principal, proposal.provinceCode);
   },
 
   /** The same rule as SQL parameters for listings: own gemeenten (any status) and overseen provinces (not CONCEPT). */
@@ -26,7 +27,7 @@ export const proposalPolicy = {
     return { gemeenten: ownGemeenten(principal), provinces: provinces === 'ALL' ? null : provinces };
   },
 
-  mayAct(principal: Principal, proposal: ProposalRef, action: ProposalAction): boolean {
+  mayAct(principal: Principal, proposal: Pick<ProposalRef, 'provinceCode' | 'gemeenteCode'>, action: ProposalAction): boolean {
     return ACTOR[action] === 'GEMEENTE' ? ownGemeenten(principal).includes(proposal.gemeenteCode) : coaProvinces(principal).includes(proposal.provinceCode);
   },
 

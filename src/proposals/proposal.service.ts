@@ -15,7 +15,7 @@ import { LocationProposal, ProposalDecision, ProposalTransition } from './types.
 
 const COLUMNS = `p.id, p.gemeente_code AS "gemeenteCode", p.province_code AS "provinceCode", p.name, p.address, p.opvangtype, p.places,
   p.amv_places AS "amvPlaces", p.intended_start::text AS "intendedStart", p.intended_duration_months AS "intendedDurationMonths",
-  p.flexible_use AS "flexibleUse", p.description, p.status, p.advice, p.decision, p.version, p.created_at AS "createdAt",
+  p.flexible_use AS "flexibleUse", p.description, p.status, p.submitted, p.advice, p.decision, p.version, p.created_at AS "createdAt",
   p.updated_at AS "updatedAt", p.reviewer_id AS "reviewerId", p.agreement_id AS "agreementId"`;
 
 const toProposal = (row: object) => Object.assign(new LocationProposal(), row);
@@ -42,7 +42,13 @@ export interface ProposalFilter {
 }
 
 const isProposalKey = (value: unknown): value is [string, string] =>
-  Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && !Number.isNaN(Date.parse(value[0])) && typeof value[1] === 'string' && isUuid(value[1]);
+  Array.isArray(value) &&
+  value.length === 2 &&
+  typeof value[0] === 'string' &&
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value[0]) &&
+  !Number.isNaN(Date.parse(value[0])) &&
+  typeof value[1] === 'string' &&
+  isUuid(value[1]);
 
 /** Location proposals: the gemeente proposes and decides, COA explores and advises. */
 export class ProposalService {
@@ -62,7 +68,7 @@ export class ProposalService {
     const page = pageRequest(first, after, isProposalKey);
     const scope = proposalPolicy.listingScope(principal);
     const gemeente = filter.gemeenteCode ? normaliseGemeenteCode(filter.gemeenteCode, 'gemeenteCode') : null;
-    const where = `(p.gemeente_code = ANY($1) OR (p.status <> 'CONCEPT' AND ($2::text[] IS NULL OR p.province_code = ANY($2))))
+    const where = `(p.gemeente_code = ANY($1) OR (p.submitted AND p.status <> 'CONCEPT' AND ($2::text[] IS NULL OR p.province_code = ANY($2))))
       AND ($3::text IS NULL OR p.province_code = $3) AND ($4::text IS NULL OR p.gemeente_code = $4)
       AND ($5::text IS NULL OR p.status = $5) AND ($6::text IS NULL OR p.opvangtype = $6)
       AND ($7::boolean IS NULL OR (p.places <= ${SMALL_SCALE_MAX_PLACES}) = $7)`;
@@ -115,7 +121,10 @@ export class ProposalService {
   }
 
   submit(principal: Principal, id: string, expectedVersion: number, reason?: string | null) {
-    return this.transition(principal, id, expectedVersion, ProposalAction.SUBMIT, reason, async () => reason ?? 'Submitted to COA');
+    return this.transition(principal, id, expectedVersion, ProposalAction.SUBMIT, reason, async (tx, proposal) => {
+      await tx.query('UPDATE location_proposal SET submitted = true WHERE id = $1', [proposal.id]);
+      return reason ?? 'Submitted to COA';
+    });
   }
 
   startExploration(principal: Principal, id: string, expectedVersion: number, reviewerId?: string | null, reason?: string | null) {
@@ -137,8 +146,8 @@ export class ProposalService {
 
   advise(principal: Principal, id: string, expectedVersion: number, positive: boolean, reasoning: string) {
     const action = positive ? ProposalAction.ADVISE_POSITIVE : ProposalAction.ADVISE_NEGATIVE;
-    return this.transition(principal, id, expectedVersion, action, reasoning, async (tx, proposal) => {
-      const text = assertText(reasoning, 5_000, 'input.reasoning');
+    const text = assertText(reasoning, 5_000, 'input.reasoning');
+    return this.transition(principal, id, expectedVersion, action, null, async (tx, proposal) => {
       await tx.query('UPDATE location_proposal SET advice = $2 WHERE id = $1', [proposal.id, text]);
       return text;
     });
@@ -159,16 +168,18 @@ export class ProposalService {
    * Marks a proposal OMGEZET inside the transaction that registers its agreement (agreements call this).
    * The proposal must be a "go" decision of the same gemeente.
    */
-  async convert(tx: EntityManager, principal: Principal, id: string, agreementId: string, gemeenteCode: string): Promise<LocationProposal> {
+  async convert(tx: EntityManager, principal: Principal, id: string, agreementId: string, gemeenteCode: string, opvangtype: Opvangtype): Promise<LocationProposal> {
     if (!isUuid(id)) throw badUserInput('proposalId is not a proposal id', 'input.proposalId');
     const [row] = await tx.query(`SELECT ${COLUMNS} FROM location_proposal p WHERE p.id = $1 FOR UPDATE`, [id]);
     const proposal = row ? toProposal(row) : null;
-    if (!proposal || !proposalPolicy.canRead(principal, proposal)) throw notFound('No such proposal', 'input.proposalId');
+    if (!proposal) throw notFound('No such proposal', 'input.proposalId');
+    if (!proposalPolicy.canRead(principal, proposal)) throw forbidden('You may not see this proposal', 'input.proposalId');
     if (!proposalPolicy.mayAct(principal, proposal, ProposalAction.CONVERT)) throw forbidden("Only COA for the proposal's region may register its agreement", 'input.proposalId');
     const step = proposalTransition(proposal.status, ProposalAction.CONVERT);
     if (!step.allowed) throw notAllowed(proposal.status, ProposalAction.CONVERT, step.allowedActions);
     if (proposal.decision !== ProposalDecision.GO) throw ruleViolation('DECISION_NOT_GO', 'The gemeente decided not to go ahead with this proposal', { field: 'input.proposalId' });
     if (proposal.gemeenteCode !== gemeenteCode) throw badUserInput('The agreement must be with the gemeente that proposed the location', 'input.gemeenteCode');
+    if (proposal.opvangtype !== opvangtype) throw badUserInput(`The proposal is for ${proposal.opvangtype}: the agreement must be of the same opvangtype`, 'input.opvangtype');
     await tx.query(`UPDATE location_proposal SET status = 'OMGEZET', agreement_id = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1`, [
       id,
       agreementId,
@@ -196,7 +207,8 @@ export class ProposalService {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query(`SELECT ${COLUMNS} FROM location_proposal p WHERE p.id = $1 FOR UPDATE`, [id]);
       const proposal = row ? toProposal(row) : null;
-      if (!proposal || !proposalPolicy.canRead(principal, proposal)) throw notFound('No such proposal', 'input.proposalId');
+      if (!proposal) throw notFound('No such proposal', 'input.proposalId');
+      if (!proposalPolicy.canRead(principal, proposal)) throw forbidden('You may not see this proposal', 'input.proposalId');
       if (!proposalPolicy.mayAct(principal, proposal, action)) {
         throw forbidden(
           action === ProposalAction.START_EXPLORATION || action === ProposalAction.ADVISE_POSITIVE || action === ProposalAction.ADVISE_NEGATIVE
@@ -312,7 +324,7 @@ export interface PipelineEntry {
 export type ProposalLoaders = ReturnType<ProposalService['createLoaders']>;
 
 function proposalEvent(kind: EventKind, proposal: LocationProposal, principal: Principal, before: LocationProposal | null, reason: string) {
-  const state = (p: LocationProposal) => ({ status: p.status, version: p.version, name: p.name, places: p.places, opvangtype: p.opvangtype, decision: p.decision });
+  const state = (p: LocationProposal) => ({ status: p.status, submitted: p.submitted, version: p.version, name: p.name, places: p.places, opvangtype: p.opvangtype, decision: p.decision });
   return {
     kind,
     subjectType: EventSubjectType.LOCATION_PROPOSAL,
@@ -328,6 +340,7 @@ function proposalEvent(kind: EventKind, proposal: LocationProposal, principal: P
 
 function notAllowed(status: ProposalStatus, action: ProposalAction, allowed: ProposalAction[]) {
   return ruleViolation('TRANSITION_NOT_ALLOWED', `A proposal that is ${status} does not allow ${action}; allowed: ${allowed.join(', ') || 'nothing'}`, {
+    field: 'input.proposalId',
     status,
     allowedActions: allowed,
   });

@@ -54,6 +54,9 @@ export class LocationProposal {
   @Field(() => ProposalStatus)
   status: ProposalStatus;
 
+  /** Ever submitted: a draft withdrawn before submission stays the gemeente's own. */
+  submitted: boolean;
+
   @Field(() => String, { nullable: true, description: "COA's reasoning with its advice." })
   advice: string | null;
 

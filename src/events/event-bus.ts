@@ -1,0 +1,123 @@
+import { Repeater } from '@repeaterjs/repeater';
+import pg from 'pg';
+import type { Logger } from '../platform/logger.js';
+import { EVENT_COLUMNS, toEvent, type Event } from './event.js';
+
+export interface EventListener {
+  /** Called for every committed event, in id order, exactly once per listener. */
+  deliver(event: Event): void;
+}
+
+/**
+ * Receives the events of every instance through Postgres LISTEN/NOTIFY on a dedicated connection (the
+ * notification carries the id only; the event is read from the table), and hands them to this instance's
+ * subscribers in id order. When the connection drops it reconnects with backoff and reads every event it
+ * missed meanwhile, so subscribers lose nothing.
+ */
+export class EventBus {
+  private client: pg.Client | null = null;
+  private lastId = 0n;
+  private readonly listeners = new Set<EventListener>();
+  private reading: Promise<void> = Promise.resolve();
+  private stopped = false;
+  private retryDelay = 100;
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly log: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.connect();
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.connectionString, application_name: 'regietafel-events' });
+    client.on('error', (error) => this.log.warn({ err: error }, 'event connection error'));
+    client.on('end', () => {
+      if (this.stopped || this.client !== client) return;
+      this.client = null;
+      this.log.warn({ retryInMs: this.retryDelay }, 'event connection lost: reconnecting');
+      setTimeout(() => void this.reconnect(), this.retryDelay);
+    });
+    await client.connect();
+    await client.query('LISTEN regietafel_events');
+    if (this.lastId === 0n) {
+      const { rows } = await client.query('SELECT coalesce(max(id), 0)::text AS id FROM event');
+      this.lastId = BigInt(rows[0].id);
+    }
+    client.on('notification', () => this.catchUp());
+    this.client = client;
+    this.retryDelay = 100;
+    // Anything committed while we were not listening.
+    this.catchUp();
+  }
+
+  private async reconnect(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await this.connect();
+      this.log.info('event connection restored');
+    } catch (error) {
+      this.retryDelay = Math.min(this.retryDelay * 2, 10_000);
+      this.log.warn({ err: error, retryInMs: this.retryDelay }, 'event connection failed: retrying');
+      setTimeout(() => void this.reconnect(), this.retryDelay);
+    }
+  }
+
+  /** Reads every event after the last one delivered, one read at a time so order and uniqueness hold. */
+  private catchUp(): void {
+    this.reading = this.reading.then(async () => {
+      const client = this.client;
+      if (!client || this.stopped) return;
+      try {
+        const { rows } = await client.query(`SELECT ${EVENT_COLUMNS} FROM event e WHERE e.id > $1 ORDER BY e.id LIMIT 1000`, [this.lastId.toString()]);
+        for (const row of rows) {
+          const event = toEvent(row);
+          this.lastId = BigInt(event.id);
+          for (const listener of this.listeners) listener.deliver(event);
+        }
+        if (rows.length === 1000) this.catchUp();
+      } catch (error) {
+        this.log.warn({ err: error }, 'reading events failed; the next notification or reconnect reads them');
+      }
+    });
+  }
+
+  /**
+   * An async iterator of the events that pass `accept`, from now on. `accept` may end the iteration by
+   * throwing (e.g. when the subscriber lost access).
+   */
+  subscribe<T>(accept: (event: Event) => Promise<T | null>): AsyncIterableIterator<T> {
+    return new Repeater<T>(async (push, stop) => {
+      let queue = Promise.resolve();
+      const listener: EventListener = {
+        deliver: (event) => {
+          queue = queue.then(async () => {
+            try {
+              const value = await accept(event);
+              if (value !== null) await push(value);
+            } catch (error) {
+              stop(error);
+            }
+          });
+        },
+      };
+      this.listeners.add(listener);
+      await stop;
+      this.listeners.delete(listener);
+    });
+  }
+
+  get subscriberCount(): number {
+    return this.listeners.size;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const client = this.client;
+    this.client = null;
+    await this.reading.catch(() => {});
+    await client?.end().catch(() => {});
+  }
+}

@@ -1,0 +1,97 @@
+import type { DataSource } from 'typeorm';
+import { loadPrincipal } from '../platform/auth/authenticate.js';
+import type { Principal } from '../platform/auth/principal.js';
+import { isNational } from '../platform/auth/scope.js';
+import { badUserInput, forbidden, notFound } from '../platform/errors.js';
+import { isUuid } from '../platform/validation.js';
+import type { ProvinceCode } from '../reference/enums.js';
+import { planPolicy } from '../plans/plan.policy.js';
+import type { EventBus } from './event-bus.js';
+import { canSeeEvent } from './event.policy.js';
+import { EVENT_COLUMNS, EventKind, EventSubjectType, toEvent, type Event } from './event.js';
+
+export interface EventPageResult {
+  events: Event[];
+  /** Where to continue: the last event looked at (visible or not). */
+  endCursor: string | null;
+  hasMore: boolean;
+}
+
+/** The audit trail, catch-up after a reconnect, and live subscriptions, all filtered by the subject's policy. */
+export class EventService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly bus: EventBus | null,
+  ) {}
+
+  async auditTrail(principal: Principal, subjectId: string): Promise<Event[]> {
+    if (!isUuid(subjectId)) throw badUserInput('subjectId is not an id', 'subjectId');
+    const rows = await this.db.query(`SELECT ${EVENT_COLUMNS} FROM event e WHERE e.subject_id = $1 ORDER BY e.id`, [subjectId]);
+    const events: Event[] = rows.map(toEvent);
+    const latest = events.at(-1);
+    if (!latest) throw notFound('Nothing is recorded about this subject', 'subjectId');
+    if (!canSeeEvent(principal, latest)) throw forbidden('You may not see this subject', 'subjectId');
+    return events.filter((event) => canSeeEvent(principal, event));
+  }
+
+  /** Events after a cursor that the principal may see, oldest first: what a client missed while away. */
+  async after(principal: Principal, args: { after?: string | null; provinceCode?: ProvinceCode | null; kinds?: EventKind[] | null; first?: number | null }): Promise<EventPageResult> {
+    const first = args.first ?? 100;
+    if (!Number.isInteger(first) || first < 1 || first > 500) throw badUserInput('first must be between 1 and 500', 'first');
+    if (args.after != null && !/^\d{1,18}$/.test(args.after)) throw badUserInput('after is not an event cursor', 'after');
+    if (args.provinceCode) this.assertMayFollow(principal, args.provinceCode, 'provinceCode');
+    let cursor = args.after ?? '0';
+    const events: Event[] = [];
+    for (let round = 0; round < 20 && events.length < first; round++) {
+      const rows = await this.db.query(
+        `SELECT ${EVENT_COLUMNS} FROM event e WHERE e.id > $1 AND ($2::text IS NULL OR e.province_code = $2) AND ($3::text[] IS NULL OR e.kind = ANY($3))
+         ORDER BY e.id LIMIT $4`,
+        [cursor, args.provinceCode ?? null, args.kinds?.length ? args.kinds : null, first * 2],
+      );
+      if (rows.length === 0) return { events, endCursor: events.at(-1)?.id ?? args.after ?? null, hasMore: false };
+      for (const row of rows) {
+        const event = toEvent(row);
+        cursor = event.id;
+        if (canSeeEvent(principal, event)) events.push(event);
+        if (events.length === first) break;
+      }
+      if (rows.length < first * 2 && events.length < first) return { events, endCursor: cursor, hasMore: false };
+    }
+    return { events, endCursor: cursor, hasMore: true };
+  }
+
+  /** Following a province live needs a role there; following the whole country needs IPO or LRT. */
+  assertMayFollow(principal: Principal, provinceCode: ProvinceCode | null | undefined, field: string): void {
+    if (!provinceCode) {
+      if (!isNational(principal)) throw forbidden('Only IPO and LRT follow the whole country: name a provinceCode', field);
+      return;
+    }
+    const reaches = planPolicy.access(principal, provinceCode) !== 'NONE' || principal.memberships.some((m) => m.provinceCodes.includes(provinceCode));
+    if (!reaches) throw forbidden(`You have no role in province ${provinceCode}`, field);
+  }
+
+  /**
+   * A live stream of events, each delivered only if the subscriber may see it at that moment. When the
+   * subscriber's own memberships change, their rights are read again; `stillAllowed` decides whether the
+   * subscription may go on (it ends with FORBIDDEN otherwise). `resolve` turns an event into the payload.
+   */
+  subscribe<T>(
+    principal: Principal,
+    options: {
+      matches: (event: Event) => boolean;
+      stillAllowed: (principal: Principal) => boolean | Promise<boolean>;
+      resolve: (event: Event) => Promise<T | null>;
+    },
+  ): AsyncIterableIterator<T> {
+    if (!this.bus) throw new Error('subscriptions need the event bus');
+    return this.bus.subscribe(async (event) => {
+      const about = (event.after ?? event.before) as { personId?: string } | null;
+      if (event.subjectType === EventSubjectType.MEMBERSHIP && principal.personId && about?.personId === principal.personId) {
+        Object.assign(principal, await loadPrincipal(this.db, { sub: principal.subject, exp: Math.floor(principal.expiresAt / 1000) }));
+        if (!(await options.stillAllowed(principal))) throw forbidden('Your access changed: this subscription has ended');
+      }
+      if (!options.matches(event) || !canSeeEvent(principal, event)) return null;
+      return options.resolve(event);
+    });
+  }
+}
