@@ -1,0 +1,207 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordEvent, EventKind, EventSubjectType } from '../src/events/event.js';
+import { packageRoot } from '../src/platform/paths.js';
+import { startTestServer, type TestServer } from './support/harness.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+interface Subscription {
+  received: any[];
+  errors: unknown[];
+  done: boolean;
+  stop(): void;
+}
+
+function subscribe(client: Client, query: string, variables?: Record<string, unknown>): Subscription {
+  const sub: Subscription = { received: [], errors: [], done: false, stop: () => {} };
+  sub.stop = client.subscribe(
+    { query, variables },
+    {
+      next: (value) => (value.errors ? sub.errors.push(value.errors) : sub.received.push(value.data)),
+      error: (error) => {
+        sub.errors.push(error);
+        sub.done = true;
+      },
+      complete: () => (sub.done = true),
+    },
+  );
+  return sub;
+}
+
+async function until(check: () => boolean, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** A connected client: resolves once the server acknowledged it. */
+async function connect(url: string, token: string): Promise<Client> {
+  let ready!: () => void;
+  const connected = new Promise<void>((resolve) => (ready = resolve));
+  const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, on: { connected: () => ready() } });
+  await connected;
+  return client;
+}
+
+const ACTIVITY = 'subscription($p: ProvinceCode) { activity(provinceCode: $p) { id kind subjectType subjectId provinceCode actor { name } after } }';
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+async function submittedZeistProposal(): Promise<string> {
+  const created = await server.as('gemeente-zeist', 'mutation($i: CreateLocationProposalInput!) { createLocationProposal(input: $i) { id } }', {
+    i: { gemeenteCode: 'GM0355', name: `Live ${Math.random()}`, address: 'Weg 3', opvangtype: 'ROL', places: 60 },
+  });
+  const id = created.data.createLocationProposal.id;
+  await server.as('gemeente-zeist', 'mutation($i: ProposalTransitionInput!) { submitLocationProposal(input: $i) { id } }', { i: { proposalId: id, expectedVersion: 1 } });
+  return id;
+}
+
+describe('live activity', () => {
+  it("brings COA's comment on a Zeist proposal to the Utrecht secretariat at once, and not to gemeenten that may not see it", async () => {
+    const proposalId = await submittedZeistProposal();
+    const clients = {
+      secretariat: await connect(server.wsUrl, await server.token('secretariaat-ut')),
+      utrecht: await connect(server.wsUrl, await server.token('gemeente-utrecht')),
+      arnhem: await connect(server.wsUrl, await server.token('gemeente-arnhem')),
+    };
+    const secretariat = subscribe(clients.secretariat, ACTIVITY, { p: 'UT' });
+    const comments = subscribe(clients.secretariat, 'subscription($s: ID!) { commentAdded(subjectId: $s) { body author { name } } }', { s: proposalId });
+    const utrecht = subscribe(clients.utrecht, ACTIVITY, { p: 'UT' });
+    const arnhem = subscribe(clients.arnhem, ACTIVITY, { p: 'GE' });
+    const arnhemIntoUtrecht = subscribe(clients.arnhem, ACTIVITY, { p: 'UT' });
+    await settle();
+
+    await server.as('coa-regio-3', 'mutation($i: AddCommentInput!) { addComment(input: $i) { id } }', { i: { subjectType: 'LOCATION_PROPOSAL', subjectId: proposalId, body: 'Looks feasible.' } });
+    await until(() => secretariat.received.length > 0 && comments.received.length > 0);
+    expect(secretariat.received[0].activity).toMatchObject({ kind: 'COMMENT_ADDED', subjectType: 'LOCATION_PROPOSAL', subjectId: proposalId, provinceCode: 'UT', actor: { name: 'COA-regievoerder uitplaatsingsregio 3 (demo)' } });
+    expect(comments.received[0].commentAdded).toEqual({ body: 'Looks feasible.', author: { name: 'COA-regievoerder uitplaatsingsregio 3 (demo)' } });
+    await settle();
+    expect(utrecht.received).toEqual([]); // another gemeente of the province: not its proposal
+    expect(arnhem.received).toEqual([]);
+    expect(arnhemIntoUtrecht.done).toBe(true);
+    expect(JSON.stringify(arnhemIntoUtrecht.errors)).toMatch(/FORBIDDEN/);
+    await Promise.all(Object.values(clients).map((client) => client.dispose()));
+  });
+
+  it('delivers nothing for a change that was rolled back', async () => {
+    const client = await connect(server.wsUrl, await server.token('ipo'));
+    const national = subscribe(client, ACTIVITY, {});
+    await settle();
+    await server.db
+      .transaction(async (tx) => {
+        await recordEvent(tx, { kind: EventKind.OPGAVE_SET, subjectType: EventSubjectType.OPGAVE, subjectId: '00000000-0000-4000-8000-000000000001', provinceCode: 'UT' as never, actorId: null });
+        throw new Error('roll back');
+      })
+      .catch(() => {});
+    const [{ n }] = await server.db.query(`SELECT count(*)::int AS n FROM event WHERE subject_id = '00000000-0000-4000-8000-000000000001'`);
+    expect(n).toBe(0);
+    await server.as('gemeente-zeist', 'mutation($i: CreateLocationProposalInput!) { createLocationProposal(input: $i) { id } }', {
+      i: { gemeenteCode: 'GM0355', name: 'After the rollback', address: 'Weg 4', opvangtype: 'ROL', places: 10 },
+    });
+    await server.as('lrt', 'mutation { grantMembership(input: { personSubject: "after-rollback", personName: "After", role: IPO }) { id } }');
+    await until(() => national.received.length > 0);
+    expect(national.received.map((r) => r.activity.kind)).toEqual(['MEMBERSHIP_GRANTED']); // the draft proposal is not IPO's to see
+    await client.dispose();
+  });
+
+  it('lets a client that was away for three changes get all three with events(after:)', async () => {
+    const proposalId = await submittedZeistProposal();
+    const client = await connect(server.wsUrl, await server.token('secretariaat-ut'));
+    const live = subscribe(client, ACTIVITY, { p: 'UT' });
+    await settle();
+    await server.as('coa-regio-3', 'mutation($i: AddCommentInput!) { addComment(input: $i) { id } }', { i: { subjectType: 'LOCATION_PROPOSAL', subjectId: proposalId, body: 'one' } });
+    await until(() => live.received.length === 1);
+    const cursor = live.received[0].activity.id;
+    await client.dispose(); // disconnected
+
+    for (const body of ['two', 'three', 'four']) {
+      await server.as('coa-regio-3', 'mutation($i: AddCommentInput!) { addComment(input: $i) { id } }', { i: { subjectType: 'LOCATION_PROPOSAL', subjectId: proposalId, body } });
+    }
+    const missed = await server.as('secretariaat-ut', 'query($after: String) { events(after: $after, provinceCode: UT) { events { id kind after } endCursor hasMore } }', { after: cursor });
+    expect(missed.data.events.events.map((e: any) => e.after.body)).toEqual(['two', 'three', 'four']);
+    expect(missed.data.events.hasMore).toBe(false);
+    const trail = await server.as('secretariaat-ut', 'query($id: ID!) { auditTrail(subjectId: $id) { kind actor { name } } }', { id: proposalId });
+    // The draft stage (PROPOSAL_CREATED) is the gemeente's own: the secretariat's trail starts at the submission.
+    expect(trail.data.auditTrail.map((e: any) => e.kind)).toEqual(['PROPOSAL_CHANGED', 'COMMENT_ADDED', 'COMMENT_ADDED', 'COMMENT_ADDED', 'COMMENT_ADDED']);
+    expect(trail.data.auditTrail[0].actor.name).toBe('Medewerker gemeente Zeist (demo)');
+    const own = await server.as('gemeente-zeist', 'query($id: ID!) { auditTrail(subjectId: $id) { kind } }', { id: proposalId });
+    expect(own.data.auditTrail.map((e: any) => e.kind).slice(0, 2)).toEqual(['PROPOSAL_CREATED', 'PROPOSAL_CHANGED']);
+  });
+});
+
+describe('access on the WebSocket', () => {
+  it('refuses invalid and expired tokens, and closes the connection when a token expires', async () => {
+    for (const token of ['nonsense', await server.token('ipo', { expires: Math.floor(Date.now() / 1000) - 5 })]) {
+      const client = createClient({ url: server.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+      const sub = subscribe(client, ACTIVITY, {});
+      await until(() => sub.done);
+      expect((sub.errors[0] as { code: number }).code).toBe(4401);
+      await client.dispose();
+    }
+    const shortLived = await server.token('ipo', { expires: Math.floor(Date.now() / 1000) + 2 });
+    let closedWith = 0;
+    const client = createClient({
+      url: server.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${shortLived}` }, retryAttempts: 0, lazy: false,
+      on: { closed: (event) => (closedWith = (event as { code: number }).code) },
+    });
+    const sub = subscribe(client, ACTIVITY, {});
+    await until(() => sub.done, 6_000);
+    expect(closedWith).toBe(4401);
+    await client.dispose();
+  });
+
+  it('ends a subscription when the subscriber loses the access it needs', async () => {
+    const granted = await server.as('lrt', 'mutation { grantMembership(input: { personSubject: "temp-coa", personName: "Tijdelijk COA", role: COA_REGIO, uitplaatsingsregio: 4 }) { id } }');
+    const client = await connect(server.wsUrl, await server.token('temp-coa'));
+    const sub = subscribe(client, ACTIVITY, { p: 'ZH' });
+    await settle();
+    expect(sub.done).toBe(false);
+    await server.as('lrt', 'mutation($i: RevokeMembershipInput!) { revokeMembership(input: $i) { id } }', { i: { membershipId: granted.data.grantMembership.id, reason: 'moved' } });
+    await until(() => sub.done || sub.errors.length > 0);
+    expect(JSON.stringify(sub.errors)).toMatch(/FORBIDDEN/);
+    await client.dispose();
+  });
+});
+
+describe('two server instances on one database', () => {
+  let second: ChildProcess | undefined;
+  afterAll(() => {
+    second?.kill('SIGINT');
+  });
+
+  it('brings a change made through one instance to a subscriber on the other', async () => {
+    execFileSync(path.join(packageRoot, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: packageRoot });
+    second = spawn(process.execPath, [path.join(packageRoot, 'dist', 'src', 'cli', 'start.js')], {
+      env: { ...process.env, DATABASE_URL: server.config.databaseUrl!, REGIETAFEL_DATA_DIR: server.config.dataDir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_PRETTY: 'false', LOG_LEVEL: 'info', NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
+        if (match) resolve(match[1].replace(/^http/, 'ws'));
+      };
+      second!.stdout!.on('data', onData);
+      second!.stderr!.on('data', onData);
+      second!.once('exit', (code) => reject(new Error(`second instance exited with ${code}: ${output}`)));
+    });
+    const client = await connect(url, await server.token('ipo'));
+    const sub = subscribe(client, ACTIVITY, { p: 'ZH' });
+    await settle();
+    // The change goes through the first instance (this test process).
+    await server.as('lrt', 'mutation { setOpgave(input: { provinceCode: ZH, opvangtype: AZC, dueDate: "2022-03-01", places: 5, source: "two instances" }) { id } }');
+    await until(() => sub.received.length > 0);
+    expect(sub.received[0].activity).toMatchObject({ kind: 'OPGAVE_SET', provinceCode: 'ZH' });
+    await client.dispose();
+  }, 60_000);
+});
