@@ -138,6 +138,20 @@ describe('live activity', () => {
   });
 });
 
+describe('when the event connection drops', () => {
+  it('reconnects by itself and delivers what happened meanwhile', async () => {
+    const client = await connect(server.wsUrl, await server.token('ipo'));
+    const sub = subscribe(client, ACTIVITY, { p: 'ZE' });
+    await settle();
+    // Cut the dedicated LISTEN connection, as a database restart or a network failure would.
+    await server.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'regietafel-events' AND datname = current_database()`);
+    await server.as('lrt', 'mutation { setOpgave(input: { provinceCode: ZE, opvangtype: AZC, dueDate: "2022-04-01", places: 7, source: "while reconnecting" }) { id } }');
+    await until(() => sub.received.length > 0, 10_000);
+    expect(sub.received[0].activity).toMatchObject({ kind: 'OPGAVE_SET', provinceCode: 'ZE' });
+    await client.dispose();
+  });
+});
+
 describe('access on the WebSocket', () => {
   it('refuses invalid and expired tokens, and closes the connection when a token expires', async () => {
     for (const token of ['nonsense', await server.token('ipo', { expires: Math.floor(Date.now() / 1000) - 5 })]) {
