@@ -219,3 +219,27 @@ describe('two server instances on one database', () => {
     await client.dispose();
   }, 60_000);
 });
+
+describe('what an event shows', () => {
+  it("shows a gemeente a plan's submission but not the draft it was before, and revocation reasons only to IPO, LRT and the person", async () => {
+    const created = await server.as('secretariaat-ut', 'mutation($i: CreateProvincialPlanInput!) { createProvincialPlan(input: $i) { id } }', {
+      i: { provinceCode: 'UT', title: 'Geheim concept', sections: { context: 'internal draft text' }, lines: [{ opvangtypes: ['ROL'], targetDate: '2023-01-01', minPlaces: 1, maxPlaces: 2 }] },
+    });
+    const planId = created.data.createProvincialPlan.id;
+    await server.as('secretariaat-ut', 'mutation($i: PlanTransitionInput!) { submitProvincialPlan(input: $i) { id } }', { i: { planId, expectedVersion: 1 } });
+    const trail = await server.as('gemeente-zeist', 'query($id: ID!) { auditTrail(subjectId: $id) { kind before after } }', { id: planId });
+    expect(trail.data.auditTrail.map((e: any) => [e.kind, e.before])).toEqual([['PLAN_SUBMITTED', null]]);
+    expect(JSON.stringify(trail.data.auditTrail)).not.toMatch(/internal draft text.*CONCEPT/);
+    const full = await server.as('secretariaat-ut', 'query($id: ID!) { auditTrail(subjectId: $id) { kind before } }', { id: planId });
+    expect(full.data.auditTrail[1].before.status).toBe('CONCEPT');
+
+    const granted = await server.as('lrt', 'mutation { grantMembership(input: { personSubject: "leaver-ut", personName: "Vertrekker", role: PRT_SECRETARIAAT, provinceCode: UT }) { id } }');
+    await server.as('lrt', 'mutation($i: RevokeMembershipInput!) { revokeMembership(input: $i) { id } }', { i: { membershipId: granted.data.grantMembership.id, reason: 'Personal reasons' } });
+    const reason = async (who: string) => {
+      const { data } = await server.as(who, 'query($id: ID!) { auditTrail(subjectId: $id) { kind after } }', { id: granted.data.grantMembership.id });
+      return data.auditTrail.find((e: any) => e.kind === 'MEMBERSHIP_REVOKED').after.revokeReason;
+    };
+    expect(await reason('ipo')).toBe('Personal reasons');
+    expect(await reason('secretariaat-ut')).toBeNull();
+  });
+});

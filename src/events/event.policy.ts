@@ -35,3 +35,33 @@ export function canSeeEvent(principal: Principal, event: Event): boolean {
       return isNational(principal);
   }
 }
+
+/**
+ * The event as the principal may see it. Seeing an event does not mean seeing every state it mentions: a
+ * gemeente sees a plan's submission, but not the draft it was before; only IPO, LRT and the person concerned
+ * see why a membership was revoked. Such parts are left out (null).
+ */
+export function redactEvent(principal: Principal, event: Event): Event {
+  const before = event.before as Record<string, unknown> | null;
+  const after = event.after as Record<string, unknown> | null;
+  const province = event.provinceCode as ProvinceCode;
+  const redacted = (changes: Partial<Event>) => Object.assign(Object.create(Object.getPrototypeOf(event)) as Event, event, changes);
+  switch (event.subjectType) {
+    case EventSubjectType.PROVINCIAL_PLAN:
+      if (before && typeof before.status === 'string' && !planPolicy.canRead(principal, province, before.status as PlanStatus)) return redacted({ before: null });
+      return event;
+    case EventSubjectType.LOCATION_PROPOSAL:
+      if (before && before.submitted === false && !proposalPolicy.canRead(principal, { provinceCode: province, gemeenteCode: event.gemeenteCode ?? '', status: 'CONCEPT', submitted: false })) {
+        return redacted({ before: null });
+      }
+      return event;
+    case EventSubjectType.MEMBERSHIP: {
+      const personId = (after ?? before)?.personId as string | undefined;
+      if (membershipPolicy.canSeeRevocationDetails(principal, { personId: personId ?? '' })) return event;
+      const strip = (state: Record<string, unknown> | null) => (state ? { ...state, revokeReason: null } : null);
+      return redacted({ before: strip(before), after: strip(after) });
+    }
+    default:
+      return event;
+  }
+}

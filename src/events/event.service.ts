@@ -7,7 +7,7 @@ import { isUuid } from '../platform/validation.js';
 import type { ProvinceCode } from '../reference/enums.js';
 import { planPolicy } from '../plans/plan.policy.js';
 import type { EventBus } from './event-bus.js';
-import { canSeeEvent } from './event.policy.js';
+import { canSeeEvent, redactEvent } from './event.policy.js';
 import { EVENT_COLUMNS, EventKind, EventSubjectType, toEvent, type Event } from './event.js';
 
 export interface EventPageResult {
@@ -31,7 +31,7 @@ export class EventService {
     const latest = events.at(-1);
     if (!latest) throw notFound('Nothing is recorded about this subject', 'subjectId');
     if (!canSeeEvent(principal, latest)) throw forbidden('You may not see this subject', 'subjectId');
-    return events.filter((event) => canSeeEvent(principal, event));
+    return events.filter((event) => canSeeEvent(principal, event)).map((event) => redactEvent(principal, event));
   }
 
   /** Events after a cursor that the principal may see, oldest first: what a client missed while away. */
@@ -52,7 +52,7 @@ export class EventService {
       for (const row of rows) {
         const event = toEvent(row);
         cursor = event.id;
-        if (canSeeEvent(principal, event)) events.push(event);
+        if (canSeeEvent(principal, event)) events.push(redactEvent(principal, event));
         if (events.length === first) break;
       }
       if (rows.length < first * 2 && events.length < first) return { events, endCursor: cursor, hasMore: false };
@@ -91,7 +91,7 @@ export class EventService {
         if (!(await options.stillAllowed(principal))) throw forbidden('Your access changed: this subscription has ended');
       }
       if (!options.matches(event) || !canSeeEvent(principal, event)) return null;
-      return options.resolve(event);
+      return options.resolve(redactEvent(principal, event));
     });
   }
 }
