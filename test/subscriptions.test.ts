@@ -173,15 +173,21 @@ describe('access on the WebSocket', () => {
     await client.dispose();
   });
 
-  it('ends a subscription when the subscriber loses the access it needs', async () => {
+  it('ends every kind of subscription when the subscriber loses the access it needs', async () => {
     const granted = await server.as('lrt', 'mutation { grantMembership(input: { personSubject: "temp-coa", personName: "Tijdelijk COA", role: COA_REGIO, uitplaatsingsregio: 4 }) { id } }');
+    const [{ id: planId }] = await server.db.query(`SELECT id FROM provincial_plan WHERE province_code = 'ZH' ORDER BY created_at LIMIT 1`);
     const client = await connect(server.wsUrl, await server.token('temp-coa'));
-    const sub = subscribe(client, ACTIVITY, { p: 'ZH' });
+    const subs = [
+      subscribe(client, ACTIVITY, { p: 'ZH' }),
+      subscribe(client, 'subscription($id: ID!) { planChanged(planId: $id) { id } }', { id: planId }),
+      subscribe(client, 'subscription { proposalChanged(provinceCode: ZH) { id } }'),
+      subscribe(client, 'subscription($id: ID!) { commentAdded(subjectId: $id) { id } }', { id: planId }),
+    ];
     await settle();
-    expect(sub.done).toBe(false);
+    expect(subs.map((sub) => sub.done)).toEqual([false, false, false, false]);
     await server.as('lrt', 'mutation($i: RevokeMembershipInput!) { revokeMembership(input: $i) { id } }', { i: { membershipId: granted.data.grantMembership.id, reason: 'moved' } });
-    await until(() => sub.done || sub.errors.length > 0);
-    expect(JSON.stringify(sub.errors)).toMatch(/FORBIDDEN/);
+    await until(() => subs.every((sub) => sub.done || sub.errors.length > 0));
+    for (const sub of subs) expect(JSON.stringify(sub.errors)).toMatch(/FORBIDDEN/);
     await client.dispose();
   });
 });
@@ -241,5 +247,16 @@ describe('what an event shows', () => {
     };
     expect(await reason('ipo')).toBe('Personal reasons');
     expect(await reason('secretariaat-ut')).toBeNull();
+    const revoker = async (who: string) => {
+      const { data } = await server.as(who, 'query($id: ID!) { auditTrail(subjectId: $id) { kind actor { name } } }', { id: granted.data.grantMembership.id });
+      return data.auditTrail.find((e: any) => e.kind === 'MEMBERSHIP_REVOKED').actor;
+    };
+    expect(await revoker('ipo')).toEqual({ name: 'LRT-coördinator (demo)' });
+    expect(await revoker('secretariaat-ut')).toBeNull();
+
+    // Once the plan goes back to draft, its history is hidden from the gemeente in events(after:) too.
+    await server.as('lrt', 'mutation($i: ReturnProvincialPlanInput!) { returnProvincialPlan(input: $i) { id } }', { i: { planId, expectedVersion: 2, reason: 'redo' } });
+    const events = await server.as('gemeente-zeist', '{ events(provinceCode: UT, first: 500) { events { subjectId } } }');
+    expect(events.data.events.events.map((e: any) => e.subjectId)).not.toContain(planId);
   });
 });

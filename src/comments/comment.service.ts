@@ -21,7 +21,8 @@ const asSubject = (comment: Comment) => ({ provinceCode: comment.provinceCode, g
 
 /** A comment's event is about its subject (so it is in the subject's audit trail), visible as the comment is. */
 function commentEvent(kind: EventKind, comment: Comment, principal: Principal, before: Comment | null) {
-  const state = (c: Comment) => ({ commentId: c.id, parentId: c.parentId, body: c.body, version: c.version, resolved: c.resolvedAt !== null, subjectVersion: c.subjectVersion });
+  // No parentId: the parent may be hidden from readers of the event; the comment query shows threads safely.
+  const state = (c: Comment) => ({ commentId: c.id, body: c.body, version: c.version, resolved: c.resolvedAt !== null, subjectVersion: c.subjectVersion });
   return {
     kind,
     subjectType: comment.subjectType as unknown as EventSubjectType,

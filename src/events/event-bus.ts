@@ -3,6 +3,9 @@ import pg from 'pg';
 import type { Logger } from '../platform/logger.js';
 import { EVENT_COLUMNS, toEvent, type Event } from './event.js';
 
+/** Events waiting for one slow subscriber before its subscription is ended. */
+const MAX_PENDING = 1_000;
+
 export interface EventListener {
   /** Called for every committed event, in id order, exactly once per listener. */
   deliver(event: Event): void;
@@ -20,7 +23,9 @@ export class EventBus {
   private readonly listeners = new Set<EventListener>();
   private reading: Promise<void> = Promise.resolve();
   private stopped = false;
+  private started = false;
   private retryDelay = 100;
+  private health: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly connectionString: string,
@@ -32,7 +37,13 @@ export class EventBus {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.connectionString, application_name: 'regietafel-events' });
+    const client = new pg.Client({
+      connectionString: this.connectionString,
+      application_name: 'regietafel-events',
+      // A connection that dies without a word (a network partition) is noticed by TCP keep-alive and the health check.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
     client.on('error', (error) => this.log.warn({ err: error }, 'event connection error'));
     client.on('end', () => {
       if (this.stopped || this.client !== client) return;
@@ -40,17 +51,40 @@ export class EventBus {
       this.log.warn({ retryInMs: this.retryDelay }, 'event connection lost: reconnecting');
       setTimeout(() => void this.reconnect(), this.retryDelay);
     });
-    await client.connect();
-    await client.query('LISTEN regietafel_events');
-    if (this.lastId === 0n) {
-      const { rows } = await client.query('SELECT coalesce(max(id), 0)::text AS id FROM event');
-      this.lastId = BigInt(rows[0].id);
+    try {
+      await client.connect();
+      await client.query('LISTEN regietafel_events');
+      if (!this.started) {
+        // Deliver from now on; after a reconnect, from the last event delivered.
+        const { rows } = await client.query('SELECT coalesce(max(id), 0)::text AS id FROM event');
+        this.lastId = BigInt(rows[0].id);
+        this.started = true;
+      }
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
     }
     client.on('notification', () => this.catchUp());
     this.client = client;
     this.retryDelay = 100;
+    if (this.health) clearInterval(this.health);
+    this.health = setInterval(() => void this.checkHealth(client), 30_000);
+    this.health.unref();
     // Anything committed while we were not listening.
     this.catchUp();
+  }
+
+  /** A query that does not answer within 10 s means the connection is gone: end it, which reconnects. */
+  private async checkHealth(client: pg.Client): Promise<void> {
+    if (this.client !== client) return;
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('health check timed out')), 10_000).unref());
+    try {
+      await Promise.race([client.query('SELECT 1'), timeout]);
+    } catch (error) {
+      this.log.warn({ err: error }, 'event connection unhealthy: reconnecting');
+      client.end().catch(() => {});
+      (client as unknown as { emit(event: string): void }).emit('end');
+    }
   }
 
   private async reconnect(): Promise<void> {
@@ -88,17 +122,26 @@ export class EventBus {
    * An async iterator of the events that pass `accept`, from now on. `accept` may end the iteration by
    * throwing (e.g. when the subscriber lost access).
    */
-  subscribe<T>(accept: (event: Event) => Promise<T | null>): AsyncIterableIterator<T> {
+  subscribe<T>(matches: (event: Event) => boolean, accept: (event: Event) => Promise<T | null>): AsyncIterableIterator<T> {
     return new Repeater<T>(async (push, stop) => {
       let queue = Promise.resolve();
+      let pending = 0;
       const listener: EventListener = {
         deliver: (event) => {
+          if (!matches(event)) return;
+          // A subscriber that stops reading must not make the server hold every later event for it.
+          if (++pending > MAX_PENDING) {
+            stop(new Error('This subscription fell too far behind and was ended: subscribe again and catch up with events(after:)'));
+            return;
+          }
           queue = queue.then(async () => {
             try {
               const value = await accept(event);
               if (value !== null) await push(value);
             } catch (error) {
               stop(error);
+            } finally {
+              pending -= 1;
             }
           });
         },
@@ -115,6 +158,7 @@ export class EventBus {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.health) clearInterval(this.health);
     const client = this.client;
     this.client = null;
     await this.reading.catch(() => {});

@@ -6,7 +6,7 @@ import { planPolicy } from '../plans/plan.policy.js';
 import type { PlanStatus } from '../plans/status.js';
 import { proposalPolicy } from '../proposals/proposal.policy.js';
 import type { ProvinceCode } from '../reference/enums.js';
-import { EventSubjectType, type Event } from './event.js';
+import { EventKind, EventSubjectType, type Event } from './event.js';
 
 /**
  * Whether the principal may see an event: exactly when they may see its subject as it was after the change,
@@ -59,7 +59,9 @@ export function redactEvent(principal: Principal, event: Event): Event {
       const personId = (after ?? before)?.personId as string | undefined;
       if (membershipPolicy.canSeeRevocationDetails(principal, { personId: personId ?? '' })) return event;
       const strip = (state: Record<string, unknown> | null) => (state ? { ...state, revokeReason: null } : null);
-      return redacted({ before: strip(before), after: strip(after) });
+      // Who revoked it is a revocation detail too.
+      const actor = event.kind === EventKind.MEMBERSHIP_REVOKED ? { actorId: null, actorName: null } : {};
+      return redacted({ before: strip(before), after: strip(after), ...actor });
     }
     default:
       return event;

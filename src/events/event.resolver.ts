@@ -63,7 +63,11 @@ export class EventResolver {
       const kinds = (args.kinds as EventKind[] | undefined) ?? [];
       services.events.assertMayFollow(principal, provinceCode, 'provinceCode');
       return services.events.subscribe(principal, {
-        matches: (event) => (!provinceCode || event.provinceCode === provinceCode) && (kinds.length === 0 || kinds.includes(event.kind)),
+        matches: (event) =>
+          (!provinceCode ||
+            event.provinceCode === provinceCode ||
+            (event.subjectType === EventSubjectType.MEMBERSHIP && ((event.after as { provinceCodes?: string[] } | null)?.provinceCodes ?? []).includes(provinceCode))) &&
+          (kinds.length === 0 || kinds.includes(event.kind)),
         stillAllowed: (p) => {
           try {
             services.events.assertMayFollow(p, provinceCode, 'provinceCode');

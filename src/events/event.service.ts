@@ -44,7 +44,9 @@ export class EventService {
     const events: Event[] = [];
     for (let round = 0; round < 20 && events.length < first; round++) {
       const rows = await this.db.query(
-        `SELECT ${EVENT_COLUMNS} FROM event e WHERE e.id > $1 AND ($2::text IS NULL OR e.province_code = $2) AND ($3::text[] IS NULL OR e.kind = ANY($3))
+        `SELECT ${EVENT_COLUMNS}, (SELECT pp.status FROM provincial_plan pp WHERE e.subject_type = 'PROVINCIAL_PLAN' AND pp.id = e.subject_id) AS "planStatusNow"
+         FROM event e WHERE e.id > $1 AND ($2::text IS NULL OR e.province_code = $2 OR (e.subject_type = 'MEMBERSHIP' AND e.after->'provinceCodes' ? $2))
+           AND ($3::text[] IS NULL OR e.kind = ANY($3))
          ORDER BY e.id LIMIT $4`,
         [cursor, args.provinceCode ?? null, args.kinds?.length ? args.kinds : null, first * 2],
       );
@@ -52,7 +54,10 @@ export class EventService {
       for (const row of rows) {
         const event = toEvent(row);
         cursor = event.id;
-        if (canSeeEvent(principal, event)) events.push(redactEvent(principal, event));
+        // History of a plan that went back to draft is hidden with the plan, as the plan query hides it.
+        const planNow = (row as { planStatusNow?: string | null }).planStatusNow;
+        const stillVisible = !planNow || canSeeEvent(principal, Object.assign(toEvent(row), { subjectStatus: planNow }));
+        if (stillVisible && canSeeEvent(principal, event)) events.push(redactEvent(principal, event));
         if (events.length === first) break;
       }
       if (rows.length < first * 2 && events.length < first) return { events, endCursor: cursor, hasMore: false };
@@ -84,7 +89,10 @@ export class EventService {
     },
   ): AsyncIterableIterator<T> {
     if (!this.bus) throw new Error('subscriptions need the event bus');
-    return this.bus.subscribe(async (event) => {
+    // Events about the subscriber's own memberships always pass the first filter: they may change its rights.
+    const ownMembership = (event: Event) =>
+      event.subjectType === EventSubjectType.MEMBERSHIP && !!principal.personId && ((event.after ?? event.before) as { personId?: string } | null)?.personId === principal.personId;
+    return this.bus.subscribe((event) => ownMembership(event) || options.matches(event), async (event) => {
       const about = (event.after ?? event.before) as { personId?: string } | null;
       if (event.subjectType === EventSubjectType.MEMBERSHIP && principal.personId && about?.personId === principal.personId) {
         Object.assign(principal, await loadPrincipal(this.db, { sub: principal.subject, exp: Math.floor(principal.expiresAt / 1000) }));

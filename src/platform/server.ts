@@ -109,8 +109,14 @@ export async function startServer(options: {
         }
         ctx.extra.authorization = authorization as string;
         // When the token expires the connection closes, ending its subscriptions: the client reconnects with a new one.
-        const untilExpiry = Math.min(principal.expiresAt - Date.now(), 2 ** 31 - 1);
-        const expiry = setTimeout(() => ctx.extra.socket.close(4401, `${ErrorCode.UNAUTHENTICATED}: The token has expired`), untilExpiry);
+        let expiry: NodeJS.Timeout;
+        const closeAtExpiry = () => {
+          const left = principal.expiresAt - Date.now();
+          // Timers run at most ~24.8 days: a longer-lived token is checked again then.
+          if (left > 2 ** 31 - 1) expiry = setTimeout(closeAtExpiry, 2 ** 31 - 1);
+          else expiry = setTimeout(() => ctx.extra.socket.close(4401, `${ErrorCode.UNAUTHENTICATED}: The token has expired`), Math.max(left, 0));
+        };
+        closeAtExpiry();
         ctx.extra.socket.once('close', () => clearTimeout(expiry));
         return true;
       },
