@@ -24,6 +24,7 @@ import { CommentResolver } from './comments/comment.resolver.js';
 import { GemeenteProposalsResolver, LocationProposalResolver, ProposalTransitionResolver, ProvinceProposalsResolver } from './proposals/proposal.resolver.js';
 import { AgreementResolver, ProvinceCapacityResolver } from './agreements/agreement.resolver.js';
 import { EventResolver } from './events/event.resolver.js';
+import { MonitoringResolver } from './monitoring/monitoring.resolver.js';
 
 const resolvers = [
   ProvinceResolver,
@@ -51,6 +52,7 @@ const resolvers = [
   AgreementResolver,
   ProvinceCapacityResolver,
   EventResolver,
+  MonitoringResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

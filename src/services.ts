@@ -13,6 +13,7 @@ import { proposalCommentSubject } from './proposals/proposal.comments.js';
 import { AgreementService } from './agreements/agreement.service.js';
 import { agreementCommentSubject } from './agreements/agreement.comments.js';
 import { EventService } from './events/event.service.js';
+import { MonitoringService } from './monitoring/monitoring.service.js';
 import type { EventBus } from './events/event-bus.js';
 
 /** The capability services, created once per server. */
@@ -21,6 +22,7 @@ export function createServices(db: DataSource, eventBus: EventBus | null = null)
   const proposals = new ProposalService(db);
   return {
     events: new EventService(db, eventBus),
+    monitoring: new MonitoringService(db),
     reference: new ReferenceService(db),
     people: new PeopleService(db),
     plans: new PlanService(db),

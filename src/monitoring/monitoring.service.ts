@@ -1,0 +1,173 @@
+import type { DataSource } from 'typeorm';
+import type { Principal } from '../platform/auth/principal.js';
+import { badUserInput, forbidden } from '../platform/errors.js';
+import { Opvangtype, type ProvinceCode } from '../reference/enums.js';
+import { shortfall, sumRanges, type PlaceRange } from '../plans/capacity.js';
+import type { PlanStatus } from '../plans/status.js';
+import { isIsoDate } from '../plans/validation.js';
+import type { ProposalStatus } from '../proposals/status.js';
+import { monitoringPolicy, type MonitoringLevel } from './monitoring.policy.js';
+import { NationalOverview, OverviewRow, ProvinceOverview, TimelinePoint } from './types.js';
+
+export const SHORT_TERM = { from: '2019-11-01', until: '2020-12-31', placesPerProvince: 417 };
+const PIPELINE = `submitted AND (status IN ('INGEDIEND', 'IN_VERKENNING', 'POSITIEF_ADVIES') OR (status = 'BESLOTEN' AND decision = 'GO'))`;
+
+type Key = string; // sorted opvangtypes joined with '/', '' for untyped
+const keyOf = (types: readonly string[] | null) => [...(types ?? [])].sort().join('/');
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+interface PlanFigures {
+  status: PlanStatus;
+  changedAt: Date;
+  lines: Map<Key, PlaceRange>;
+}
+
+/**
+ * National monitoring: the same figures for IPO and LRT (all provinces) and for the people of one province or
+ * region, each seeing what the monitoring policy allows. A fixed number of statements, whatever the data.
+ */
+export class MonitoringService {
+  constructor(private readonly db: DataSource) {}
+
+  async nationalOverview(principal: Principal, on: string, provinceCode?: ProvinceCode | null): Promise<NationalOverview> {
+    if (!isIsoDate(on)) throw badUserInput('on is not a date (YYYY-MM-DD)', 'on');
+    const scope = monitoringPolicy.provinces(principal, provinceCode);
+    const [provinces, opgave, plans, realised, pipeline, shortTerm] = await Promise.all([
+      this.db.query('SELECT code, population FROM province ORDER BY cbs_code') as Promise<{ code: ProvinceCode; population: number }[]>,
+      this.db.query(`SELECT province_code AS "provinceCode", opvangtype, sum(places)::int AS places FROM opgave WHERE due_date <= $1 GROUP BY 1, 2`, [on]) as Promise<
+        { provinceCode: ProvinceCode; opvangtype: string | null; places: number }[]
+      >,
+      this.planFigures(on),
+      this.db.query(
+        `SELECT province_code AS "provinceCode", opvangtype, sum(max_places)::int AS places FROM agreement
+         WHERE start_date <= $1 AND end_date >= $1 AND (ended_on IS NULL OR ended_on > $1) GROUP BY 1, 2`,
+        [on],
+      ) as Promise<{ provinceCode: ProvinceCode; opvangtype: string; places: number }[]>,
+      this.db.query(
+        `SELECT province_code AS "provinceCode", opvangtype, status, sum(places)::int AS places FROM location_proposal WHERE ${PIPELINE} GROUP BY 1, 2, 3 ORDER BY 3`,
+      ) as Promise<{ provinceCode: ProvinceCode; opvangtype: string; status: ProposalStatus; places: number }[]>,
+      this.db.query(
+        `SELECT province_code AS "provinceCode", sum(max_places)::int AS places FROM agreement WHERE start_date BETWEEN $1 AND $2 GROUP BY 1`,
+        [SHORT_TERM.from, SHORT_TERM.until],
+      ) as Promise<{ provinceCode: ProvinceCode; places: number }[]>,
+    ]);
+
+    const nationalPopulation = provinces.reduce((sum, p) => sum + p.population, 0);
+    const nationalRealised = realised.reduce((sum, r) => sum + r.places, 0);
+    const plannedOf = (code: ProvinceCode, level: MonitoringLevel) => (level === 'FULL' ? plans.published.get(code) : plans.adopted.get(code));
+    const nationalPlanned = provinces.reduce((sum, p) => sum + sumRanges([...(plans.published.get(p.code)?.lines.values() ?? [])]).max, 0);
+
+    const rows: OverviewRow[] = [];
+    const provinceRows: ProvinceOverview[] = [];
+    for (const province of provinces) {
+      const level = scope.get(province.code);
+      if (!level) continue;
+      const full = level === 'FULL';
+      const plan = plannedOf(province.code, level);
+      const concept = full ? plans.concept.get(province.code) : undefined;
+      const keys = new Set<Key>([...Object.values(Opvangtype), '']);
+      for (const key of [...(plan?.lines.keys() ?? []), ...(concept?.lines.keys() ?? [])]) keys.add(key);
+      const provinceRowsStart = rows.length;
+      for (const key of keys) {
+        const types = key === '' ? [] : (key.split('/') as Opvangtype[]);
+        const single = types.length === 1;
+        const opgaveOf = opgave.filter((o) => o.provinceCode === province.code && (single ? o.opvangtype === types[0] : key === '' ? o.opvangtype === null : false));
+        const rowOpgave = opgaveOf.reduce((sum, o) => sum + o.places, 0);
+        const planned = plan?.lines.get(key) ?? { min: 0, max: 0 };
+        const rowRealised = full && single ? realised.filter((r) => r.provinceCode === province.code && r.opvangtype === types[0]).reduce((sum, r) => sum + r.places, 0) : null;
+        const rowPipeline = full && single ? pipeline.filter((p) => p.provinceCode === province.code && p.opvangtype === types[0]).map(({ status, places }) => ({ status, places })) : null;
+        rows.push(
+          Object.assign(new OverviewRow(), {
+            provinceCode: province.code,
+            opvangtypes: types,
+            opgave: rowOpgave,
+            planned,
+            conceptPlanned: concept ? (concept.lines.get(key) ?? { min: 0, max: 0 }) : null,
+            realised: rowRealised,
+            pipeline: rowPipeline,
+            plannedGap: shortfall(rowOpgave, planned),
+            realisedGap: rowRealised === null ? null : Math.max(0, rowOpgave - rowRealised),
+          }),
+        );
+      }
+      const own = rows.slice(provinceRowsStart);
+      const provinceRealised = full ? own.reduce((sum, r) => sum + (r.realised ?? 0), 0) : null;
+      const planned = sumRanges(own.map((r) => r.planned));
+      const populationShare = round1((province.population / nationalPopulation) * 100);
+      const realisedShare = provinceRealised === null || nationalRealised === 0 ? null : round1((provinceRealised / nationalRealised) * 100);
+      const plannedShare = nationalPlanned === 0 || !full ? null : round1((planned.max / nationalPlanned) * 100);
+      provinceRows.push(
+        Object.assign(new ProvinceOverview(), {
+          provinceCode: province.code,
+          planStatus: plan?.status ?? null,
+          planChangedAt: plan?.changedAt ?? null,
+          opgave: own.reduce((sum, r) => sum + r.opgave, 0),
+          planned,
+          realised: provinceRealised,
+          pipeline: full ? own.reduce((sum, r) => sum + (r.pipeline ?? []).reduce((s, p) => s + p.places, 0), 0) : null,
+          populationShare,
+          realisedShare,
+          realisedShareDifference: realisedShare === null ? null : round1(realisedShare - populationShare),
+          plannedShare,
+          plannedShareDifference: plannedShare === null ? null : round1(plannedShare - populationShare),
+          shortTermTarget: SHORT_TERM.placesPerProvince,
+          shortTermRealised: full ? (shortTerm.find((s) => s.provinceCode === province.code)?.places ?? 0) : null,
+        }),
+      );
+    }
+    const anyHidden = provinceRows.some((p) => p.realised === null);
+    return Object.assign(new NationalOverview(), {
+      on,
+      rows,
+      provinces: provinceRows,
+      totalOpgave: provinceRows.reduce((sum, p) => sum + p.opgave, 0),
+      totalPlanned: sumRanges(provinceRows.map((p) => p.planned)),
+      totalRealised: anyHidden ? null : provinceRows.reduce((sum, p) => sum + (p.realised ?? 0), 0),
+    });
+  }
+
+  /** Planned places per province and type group from the latest submitted or adopted plan, the latest adopted one, and a newer draft. */
+  private async planFigures(on: string) {
+    const rows: { which: 'published' | 'adopted' | 'concept'; provinceCode: ProvinceCode; status: PlanStatus; changedAt: Date; opvangtypes: string[] | null; min: number; max: number }[] =
+      await this.db.query(
+        `WITH latest AS (
+           SELECT DISTINCT ON (province_code, which) * FROM (
+             SELECT 'published' AS which, id, province_code, status, updated_at FROM provincial_plan WHERE status IN ('INGEDIEND', 'VASTGESTELD')
+             UNION ALL SELECT 'adopted', id, province_code, status, updated_at FROM provincial_plan WHERE status = 'VASTGESTELD'
+             UNION ALL SELECT 'any', id, province_code, status, updated_at FROM provincial_plan
+           ) plans ORDER BY province_code, which, updated_at DESC, id
+         )
+         SELECT CASE WHEN p.which = 'any' THEN 'concept' ELSE p.which END AS which, p.province_code AS "provinceCode", p.status,
+                p.updated_at AS "changedAt", l.opvangtypes, coalesce(sum(l.min_places), 0)::int AS min, coalesce(sum(l.max_places), 0)::int AS max
+         FROM latest p LEFT JOIN capacity_line l ON l.plan_id = p.id AND l.target_date <= $1
+         WHERE p.which <> 'any' OR p.status IN ('CONCEPT', 'TERUGGESTUURD')
+         GROUP BY 1, 2, 3, 4, 5`,
+        [on],
+      );
+    const figures = { published: new Map<ProvinceCode, PlanFigures>(), adopted: new Map<ProvinceCode, PlanFigures>(), concept: new Map<ProvinceCode, PlanFigures>() };
+    for (const row of rows) {
+      const map = figures[row.which];
+      const entry = map.get(row.provinceCode) ?? { status: row.status, changedAt: row.changedAt, lines: new Map<Key, PlaceRange>() };
+      if (row.opvangtypes !== null) entry.lines.set(keyOf(row.opvangtypes), { min: row.min, max: row.max });
+      map.set(row.provinceCode, entry);
+    }
+    return figures;
+  }
+
+  /** Realised places at the first of every month from `from` to `to`, from agreement dates, extensions and early ends. */
+  async capacityTimeline(principal: Principal, provinceCode: ProvinceCode, opvangtype: Opvangtype | null | undefined, from: string, to: string): Promise<TimelinePoint[]> {
+    const level = monitoringPolicy.provinces(principal, provinceCode).get(provinceCode);
+    if (level !== 'FULL') throw forbidden('Realised capacity is not among the figures you may see for this province', 'provinceCode');
+    for (const [value, field] of [[from, 'from'], [to, 'to']] as const) if (!isIsoDate(value)) throw badUserInput(`${field} is not a date (YYYY-MM-DD)`, field);
+    if (to < from) throw badUserInput('to is before from', 'to');
+    const rows: TimelinePoint[] = await this.db.query(
+      `SELECT m.day::date::text AS date, coalesce(sum(a.max_places), 0)::int AS places
+       FROM generate_series(date_trunc('month', $2::date), $3::date, interval '1 month') AS m(day)
+       LEFT JOIN agreement a ON a.province_code = $1 AND ($4::text IS NULL OR a.opvangtype = $4)
+         AND a.start_date <= m.day AND a.end_date >= m.day AND (a.ended_on IS NULL OR a.ended_on > m.day)
+       GROUP BY 1 ORDER BY 1 LIMIT 600`,
+      [provinceCode, from, to, opvangtype ?? null],
+    );
+    return rows.map((row) => Object.assign(new TimelinePoint(), row));
+  }
+}

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codes, startTestServer, type TestServer } from './support/harness.js';
+
+/**
+ * Flevoland is cleared of demo data and given a small fixture whose figures are worked out by hand below.
+ * The other provinces keep their demo data (for national totals and shares).
+ */
+let server: TestServer;
+const ON = '2023-01-01';
+
+const OVERVIEW = `query($on: String!, $p: ProvinceCode) { nationalOverview(on: $on, provinceCode: $p) {
+  on totalOpgave totalPlanned { min max } totalRealised
+  rows { provinceCode opvangtypes opgave planned { min max } conceptPlanned { min max } realised pipeline { status places } plannedGap { min max } realisedGap }
+  provinces { provinceCode planStatus opgave planned { min max } realised pipeline populationShare realisedShare realisedShareDifference plannedShare shortTermTarget shortTermRealised }
+} }`;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const db = server.db;
+  // Clear Flevoland's demo data (test set-up only).
+  await db.query(`DELETE FROM comment WHERE province_code = 'FL'`);
+  await db.query(`DELETE FROM event WHERE province_code = 'FL'`);
+  await db.query(`UPDATE location_proposal SET agreement_id = NULL WHERE province_code = 'FL'`);
+  await db.query(`DELETE FROM agreement_extension WHERE agreement_id IN (SELECT id FROM agreement WHERE province_code = 'FL')`);
+  await db.query(`DELETE FROM agreement WHERE province_code = 'FL'`);
+  await db.query(`DELETE FROM proposal_transition WHERE proposal_id IN (SELECT id FROM location_proposal WHERE province_code = 'FL')`);
+  await db.query(`DELETE FROM location_proposal WHERE province_code = 'FL'`);
+  await db.query(`DELETE FROM opgave_history WHERE opgave_id IN (SELECT id FROM opgave WHERE province_code = 'FL')`);
+  await db.query(`DELETE FROM opgave WHERE province_code = 'FL'`);
+  await db.query(`DELETE FROM provincial_plan WHERE province_code = 'FL'`);
+
+  const opgave = (opvangtype: string | null, dueDate: string, places: number) =>
+    server.as('lrt', 'mutation($i: SetOpgaveInput!) { setOpgave(input: $i) { id } }', { i: { provinceCode: 'FL', opvangtype, dueDate, places, source: 'fixture' } });
+  await opgave('ROL', '2023-01-01', 300);
+  await opgave('GVL', '2023-01-01', 200);
+  await opgave(null, '2020-12-31', 417);
+  await opgave('AZC', '2023-06-30', 999); // after the date: not counted
+
+  const line = (opvangtypes: string[], targetDate: string, minPlaces: number, maxPlaces: number) => ({ opvangtypes, targetDate, minPlaces, maxPlaces });
+  const created = await server.as('secretariaat-fl', 'mutation($i: CreateProvincialPlanInput!) { createProvincialPlan(input: $i) { id } }', {
+    i: {
+      provinceCode: 'FL',
+      title: 'Fixture',
+      lines: [line(['ROL'], '2022-06-01', 100, 150), line(['ROL'], '2023-01-01', 100, 120), line(['GVL', 'SATELLIET'], '2023-01-01', 80, 90), line([], '2020-12-31', 417, 417), line(['AZC'], '2023-06-01', 50, 50)],
+    },
+  });
+  await server.as('secretariaat-fl', 'mutation($i: PlanTransitionInput!) { submitProvincialPlan(input: $i) { id } }', { i: { planId: created.data.createProvincialPlan.id, expectedVersion: 1 } });
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  await server.as('secretariaat-fl', 'mutation($i: CreateProvincialPlanInput!) { createProvincialPlan(input: $i) { id } }', {
+    i: { provinceCode: 'FL', title: 'Newer draft', lines: [line(['ROL'], '2023-01-01', 400, 400)] },
+  });
+
+  const agreement = (locationName: string, opvangtype: string, maxPlaces: number, startDate: string, endDate: string) =>
+    server.as('coa-regio-3', 'mutation($i: RegisterAgreementInput!) { registerAgreement(input: $i) { id version } }', {
+      i: { gemeenteCode: 'GM0995', locationName, opvangtype, maxPlaces, startDate, endDate, signedOn: '2015-01-01' },
+    });
+  await agreement('ROL Noord', 'ROL', 120, '2021-01-01', '2030-12-31'); // running
+  await agreement('ROL Kort', 'ROL', 80, '2020-03-01', '2025-12-31'); // running, and in the short-term window
+  const ended = (await agreement('ROL Weg', 'ROL', 500, '2021-01-01', '2030-12-31')).data.registerAgreement;
+  await server.as('coa-regio-3', 'mutation($i: EndAgreementInput!) { endAgreement(input: $i) { id } }', { i: { agreementId: ended.id, expectedVersion: ended.version, endedOn: '2022-01-01', reason: 'closed' } });
+  await agreement('AZC Oud', 'AZC', 300, '2016-01-01', '2020-06-30'); // expired
+
+  const proposal = async (places: number, steps: string[]) => {
+    const p = (await server.as('gemeente-lelystad', 'mutation($i: CreateLocationProposalInput!) { createLocationProposal(input: $i) { id } }', {
+      i: { gemeenteCode: 'GM0995', name: `P${places}`, address: 'Weg', opvangtype: 'ROL', places },
+    })).data.createLocationProposal;
+    let version = 1;
+    for (const step of steps) {
+      const [who, mutation, type, extra] =
+        step === 'submit' ? ['gemeente-lelystad', 'submitLocationProposal', 'ProposalTransitionInput', {}]
+        : step === 'explore' ? ['coa-regio-3', 'startExploration', 'StartExplorationInput', {}]
+        : ['coa-regio-3', 'adviseLocationProposal', 'AdviseLocationProposalInput', { positive: true, reasoning: 'ok' }];
+      await server.as(who as string, `mutation($i: ${type}!) { ${mutation}(input: $i) { id } }`, { i: { proposalId: p.id, expectedVersion: version, ...(extra as object) } });
+      version += 1;
+    }
+  };
+  await proposal(60, ['submit']);
+  await proposal(40, ['submit', 'explore', 'advise']);
+  await proposal(500, []); // a draft: not in the pipeline
+});
+afterAll(() => server?.close());
+
+const row = (overview: any, types: string[]) => overview.rows.find((r: any) => r.provinceCode === 'FL' && r.opvangtypes.join('/') === types.join('/'));
+
+describe('the national overview, worked out by hand for Flevoland', () => {
+  it('shows opgave, planned range, concept, realised, pipeline and gaps per opvangtype', async () => {
+    const { data, errors } = await server.as('ipo', OVERVIEW, { on: ON });
+    expect(errors).toBeUndefined();
+    const overview = data.nationalOverview;
+    expect(row(overview, ['ROL'])).toEqual({
+      provinceCode: 'FL', opvangtypes: ['ROL'], opgave: 300,
+      planned: { min: 200, max: 270 }, // 100-150 (2022-06-01) + 100-120 (2023-01-01)
+      conceptPlanned: { min: 400, max: 400 }, // the newer draft
+      realised: 200, // 120 + 80 running; the one ended in 2022 is not
+      pipeline: [{ status: 'INGEDIEND', places: 60 }, { status: 'POSITIEF_ADVIES', places: 40 }],
+      plannedGap: { min: 30, max: 100 }, realisedGap: 100,
+    });
+    expect(row(overview, ['GVL'])).toMatchObject({ opgave: 200, planned: { min: 0, max: 0 }, realised: 0, plannedGap: { min: 200, max: 200 }, realisedGap: 200 });
+    expect(row(overview, ['GVL', 'SATELLIET'])).toMatchObject({ opgave: 0, planned: { min: 80, max: 90 }, realised: null });
+    expect(row(overview, [])).toMatchObject({ opgave: 417, planned: { min: 417, max: 417 }, plannedGap: { min: 0, max: 0 } });
+    expect(row(overview, ['AZC'])).toMatchObject({ opgave: 0, planned: { min: 0, max: 0 }, realised: 0 }); // later opgave and line not yet due; old agreement expired
+    expect(overview.rows.filter((r: any) => r.provinceCode === 'FL' && r.opvangtypes.length === 1)).toHaveLength(11);
+  });
+
+  it('totals the province and sets its shares beside its population share', async () => {
+    const { data } = await server.as('ipo', OVERVIEW, { on: ON });
+    const fl = data.nationalOverview.provinces.find((p: any) => p.provinceCode === 'FL');
+    const [{ national }] = await server.db.query(
+      `SELECT sum(max_places)::int AS national FROM agreement WHERE start_date <= $1 AND end_date >= $1 AND (ended_on IS NULL OR ended_on > $1)`,
+      [ON],
+    );
+    expect(fl).toMatchObject({
+      planStatus: 'INGEDIEND', opgave: 917, planned: { min: 697, max: 777 }, realised: 200, pipeline: 100,
+      populationShare: 2.5, // 434,771 of 17,590,672
+      realisedShare: Math.round((200 / national) * 1000) / 10,
+      shortTermTarget: 417, shortTermRealised: 80,
+    });
+    expect(fl.realisedShareDifference).toBeCloseTo(fl.realisedShare - 2.5, 5);
+    expect(data.nationalOverview.provinces).toHaveLength(12);
+    expect(data.nationalOverview.totalRealised).toBe(national);
+  });
+
+  it('shows each role only its own reach: a province for its PRT, adopted figures for a gemeente, nothing elsewhere', async () => {
+    const secretariat = (await server.as('secretariaat-fl', OVERVIEW, { on: ON })).data.nationalOverview;
+    expect(secretariat.provinces.map((p: any) => p.provinceCode)).toEqual(['FL']);
+    const coa = (await server.as('coa-regio-3', OVERVIEW, { on: ON })).data.nationalOverview;
+    expect(coa.provinces.map((p: any) => p.provinceCode).sort()).toEqual(['FL', 'NH', 'UT']);
+    const gemeente = (await server.as('gemeente-lelystad', OVERVIEW, { on: ON })).data.nationalOverview;
+    expect(gemeente.provinces).toHaveLength(1);
+    expect(row(gemeente, ['ROL'])).toMatchObject({ planned: { min: 0, max: 0 }, conceptPlanned: null, realised: null, pipeline: null }); // no adopted plan yet
+    expect(codes(await server.as('secretariaat-ut', OVERVIEW, { on: ON, p: 'FL' }))).toEqual(['FORBIDDEN']);
+    expect(codes(await server.as('stranger', OVERVIEW, { on: ON }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('draws realised capacity month by month', async () => {
+    const { data } = await server.as('ipo', '{ capacityTimeline(provinceCode: FL, opvangtype: ROL, from: "2020-01-01", to: "2022-03-01") { date places } }');
+    const at = (date: string) => data.capacityTimeline.find((p: any) => p.date === date).places;
+    expect(at('2020-01-01')).toBe(0);
+    expect(at('2020-04-01')).toBe(80);
+    expect(at('2021-01-01')).toBe(700); // 80 + 120 + 500
+    expect(at('2022-01-01')).toBe(200); // the 500 ended that day
+    expect(data.capacityTimeline).toHaveLength(27);
+    expect(codes(await server.as('gemeente-lelystad', '{ capacityTimeline(provinceCode: FL, from: "2020-01-01", to: "2020-02-01") { date } }'))).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('cost', () => {
+  it('takes the same number of SQL statements with 10 agreements as with 1,000', async () => {
+    const token = await server.token('ipo');
+    const measure = async () => {
+      server.statements.length = 0;
+      const response = await server.gql(OVERVIEW, { on: ON }, token);
+      expect(response.errors).toBeUndefined();
+      return server.statements.length;
+    };
+    const insert = (n: number) =>
+      server.db.query(
+        `INSERT INTO agreement (gemeente_code, province_code, location_name, location_key, opvangtype, max_places, start_date, original_end_date, end_date, signed_on)
+         SELECT 'GM0034', 'FL', 'Bulk ' || i || ' ' || $2, 'bulk ' || i || ' ' || $2, 'AZC', 10, '2022-01-01', '2024-12-31', '2024-12-31', '2021-12-01' FROM generate_series(1, $1) AS i`,
+        [n, `${n}-${Date.now()}`],
+      );
+    await insert(10);
+    const few = await measure();
+    await insert(990);
+    const many = await measure();
+    expect(few).toBeGreaterThan(0);
+    expect(many).toBe(few);
+  });
+});
