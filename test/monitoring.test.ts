@@ -167,3 +167,59 @@ describe('cost', () => {
     expect(many).toBe(few);
   });
 });
+
+describe('expiring agreements', () => {
+  it('lists agreements ending in the period with places at stake, extensions and replacement proposals', async () => {
+    const register = async (locationName: string, endDate: string, opvangtype = 'GVL') =>
+      (await server.as('coa-regio-3', 'mutation($i: RegisterAgreementInput!) { registerAgreement(input: $i) { id version } }', {
+        i: { gemeenteCode: 'GM0034', locationName, opvangtype, maxPlaces: 100, startDate: '2020-01-01', endDate, signedOn: '2019-12-01' },
+      })).data.registerAgreement;
+    await register('Almere A', '2027-03-31'); // at stake
+    const extended = await register('Almere B', '2027-04-30');
+    await server.as('coa-regio-3', 'mutation($i: ExtendAgreementInput!) { extendAgreement(input: $i) { id } }', {
+      i: { agreementId: extended.id, expectedVersion: extended.version, newEndDate: '2030-04-30', decidedOn: '2026-01-10' },
+    });
+    await register('Almere C', '2027-05-31', 'SATELLIET'); // replaced by a proposal below
+    const p = (await server.as('gemeente-almere', 'mutation($i: CreateLocationProposalInput!) { createLocationProposal(input: $i) { id } }', {
+      i: { gemeenteCode: 'GM0034', name: 'Vervanging', address: 'Weg', opvangtype: 'SATELLIET', places: 100 },
+    })).data.createLocationProposal;
+    await server.as('gemeente-almere', 'mutation($i: ProposalTransitionInput!) { submitLocationProposal(input: $i) { id } }', { i: { proposalId: p.id, expectedVersion: 1 } });
+
+    const q = '{ expiringAgreements(from: "2027-01-01", within: 180, provinceCode: FL) { provinceCode placesAtStake agreements { locationName endDate extended replacementProposed places } } }';
+    const { data } = await server.as('ipo', q);
+    expect(data.expiringAgreements).toEqual([
+      {
+        provinceCode: 'FL',
+        placesAtStake: 100,
+        agreements: [
+          { locationName: 'Almere A', endDate: '2027-03-31', extended: false, replacementProposed: false, places: 100 },
+          { locationName: 'Almere B', endDate: '2027-04-30', extended: true, replacementProposed: false, places: 100 },
+          { locationName: 'Almere C', endDate: '2027-05-31', extended: false, replacementProposed: true, places: 100 },
+        ],
+      },
+    ]);
+    expect(codes(await server.as('gemeente-almere', q))).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('CSV export', () => {
+  it('serves the national overview and expiring agreements as text/csv, one row per province × opvangtype, authenticated', async () => {
+    const base = server.url.replace('/graphql', '');
+    const token = await server.token('lrt');
+    const response = await fetch(`${base}/export/national-overview.csv?on=${ON}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await response.text()).trim().split("\n");
+    expect(lines[0]).toBe('on,province,opvangtype,opgave,planned_min,planned_max,concept_min,concept_max,realised,pipeline,planned_gap_min,planned_gap_max,realised_gap');
+    expect(lines).toContain(`${ON},FL,ROL,300,200,270,400,400,200,100,30,100,100`);
+    expect(lines.filter((line) => /^[^,]+,[A-Z]{2},[A-Z_]+,/.test(line) && !line.includes('/')).length).toBeGreaterThanOrEqual(12 * 11);
+    const expiring = await fetch(`${base}/export/expiring-agreements.csv?from=2027-01-01&within=180&provinceCode=FL`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await expiring.text()).split("\n")[0]).toBe('province,gemeente,location,opvangtype,places,end_date,extended,replacement_proposed');
+    expect((await fetch(`${base}/export/national-overview.csv`)).status).toBe(401);
+    const bad = await fetch(`${base}/export/national-overview.csv?provinceCode=XX`, { headers: { authorization: `Bearer ${token}` } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'provinceCode' });
+    const forbidden = await fetch(`${base}/export/national-overview.csv?provinceCode=UT`, { headers: { authorization: `Bearer ${await server.token('secretariaat-fl')}` } });
+    expect(forbidden.status).toBe(403);
+  });
+});

@@ -15,10 +15,7 @@ export function agreementStatus(agreement: { startDate: string; endDate: string;
 
 /** The last day the agreement provides places: its end date, or the day before it was ended. */
 export function lastDay(agreement: { endDate: string; endedOn: string | null }): string {
-  if (agreement.endedOn === null) return agreement.endDate;
-  const day = new Date(`${agreement.endedOn}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
+  return agreement.endedOn === null ? agreement.endDate : addDays(agreement.endedOn, -1);
 }
 
 export function periodsOverlap(a: { from: string; until: string }, b: { from: string; until: string }): boolean {
@@ -34,4 +31,10 @@ export function statusSql(today: string): string {
 /** Today in the Netherlands (agreements start and end on Dutch calendar days). */
 export function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+export function addDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
 }

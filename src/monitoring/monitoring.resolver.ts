@@ -1,7 +1,13 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
 import { Opvangtype, ProvinceCode } from '../reference/enums.js';
-import { NationalOverview, TimelinePoint } from './types.js';
+import { EventSubjectType, type Event } from '../events/event.js';
+import { addDays, today } from '../agreements/status.js';
+import { monitoringPolicy } from './monitoring.policy.js';
+import { ExpiringAgreementsOfProvince, NationalOverview, OverviewChange, TimelinePoint } from './types.js';
+
+/** Events that move a figure of the overview. */
+const FIGURE_SUBJECTS = new Set([EventSubjectType.PROVINCIAL_PLAN, EventSubjectType.OPGAVE, EventSubjectType.LOCATION_PROPOSAL, EventSubjectType.AGREEMENT]);
 
 @Resolver()
 export class MonitoringResolver {
@@ -25,5 +31,33 @@ export class MonitoringResolver {
     @Arg('opvangtype', () => Opvangtype, { nullable: true }) opvangtype?: Opvangtype,
   ) {
     return services.monitoring.capacityTimeline(principal, provinceCode, opvangtype, from, to);
+  }
+
+  @Query(() => [ExpiringAgreementsOfProvince], { description: 'Agreements ending within a number of days from a date (default: the coming year), per province, with the places at stake.' })
+  expiringAgreements(
+    @Ctx() { services, principal }: RequestContext,
+    @Arg('within', () => Int, { defaultValue: 365, description: 'Days, 1 to 3650.' }) within: number,
+    @Arg('from', () => String, { nullable: true, description: 'YYYY-MM-DD; default today.' }) from?: string,
+    @Arg('provinceCode', () => ProvinceCode, { nullable: true }) provinceCode?: ProvinceCode,
+  ) {
+    return services.monitoring.expiring(principal, within, from ?? today(), provinceCode);
+  }
+
+  @Subscription(() => OverviewChange, {
+    description: 'Tells a monitor that a figure it shows changed (a plan, the opgave, a proposal or an agreement in its reach).',
+    subscribe: ({ args, context }) => {
+      const { services, principal } = context as RequestContext;
+      const provinceCode = args.provinceCode as ProvinceCode | undefined;
+      monitoringPolicy.provinces(principal, provinceCode);
+      const inReach = (p: typeof principal, event: Event) => !!event.provinceCode && monitoringPolicy.scope(p).has(event.provinceCode) && (!provinceCode || event.provinceCode === provinceCode);
+      return services.events.subscribe(principal, {
+        matches: (event) => FIGURE_SUBJECTS.has(event.subjectType) && !event.kind.startsWith('COMMENT_') && inReach(principal, event),
+        stillAllowed: (p) => monitoringPolicy.scope(p).size > 0 && (!provinceCode || monitoringPolicy.scope(p).has(provinceCode)),
+        resolve: async (event) => Object.assign(new OverviewChange(), { eventId: event.id, at: event.at, provinceCode: event.provinceCode, kind: event.kind }),
+      });
+    },
+  })
+  nationalOverviewChanged(@Root() change: OverviewChange, @Arg('provinceCode', () => ProvinceCode, { nullable: true }) _provinceCode?: ProvinceCode): OverviewChange {
+    return change;
   }
 }

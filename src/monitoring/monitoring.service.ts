@@ -5,11 +5,13 @@ import { Opvangtype, type ProvinceCode } from '../reference/enums.js';
 import { shortfall, sumRanges, type PlaceRange } from '../plans/capacity.js';
 import type { PlanStatus } from '../plans/status.js';
 import { isIsoDate } from '../plans/validation.js';
+import { addDays } from '../agreements/status.js';
 import type { ProposalStatus } from '../proposals/status.js';
 import { monitoringPolicy, type MonitoringLevel } from './monitoring.policy.js';
-import { NationalOverview, OverviewRow, ProvinceOverview, TimelinePoint } from './types.js';
+import { ExpiringAgreement, ExpiringAgreementsOfProvince, NationalOverview, OverviewRow, ProvinceOverview, TimelinePoint } from './types.js';
 
 export const SHORT_TERM = { from: '2019-11-01', until: '2020-12-31', placesPerProvince: 417 };
+/** Proposals in the pipeline (the columns are a location_proposal's own). */
 const PIPELINE = `submitted AND (status IN ('INGEDIEND', 'IN_VERKENNING', 'POSITIEF_ADVIES') OR (status = 'BESLOTEN' AND decision = 'GO'))`;
 
 type Key = string; // sorted opvangtypes joined with '/', '' for untyped
@@ -152,6 +154,47 @@ export class MonitoringService {
       map.set(row.provinceCode, entry);
     }
     return figures;
+  }
+
+  /**
+   * Agreements whose end date in force falls in [from, until] (as signed or as extended, unless ended before),
+   * per province: whether an extension moved it, and whether the gemeente has a replacement in the pipeline.
+   */
+  async expiringAgreements(principal: Principal, from: string, until: string, provinceCode?: ProvinceCode | null): Promise<ExpiringAgreementsOfProvince[]> {
+    for (const [value, field] of [[from, 'from'], [until, 'until']] as const) if (!isIsoDate(value)) throw badUserInput(`${field} is not a date (YYYY-MM-DD)`, field);
+    if (until < from) throw badUserInput('until is before from', 'until');
+    const scope = monitoringPolicy.provinces(principal, provinceCode);
+    const full = [...scope].filter(([, level]) => level === 'FULL').map(([code]) => code);
+    if (full.length === 0) throw forbidden('Agreements are not among the figures you may see', 'provinceCode');
+    const rows: (ExpiringAgreement & { agreementId: string })[] = await this.db.query(
+      `WITH ends AS (
+         SELECT a.id, a.original_end_date AS end_date FROM agreement a
+         UNION SELECT e.agreement_id, e.new_end_date FROM agreement_extension e
+       )
+       SELECT a.id AS "agreementId", a.province_code AS "provinceCode", a.gemeente_code AS "gemeenteCode", a.location_name AS "locationName",
+         a.opvangtype, a.max_places AS places, ends.end_date::text AS "endDate",
+         EXISTS (SELECT 1 FROM agreement_extension x WHERE x.agreement_id = a.id AND x.previous_end_date = ends.end_date) AS extended,
+         EXISTS (SELECT 1 FROM location_proposal p WHERE p.gemeente_code = a.gemeente_code AND p.opvangtype = a.opvangtype AND ${PIPELINE}) AS "replacementProposed"
+       FROM ends JOIN agreement a ON a.id = ends.id
+       WHERE ends.end_date BETWEEN $1 AND $2 AND (a.ended_on IS NULL OR a.ended_on > ends.end_date) AND a.province_code = ANY($3)
+       ORDER BY a.province_code, ends.end_date, a.id`,
+      [from, until, full],
+    );
+    return full.map((code) => {
+      const agreements = rows.filter((row) => row.provinceCode === code).map((row) => Object.assign(new ExpiringAgreement(), row));
+      return Object.assign(new ExpiringAgreementsOfProvince(), {
+        provinceCode: code,
+        agreements,
+        placesAtStake: agreements.filter((a) => !a.extended && !a.replacementProposed).reduce((sum, a) => sum + a.places, 0),
+      });
+    });
+  }
+
+  /** `expiringAgreements` over `within` days from `from`. */
+  expiring(principal: Principal, within: number, from: string, provinceCode?: ProvinceCode | null) {
+    if (!Number.isInteger(within) || within < 1 || within > 3650) throw badUserInput('within must be 1 to 3650 days', 'within');
+    if (!isIsoDate(from)) throw badUserInput('from is not a date (YYYY-MM-DD)', 'from');
+    return this.expiringAgreements(principal, from, addDays(from, within), provinceCode);
   }
 
   /** Realised places at the first of every month from `from` to `to`, from agreement dates, extensions and early ends. */

@@ -117,3 +117,59 @@ export class TimelinePoint {
   @Field(() => Int)
   places: number;
 }
+
+@ObjectType({ description: 'An agreement whose end date falls in the period asked about.' })
+export class ExpiringAgreement {
+  agreementId: string;
+
+  @Field(() => ProvinceCode)
+  provinceCode: ProvinceCode;
+
+  @Field(() => String)
+  gemeenteCode: string;
+
+  @Field(() => String)
+  locationName: string;
+
+  @Field(() => Opvangtype)
+  opvangtype: Opvangtype;
+
+  @Field(() => Int, { description: 'Places at stake.' })
+  places: number;
+
+  @Field(() => String, { description: 'The end date that falls in the period.' })
+  endDate: string;
+
+  @Field(() => Boolean, { description: 'An extension moved this end date.' })
+  extended: boolean;
+
+  @Field(() => Boolean, { description: 'The gemeente has a proposal of the same opvangtype in the pipeline (submitted, explored, advised positively, or decided go).' })
+  replacementProposed: boolean;
+}
+
+@ObjectType({ description: "A province's agreements ending in the period, with the places at stake." })
+export class ExpiringAgreementsOfProvince {
+  @Field(() => ProvinceCode)
+  provinceCode: ProvinceCode;
+
+  @Field(() => Int, { description: 'Places of the agreements that are neither extended nor replaced by a proposal.' })
+  placesAtStake: number;
+
+  @Field(() => [ExpiringAgreement])
+  agreements: ExpiringAgreement[];
+}
+
+@ObjectType({ description: 'A figure of the national overview changed: fetch it again.' })
+export class OverviewChange {
+  @Field(() => String, { description: 'The event that changed it (a cursor for `events(after:)`).' })
+  eventId: string;
+
+  @Field(() => Date)
+  at: Date;
+
+  @Field(() => ProvinceCode, { nullable: true })
+  provinceCode: ProvinceCode | null;
+
+  @Field(() => String)
+  kind: string;
+}

@@ -13,11 +13,14 @@ import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import { createServices, createRequestContext } from '../services.js';
 import { EventBus } from '../events/event-bus.js';
+import { expiringCsv, overviewCsv } from '../monitoring/export.js';
+import { today } from '../agreements/status.js';
+import { PROVINCE_CODES, type ProvinceCode } from '../reference/enums.js';
 import { createAuthenticator } from './auth/authenticate.js';
 import type { Principal } from './auth/principal.js';
 import type { Config } from './config.js';
 import { pendingMigrations } from './database.js';
-import { ErrorCode, formatErrorForClient, isClientError, unauthenticated } from './errors.js';
+import { badUserInput, ErrorCode, formatErrorForClient, isClientError, unauthenticated } from './errors.js';
 import type { Logger } from './logger.js';
 import type { RequestContext } from './context.js';
 
@@ -84,6 +87,38 @@ export async function startServer(options: {
       res.status(503).json({ status: 'database unreachable' });
     }
   });
+
+  // CSV exports for reports: authenticated like GraphQL, same policies, same error codes.
+  const csvExport = (name: string, produce: (principal: Principal, query: Record<string, string | undefined>) => Promise<string>) =>
+    app.get(`/export/${name}.csv`, async (req, res) => {
+      const requestId = randomUUID();
+      try {
+        const principal = await authenticator.authenticate(req.headers.authorization, { allowBareToken: false });
+        const body = await produce(principal, req.query as Record<string, string | undefined>);
+        res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+        res.type('text/csv; charset=utf-8').send(body);
+      } catch (error) {
+        if (isClientError(error)) {
+          const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 }[String(error.extensions.code)] ?? 400;
+          const { http: _http, ...extensions } = error.extensions;
+          res.status(status).json({ errors: [{ message: error.message, extensions }] });
+          return;
+        }
+        log.error({ err: error, requestId }, 'export failed');
+        res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } }] });
+      }
+    });
+  const provinceParam = (value: string | undefined): ProvinceCode | null => {
+    if (value === undefined) return null;
+    if (!PROVINCE_CODES.includes(value as ProvinceCode)) throw badUserInput(`${value.slice(0, 10)} is not a province code`, 'provinceCode');
+    return value as ProvinceCode;
+  };
+  csvExport('national-overview', async (principal, query) =>
+    overviewCsv(await services.monitoring.nationalOverview(principal, query.on ?? '2023-01-01', provinceParam(query.provinceCode))),
+  );
+  csvExport('expiring-agreements', async (principal, query) =>
+    expiringCsv(await services.monitoring.expiring(principal, query.within ? Number(query.within) : 365, query.from ?? today(), provinceParam(query.provinceCode))),
+  );
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.limits.bodyBytes });
   const wsCleanup = useServer<Record<string, unknown>, { authorization?: string }>(
