@@ -44,7 +44,11 @@ export class EventBus {
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
     });
-    client.on('error', (error) => this.log.warn({ err: error }, 'event connection error'));
+    client.on('error', (error) => {
+      // 57P01: the database is shutting down (e.g. Ctrl-C reached it first); the reconnect handles it.
+      const level = (error as { code?: string }).code === '57P01' || this.stopped ? 'debug' : 'warn';
+      this.log[level]({ err: error }, 'event connection error');
+    });
     client.on('end', () => {
       if (this.stopped || this.client !== client) return;
       this.client = null;

@@ -93,7 +93,7 @@ export class EventResolver {
     subscribe: async ({ args, context }) => {
       const ctx = context as RequestContext;
       const planId = args.planId as string;
-      const plan = await ctx.services.plans.plan(ctx.principal, planId);
+      const plan = await ctx.services.plans.plan(ctx.principal, planId, 'planId');
       if (!plan) throw notFound('No such plan', 'planId');
       return ctx.services.events.subscribe(ctx.principal, {
         matches: (event) => event.subjectId === planId && PLAN_KINDS.has(event.kind),

@@ -80,12 +80,12 @@ export class PlanService {
   // ---- reading -------------------------------------------------------------------------------------
 
   /** A plan the principal may see; FORBIDDEN if it exists but is not theirs to see. */
-  async plan(principal: Principal, id: string): Promise<ProvincialPlan | null> {
-    if (!isUuid(id)) throw badUserInput('id is not a plan id', 'id');
+  async plan(principal: Principal, id: string, field = 'id'): Promise<ProvincialPlan | null> {
+    if (!isUuid(id)) throw badUserInput(`${field} is not a plan id`, field);
     const [row] = await this.db.query(`SELECT ${PLAN_COLUMNS} FROM provincial_plan p WHERE p.id = $1`, [id]);
     if (!row) return null;
     const plan = toPlan(row);
-    planPolicy.assertCanRead(principal, plan);
+    planPolicy.assertCanRead(principal, plan, field);
     return plan;
   }
 

@@ -85,11 +85,11 @@ export class ProposalService {
 
   async create(principal: Principal, input: ProposalFields & { gemeenteCode: string }): Promise<LocationProposal> {
     const gemeenteCode = normaliseGemeenteCode(input.gemeenteCode, 'input.gemeenteCode');
-    if (!proposalPolicy.canCreate(principal, gemeenteCode)) throw forbidden('You may only propose locations for the gemeente you work for', 'input.gemeenteCode');
     const fields = this.checkFields(input, true);
     return this.db.transaction(async (tx) => {
       const [gemeente] = await tx.query('SELECT province_code FROM gemeente WHERE code = $1 AND valid_until IS NULL', [gemeenteCode]);
       if (!gemeente) throw badUserInput('No current gemeente with this code', 'input.gemeenteCode');
+      if (!proposalPolicy.canCreate(principal, gemeenteCode)) throw forbidden('You may only propose locations for the gemeente you work for', 'input.gemeenteCode');
       const [row] = await tx.query(
         `INSERT INTO location_proposal (gemeente_code, province_code, name, address, opvangtype, places, amv_places, intended_start,
            intended_duration_months, flexible_use, description, status, created_by, updated_by)
