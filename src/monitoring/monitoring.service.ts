@@ -34,26 +34,36 @@ export class MonitoringService {
   async nationalOverview(principal: Principal, on: string, provinceCode?: ProvinceCode | null): Promise<NationalOverview> {
     if (!isIsoDate(on)) throw badUserInput('on is not a date (YYYY-MM-DD)', 'on');
     const scope = monitoringPolicy.provinces(principal, provinceCode);
-    const [provinces, opgave, plans, realised, pipeline, shortTerm] = await Promise.all([
-      this.db.query('SELECT code, population FROM province ORDER BY cbs_code') as Promise<{ code: ProvinceCode; population: number }[]>,
-      this.db.query(`SELECT province_code AS "provinceCode", opvangtype, sum(places)::int AS places FROM opgave WHERE due_date <= $1 GROUP BY 1, 2`, [on]) as Promise<
-        { provinceCode: ProvinceCode; opvangtype: string | null; places: number }[]
-      >,
-      this.planFigures(on),
-      this.db.query(
-        `SELECT province_code AS "provinceCode", opvangtype, sum(max_places)::int AS places FROM agreement
-         WHERE start_date <= $1 AND end_date >= $1 AND (ended_on IS NULL OR ended_on > $1) GROUP BY 1, 2`,
-        [on],
-      ) as Promise<{ provinceCode: ProvinceCode; opvangtype: string; places: number }[]>,
-      this.db.query(
-        `SELECT province_code AS "provinceCode", opvangtype, status, sum(places)::int AS places FROM location_proposal WHERE ${PIPELINE} GROUP BY 1, 2, 3 ORDER BY 3`,
-      ) as Promise<{ provinceCode: ProvinceCode; opvangtype: string; status: ProposalStatus; places: number }[]>,
-      this.db.query(
-        `SELECT province_code AS "provinceCode", sum(max_places)::int AS places FROM agreement WHERE start_date BETWEEN $1 AND $2 GROUP BY 1`,
-        [SHORT_TERM.from, SHORT_TERM.until],
-      ) as Promise<{ provinceCode: ProvinceCode; places: number }[]>,
-    ]);
-
+    // One round trip for every figure: the overview is read often, by monitors that refresh on every change.
+    const [figures] = await this.db.query(
+      `SELECT
+         (SELECT json_agg(json_build_object('code', code, 'population', population) ORDER BY cbs_code) FROM province) AS provinces,
+         (SELECT coalesce(json_agg(o), '[]') FROM (SELECT province_code AS "provinceCode", opvangtype, sum(places)::int AS places FROM opgave WHERE due_date <= $1 GROUP BY 1, 2) o) AS opgave,
+         (SELECT coalesce(json_agg(r), '[]') FROM (SELECT province_code AS "provinceCode", opvangtype, sum(max_places)::int AS places FROM agreement
+            WHERE start_date <= $1 AND end_date >= $1 AND (ended_on IS NULL OR ended_on > $1) GROUP BY 1, 2) r) AS realised,
+         (SELECT coalesce(json_agg(p ORDER BY p.status), '[]') FROM (SELECT province_code AS "provinceCode", opvangtype, status, sum(places)::int AS places FROM location_proposal
+            WHERE ${PIPELINE} GROUP BY 1, 2, 3) p) AS pipeline,
+         (SELECT coalesce(json_agg(s), '[]') FROM (SELECT province_code AS "provinceCode", sum(max_places)::int AS places FROM agreement
+            WHERE start_date BETWEEN $2 AND $3 GROUP BY 1) s) AS "shortTerm"`,
+      [on, SHORT_TERM.from, SHORT_TERM.until],
+    );
+    const provinces = figures.provinces as { code: ProvinceCode; population: number }[];
+    const plans = await this.planFigures(on);
+    // Indexed by province and type, so assembling stays linear in the number of figures.
+    const index = <T extends { provinceCode: ProvinceCode; opvangtype: string | null }>(rows: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const row of rows) {
+        const key = `${row.provinceCode}:${row.opvangtype ?? ''}`;
+        map.set(key, [...(map.get(key) ?? []), row]);
+      }
+      return (provinceCode: ProvinceCode, opvangtype: string) => map.get(`${provinceCode}:${opvangtype}`) ?? [];
+    };
+    const opgaveOf = index(figures.opgave as { provinceCode: ProvinceCode; opvangtype: string | null; places: number }[]);
+    const realisedRows = figures.realised as { provinceCode: ProvinceCode; opvangtype: string; places: number }[];
+    const realisedOf = index(realisedRows);
+    const pipelineOf = index(figures.pipeline as { provinceCode: ProvinceCode; opvangtype: string; status: ProposalStatus; places: number }[]);
+    const shortTerm = figures.shortTerm as { provinceCode: ProvinceCode; places: number }[];
+    const realised = realisedRows;
     const nationalPopulation = provinces.reduce((sum, p) => sum + p.population, 0);
     const nationalRealised = realised.reduce((sum, r) => sum + r.places, 0);
     const plannedOf = (code: ProvinceCode, level: MonitoringLevel) => (level === 'FULL' ? plans.published.get(code) : plans.adopted.get(code));
@@ -73,11 +83,10 @@ export class MonitoringService {
       for (const key of keys) {
         const types = key === '' ? [] : (key.split('/') as Opvangtype[]);
         const single = types.length === 1;
-        const opgaveOf = opgave.filter((o) => o.provinceCode === province.code && (single ? o.opvangtype === types[0] : key === '' ? o.opvangtype === null : false));
-        const rowOpgave = opgaveOf.reduce((sum, o) => sum + o.places, 0);
+        const rowOpgave = (single ? opgaveOf(province.code, types[0]) : key === '' ? opgaveOf(province.code, '') : []).reduce((sum, o) => sum + o.places, 0);
         const planned = plan?.lines.get(key) ?? { min: 0, max: 0 };
-        const rowRealised = full && single ? realised.filter((r) => r.provinceCode === province.code && r.opvangtype === types[0]).reduce((sum, r) => sum + r.places, 0) : null;
-        const rowPipeline = full && single ? pipeline.filter((p) => p.provinceCode === province.code && p.opvangtype === types[0]).map(({ status, places }) => ({ status, places })) : null;
+        const rowRealised = full && single ? realisedOf(province.code, types[0]).reduce((sum, r) => sum + r.places, 0) : null;
+        const rowPipeline = full && single ? pipelineOf(province.code, types[0]).map(({ status, places }) => ({ status, places })) : null;
         rows.push(
           Object.assign(new OverviewRow(), {
             provinceCode: province.code,

@@ -4,7 +4,7 @@ import { PlaceRange } from '../plans/types.js';
 import { PlanStatus } from '../plans/status.js';
 import { ProposalStatus } from '../proposals/status.js';
 
-@ObjectType({ description: 'Places in proposals of one status (submitted proposals that are not yet agreements).' })
+@ObjectType({ simpleResolvers: true, description: 'Places in proposals of one status (submitted proposals that are not yet agreements).' })
 export class PipelineByStatus {
   @Field(() => ProposalStatus)
   status: ProposalStatus;
@@ -13,7 +13,7 @@ export class PipelineByStatus {
   places: number;
 }
 
-@ObjectType({ description: 'The figures for one province and opvangtype (or several a plan combines; none for places of any type).' })
+@ObjectType({ simpleResolvers: true, description: 'The figures for one province and opvangtype (or several a plan combines; none for places of any type).' })
 export class OverviewRow {
   @Field(() => ProvinceCode)
   provinceCode: ProvinceCode;
@@ -43,7 +43,7 @@ export class OverviewRow {
   realisedGap: number | null;
 }
 
-@ObjectType({ description: "A province's totals, its plan, and its share of the national figures." })
+@ObjectType({ simpleResolvers: true, description: "A province's totals, its plan, and its share of the national figures." })
 export class ProvinceOverview {
   @Field(() => ProvinceCode)
   provinceCode: ProvinceCode;
@@ -88,7 +88,7 @@ export class ProvinceOverview {
   shortTermRealised: number | null;
 }
 
-@ObjectType({ description: 'Opgave, plans, realised capacity, pipeline and gaps per province and opvangtype on a date, with national totals and spreiding.' })
+@ObjectType({ simpleResolvers: true, description: 'Opgave, plans, realised capacity, pipeline and gaps per province and opvangtype on a date, with national totals and spreiding.' })
 export class NationalOverview {
   @Field(() => String)
   on: string;
@@ -109,7 +109,7 @@ export class NationalOverview {
   totalRealised: number | null;
 }
 
-@ObjectType({ description: 'Realised places at one moment.' })
+@ObjectType({ simpleResolvers: true, description: 'Realised places at one moment.' })
 export class TimelinePoint {
   @Field(() => String)
   date: string;
@@ -118,7 +118,7 @@ export class TimelinePoint {
   places: number;
 }
 
-@ObjectType({ description: 'An agreement whose end date falls in the period asked about.' })
+@ObjectType({ simpleResolvers: true, description: 'An agreement whose end date falls in the period asked about.' })
 export class ExpiringAgreement {
   agreementId: string;
 
@@ -147,7 +147,7 @@ export class ExpiringAgreement {
   replacementProposed: boolean;
 }
 
-@ObjectType({ description: "A province's agreements ending in the period, with the places at stake." })
+@ObjectType({ simpleResolvers: true, description: "A province's agreements ending in the period, with the places at stake." })
 export class ExpiringAgreementsOfProvince {
   @Field(() => ProvinceCode)
   provinceCode: ProvinceCode;
@@ -159,7 +159,7 @@ export class ExpiringAgreementsOfProvince {
   agreements: ExpiringAgreement[];
 }
 
-@ObjectType({ description: 'A figure of the national overview changed: fetch it again.' })
+@ObjectType({ simpleResolvers: true, description: 'A figure of the national overview changed: fetch it again.' })
 export class OverviewChange {
   @Field(() => String, { description: 'The event that changed it (a cursor for `events(after:)`).' })
   eventId: string;

@@ -24,7 +24,7 @@ export enum LineChangeKind {
 }
 registerEnumType(LineChangeKind, { name: 'LineChangeKind' });
 
-@ObjectType({ description: 'A number of places as a range; min equals max for an exact number.' })
+@ObjectType({ simpleResolvers: true, description: 'A number of places as a range; min equals max for an exact number.' })
 export class PlaceRange {
   @Field(() => Int)
   min: number;
