@@ -6,16 +6,13 @@
  *   npm run bench:fanout              # 100, 1,000 and 5,000 subscribers
  *   npm run bench:fanout -- 100 500   # other sizes
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SignJWT } from 'jose';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { devSigningKey } from '../src/platform/auth/keys.js';
-import { loadConfig } from '../src/platform/config.js';
 import { packageRoot } from '../src/platform/paths.js';
+import { percentile, startBuiltServer } from './support.js';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [100, 1_000, 5_000];
@@ -25,30 +22,12 @@ function rssMiB(pid: number): number {
   return match ? Math.round(Number(match[1]) / 1024) : NaN;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regietafel-bench-'));
-  chmodSync(dataDir, 0o755);
-  const server = spawn(process.execPath, [path.join(packageRoot, 'dist', 'src', 'cli', 'start.js')], {
-    env: { ...process.env, REGIETAFEL_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_PRETTY: 'false', DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    server.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
-      if (match) resolve(match[1]);
-    });
-    server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  const config = loadConfig({ REGIETAFEL_DATA_DIR: dataDir });
-  const key = await devSigningKey(dataDir);
-  const token = (sub: string) =>
-    new SignJWT({}).setProtectedHeader({ alg: key.alg, kid: key.kid }).setSubject(sub).setIssuer(config.auth.issuer).setAudience(config.auth.audience).setExpirationTime('2h').sign(key.key);
-  const [ipo, lrt] = [await token('ipo'), await token('lrt')];
+  const built = await startBuiltServer();
+  const { url } = built;
+  const server = built.process;
+  const [ipo, lrt] = [await built.token('ipo'), await built.token('lrt')];
   let version: number | undefined;
   const change = async () => {
     const response = await fetch(url, {
@@ -101,9 +80,7 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 
-  process.kill(-server.pid!, 'SIGINT');
-  await new Promise((resolve) => server.once('exit', resolve));
-  rmSync(dataDir, { recursive: true, force: true });
+  await built.stop();
 
   const file = path.join(packageRoot, 'docs', 'benchmarks.md');
   const section = [

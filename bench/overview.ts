@@ -5,17 +5,14 @@
  *
  *   npm run bench:overview [-- requests concurrency]     (default 400 requests, 8 at a time)
  */
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { SignJWT } from 'jose';
-import { devSigningKey } from '../src/platform/auth/keys.js';
-import { loadConfig } from '../src/platform/config.js';
 import { packageRoot } from '../src/platform/paths.js';
+import { percentile, startBuiltServer } from './support.js';
 
 const [REQUESTS, CONCURRENCY] = [Number(process.argv[2] ?? 400), Number(process.argv[3] ?? 8)];
 const ON = '2023-01-01';
@@ -41,7 +38,6 @@ LEFT JOIN planned pl ON pl.province_code = pr.code AND pl.opvangtype = t.opvangt
 LEFT JOIN realised r ON r.province_code = pr.code AND r.opvangtype = t.opvangtype
 LEFT JOIN pipeline pi ON pi.province_code = pr.code AND pi.opvangtype = t.opvangtype`;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function load(send: () => Promise<void>): Promise<{ perSecond: number; p50: number; p99: number }> {
   for (let i = 0; i < 20; i++) await send(); // warm-up
@@ -63,22 +59,8 @@ async function load(send: () => Promise<void>): Promise<{ perSecond: number; p50
 }
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regietafel-bench-'));
-  chmodSync(dataDir, 0o755);
-  const server = spawn(process.execPath, [path.join(packageRoot, 'dist', 'src', 'cli', 'start.js')], {
-    env: { ...process.env, REGIETAFEL_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_PRETTY: 'false', DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    server.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
-      if (match) resolve(match[1]);
-    });
-    server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  const built = await startBuiltServer();
+  const { url, dataDir } = built;
   const port = readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3];
   const pool = new pg.Pool({ connectionString: `postgres://postgres:regietafel@127.0.0.1:${port}/regietafel`, max: 10 });
   pool.on('error', () => {}); // idle clients see the database stop at the end
@@ -107,9 +89,7 @@ async function main() {
   const counts = (await pool.query(`SELECT (SELECT count(*) FROM gemeente) AS gemeenten, (SELECT count(*) FROM agreement) AS agreements,
     (SELECT count(*) FROM location_proposal) AS proposals, (SELECT count(*) FROM comment) AS comments`)).rows[0];
 
-  const config = loadConfig({ REGIETAFEL_DATA_DIR: dataDir });
-  const key = await devSigningKey(dataDir);
-  const token = await new SignJWT({}).setProtectedHeader({ alg: key.alg, kid: key.kid }).setSubject('ipo').setIssuer(config.auth.issuer).setAudience(config.auth.audience).setExpirationTime('1h').sign(key.key);
+  const token = await built.token('ipo');
 
   const baseline = http.createServer(async (_req, res) => {
     const { rows } = await pool.query(BASELINE_SQL, [ON]);
@@ -131,9 +111,7 @@ async function main() {
 
   baseline.close();
   await pool.end();
-  process.kill(-server.pid!, 'SIGINT');
-  await new Promise((resolve) => server.once('exit', resolve));
-  rmSync(dataDir, { recursive: true, force: true });
+  await built.stop();
 
   const ratio = hand.perSecond / graphql.perSecond;
   const fmt = (r: { perSecond: number; p50: number; p99: number }) => `${r.perSecond.toFixed(0)} req/s | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms`;

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
 import { Connection } from '../platform/pagination.js';
 import { Person, personRef } from '../people/entities.js';
@@ -134,34 +134,37 @@ export class ProposalTransitionResolver {
   }
 }
 
+/** The filters and paging every list of proposals takes. */
+@ArgsType()
+class ProposalListArgs {
+  @Field(() => ProposalStatus, { nullable: true })
+  status?: ProposalStatus;
+
+  @Field(() => Opvangtype, { nullable: true })
+  opvangtype?: Opvangtype;
+
+  @Field(() => Boolean, { nullable: true })
+  smallScale?: boolean;
+
+  @Field(() => Int, { nullable: true })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+}
+
 @Resolver(() => Province)
 export class ProvinceProposalsResolver {
   @FieldResolver(() => LocationProposalConnection, { description: "The province's proposals you may see, newest first." })
-  locationProposals(
-    @Root() province: Province,
-    @Ctx() { services, principal }: RequestContext,
-    @Arg('status', () => ProposalStatus, { nullable: true }) status?: ProposalStatus,
-    @Arg('opvangtype', () => Opvangtype, { nullable: true }) opvangtype?: Opvangtype,
-    @Arg('smallScale', () => Boolean, { nullable: true }) smallScale?: boolean,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ) {
-    return services.proposals.list(principal, filterArgs(province.code, undefined, status, opvangtype, smallScale), first, after);
+  locationProposals(@Root() province: Province, @Ctx() { services, principal }: RequestContext, @Args(() => ProposalListArgs) args: ProposalListArgs) {
+    return services.proposals.list(principal, filterArgs(province.code, undefined, args.status, args.opvangtype, args.smallScale), args.first, args.after);
   }
 }
 
 @Resolver(() => Gemeente)
 export class GemeenteProposalsResolver {
   @FieldResolver(() => LocationProposalConnection, { description: "The gemeente's proposals you may see, newest first." })
-  locationProposals(
-    @Root() gemeente: Gemeente,
-    @Ctx() { services, principal }: RequestContext,
-    @Arg('status', () => ProposalStatus, { nullable: true }) status?: ProposalStatus,
-    @Arg('opvangtype', () => Opvangtype, { nullable: true }) opvangtype?: Opvangtype,
-    @Arg('smallScale', () => Boolean, { nullable: true }) smallScale?: boolean,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ) {
-    return services.proposals.list(principal, filterArgs(undefined, gemeente.code, status, opvangtype, smallScale), first, after);
+  locationProposals(@Root() gemeente: Gemeente, @Ctx() { services, principal }: RequestContext, @Args(() => ProposalListArgs) args: ProposalListArgs) {
+    return services.proposals.list(principal, filterArgs(undefined, gemeente.code, args.status, args.opvangtype, args.smallScale), args.first, args.after);
   }
 }

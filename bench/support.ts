@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SignJWT } from 'jose';
+import { devSigningKey } from '../src/platform/auth/keys.js';
+import { loadConfig } from '../src/platform/config.js';
+import { packageRoot } from '../src/platform/paths.js';
+
+export interface BuiltServer {
+  url: string;
+  dataDir: string;
+  process: ChildProcess;
+  /** A development token for a demo user, signed with this server's key. */
+  token(subject: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** The built server as its own process (its memory is its own) on a fresh embedded PostgreSQL with demo data. */
+export async function startBuiltServer(): Promise<BuiltServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regietafel-bench-'));
+  chmodSync(dataDir, 0o755);
+  const child = spawn(process.execPath, [path.join(packageRoot, 'dist', 'src', 'cli', 'start.js')], {
+    env: { ...process.env, REGIETAFEL_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_PRETTY: 'false', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  const config = loadConfig({ REGIETAFEL_DATA_DIR: dataDir });
+  const key = await devSigningKey(dataDir);
+  return {
+    url,
+    dataDir,
+    process: child,
+    token: (subject) =>
+      new SignJWT({}).setProtectedHeader({ alg: key.alg, kid: key.kid }).setSubject(subject).setIssuer(config.auth.issuer).setAudience(config.auth.audience).setExpirationTime('2h').sign(key.key),
+    stop: async () => {
+      process.kill(-child.pid!, 'SIGINT');
+      await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
