@@ -14,6 +14,30 @@ export const SHORT_TERM = { from: '2019-11-01', until: '2020-12-31', placesPerPr
 /** Proposals in the pipeline (the columns are a location_proposal's own). */
 const PIPELINE = `submitted AND (status IN ('INGEDIEND', 'IN_VERKENNING', 'POSITIEF_ADVIES') OR (status = 'BESLOTEN' AND decision = 'GO'))`;
 
+interface PlanRow {
+  which: 'published' | 'adopted' | 'concept';
+  provinceCode: ProvinceCode;
+  status: PlanStatus;
+  changedAt: string;
+  opvangtypes: string[] | null;
+  min: number;
+  max: number;
+}
+
+/** Lines due by $1 of each province's latest submitted-or-adopted plan, latest adopted plan, and latest plan if it is a draft. */
+const PLAN_FIGURES_SQL = `WITH latest AS (
+    SELECT DISTINCT ON (province_code, which) * FROM (
+      SELECT 'published' AS which, id, province_code, status, updated_at FROM provincial_plan WHERE status IN ('INGEDIEND', 'VASTGESTELD')
+      UNION ALL SELECT 'adopted', id, province_code, status, updated_at FROM provincial_plan WHERE status = 'VASTGESTELD'
+      UNION ALL SELECT 'any', id, province_code, status, updated_at FROM provincial_plan
+    ) plans ORDER BY province_code, which, updated_at DESC, id
+  )
+  SELECT CASE WHEN p.which = 'any' THEN 'concept' ELSE p.which END AS which, p.province_code AS "provinceCode", p.status,
+         p.updated_at AS "changedAt", l.opvangtypes, coalesce(sum(l.min_places), 0)::int AS min, coalesce(sum(l.max_places), 0)::int AS max
+  FROM latest p LEFT JOIN capacity_line l ON l.plan_id = p.id AND l.target_date <= $1
+  WHERE p.which <> 'any' OR p.status IN ('CONCEPT', 'TERUGGESTUURD')
+  GROUP BY 1, 2, 3, 4, 5`;
+
 type Key = string; // sorted opvangtypes joined with '/', '' for untyped
 const keyOf = (types: readonly string[] | null) => [...(types ?? [])].sort().join('/');
 const round1 = (value: number) => Math.round(value * 10) / 10;
@@ -44,11 +68,12 @@ export class MonitoringService {
          (SELECT coalesce(json_agg(p ORDER BY p.status), '[]') FROM (SELECT province_code AS "provinceCode", opvangtype, status, sum(places)::int AS places FROM location_proposal
             WHERE ${PIPELINE} GROUP BY 1, 2, 3) p) AS pipeline,
          (SELECT coalesce(json_agg(s), '[]') FROM (SELECT province_code AS "provinceCode", sum(max_places)::int AS places FROM agreement
-            WHERE start_date BETWEEN $2 AND $3 GROUP BY 1) s) AS "shortTerm"`,
+            WHERE start_date BETWEEN $2 AND $3 GROUP BY 1) s) AS "shortTerm",
+         (SELECT coalesce(json_agg(pl), '[]') FROM (${PLAN_FIGURES_SQL}) pl) AS plans`,
       [on, SHORT_TERM.from, SHORT_TERM.until],
     );
     const provinces = figures.provinces as { code: ProvinceCode; population: number }[];
-    const plans = await this.planFigures(on);
+    const plans = this.planFigures(figures.plans as PlanRow[]);
     // Indexed by province and type, so assembling stays linear in the number of figures.
     const index = <T extends { provinceCode: ProvinceCode; opvangtype: string | null }>(rows: T[]) => {
       const map = new Map<string, T[]>();
@@ -137,28 +162,12 @@ export class MonitoringService {
     });
   }
 
-  /** Planned places per province and type group from the latest submitted or adopted plan, the latest adopted one, and a newer draft. */
-  private async planFigures(on: string) {
-    const rows: { which: 'published' | 'adopted' | 'concept'; provinceCode: ProvinceCode; status: PlanStatus; changedAt: Date; opvangtypes: string[] | null; min: number; max: number }[] =
-      await this.db.query(
-        `WITH latest AS (
-           SELECT DISTINCT ON (province_code, which) * FROM (
-             SELECT 'published' AS which, id, province_code, status, updated_at FROM provincial_plan WHERE status IN ('INGEDIEND', 'VASTGESTELD')
-             UNION ALL SELECT 'adopted', id, province_code, status, updated_at FROM provincial_plan WHERE status = 'VASTGESTELD'
-             UNION ALL SELECT 'any', id, province_code, status, updated_at FROM provincial_plan
-           ) plans ORDER BY province_code, which, updated_at DESC, id
-         )
-         SELECT CASE WHEN p.which = 'any' THEN 'concept' ELSE p.which END AS which, p.province_code AS "provinceCode", p.status,
-                p.updated_at AS "changedAt", l.opvangtypes, coalesce(sum(l.min_places), 0)::int AS min, coalesce(sum(l.max_places), 0)::int AS max
-         FROM latest p LEFT JOIN capacity_line l ON l.plan_id = p.id AND l.target_date <= $1
-         WHERE p.which <> 'any' OR p.status IN ('CONCEPT', 'TERUGGESTUURD')
-         GROUP BY 1, 2, 3, 4, 5`,
-        [on],
-      );
+  /** Planned places per province and type group: the latest submitted or adopted plan, the latest adopted one, and a newer draft. */
+  private planFigures(rows: PlanRow[]) {
     const figures = { published: new Map<ProvinceCode, PlanFigures>(), adopted: new Map<ProvinceCode, PlanFigures>(), concept: new Map<ProvinceCode, PlanFigures>() };
     for (const row of rows) {
       const map = figures[row.which];
-      const entry = map.get(row.provinceCode) ?? { status: row.status, changedAt: row.changedAt, lines: new Map<Key, PlaceRange>() };
+      const entry = map.get(row.provinceCode) ?? { status: row.status, changedAt: new Date(row.changedAt), lines: new Map<Key, PlaceRange>() };
       if (row.opvangtypes !== null) entry.lines.set(keyOf(row.opvangtypes), { min: row.min, max: row.max });
       map.set(row.provinceCode, entry);
     }
