@@ -70,6 +70,17 @@ describe('over HTTP', () => {
     expect(response.status).toBe(401);
   });
 
+  it('answers queries sent with GET, and refuses mutations sent with GET', async () => {
+    const token = await server.token('ipo');
+    const get = (query: string) =>
+      fetch(`${server.url}?query=${encodeURIComponent(query)}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/graphql-response+json' } });
+    const query = await get('{ viewer { subject } }');
+    expect(query.status).toBe(200);
+    expect(await query.json()).toEqual({ data: { viewer: { subject: 'ipo' } } });
+    const mutation = await get('mutation { revokeMembership(input: { membershipId: "00000000-0000-4000-8000-000000000000", reason: "x" }) { id } }');
+    expect(mutation.status).toBe(405);
+  });
+
   it('carries a request id back, and the one the client sent when it is sane', async () => {
     const response = await server.gql(VIEWER, undefined, await server.token('ipo'), { 'x-request-id': 'trace-12345678' });
     expect(response.headers.get('x-request-id')).toBe('trace-12345678');
