@@ -48,7 +48,7 @@ async function until(check: () => boolean, ms = 5_000): Promise<void> {
 async function connect(url: string, token: string): Promise<Client> {
   let ready!: () => void;
   const connected = new Promise<void>((resolve) => (ready = resolve));
-  const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, on: { connected: () => ready() } });
+  const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => {}, on: { connected: () => ready() } });
   await connected;
   return client;
 }
@@ -164,7 +164,7 @@ describe('access on the WebSocket', () => {
     const shortLived = await server.token('ipo', { expires: Math.floor(Date.now() / 1000) + 2 });
     let closedWith = 0;
     const client = createClient({
-      url: server.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${shortLived}` }, retryAttempts: 0, lazy: false,
+      url: server.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${shortLived}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => {},
       on: { closed: (event) => (closedWith = (event as { code: number }).code) },
     });
     const sub = subscribe(client, ACTIVITY, {});

@@ -118,6 +118,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
         connectionParams,
         retryAttempts: 0,
         lazy: !options.persistent,
+        onNonLazyError: () => {},
         on: { connected: () => void (connections += 1) },
       });
       clients.push(client);
