@@ -223,3 +223,35 @@ describe('CSV export', () => {
     expect(forbidden.status).toBe(403);
   });
 });
+
+describe('nationalOverviewChanged', () => {
+  it('tells a monitor when a figure in its reach changes, and nothing about other provinces', async () => {
+    const { createClient } = await import('graphql-ws');
+    const WebSocket = (await import('ws')).default;
+    const connect = async (subject: string) => {
+      let ready!: () => void;
+      const connected = new Promise<void>((resolve) => (ready = resolve));
+      const client = createClient({
+        url: server.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${await server.token(subject)}` },
+        retryAttempts: 0, lazy: false, onNonLazyError: () => {}, on: { connected: () => ready() },
+      });
+      await connected;
+      return client;
+    };
+    const listen = (client: Awaited<ReturnType<typeof connect>>) => {
+      const seen: any[] = [];
+      client.subscribe({ query: 'subscription { nationalOverviewChanged { provinceCode kind } }' }, { next: (value) => seen.push(value.data?.nationalOverviewChanged), error: () => {}, complete: () => {} });
+      return seen;
+    };
+    const [ipo, flevoland] = [await connect('ipo'), await connect('secretariaat-fl')];
+    const [national, own] = [listen(ipo), listen(flevoland)];
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.as('lrt', 'mutation { setOpgave(input: { provinceCode: ZE, opvangtype: AZC, dueDate: "2022-09-01", places: 3, source: "monitor" }) { id } }');
+    await server.as('lrt', 'mutation { setOpgave(input: { provinceCode: FL, opvangtype: AZC, dueDate: "2022-09-01", places: 4, source: "monitor" }) { id } }');
+    const deadline = Date.now() + 5_000;
+    while ((national.length < 2 || own.length < 1) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(national).toEqual([{ provinceCode: 'ZE', kind: 'OPGAVE_SET' }, { provinceCode: 'FL', kind: 'OPGAVE_SET' }]);
+    expect(own).toEqual([{ provinceCode: 'FL', kind: 'OPGAVE_SET' }]);
+    await Promise.all([ipo.dispose(), flevoland.dispose()]);
+  });
+});
