@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type ErrorRequestHandler } from 'express';
@@ -239,6 +240,8 @@ export async function startServer(options: {
     formatError: (formatted, error) => formatErrorForClient(formatted, error, log, formatted.extensions?.requestId as string | undefined),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No HTTP caching of authenticated answers, so no cache hints: and the default plugin hooks every field.
+      ApolloServerPluginCacheControlDisabled(),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); await eventBus.stop(); } }; } },
       // graphql-armor's plugin types come from Apollo's CommonJS typings; the objects are the same.
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
