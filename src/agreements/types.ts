@@ -150,14 +150,18 @@ export class RegisterAgreementInput {
   proposalId?: string;
 }
 
+/** Names the agreement and the version the change is based on. */
 @InputType()
-export class ExtendAgreementInput {
+class AgreementChangeInput {
   @Field(() => ID)
   agreementId: string;
 
   @Field(() => Int)
   expectedVersion: number;
+}
 
+@InputType()
+export class ExtendAgreementInput extends AgreementChangeInput {
   @Field(() => String, { description: 'Later than the current end date.' })
   newEndDate: string;
 
@@ -166,13 +170,7 @@ export class ExtendAgreementInput {
 }
 
 @InputType()
-export class EndAgreementInput {
-  @Field(() => ID)
-  agreementId: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class EndAgreementInput extends AgreementChangeInput {
   @Field(() => String, { description: 'First day without places.' })
   endedOn: string;
 

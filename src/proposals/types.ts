@@ -137,14 +137,18 @@ export class CreateLocationProposalInput {
   description?: string;
 }
 
-@InputType({ description: 'Change a proposal while CONCEPT or INGEDIEND. Fields left out stay as they are.' })
-export class UpdateLocationProposalInput {
+/** Names the proposal and the version the change is based on. */
+@InputType()
+class ProposalChangeInput {
   @Field(() => ID)
   proposalId: string;
 
   @Field(() => Int)
   expectedVersion: number;
+}
 
+@InputType({ description: 'Change a proposal while CONCEPT or INGEDIEND. Fields left out stay as they are.' })
+export class UpdateLocationProposalInput extends ProposalChangeInput {
   @Field(() => String, { nullable: true })
   name?: string;
 
@@ -174,13 +178,7 @@ export class UpdateLocationProposalInput {
 }
 
 @InputType()
-export class ProposalTransitionInput {
-  @Field(() => ID)
-  proposalId: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class ProposalTransitionInput extends ProposalChangeInput {
   @Field(() => String, { nullable: true, description: 'Why: kept with the transition.' })
   reason?: string;
 }
@@ -192,13 +190,7 @@ export class StartExplorationInput extends ProposalTransitionInput {
 }
 
 @InputType()
-export class AdviseLocationProposalInput {
-  @Field(() => ID)
-  proposalId: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class AdviseLocationProposalInput extends ProposalChangeInput {
   @Field(() => Boolean)
   positive: boolean;
 
@@ -207,13 +199,7 @@ export class AdviseLocationProposalInput {
 }
 
 @InputType()
-export class DecideLocationProposalInput {
-  @Field(() => ID)
-  proposalId: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class DecideLocationProposalInput extends ProposalChangeInput {
   @Field(() => ProposalDecision)
   decision: ProposalDecision;
 
