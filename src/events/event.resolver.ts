@@ -68,14 +68,7 @@ export class EventResolver {
             event.provinceCode === provinceCode ||
             (event.subjectType === EventSubjectType.MEMBERSHIP && ((event.after as { provinceCodes?: string[] } | null)?.provinceCodes ?? []).includes(provinceCode))) &&
           (kinds.length === 0 || kinds.includes(event.kind)),
-        stillAllowed: (p) => {
-          try {
-            services.events.assertMayFollow(p, provinceCode, 'provinceCode');
-            return true;
-          } catch {
-            return false;
-          }
-        },
+        stillAllowed: (p) => services.events.mayFollow(p, provinceCode),
         resolve: async (event) => event,
       });
     },
@@ -117,14 +110,7 @@ export class EventResolver {
       ctx.services.events.assertMayFollow(ctx.principal, provinceCode, 'provinceCode');
       return ctx.services.events.subscribe(ctx.principal, {
         matches: (event) => event.subjectType === EventSubjectType.LOCATION_PROPOSAL && event.provinceCode === provinceCode && event.kind.startsWith('PROPOSAL_'),
-        stillAllowed: (p) => {
-          try {
-            ctx.services.events.assertMayFollow(p, provinceCode, 'provinceCode');
-            return true;
-          } catch {
-            return false;
-          }
-        },
+        stillAllowed: (p) => ctx.services.events.mayFollow(p, provinceCode),
         resolve: async (event) => {
           fresh(ctx);
           const proposal = await ctx.loaders.proposal.load(event.subjectId);

@@ -65,6 +65,15 @@ export class EventService {
     return { events, endCursor: cursor, hasMore: true };
   }
 
+  mayFollow(principal: Principal, provinceCode: ProvinceCode | null | undefined): boolean {
+    try {
+      this.assertMayFollow(principal, provinceCode, 'provinceCode');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Following a province live needs a role there; following the whole country needs IPO or LRT. */
   assertMayFollow(principal: Principal, provinceCode: ProvinceCode | null | undefined, field: string): void {
     if (!provinceCode) {
