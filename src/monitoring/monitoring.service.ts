@@ -24,7 +24,10 @@ interface PlanRow {
   max: number;
 }
 
-/** Lines due by $1 of each province's latest submitted-or-adopted plan, latest adopted plan, and latest plan if it is a draft. */
+/**
+ * Lines due by $1 of each province's latest submitted-or-adopted plan, latest adopted plan, and latest plan if it
+ * is a draft, summed per set of opvangtypes (sorted, so a line of GVL/SATELLIET and one of SATELLIET/GVL add up).
+ */
 const PLAN_FIGURES_SQL = `WITH latest AS (
     SELECT DISTINCT ON (province_code, which) * FROM (
       SELECT 'published' AS which, id, province_code, status, updated_at FROM provincial_plan WHERE status IN ('INGEDIEND', 'VASTGESTELD')
@@ -33,7 +36,7 @@ const PLAN_FIGURES_SQL = `WITH latest AS (
     ) plans ORDER BY province_code, which, updated_at DESC, id
   )
   SELECT CASE WHEN p.which = 'any' THEN 'concept' ELSE p.which END AS which, p.province_code AS "provinceCode", p.status,
-         p.updated_at AS "changedAt", l.opvangtypes, coalesce(sum(l.min_places), 0)::int AS min, coalesce(sum(l.max_places), 0)::int AS max
+         p.updated_at AS "changedAt", CASE WHEN l.id IS NOT NULL THEN ARRAY(SELECT t FROM unnest(l.opvangtypes) t ORDER BY t COLLATE "C") END AS opvangtypes, coalesce(sum(l.min_places), 0)::int AS min, coalesce(sum(l.max_places), 0)::int AS max
   FROM latest p LEFT JOIN capacity_line l ON l.plan_id = p.id AND l.target_date <= $1
   WHERE p.which <> 'any' OR p.status IN ('CONCEPT', 'TERUGGESTUURD')
   GROUP BY 1, 2, 3, 4, 5`;
@@ -102,8 +105,9 @@ export class MonitoringService {
       const full = level === 'FULL';
       const plan = plannedOf(province.code, level);
       const concept = full ? plans.concept.get(province.code) : undefined;
+      // Every opvangtype, places of any type, then the type combinations the plan or the draft has, in a stable order.
       const keys = new Set<Key>([...Object.values(Opvangtype), '']);
-      for (const key of [...(plan?.lines.keys() ?? []), ...(concept?.lines.keys() ?? [])]) keys.add(key);
+      for (const key of [...(plan?.lines.keys() ?? []), ...(concept?.lines.keys() ?? [])].sort()) keys.add(key);
       const provinceRowsStart = rows.length;
       for (const key of keys) {
         const types = key === '' ? [] : (key.split('/') as Opvangtype[]);
