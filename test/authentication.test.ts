@@ -55,6 +55,16 @@ describe('over HTTP', () => {
     }
   });
 
+  it('stops accepting a token when it expires, though its signature was checked moments before', async () => {
+    const token = await server.token('ipo', { expires: Math.floor(Date.now() / 1000) + 3 });
+    expect((await server.gql(VIEWER, undefined, token)).status).toBe(200);
+    expect((await server.gql(VIEWER, undefined, token)).status).toBe(200); // verified once, trusted until it expires
+    await new Promise((resolve) => setTimeout(resolve, 3100));
+    const response = await server.gql(VIEWER, undefined, token);
+    expect(response.status).toBe(401);
+    expect(response.errors?.[0].message).toBe('The token has expired');
+  });
+
   it('tells a valid token who it is', async () => {
     const response = await server.as('secretariaat-ut', VIEWER);
     expect(response.status).toBe(200);

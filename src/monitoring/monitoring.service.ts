@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
+import { queryPrepared } from '../platform/database.js';
 import { badUserInput, forbidden } from '../platform/errors.js';
 import { Opvangtype, type ProvinceCode } from '../reference/enums.js';
 import { shortfall, sumRanges, type PlaceRange } from '../plans/capacity.js';
@@ -62,7 +63,9 @@ export class MonitoringService {
     if (!isIsoDate(on)) throw badUserInput('on is not a date (YYYY-MM-DD)', 'on');
     const scope = monitoringPolicy.provinces(principal, provinceCode);
     // One round trip for every figure: the overview is read often, by monitors that refresh on every change.
-    const [figures] = await this.db.query(
+    const [figures] = await queryPrepared<Record<string, unknown>>(
+      this.db,
+      'national-overview',
       `SELECT
          (SELECT json_agg(json_build_object('code', code, 'population', population) ORDER BY cbs_code) FROM province) AS provinces,
          (SELECT coalesce(json_agg(o), '[]') FROM (SELECT province_code AS "provinceCode", opvangtype, sum(places)::int AS places FROM opgave WHERE due_date <= $1 GROUP BY 1, 2) o) AS opgave,

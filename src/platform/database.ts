@@ -42,6 +42,17 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
   });
 }
 
+/**
+ * Runs a fixed, hot statement as a named prepared statement, so PostgreSQL plans it once per connection instead
+ * of on every call. For read-only statements whose text never changes (the name is bound to the text).
+ */
+export async function queryPrepared<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
+  if (dataSource.logger) dataSource.logger.logQuery(text, values);
+  const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
+  const { rows } = await pool.query({ name, text, values });
+  return rows as T[];
+}
+
 /** Creates the database named in `url` if it does not exist (first start on a new cluster). */
 export async function ensureDatabase(url: string, log: Logger): Promise<void> {
   const target = new URL(url);

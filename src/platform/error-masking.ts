@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ArgumentValidationError, type MiddlewareFn } from 'type-graphql';
+import pg from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { badUserInput, ErrorCode, isClientError } from './errors.js';
 
@@ -17,7 +18,8 @@ export const maskUnexpectedErrors: MiddlewareFn<RequestContext> = async ({ conte
     return await next();
   } catch (error) {
     if (isClientError(error) || error instanceof ArgumentValidationError) throw error;
-    const databaseCode = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
+    const databaseCode =
+      error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : error instanceof pg.DatabaseError ? error.code : undefined;
     if (databaseCode && REFUSED_VALUES.has(databaseCode)) {
       // Input checks should have caught this; the database refusing a value is still the input's fault.
       context.log.warn({ databaseCode, field: `${info.parentType.name}.${info.fieldName}` }, 'input refused by the database');

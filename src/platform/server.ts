@@ -70,6 +70,8 @@ export async function startServer(options: {
 
   const app = express();
   app.disable('x-powered-by');
+  // Answers are per person and never cached (see the cache-control plugin below): no hashing of every body for an ETag.
+  app.disable('etag');
   const httpServer = http.createServer(app);
 
   app.get('/healthz', (_req, res) => {

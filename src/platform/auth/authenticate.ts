@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { DataSource } from 'typeorm';
+import { queryPrepared } from '../database.js';
 import { unauthenticated } from '../errors.js';
 import type { Principal, ActiveMembership } from './principal.js';
 import type { ProvinceCode } from '../../reference/enums.js';
@@ -18,11 +20,20 @@ export function tokenFrom(authorization: unknown, allowBareToken: boolean): stri
   return allowBareToken && /^[\w-]+\.[\w-]+\.[\w-]+$/.test(authorization) ? authorization : undefined;
 }
 
+/** How long a verified token is trusted without checking its signature again (never past its expiry). */
+export const VERIFIED_TOKEN_TTL_MS = 60_000;
+
 export function createAuthenticator(dataSource: DataSource, keys: JWTVerifyGetKey, options: { issuer: string; audience: string }): Authenticator {
+  // Clients send the same token with every request and every WebSocket operation. Its signature is checked once a
+  // minute; who it belongs to and their memberships are loaded from the database every time, so a revocation
+  // still applies at once. A key withdrawn from the JWKS stops being accepted within the same minute.
+  const verified = new LRUCache<string, JWTPayload>({ max: 10_000 });
   return {
     async authenticate(authorization, { allowBareToken }) {
       const token = tokenFrom(authorization, allowBareToken);
       if (!token) throw unauthenticated('A bearer token is required (Authorization: Bearer <token>)');
+      const cached = verified.get(token);
+      if (cached && cached.exp! * 1000 > Date.now()) return loadPrincipal(dataSource, cached);
       let payload: JWTPayload;
       try {
         ({ payload } = await jwtVerify(token, keys, {
@@ -38,6 +49,7 @@ export function createAuthenticator(dataSource: DataSource, keys: JWTVerifyGetKe
         if (error instanceof joseErrors.JOSEError) throw unauthenticated(`The token is not valid (${error.code})`);
         throw error;
       }
+      verified.set(token, payload, { ttl: Math.max(1, Math.min(VERIFIED_TOKEN_TTL_MS, payload.exp! * 1000 - Date.now())) });
       return loadPrincipal(dataSource, payload);
     },
   };
@@ -46,7 +58,9 @@ export function createAuthenticator(dataSource: DataSource, keys: JWTVerifyGetKe
 /** Who a token subject is, with their active memberships and seats (also used to act as a demo user). */
 export async function loadPrincipal(dataSource: DataSource, payload: { sub?: string; exp?: number; name?: unknown }): Promise<Principal> {
   const subject = payload.sub!;
-  const rows: { id: string; name: string; memberships: ActiveMembership[] | null; seats: ProvinceCode[] }[] = await dataSource.query(
+  const rows = await queryPrepared<{ id: string; name: string; memberships: ActiveMembership[] | null; seats: ProvinceCode[] }>(
+    dataSource,
+    'principal',
     `SELECT p.id, p.name,
        (SELECT json_agg(json_build_object(
            'id', m.id, 'role', m.role, 'organisationId', m.organisation_id,
