@@ -6,13 +6,11 @@
  *   npm run bench:fanout              # 100, 1,000 and 5,000 subscribers
  *   npm run bench:fanout -- 100 500   # other sizes
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { packageRoot } from '../src/platform/paths.js';
-import { percentile, startBuiltServer } from './support.js';
+import { percentile, startBuiltServer, writeSection } from './support.js';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [100, 1_000, 5_000];
@@ -21,7 +19,6 @@ function rssMiB(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Math.round(Number(match[1]) / 1024) : NaN;
 }
-
 
 async function main() {
   const built = await startBuiltServer();
@@ -82,7 +79,6 @@ async function main() {
 
   await built.stop();
 
-  const file = path.join(packageRoot, 'docs', 'benchmarks.md');
   const section = [
     `## Fan-out (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version})`,
     '',
@@ -94,15 +90,7 @@ async function main() {
     ...results,
     '',
   ].join('\n');
-  const previous = (() => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch {
-      return '# Benchmarks\n\nFigures from `bench/`, written by the benchmarks themselves. Shared, noisy machines: compare orders of magnitude, not single runs.\n\n';
-    }
-  })();
-  writeFileSync(file, `${previous.trimEnd()}\n\n${section}`);
-  console.log(`written to ${path.relative(process.cwd(), file)}`);
+  writeSection('Fan-out', section);
 }
 
 main().catch((error) => {

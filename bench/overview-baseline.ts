@@ -13,7 +13,7 @@ import pg from 'pg';
 import { Opvangtype } from '../src/reference/enums.js';
 
 /** $1: the date; $2: the opvangtypes in the order the API lists them. Shares are rounded to 0.1 as the API does. */
-export const BASELINE_SQL = `
+const BASELINE_SQL = `
 WITH types AS (SELECT key, ord FROM unnest($2::text[]) WITH ORDINALITY AS u(key, ord)),
 latest AS (SELECT DISTINCT ON (province_code) id, province_code, status FROM provincial_plan ORDER BY province_code, updated_at DESC, id),
 published AS (SELECT DISTINCT ON (province_code) id, province_code, status, updated_at FROM provincial_plan
@@ -126,7 +126,7 @@ async function main() {
   });
 }
 
-if (process.argv[1]?.endsWith("overview-baseline.js")) main().catch((error) => {
+main().catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
@@ -53,3 +53,23 @@ export async function startBuiltServer(): Promise<BuiltServer> {
 }
 
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/**
+ * Writes a benchmark's section into docs/benchmarks.md: it replaces the section whose heading starts with
+ * `## ${name}` (the last run's figures), or is added at the end.
+ */
+export function writeSection(name: string, section: string): void {
+  const file = path.join(packageRoot, 'docs', 'benchmarks.md');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    text = '# Benchmarks\n\nFigures from `bench/`, written by the benchmarks themselves. Shared, noisy machines: compare orders of magnitude, not single runs.\n';
+  }
+  const sections = text.trimEnd().split(/\n(?=## )/);
+  const at = sections.findIndex((s) => s.startsWith(`## ${name}`));
+  if (at >= 0) sections[at] = section.trimEnd();
+  else sections.push(section.trimEnd());
+  writeFileSync(file, `${sections.map((s) => s.trimEnd()).join('\n\n')}\n`);
+  console.log(`written to ${path.relative(process.cwd(), file)}`);
+}
