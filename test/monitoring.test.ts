@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { codes, startTestServer, type TestServer } from './support/harness.js';
+import { timelinePoints } from '../src/monitoring/monitoring.service.js';
+import { TimelineInterval } from '../src/monitoring/types.js';
 
 /**
  * Flevoland is cleared of demo data and given a small fixture whose figures are worked out by hand below.
@@ -143,6 +146,45 @@ describe('the national overview, worked out by hand for Flevoland', () => {
     expect(at('2022-01-01')).toBe(200); // the 500 ended that day
     expect(data.capacityTimeline).toHaveLength(27);
     expect(codes(await server.as('gemeente-lelystad', '{ capacityTimeline(provinceCode: FL, from: "2020-01-01", to: "2020-02-01") { date } }'))).toEqual(['FORBIDDEN']);
+  });
+
+  it('steps by week, quarter or year, from the start of the interval holding `from`', async () => {
+    const timeline = async (interval: string, from: string, to: string) =>
+      (await server.as('ipo', `{ capacityTimeline(provinceCode: FL, opvangtype: ROL, from: "${from}", to: "${to}", interval: ${interval}) { date places } }`)).data.capacityTimeline;
+    expect(await timeline('YEAR', '2020-06-30', '2022-01-01')).toEqual([
+      { date: '2020-01-01', places: 0 },
+      { date: '2021-01-01', places: 700 },
+      { date: '2022-01-01', places: 200 },
+    ]);
+    const quarters = await timeline('QUARTER', '2020-02-15', '2022-03-01');
+    expect(quarters.map((p: any) => p.date)).toEqual(['2020-01-01', '2020-04-01', '2020-07-01', '2020-10-01', '2021-01-01', '2021-04-01', '2021-07-01', '2021-10-01', '2022-01-01']);
+    expect(quarters[1].places).toBe(80);
+    expect(await timeline('WEEK', '2021-12-29', '2022-01-10')).toEqual([
+      { date: '2021-12-27', places: 700 }, // Monday of the week holding 29 December
+      { date: '2022-01-03', places: 200 },
+      { date: '2022-01-10', places: 200 },
+    ]);
+  });
+
+  it('counts its points as the database does, and refuses more than 600 with BAD_USER_INPUT on `to`', async () => {
+    const day = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 11, 31) }).map((t) => new Date(t).toISOString().slice(0, 10));
+    await fc.assert(
+      fc.asyncProperty(day, day, fc.constantFrom(...Object.values(TimelineInterval)), async (a, b, interval) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const points = timelinePoints(from, to, interval);
+        const response = await server.as('ipo', `{ capacityTimeline(provinceCode: FL, from: "${from}", to: "${to}", interval: ${interval}) { date } }`);
+        if (points > 600) {
+          expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+          expect(response.errors?.[0].extensions?.field).toBe('to');
+        } else {
+          expect(response.data.capacityTimeline).toHaveLength(points);
+        }
+      }),
+      { numRuns: 40 },
+    );
+    const months = await server.as('ipo', '{ capacityTimeline(provinceCode: FL, from: "1971-01-15", to: "2020-12-31") { date } }');
+    expect(months.data.capacityTimeline).toHaveLength(600);
+    expect(codes(await server.as('ipo', '{ capacityTimeline(provinceCode: FL, from: "1970-12-31", to: "2020-12-31") { date } }'))).toEqual(['BAD_USER_INPUT']);
   });
 });
 

@@ -4,7 +4,7 @@ import { Opvangtype, ProvinceCode } from '../reference/enums.js';
 import { EventSubjectType, type Event } from '../events/event.js';
 import { addDays, today } from '../agreements/status.js';
 import { monitoringPolicy } from './monitoring.policy.js';
-import { ExpiringAgreementsOfProvince, NationalOverview, OverviewChange, TimelinePoint } from './types.js';
+import { ExpiringAgreementsOfProvince, NationalOverview, OverviewChange, TimelineInterval, TimelinePoint } from './types.js';
 
 /** Events that move a figure of the overview. */
 const FIGURE_SUBJECTS = new Set([EventSubjectType.PROVINCIAL_PLAN, EventSubjectType.OPGAVE, EventSubjectType.LOCATION_PROPOSAL, EventSubjectType.AGREEMENT]);
@@ -22,15 +22,18 @@ export class MonitoringResolver {
     return services.monitoring.nationalOverview(principal, on, provinceCode);
   }
 
-  @Query(() => [TimelinePoint], { description: 'Realised places at the first of every month: what a chart needs.' })
+  @Query(() => [TimelinePoint], {
+    description: 'Realised places on the first day of every interval (default: every month) from `from` to `to`, at most 600 points: what a chart needs.',
+  })
   capacityTimeline(
     @Ctx() { services, principal }: RequestContext,
     @Arg('provinceCode', () => ProvinceCode) provinceCode: ProvinceCode,
-    @Arg('from', () => String) from: string,
-    @Arg('to', () => String) to: string,
-    @Arg('opvangtype', () => Opvangtype, { nullable: true }) opvangtype?: Opvangtype,
+    @Arg('from', () => String, { description: 'YYYY-MM-DD; the first point is the start of the interval holding it.' }) from: string,
+    @Arg('to', () => String, { description: 'YYYY-MM-DD, the last day a point may fall on.' }) to: string,
+    @Arg('opvangtype', () => Opvangtype, { nullable: true, description: 'One type; all types when left out.' }) opvangtype?: Opvangtype,
+    @Arg('interval', () => TimelineInterval, { defaultValue: TimelineInterval.MONTH }) interval?: TimelineInterval,
   ) {
-    return services.monitoring.capacityTimeline(principal, provinceCode, opvangtype, from, to);
+    return services.monitoring.capacityTimeline(principal, provinceCode, opvangtype, from, to, interval);
   }
 
   @Query(() => [ExpiringAgreementsOfProvince], { description: 'Agreements ending within a number of days from a date (default: the coming year), per province, with the places at stake.' })

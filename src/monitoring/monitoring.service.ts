@@ -9,7 +9,7 @@ import { isIsoDate } from '../plans/validation.js';
 import { addDays } from '../agreements/status.js';
 import type { ProposalStatus } from '../proposals/status.js';
 import { monitoringPolicy, type MonitoringLevel } from './monitoring.policy.js';
-import { ExpiringAgreement, ExpiringAgreementsOfProvince, NationalOverview, OverviewRow, ProvinceOverview, TimelinePoint } from './types.js';
+import { ExpiringAgreement, ExpiringAgreementsOfProvince, NationalOverview, OverviewRow, ProvinceOverview, TimelineInterval, TimelinePoint } from './types.js';
 
 export const SHORT_TERM = { from: '2019-11-01', until: '2020-12-31', placesPerProvince: 417 };
 /** Proposals in the pipeline (the columns are a location_proposal's own). */
@@ -222,20 +222,61 @@ export class MonitoringService {
     return this.expiringAgreements(principal, from, addDays(from, within), provinceCode);
   }
 
-  /** Realised places at the first of every month from `from` to `to`, from agreement dates, extensions and early ends. */
-  async capacityTimeline(principal: Principal, provinceCode: ProvinceCode, opvangtype: Opvangtype | null | undefined, from: string, to: string): Promise<TimelinePoint[]> {
+  /**
+   * Realised places on the first day of every interval from the one holding `from` up to `to`, from agreement
+   * dates, extensions and early ends.
+   */
+  async capacityTimeline(
+    principal: Principal,
+    provinceCode: ProvinceCode,
+    opvangtype: Opvangtype | null | undefined,
+    from: string,
+    to: string,
+    interval: TimelineInterval = TimelineInterval.MONTH,
+  ): Promise<TimelinePoint[]> {
     const level = monitoringPolicy.provinces(principal, provinceCode).get(provinceCode);
     if (level !== 'FULL') throw forbidden('Realised capacity is not among the figures you may see for this province', 'provinceCode');
     for (const [value, field] of [[from, 'from'], [to, 'to']] as const) if (!isIsoDate(value)) throw badUserInput(`${field} is not a date (YYYY-MM-DD)`, field);
     if (to < from) throw badUserInput('to is before from', 'to');
+    if (timelinePoints(from, to, interval) > MAX_TIMELINE_POINTS) {
+      throw badUserInput(`at most ${MAX_TIMELINE_POINTS} points: choose a longer interval or a shorter period`, 'to');
+    }
+    const step = TIMELINE_STEPS[interval];
     const rows: TimelinePoint[] = await this.db.query(
       `SELECT m.day::date::text AS date, coalesce(sum(a.max_places), 0)::int AS places
-       FROM generate_series(date_trunc('month', $2::date), $3::date, interval '1 month') AS m(day)
+       FROM generate_series(date_trunc($5, $2::date::timestamp), $3::date::timestamp, $6::interval) AS m(day)
        LEFT JOIN agreement a ON a.province_code = $1 AND ($4::text IS NULL OR a.opvangtype = $4)
          AND a.start_date <= m.day AND a.end_date >= m.day AND (a.ended_on IS NULL OR a.ended_on > m.day)
-       GROUP BY 1 ORDER BY 1 LIMIT 600`,
-      [provinceCode, from, to, opvangtype ?? null],
+       GROUP BY 1 ORDER BY 1`,
+      [provinceCode, from, to, opvangtype ?? null, step.unit, step.interval],
     );
     return rows.map((row) => Object.assign(new TimelinePoint(), row));
+  }
+}
+
+const MAX_TIMELINE_POINTS = 600;
+const TIMELINE_STEPS: Record<TimelineInterval, { unit: string; interval: string }> = {
+  WEEK: { unit: 'week', interval: '1 week' },
+  MONTH: { unit: 'month', interval: '1 month' },
+  QUARTER: { unit: 'quarter', interval: '3 months' },
+  YEAR: { unit: 'year', interval: '1 year' },
+};
+
+/** How many points a timeline from `from` to `to` (YYYY-MM-DD, from ≤ to) has. */
+export function timelinePoints(from: string, to: string, interval: TimelineInterval): number {
+  const [y1, m1] = [Number(from.slice(0, 4)), Number(from.slice(5, 7)) - 1];
+  const [y2, m2] = [Number(to.slice(0, 4)), Number(to.slice(5, 7)) - 1];
+  switch (interval) {
+    case TimelineInterval.YEAR:
+      return y2 - y1 + 1;
+    case TimelineInterval.QUARTER:
+      return y2 * 4 + Math.floor(m2 / 3) - (y1 * 4 + Math.floor(m1 / 3)) + 1;
+    case TimelineInterval.MONTH:
+      return y2 * 12 + m2 - (y1 * 12 + m1) + 1;
+    case TimelineInterval.WEEK: {
+      const start = new Date(`${from}T00:00:00Z`);
+      start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7)); // back to Monday
+      return Math.floor((Date.parse(`${to}T00:00:00Z`) - start.getTime()) / (7 * 86_400_000)) + 1;
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Opvangtype, ProvinceCode } from '../reference/enums.js';
 import { PlaceRange } from '../plans/types.js';
 import { PlanStatus } from '../plans/status.js';
@@ -108,6 +108,19 @@ export class NationalOverview {
   @Field(() => Int, { nullable: true })
   totalRealised: number | null;
 }
+
+/** Steps of a capacity timeline; each point is the first day of its week (Monday), month, quarter or year. */
+export enum TimelineInterval {
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+  QUARTER = 'QUARTER',
+  YEAR = 'YEAR',
+}
+
+registerEnumType(TimelineInterval, {
+  name: 'TimelineInterval',
+  description: 'Steps of a capacity timeline: each point is the first day of its week (Monday), month, quarter or year.',
+});
 
 @ObjectType({ simpleResolvers: true, description: 'Realised places at one moment.' })
 export class TimelinePoint {
