@@ -257,8 +257,18 @@ describe('CSV export', () => {
     expect(lines[0]).toBe('on,province,opvangtype,opgave,planned_min,planned_max,concept_min,concept_max,realised,pipeline,planned_gap_min,planned_gap_max,realised_gap');
     expect(lines).toContain(`${ON},FL,ROL,300,200,270,400,400,200,100,30,100,100`);
     expect(lines.filter((line) => /^[^,]+,[A-Z]{2},[A-Z_]+,/.test(line) && !line.includes('/')).length).toBeGreaterThanOrEqual(12 * 11);
+    const formula = await server.as('coa-regio-3', 'mutation($i: RegisterAgreementInput!) { registerAgreement(input: $i) { id } }', {
+      i: { gemeenteCode: 'GM0034', locationName: '=HYPERLINK("x")', opvangtype: 'GVL', maxPlaces: 10, startDate: '2020-01-01', endDate: '2027-06-30', signedOn: '2019-12-01' },
+    });
+    expect(formula.errors).toBeUndefined();
     const expiring = await fetch(`${base}/export/expiring-agreements.csv?from=2027-01-01&within=180&provinceCode=FL`, { headers: { authorization: `Bearer ${token}` } });
-    expect((await expiring.text()).split("\n")[0]).toBe('province,gemeente,location,opvangtype,places,end_date,extended,replacement_proposed');
+    expect((await expiring.text()).trim().split('\n')).toEqual([
+      'province,gemeente,location,opvangtype,places,end_date,extended,replacement_proposed',
+      'FL,GM0034,Almere A,GVL,100,2027-03-31,false,false',
+      'FL,GM0034,Almere B,GVL,100,2027-04-30,true,false',
+      'FL,GM0034,Almere C,SATELLIET,100,2027-05-31,false,true',
+      'FL,GM0034,"\'=HYPERLINK(""x"")",GVL,10,2027-06-30,false,false', // quoted, and never a formula in a spreadsheet
+    ]);
     expect((await fetch(`${base}/export/national-overview.csv`)).status).toBe(401);
     const bad = await fetch(`${base}/export/national-overview.csv?provinceCode=XX`, { headers: { authorization: `Bearer ${token}` } });
     expect(bad.status).toBe(400);

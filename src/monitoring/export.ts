@@ -1,6 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExpiringAgreementsOfProvince, NationalOverview } from './types.js';
 
+/**
+ * These files are opened in spreadsheets: a cell that starts with =, +, -, @, tab or carriage return is written
+ * with a leading quote, so a location name cannot run as a formula.
+ */
+const SAFE = { header: true, escape_formulas: true, cast: { boolean: (value: boolean) => String(value) } };
+
 /** The national overview as CSV: one row per province × opvangtype (or type group), for the LRT's reports. */
 export function overviewCsv(overview: NationalOverview): string {
   return stringify(
@@ -19,7 +25,7 @@ export function overviewCsv(overview: NationalOverview): string {
       planned_gap_max: row.plannedGap.max,
       realised_gap: row.realisedGap ?? '',
     })),
-    { header: true },
+    SAFE,
   );
 }
 
@@ -37,6 +43,6 @@ export function expiringCsv(provinces: ExpiringAgreementsOfProvince[]): string {
         replacement_proposed: a.replacementProposed,
       })),
     ),
-    { header: true, columns: ['province', 'gemeente', 'location', 'opvangtype', 'places', 'end_date', 'extended', 'replacement_proposed'] },
+    { ...SAFE, columns: ['province', 'gemeente', 'location', 'opvangtype', 'places', 'end_date', 'extended', 'replacement_proposed'] },
   );
 }
