@@ -149,6 +149,19 @@ describe('bad input', () => {
     expect([await count('location_proposal'), await count('agreement')]).toEqual(before);
   });
 
+  it('refuses an agreement starting after its gemeente ended, and accepts one from before', async () => {
+    await server.db.query(`UPDATE gemeente SET valid_until = '2023-06-30' WHERE code = 'GM0321'`); // as a merger import would
+    try {
+      const after = await server.as('coa-regio-3', REGISTER, { i: agreement({ gemeenteCode: 'GM0321', locationName: 'Houten Oost', startDate: '2023-07-01' }) });
+      expect(after.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.gemeenteCode' });
+      expect(after.errors?.[0].message).toContain('ended on 2023-06-30');
+      const before = await server.as('coa-regio-3', REGISTER, { i: agreement({ gemeenteCode: 'GM0321', locationName: 'Houten Oost' }) });
+      expect(before.errors).toBeUndefined();
+    } finally {
+      await server.db.query(`UPDATE gemeente SET valid_until = NULL WHERE code = 'GM0321'`);
+    }
+  });
+
   it('refuses an agreement overlapping one for the same location, an extension that shortens, a stale version, and a second end', async () => {
     const first = (await server.as('coa-regio-3', REGISTER, { i: agreement() })).data.registerAgreement;
     const overlap = await server.as('coa-regio-3', REGISTER, { i: agreement({ locationName: 'bunnik  noord', startDate: '2024-06-01', endDate: '2026-12-31' }) });

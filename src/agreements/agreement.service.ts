@@ -101,8 +101,12 @@ export class AgreementService {
     }
     if (input.endDate < input.startDate) throw badUserInput('endDate is before startDate', 'input.endDate');
     return this.db.transaction(async (tx) => {
-      const [gemeente] = await tx.query('SELECT province_code FROM gemeente WHERE code = $1', [gemeenteCode]);
+      const [gemeente] = await tx.query('SELECT province_code, valid_until::text FROM gemeente WHERE code = $1', [gemeenteCode]);
       if (!gemeente) throw badUserInput('No gemeente with this code', 'input.gemeenteCode');
+      // Agreements of the past may be registered for a gemeente that has since merged, but none starting after it ended.
+      if (gemeente.valid_until && input.startDate > gemeente.valid_until) {
+        throw badUserInput(`Gemeente ${gemeenteCode} ended on ${gemeente.valid_until}: register the agreement with the gemeente that took it over`, 'input.gemeenteCode');
+      }
       if (!agreementPolicy.canManage(principal, gemeente.province_code)) {
         throw forbidden("Only COA for the gemeente's uitplaatsingsregio may register its agreements", 'input.gemeenteCode');
       }
