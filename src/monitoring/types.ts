@@ -24,7 +24,10 @@ export class OverviewRow {
   @Field(() => Int, { description: 'Opgave due on or before the date.' })
   opgave: number;
 
-  @Field(() => PlaceRange, { description: 'From the latest submitted or adopted plan (adopted only, for gemeenten): lines due on or before the date.' })
+  @Field(() => PlaceRange, {
+    description:
+      'From the latest submitted or adopted plan (adopted only, for gemeenten): lines due on or before the date. A line that combines types counts in the row of that combination (whose opgave is 0), not in the rows of its types, so rows add up to the province total.',
+  })
   planned: PlaceRange;
 
   @Field(() => PlaceRange, { nullable: true, description: 'From the draft, when the latest plan is a draft and you may see drafts.' })
