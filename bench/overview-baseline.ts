@@ -12,83 +12,137 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { Opvangtype } from '../src/reference/enums.js';
 
-/** $1: the date; $2: the opvangtypes in the order the API lists them. Shares are rounded to 0.1 as the API does. */
+/**
+ * $1: the date; $2: the opvangtypes in the order the API lists them. Shares are rounded to 0.1 as the API does.
+ * Types that plan lines combine are grouped (transitively, by a recursive walk over the pairs a line links) and
+ * compared with their opgave together, as the API does.
+ */
 const BASELINE_SQL = `
-WITH types AS (SELECT key, ord FROM unnest($2::text[]) WITH ORDINALITY AS u(key, ord)),
-latest AS (SELECT DISTINCT ON (province_code) id, province_code, status FROM provincial_plan ORDER BY province_code, updated_at DESC, id),
+WITH RECURSIVE types AS (SELECT key, ord FROM unnest($2::text[]) WITH ORDINALITY AS u(key, ord)),
+latest AS (SELECT DISTINCT ON (province_code) id, province_code, status, updated_at FROM provincial_plan ORDER BY province_code, created_at DESC, id),
 published AS (SELECT DISTINCT ON (province_code) id, province_code, status, updated_at FROM provincial_plan
-  WHERE status IN ('INGEDIEND', 'VASTGESTELD') ORDER BY province_code, updated_at DESC, id),
-concept AS (SELECT id, province_code FROM latest WHERE status IN ('CONCEPT', 'TERUGGESTUURD')),
-lines AS (
-  SELECT p.which, p.province_code, array_to_string(ARRAY(SELECT t FROM unnest(l.opvangtypes) t ORDER BY t COLLATE "C"), '/') AS key,
-    sum(l.min_places) AS min, sum(l.max_places) AS max
+  WHERE status IN ('INGEDIEND', 'VASTGESTELD') ORDER BY province_code, created_at DESC, id),
+concept AS (SELECT id, province_code, status, updated_at FROM latest WHERE status IN ('CONCEPT', 'TERUGGESTUURD')),
+plan_lines AS (
+  SELECT p.which, p.province_code, ARRAY(SELECT t FROM unnest(l.opvangtypes) t ORDER BY t COLLATE "C") AS types, l.min_places, l.max_places
   FROM (SELECT 'published' AS which, id, province_code FROM published UNION ALL SELECT 'concept', id, province_code FROM concept) p
   JOIN capacity_line l ON l.plan_id = p.id AND l.target_date <= $1
-  GROUP BY 1, 2, 3
 ),
+edges AS (SELECT DISTINCT province_code, x, y FROM plan_lines, unnest(types) x, unnest(types) y WHERE cardinality(types) > 1),
+reach AS (SELECT province_code, x, y FROM edges UNION SELECT r.province_code, r.x, e.y FROM reach r JOIN edges e ON e.province_code = r.province_code AND e.x = r.y),
+grp AS (SELECT province_code, x AS type, string_agg(y, '/' ORDER BY y COLLATE "C") AS grp FROM reach GROUP BY 1, 2),
+line_keys AS (
+  SELECT l.which, l.province_code, array_to_string(l.types, '/') AS key, g.grp, l.min_places, l.max_places
+  FROM plan_lines l LEFT JOIN grp g ON g.province_code = l.province_code AND g.type = l.types[1]
+),
+single_lines AS (SELECT which, province_code, key, sum(min_places) AS min, sum(max_places) AS max FROM line_keys GROUP BY 1, 2, 3),
+group_lines AS (SELECT which, province_code, grp AS key, sum(min_places) AS min, sum(max_places) AS max FROM line_keys WHERE grp IS NOT NULL GROUP BY 1, 2, 3),
+all_lines AS (SELECT province_code, sum(min_places) AS min, sum(max_places) AS max FROM line_keys WHERE which = 'published' GROUP BY 1),
 keys AS (
-  SELECT p.code AS province_code, t.key, t.ord FROM province p CROSS JOIN types t
-  UNION ALL SELECT code, '', 100 FROM province
-  UNION SELECT province_code, key, 101 FROM lines WHERE key LIKE '%/%'
+  SELECT p.code AS province_code, t.key, t.ord, 'type' AS kind, g.grp AS combined_in
+  FROM province p CROSS JOIN types t LEFT JOIN grp g ON g.province_code = p.code AND g.type = t.key
+  UNION ALL SELECT code, '', 100, 'any', NULL FROM province
+  UNION ALL SELECT DISTINCT province_code, grp, 101, 'group', NULL FROM grp
 ),
-opgave AS (SELECT province_code, coalesce(opvangtype, '') AS key, sum(places) AS places FROM opgave WHERE due_date <= $1 GROUP BY 1, 2),
+in_force AS (SELECT DISTINCT ON (province_code, opvangtype) province_code, coalesce(opvangtype, '') AS key, places FROM opgave
+  WHERE due_date <= $1 ORDER BY province_code, opvangtype, due_date DESC),
+group_opgave AS (SELECT g.province_code, g.grp AS key, sum(o.places) AS places FROM grp g JOIN in_force o ON o.province_code = g.province_code AND o.key = g.type GROUP BY 1, 2),
 realised AS (SELECT province_code, opvangtype AS key, sum(max_places) AS places FROM agreement
   WHERE start_date <= $1 AND end_date >= $1 AND (ended_on IS NULL OR ended_on > $1) GROUP BY 1, 2),
+group_realised AS (SELECT g.province_code, g.grp AS key, sum(r.places) AS places FROM grp g JOIN realised r ON r.province_code = g.province_code AND r.key = g.type GROUP BY 1, 2),
+pipeline_status AS (
+  SELECT province_code, opvangtype AS key, status, sum(places) AS places FROM location_proposal
+  WHERE submitted AND (status IN ('INGEDIEND', 'IN_VERKENNING', 'POSITIEF_ADVIES') OR (status = 'BESLOTEN' AND decision = 'GO')) GROUP BY 1, 2, 3
+),
 pipeline AS (
-  SELECT province_code, opvangtype AS key, sum(places) AS places, json_agg(json_build_object('status', status, 'places', places) ORDER BY status) AS statuses
-  FROM (SELECT province_code, opvangtype, status, sum(places) AS places FROM location_proposal
-        WHERE submitted AND (status IN ('INGEDIEND', 'IN_VERKENNING', 'POSITIEF_ADVIES') OR (status = 'BESLOTEN' AND decision = 'GO')) GROUP BY 1, 2, 3) s
+  SELECT province_code, key, sum(places) AS places, json_agg(json_build_object('status', status, 'places', places) ORDER BY status COLLATE "C") AS statuses
+  FROM (SELECT province_code, key, status, places FROM pipeline_status
+        UNION ALL
+        SELECT g.province_code, g.grp, s.status, sum(s.places) FROM grp g JOIN pipeline_status s ON s.province_code = g.province_code AND s.key = g.type GROUP BY 1, 2, 3) s
   GROUP BY 1, 2
 ),
 rows AS (
-  SELECT k.province_code, k.key, k.ord, k.key <> '' AND k.key NOT LIKE '%/%' AS single, coalesce(o.places, 0) AS opgave,
-    coalesce(pl.min, 0) AS planned_min, coalesce(pl.max, 0) AS planned_max, c.id IS NOT NULL AS has_concept,
-    coalesce(cl.min, 0) AS concept_min, coalesce(cl.max, 0) AS concept_max, coalesce(r.places, 0) AS realised, pi.statuses, coalesce(pi.places, 0) AS pipeline
+  SELECT k.province_code, k.key, k.ord, k.kind, k.combined_in,
+    CASE k.kind WHEN 'group' THEN coalesce(go.places, 0) ELSE coalesce(o.places, 0) END AS opgave,
+    coalesce(CASE k.kind WHEN 'group' THEN gl.min ELSE sl.min END, 0) AS planned_min,
+    coalesce(CASE k.kind WHEN 'group' THEN gl.max ELSE sl.max END, 0) AS planned_max,
+    c.id IS NOT NULL AS has_concept,
+    coalesce(CASE k.kind WHEN 'group' THEN gcl.min ELSE scl.min END, 0) AS concept_min,
+    coalesce(CASE k.kind WHEN 'group' THEN gcl.max ELSE scl.max END, 0) AS concept_max,
+    CASE k.kind WHEN 'group' THEN coalesce(gr.places, 0) WHEN 'type' THEN coalesce(r.places, 0) END AS realised,
+    CASE WHEN k.kind <> 'any' THEN coalesce(pi.statuses, '[]') END AS statuses,
+    CASE WHEN k.kind <> 'any' THEN coalesce(pi.places, 0) END AS pipeline
   FROM keys k
-  LEFT JOIN opgave o ON o.province_code = k.province_code AND o.key = k.key
-  LEFT JOIN lines pl ON pl.which = 'published' AND pl.province_code = k.province_code AND pl.key = k.key
+  LEFT JOIN in_force o ON o.province_code = k.province_code AND o.key = k.key
+  LEFT JOIN group_opgave go ON go.province_code = k.province_code AND go.key = k.key
+  LEFT JOIN single_lines sl ON sl.which = 'published' AND sl.province_code = k.province_code AND sl.key = k.key
+  LEFT JOIN group_lines gl ON gl.which = 'published' AND gl.province_code = k.province_code AND gl.key = k.key
   LEFT JOIN concept c ON c.province_code = k.province_code
-  LEFT JOIN lines cl ON cl.which = 'concept' AND cl.province_code = k.province_code AND cl.key = k.key
+  LEFT JOIN single_lines scl ON scl.which = 'concept' AND scl.province_code = k.province_code AND scl.key = k.key
+  LEFT JOIN group_lines gcl ON gcl.which = 'concept' AND gcl.province_code = k.province_code AND gcl.key = k.key
   LEFT JOIN realised r ON r.province_code = k.province_code AND r.key = k.key
+  LEFT JOIN group_realised gr ON gr.province_code = k.province_code AND gr.key = k.key
   LEFT JOIN pipeline pi ON pi.province_code = k.province_code AND pi.key = k.key
 ),
+gaps AS (
+  SELECT r.*, r.kind <> 'type' OR r.combined_in IS NULL AS has_planned_gap,
+    greatest(0, r.opgave - r.planned_max) AS gap_min, greatest(0, r.opgave - r.planned_min) AS gap_max, CASE WHEN r.realised IS NOT NULL THEN greatest(0, r.opgave - r.realised) END AS realised_gap
+  FROM rows r
+),
 totals AS (
-  SELECT province_code, sum(opgave) AS opgave, sum(planned_min) AS planned_min, sum(planned_max) AS planned_max,
-    sum(realised) FILTER (WHERE single) AS realised, sum(pipeline) FILTER (WHERE single) AS pipeline
-  FROM rows GROUP BY 1
+  SELECT g.province_code, sum(g.opgave) FILTER (WHERE g.kind <> 'group') AS opgave,
+    sum(g.realised) FILTER (WHERE g.kind = 'type') AS realised, sum(g.pipeline) FILTER (WHERE g.kind = 'type') AS pipeline,
+    sum(g.gap_min) FILTER (WHERE g.has_planned_gap) AS gap_min, sum(g.gap_max) FILTER (WHERE g.has_planned_gap) AS gap_max,
+    sum(g.realised_gap) FILTER (WHERE g.kind = 'type') AS realised_gap,
+    coalesce(max(a.min), 0) AS planned_min, coalesce(max(a.max), 0) AS planned_max
+  FROM gaps g LEFT JOIN all_lines a ON a.province_code = g.province_code GROUP BY 1
 ),
 national AS (SELECT (SELECT sum(population)::float8 FROM province) AS population, sum(realised)::float8 AS realised, sum(planned_max)::float8 AS planned FROM totals),
 shares AS (
-  SELECT t.*, p.cbs_code, pub.status AS plan_status, pub.updated_at AS plan_changed_at,
+  SELECT t.*, p.cbs_code, pub.status AS plan_status, pub.updated_at AS plan_changed_at, c.status AS concept_status, c.updated_at AS concept_changed_at,
     floor(p.population / n.population * 100 * 10 + 0.5) / 10 AS population_share,
     CASE WHEN n.realised > 0 THEN floor(t.realised / n.realised * 100 * 10 + 0.5) / 10 END AS realised_share,
     CASE WHEN n.planned > 0 THEN floor(t.planned_max / n.planned * 100 * 10 + 0.5) / 10 END AS planned_share,
-    (SELECT coalesce(sum(max_places), 0) FROM agreement a WHERE a.province_code = t.province_code AND a.start_date BETWEEN '2019-11-01' AND '2020-12-31') AS short_term
-  FROM totals t JOIN province p ON p.code = t.province_code CROSS JOIN national n LEFT JOIN published pub ON pub.province_code = t.province_code
+    (SELECT coalesce(sum(max_places), 0) FROM agreement a WHERE a.province_code = t.province_code AND a.start_date BETWEEN '2019-11-01' AND least('2020-12-31', $1::date)) AS short_term
+  FROM totals t JOIN province p ON p.code = t.province_code CROSS JOIN national n
+  LEFT JOIN published pub ON pub.province_code = t.province_code LEFT JOIN concept c ON c.province_code = t.province_code
 )
 SELECT json_build_object('nationalOverview', json_build_object(
   'totalOpgave', (SELECT sum(opgave) FROM totals),
   'totalPlanned', (SELECT json_build_object('min', sum(planned_min), 'max', sum(planned_max)) FROM totals),
   'totalRealised', (SELECT sum(realised) FROM totals),
+  'totalPipeline', (SELECT sum(pipeline) FROM totals),
+  'totalPlannedGap', (SELECT json_build_object('min', sum(gap_min), 'max', sum(gap_max)) FROM totals),
+  'totalRealisedGap', (SELECT sum(realised_gap) FROM totals),
+  'opvangtypes', (SELECT json_agg(json_build_object(
+      'opvangtype', key, 'opgave', opgave, 'planned', json_build_object('min', planned_min, 'max', planned_max),
+      'realised', realised, 'pipeline', pipeline, 'realisedGap', realised_gap) ORDER BY ord)
+    FROM (SELECT key, ord, sum(opgave) AS opgave, sum(planned_min) AS planned_min, sum(planned_max) AS planned_max, sum(realised) AS realised,
+            sum(pipeline) AS pipeline, sum(realised_gap) AS realised_gap FROM gaps WHERE kind = 'type' GROUP BY 1, 2) t),
   'rows', (SELECT json_agg(json_build_object(
-      'provinceCode', r.province_code,
-      'opvangtypes', CASE WHEN r.key = '' THEN '{}'::text[] ELSE string_to_array(r.key, '/') END,
-      'opgave', r.opgave,
-      'planned', json_build_object('min', r.planned_min, 'max', r.planned_max),
-      'conceptPlanned', CASE WHEN r.has_concept THEN json_build_object('min', r.concept_min, 'max', r.concept_max) END,
-      'realised', CASE WHEN r.single THEN r.realised END,
-      'pipeline', CASE WHEN r.single THEN coalesce(r.statuses, '[]') END,
-      'plannedGap', json_build_object('min', greatest(0, r.opgave - r.planned_max), 'max', greatest(0, r.opgave - r.planned_min)),
-      'realisedGap', CASE WHEN r.single THEN greatest(0, r.opgave - r.realised) END
-    ) ORDER BY p.cbs_code, r.ord, r.key COLLATE "C") FROM rows r JOIN province p ON p.code = r.province_code),
+      'provinceCode', g.province_code,
+      'opvangtypes', CASE WHEN g.key = '' THEN '{}'::text[] ELSE string_to_array(g.key, '/') END,
+      'combinedIn', string_to_array(g.combined_in, '/'),
+      'opgave', g.opgave,
+      'planned', json_build_object('min', g.planned_min, 'max', g.planned_max),
+      'conceptPlanned', CASE WHEN g.has_concept THEN json_build_object('min', g.concept_min, 'max', g.concept_max) END,
+      'realised', g.realised,
+      'pipeline', g.statuses,
+      'plannedGap', CASE WHEN g.has_planned_gap THEN json_build_object('min', g.gap_min, 'max', g.gap_max) END,
+      'realisedGap', g.realised_gap
+    ) ORDER BY p.cbs_code, g.ord, g.key COLLATE "C") FROM gaps g JOIN province p ON p.code = g.province_code),
   'provinces', (SELECT json_agg(json_build_object(
       'provinceCode', s.province_code,
       'planStatus', s.plan_status,
       'planChangedAt', to_char(s.plan_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'conceptStatus', s.concept_status,
+      'conceptChangedAt', to_char(s.concept_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
       'opgave', s.opgave,
       'planned', json_build_object('min', s.planned_min, 'max', s.planned_max),
       'realised', s.realised,
       'pipeline', s.pipeline,
+      'plannedGap', json_build_object('min', s.gap_min, 'max', s.gap_max),
+      'realisedGap', s.realised_gap,
       'populationShare', s.population_share,
       'realisedShare', s.realised_share,
       'realisedShareDifference', floor((s.realised_share - s.population_share) * 10 + 0.5) / 10,
@@ -103,7 +157,8 @@ const TYPES = Object.values(Opvangtype);
 
 async function main() {
   const on = process.argv[3] ?? '2023-01-01';
-  const pool = new pg.Pool({ connectionString: process.argv[2], max: 10 });
+  // One plan for the statement, made once per connection: its shape does not depend on the date.
+  const pool = new pg.Pool({ connectionString: process.argv[2], max: 10, options: '-c plan_cache_mode=force_generic_plan' });
   pool.on('error', () => {}); // idle clients see the database stop at the end
   const server = http.createServer((_req, res) => {
     // A named statement: each connection plans it once.

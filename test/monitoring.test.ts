@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { codes, startTestServer, type TestServer } from './support/harness.js';
-import { timelinePoints } from '../src/monitoring/monitoring.service.js';
+import { timelinePoints, typeGroups } from '../src/monitoring/monitoring.service.js';
 import { TimelineInterval } from '../src/monitoring/types.js';
 
 /**
@@ -12,9 +12,11 @@ let server: TestServer;
 const ON = '2023-01-01';
 
 const OVERVIEW = `query($on: String!, $p: ProvinceCode) { nationalOverview(on: $on, provinceCode: $p) {
-  on totalOpgave totalPlanned { min max } totalRealised
-  rows { provinceCode opvangtypes opgave planned { min max } conceptPlanned { min max } realised pipeline { status places } plannedGap { min max } realisedGap }
-  provinces { provinceCode planStatus opgave planned { min max } realised pipeline populationShare realisedShare realisedShareDifference plannedShare shortTermTarget shortTermRealised }
+  on totalOpgave totalPlanned { min max } totalRealised totalPipeline totalPlannedGap { min max } totalRealisedGap
+  opvangtypes { opvangtype opgave planned { min max } realised pipeline realisedGap }
+  rows { provinceCode opvangtypes combinedIn opgave planned { min max } conceptPlanned { min max } realised pipeline { status places } plannedGap { min max } realisedGap }
+  provinces { provinceCode planStatus conceptStatus opgave planned { min max } realised pipeline plannedGap { min max } realisedGap
+    populationShare realisedShare realisedShareDifference plannedShare shortTermTarget shortTermRealised }
 } }`;
 
 beforeAll(async () => {
@@ -34,6 +36,7 @@ beforeAll(async () => {
 
   const opgave = (opvangtype: string | null, dueDate: string, places: number) =>
     server.as('lrt', 'mutation($i: SetOpgaveInput!) { setOpgave(input: $i) { id } }', { i: { provinceCode: 'FL', opvangtype, dueDate, places, source: 'fixture' } });
+  await opgave('ROL', '2022-01-01', 100); // an earlier level: replaced by the one below from 2023-01-01, not added to it
   await opgave('ROL', '2023-01-01', 300);
   await opgave('GVL', '2023-01-01', 200);
   await opgave(null, '2020-12-31', 417);
@@ -91,20 +94,33 @@ describe('the national overview, worked out by hand for Flevoland', () => {
     expect(errors).toBeUndefined();
     const overview = data.nationalOverview;
     expect(row(overview, ['ROL'])).toEqual({
-      provinceCode: 'FL', opvangtypes: ['ROL'], opgave: 300,
+      provinceCode: 'FL', opvangtypes: ['ROL'], combinedIn: null, opgave: 300,
       planned: { min: 200, max: 270 }, // 100-150 (2022-06-01) + 100-120 (2023-01-01)
       conceptPlanned: { min: 400, max: 400 }, // the newer draft
       realised: 200, // 120 + 80 running; the one ended in 2022 is not
       pipeline: [{ status: 'INGEDIEND', places: 60 }, { status: 'POSITIEF_ADVIES', places: 40 }],
       plannedGap: { min: 30, max: 100 }, realisedGap: 100,
     });
-    expect(row(overview, ['GVL'])).toMatchObject({ opgave: 200, planned: { min: 0, max: 0 }, realised: 0, plannedGap: { min: 200, max: 200 }, realisedGap: 200 });
+    // GVL and SATELLIET are planned together, so they are compared with their opgave together, as the plan's gaps do.
+    expect(row(overview, ['GVL'])).toMatchObject({ combinedIn: ['GVL', 'SATELLIET'], opgave: 200, planned: { min: 0, max: 0 }, realised: 0, plannedGap: null, realisedGap: 200 });
+    expect(row(overview, ['SATELLIET'])).toMatchObject({ combinedIn: ['GVL', 'SATELLIET'], opgave: 0, plannedGap: null });
     // Two lines combining the same types, in either order, add up: 80-90 + 10.
-    expect(row(overview, ['GVL', 'SATELLIET'])).toMatchObject({ opgave: 0, planned: { min: 90, max: 100 }, realised: null });
+    expect(row(overview, ['GVL', 'SATELLIET'])).toEqual({
+      provinceCode: 'FL', opvangtypes: ['GVL', 'SATELLIET'], combinedIn: null, opgave: 200, planned: { min: 90, max: 100 }, conceptPlanned: { min: 0, max: 0 },
+      realised: 0, pipeline: [], plannedGap: { min: 100, max: 110 }, realisedGap: 200,
+    });
     expect(row(overview, ['SATELLIET', 'GVL'])).toBeUndefined();
     expect(row(overview, [])).toMatchObject({ opgave: 417, planned: { min: 417, max: 417 }, plannedGap: { min: 0, max: 0 } });
     expect(row(overview, ['AZC'])).toMatchObject({ opgave: 0, planned: { min: 0, max: 0 }, realised: 0 }); // later opgave and line not yet due; old agreement expired
     expect(overview.rows.filter((r: any) => r.provinceCode === 'FL' && r.opvangtypes.length === 1)).toHaveLength(11);
+  });
+
+  it("takes the opgave in force on the date, as the plan's own gaps do", async () => {
+    const before = (await server.as('ipo', OVERVIEW, { on: '2022-06-30', p: 'FL' })).data.nationalOverview;
+    expect(row(before, ['ROL'])).toMatchObject({ opgave: 100, planned: { min: 100, max: 150 }, plannedGap: { min: 0, max: 0 } });
+    const plan = await server.as('ipo', '{ province(code: FL) { plans { title gaps { opvangtypes dueDate opgave } } } }');
+    const gaps = plan.data.province.plans.find((p: any) => p.title === 'Fixture').gaps.filter((g: any) => g.opvangtypes.join() === 'ROL');
+    expect(gaps.map((g: any) => [g.dueDate, g.opgave])).toEqual([['2022-01-01', 100], ['2023-01-01', 300]]);
   });
 
   it('totals the province and sets its shares beside its population share', async () => {
@@ -115,7 +131,9 @@ describe('the national overview, worked out by hand for Flevoland', () => {
       [ON],
     );
     expect(fl).toMatchObject({
-      planStatus: 'INGEDIEND', opgave: 917, planned: { min: 707, max: 787 }, realised: 200, pipeline: 100,
+      planStatus: 'INGEDIEND', conceptStatus: 'CONCEPT', opgave: 917, planned: { min: 707, max: 787 }, realised: 200, pipeline: 100,
+      plannedGap: { min: 130, max: 210 }, // ROL 30-100, GVL/SATELLIET 100-110; a surplus elsewhere fills no gap
+      realisedGap: 300, // ROL 100, GVL 200
       populationShare: 2.5, // 434,771 of 17,590,672
       realisedShare: Math.round((200 / national) * 1000) / 10,
       shortTermTarget: 417, shortTermRealised: 80,
@@ -123,6 +141,38 @@ describe('the national overview, worked out by hand for Flevoland', () => {
     expect(fl.realisedShareDifference).toBeCloseTo(fl.realisedShare - 2.5, 5);
     expect(data.nationalOverview.provinces).toHaveLength(12);
     expect(data.nationalOverview.totalRealised).toBe(national);
+  });
+
+  it('totals per province, per opvangtype and nationally, without counting a combination twice', async () => {
+    const { data } = await server.as('ipo', OVERVIEW, { on: ON });
+    const overview = data.nationalOverview;
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    const single = overview.rows.filter((r: any) => r.opvangtypes.length === 1);
+    for (const total of overview.opvangtypes) {
+      const own = single.filter((r: any) => r.opvangtypes[0] === total.opvangtype);
+      expect(own).toHaveLength(12);
+      expect(total).toEqual({
+        opvangtype: total.opvangtype,
+        opgave: sum(own.map((r: any) => r.opgave)),
+        planned: { min: sum(own.map((r: any) => r.planned.min)), max: sum(own.map((r: any) => r.planned.max)) },
+        realised: sum(own.map((r: any) => r.realised)),
+        pipeline: sum(own.flatMap((r: any) => r.pipeline.map((p: any) => p.places))),
+        realisedGap: sum(own.map((r: any) => r.realisedGap)),
+      });
+    }
+    expect(overview.totalOpgave).toBe(sum(overview.provinces.map((p: any) => p.opgave)));
+    expect(overview.totalPipeline).toBe(sum(overview.opvangtypes.map((t: any) => t.pipeline)));
+    expect(overview.totalRealisedGap).toBe(sum(overview.provinces.map((p: any) => p.realisedGap)));
+    expect(overview.totalPlannedGap.max).toBe(sum(overview.provinces.map((p: any) => p.plannedGap.max)));
+    const gemeente = (await server.as('gemeente-lelystad', OVERVIEW, { on: ON })).data.nationalOverview;
+    expect(gemeente).toMatchObject({ totalRealised: null, totalPipeline: null, totalRealisedGap: null });
+    expect(gemeente.opvangtypes.every((t: any) => t.realised === null && t.pipeline === null)).toBe(true);
+  });
+
+  it('counts the short-term target up to the date', async () => {
+    const fl = async (on: string) => (await server.as('ipo', OVERVIEW, { on, p: 'FL' })).data.nationalOverview.provinces[0].shortTermRealised;
+    expect(await fl('2020-02-29')).toBe(0);
+    expect(await fl('2020-03-01')).toBe(80); // ROL Kort starts that day
   });
 
   it('shows each role only its own reach: a province for its PRT, adopted figures for a gemeente, nothing elsewhere', async () => {
@@ -186,6 +236,18 @@ describe('the national overview, worked out by hand for Flevoland', () => {
     expect(months.data.capacityTimeline).toHaveLength(600);
     expect(codes(await server.as('ipo', '{ capacityTimeline(provinceCode: FL, from: "1970-12-31", to: "2020-12-31") { date } }'))).toEqual(['BAD_USER_INPUT']);
   });
+
+  it('keeps a newer draft as the concept when the LRT adopts an older plan (latest means most recently created)', async () => {
+    const plans = (await server.as('ipo', '{ province(code: FL) { plans { id title version } } }')).data.province.plans;
+    const fixture = plans.find((p: any) => p.title === 'Fixture');
+    const adopted = await server.as('lrt', 'mutation($i: PlanTransitionInput!) { adoptProvincialPlan(input: $i) { status } }', { i: { planId: fixture.id, expectedVersion: fixture.version } });
+    expect(adopted.data.adoptProvincialPlan.status).toBe('VASTGESTELD');
+    const overview = (await server.as('ipo', OVERVIEW, { on: ON, p: 'FL' })).data.nationalOverview;
+    expect(overview.provinces[0].planStatus).toBe('VASTGESTELD');
+    expect(row(overview, ['ROL'])).toMatchObject({ planned: { min: 200, max: 270 }, conceptPlanned: { min: 400, max: 400 } });
+    const gemeente = (await server.as('gemeente-lelystad', OVERVIEW, { on: ON })).data.nationalOverview;
+    expect(row(gemeente, ['ROL'])).toMatchObject({ planned: { min: 200, max: 270 }, conceptPlanned: null, realised: null, pipeline: null });
+  });
 });
 
 describe('cost', () => {
@@ -243,6 +305,8 @@ describe('expiring agreements', () => {
       },
     ]);
     expect(codes(await server.as('gemeente-almere', q))).toEqual(['FORBIDDEN']);
+    const far = await server.as('ipo', '{ expiringAgreements(from: "9999-12-01", within: 3650) { provinceCode } }');
+    expect(far.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'within' });
   });
 });
 
@@ -254,8 +318,11 @@ describe('CSV export', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await response.text()).trim().split("\n");
-    expect(lines[0]).toBe('on,province,opvangtype,opgave,planned_min,planned_max,concept_min,concept_max,realised,pipeline,planned_gap_min,planned_gap_max,realised_gap');
-    expect(lines).toContain(`${ON},FL,ROL,300,200,270,400,400,200,100,30,100,100`);
+    expect(lines[0]).toBe('on,province,opvangtype,combined_in,opgave,planned_min,planned_max,concept_min,concept_max,realised,pipeline,planned_gap_min,planned_gap_max,realised_gap');
+    expect(lines).toContain(`${ON},FL,ROL,,300,200,270,400,400,200,100,30,100,100`);
+    // With the Almere agreements and proposal of the tests above: GVL 200 realised, SATELLIET 100 and 100 in the pipeline.
+    expect(lines).toContain(`${ON},FL,GVL,GVL/SATELLIET,200,0,0,0,0,200,0,,,0`);
+    expect(lines).toContain(`${ON},FL,GVL/SATELLIET,,200,90,100,0,0,300,100,100,110,0`);
     expect(lines.filter((line) => /^[^,]+,[A-Z]{2},[A-Z_]+,/.test(line) && !line.includes('/')).length).toBeGreaterThanOrEqual(12 * 11);
     const formula = await server.as('coa-regio-3', 'mutation($i: RegisterAgreementInput!) { registerAgreement(input: $i) { id } }', {
       i: { gemeenteCode: 'GM0034', locationName: '=HYPERLINK("x")', opvangtype: 'GVL', maxPlaces: 10, startDate: '2020-01-01', endDate: '2027-06-30', signedOn: '2019-12-01' },
@@ -269,7 +336,10 @@ describe('CSV export', () => {
       'FL,GM0034,Almere C,SATELLIET,100,2027-05-31,false,true',
       'FL,GM0034,"\'=HYPERLINK(""x"")",GVL,10,2027-06-30,false,false', // quoted, and never a formula in a spreadsheet
     ]);
-    expect((await fetch(`${base}/export/national-overview.csv`)).status).toBe(401);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const anonymous = await fetch(`${base}/export/national-overview.csv`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
     const bad = await fetch(`${base}/export/national-overview.csv?provinceCode=XX`, { headers: { authorization: `Bearer ${token}` } });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'provinceCode' });
@@ -309,3 +379,13 @@ describe('nationalOverviewChanged', () => {
     await Promise.all([ipo.dispose(), flevoland.dispose()]);
   });
 });
+
+describe('type groups', () => {
+  it('joins types that share a plan line, also through other lines, as the plan gaps do', () => {
+    expect(Object.fromEntries(typeGroups(['GVL/SATELLIET', 'ROL/SATELLIET', 'AZC', '']))).toEqual({
+      GVL: 'GVL/ROL/SATELLIET', ROL: 'GVL/ROL/SATELLIET', SATELLIET: 'GVL/ROL/SATELLIET',
+    });
+    expect(typeGroups(['AZC', 'ROL', '']).size).toBe(0);
+  });
+});
+

@@ -7,13 +7,17 @@ import type { ExpiringAgreementsOfProvince, NationalOverview } from './types.js'
  */
 const SAFE = { header: true, escape_formulas: true, cast: { boolean: (value: boolean) => String(value) } };
 
-/** The national overview as CSV: one row per province × opvangtype (or type group), for the LRT's reports. */
+/**
+ * The national overview as CSV, for the LRT's reports: one row per province × opvangtype, one for places of any
+ * type (ANY), and one per combination of types a plan makes (e.g. GVL/SATELLIET; it repeats its types' figures).
+ */
 export function overviewCsv(overview: NationalOverview): string {
   return stringify(
     overview.rows.map((row) => ({
       on: overview.on,
       province: row.provinceCode,
       opvangtype: row.opvangtypes.join('/') || 'ANY',
+      combined_in: row.combinedIn?.join('/') ?? '',
       opgave: row.opgave,
       planned_min: row.planned.min,
       planned_max: row.planned.max,
@@ -21,8 +25,8 @@ export function overviewCsv(overview: NationalOverview): string {
       concept_max: row.conceptPlanned?.max ?? '',
       realised: row.realised ?? '',
       pipeline: row.pipeline ? row.pipeline.reduce((sum, p) => sum + p.places, 0) : '',
-      planned_gap_min: row.plannedGap.min,
-      planned_gap_max: row.plannedGap.max,
+      planned_gap_min: row.plannedGap?.min ?? '',
+      planned_gap_max: row.plannedGap?.max ?? '',
       realised_gap: row.realisedGap ?? '',
     })),
     SAFE,

@@ -9,7 +9,17 @@ import { isIsoDate } from '../plans/validation.js';
 import { addDays } from '../agreements/status.js';
 import type { ProposalStatus } from '../proposals/status.js';
 import { monitoringPolicy, type MonitoringLevel } from './monitoring.policy.js';
-import { ExpiringAgreement, ExpiringAgreementsOfProvince, NationalOverview, OverviewRow, ProvinceOverview, TimelineInterval, TimelinePoint } from './types.js';
+import {
+  ExpiringAgreement,
+  ExpiringAgreementsOfProvince,
+  NationalOverview,
+  OpvangtypeTotal,
+  OverviewRow,
+  PipelineByStatus,
+  ProvinceOverview,
+  TimelineInterval,
+  TimelinePoint,
+} from './types.js';
 
 export const SHORT_TERM = { from: '2019-11-01', until: '2020-12-31', placesPerProvince: 417 };
 /** Proposals in the pipeline (the columns are a location_proposal's own). */
@@ -28,13 +38,14 @@ interface PlanRow {
 /**
  * Lines due by $1 of each province's latest submitted-or-adopted plan, latest adopted plan, and latest plan if it
  * is a draft, summed per set of opvangtypes (sorted, so a line of GVL/SATELLIET and one of SATELLIET/GVL add up).
+ * "Latest" is the most recently created, as plans are listed: adopting an older plan does not make it newer.
  */
 const PLAN_FIGURES_SQL = `WITH latest AS (
     SELECT DISTINCT ON (province_code, which) * FROM (
-      SELECT 'published' AS which, id, province_code, status, updated_at FROM provincial_plan WHERE status IN ('INGEDIEND', 'VASTGESTELD')
-      UNION ALL SELECT 'adopted', id, province_code, status, updated_at FROM provincial_plan WHERE status = 'VASTGESTELD'
-      UNION ALL SELECT 'any', id, province_code, status, updated_at FROM provincial_plan
-    ) plans ORDER BY province_code, which, updated_at DESC, id
+      SELECT 'published' AS which, id, province_code, status, created_at, updated_at FROM provincial_plan WHERE status IN ('INGEDIEND', 'VASTGESTELD')
+      UNION ALL SELECT 'adopted', id, province_code, status, created_at, updated_at FROM provincial_plan WHERE status = 'VASTGESTELD'
+      UNION ALL SELECT 'any', id, province_code, status, created_at, updated_at FROM provincial_plan
+    ) plans ORDER BY province_code, which, created_at DESC, id
   )
   SELECT CASE WHEN p.which = 'any' THEN 'concept' ELSE p.which END AS which, p.province_code AS "provinceCode", p.status,
          p.updated_at AS "changedAt", CASE WHEN l.id IS NOT NULL THEN ARRAY(SELECT t FROM unnest(l.opvangtypes) t ORDER BY t COLLATE "C") END AS opvangtypes, coalesce(sum(l.min_places), 0)::int AS min, coalesce(sum(l.max_places), 0)::int AS max
@@ -68,13 +79,14 @@ export class MonitoringService {
       'national-overview',
       `SELECT
          (SELECT json_agg(json_build_object('code', code, 'population', population) ORDER BY cbs_code) FROM province) AS provinces,
-         (SELECT coalesce(json_agg(o), '[]') FROM (SELECT province_code AS "provinceCode", opvangtype, sum(places)::int AS places FROM opgave WHERE due_date <= $1 GROUP BY 1, 2) o) AS opgave,
+         (SELECT coalesce(json_agg(o), '[]') FROM (SELECT DISTINCT ON (province_code, opvangtype) province_code AS "provinceCode", opvangtype, places FROM opgave
+            WHERE due_date <= $1 ORDER BY province_code, opvangtype, due_date DESC) o) AS opgave,
          (SELECT coalesce(json_agg(r), '[]') FROM (SELECT province_code AS "provinceCode", opvangtype, sum(max_places)::int AS places FROM agreement
             WHERE start_date <= $1 AND end_date >= $1 AND (ended_on IS NULL OR ended_on > $1) GROUP BY 1, 2) r) AS realised,
-         (SELECT coalesce(json_agg(p ORDER BY p.status), '[]') FROM (SELECT province_code AS "provinceCode", opvangtype, status, sum(places)::int AS places FROM location_proposal
+         (SELECT coalesce(json_agg(p ORDER BY p.status COLLATE "C"), '[]') FROM (SELECT province_code AS "provinceCode", opvangtype, status, sum(places)::int AS places FROM location_proposal
             WHERE ${PIPELINE} GROUP BY 1, 2, 3) p) AS pipeline,
          (SELECT coalesce(json_agg(s), '[]') FROM (SELECT province_code AS "provinceCode", sum(max_places)::int AS places FROM agreement
-            WHERE start_date BETWEEN $2 AND $3 GROUP BY 1) s) AS "shortTerm",
+            WHERE start_date BETWEEN $2 AND least($3::date, $1::date) GROUP BY 1) s) AS "shortTerm",
          (SELECT coalesce(json_agg(pl), '[]') FROM (${PLAN_FIGURES_SQL}) pl) AS plans`,
       [on, SHORT_TERM.from, SHORT_TERM.until],
     );
@@ -89,53 +101,87 @@ export class MonitoringService {
       }
       return (provinceCode: ProvinceCode, opvangtype: string) => map.get(`${provinceCode}:${opvangtype}`) ?? [];
     };
-    const opgaveOf = index(figures.opgave as { provinceCode: ProvinceCode; opvangtype: string | null; places: number }[]);
-    const realisedRows = figures.realised as { provinceCode: ProvinceCode; opvangtype: string; places: number }[];
-    const realisedOf = index(realisedRows);
-    const pipelineOf = index(figures.pipeline as { provinceCode: ProvinceCode; opvangtype: string; status: ProposalStatus; places: number }[]);
+    const opgaveRows = index(figures.opgave as { provinceCode: ProvinceCode; opvangtype: string | null; places: number }[]);
+    const realisedFigures = figures.realised as { provinceCode: ProvinceCode; opvangtype: string; places: number }[];
+    const realisedRows = index(realisedFigures);
+    const pipelineRows = index(figures.pipeline as { provinceCode: ProvinceCode; opvangtype: string; status: ProposalStatus; places: number }[]);
     const shortTerm = figures.shortTerm as { provinceCode: ProvinceCode; places: number }[];
-    const realised = realisedRows;
     const nationalPopulation = provinces.reduce((sum, p) => sum + p.population, 0);
-    const nationalRealised = realised.reduce((sum, r) => sum + r.places, 0);
+    const nationalRealised = realisedFigures.reduce((sum, r) => sum + r.places, 0);
     const plannedOf = (code: ProvinceCode, level: MonitoringLevel) => (level === 'FULL' ? plans.published.get(code) : plans.adopted.get(code));
     const nationalPlanned = provinces.reduce((sum, p) => sum + sumRanges([...(plans.published.get(p.code)?.lines.values() ?? [])]).max, 0);
 
     const rows: OverviewRow[] = [];
     const provinceRows: ProvinceOverview[] = [];
+    const zero = (): PlaceRange => ({ min: 0, max: 0 });
     for (const province of provinces) {
       const level = scope.get(province.code);
       if (!level) continue;
       const full = level === 'FULL';
       const plan = plannedOf(province.code, level);
       const concept = full ? plans.concept.get(province.code) : undefined;
-      // Every opvangtype, places of any type, then the type combinations the plan or the draft has, in a stable order.
-      const keys = new Set<Key>([...Object.values(Opvangtype), '']);
-      for (const key of [...(plan?.lines.keys() ?? []), ...(concept?.lines.keys() ?? [])].sort()) keys.add(key);
-      const provinceRowsStart = rows.length;
-      for (const key of keys) {
-        const types = key === '' ? [] : (key.split('/') as Opvangtype[]);
-        const single = types.length === 1;
-        const rowOpgave = (single ? opgaveOf(province.code, types[0]) : key === '' ? opgaveOf(province.code, '') : []).reduce((sum, o) => sum + o.places, 0);
-        const planned = plan?.lines.get(key) ?? { min: 0, max: 0 };
-        const rowRealised = full && single ? realisedOf(province.code, types[0]).reduce((sum, r) => sum + r.places, 0) : null;
-        const rowPipeline = full && single ? pipelineOf(province.code, types[0]).map(({ status, places }) => ({ status, places })) : null;
-        rows.push(
-          Object.assign(new OverviewRow(), {
-            provinceCode: province.code,
-            opvangtypes: types,
-            opgave: rowOpgave,
-            planned,
-            conceptPlanned: concept ? (concept.lines.get(key) ?? { min: 0, max: 0 }) : null,
-            realised: rowRealised,
-            pipeline: rowPipeline,
-            plannedGap: shortfall(rowOpgave, planned),
-            realisedGap: rowRealised === null ? null : Math.max(0, rowOpgave - rowRealised),
-          }),
-        );
-      }
-      const own = rows.slice(provinceRowsStart);
-      const provinceRealised = full ? own.reduce((sum, r) => sum + (r.realised ?? 0), 0) : null;
-      const planned = sumRanges(own.map((r) => r.planned));
+      const groups = typeGroups([...(plan?.lines.keys() ?? []), ...(concept?.lines.keys() ?? [])]);
+      const opgaveOf = (type: string) => opgaveRows(province.code, type).reduce((sum, o) => sum + o.places, 0);
+      const realisedOf = (type: Opvangtype) => (full ? realisedRows(province.code, type).reduce((sum, r) => sum + r.places, 0) : null);
+      const pipelineOf = (types: Opvangtype[]) => (full ? byStatus(types.flatMap((type) => pipelineRows(province.code, type))) : null);
+      const lines = (figures: PlanFigures | undefined, accept: (key: Key) => boolean) =>
+        sumRanges([...(figures?.lines ?? [])].filter(([key]) => accept(key)).map(([, range]) => range));
+      const row = (fields: Omit<OverviewRow, 'provinceCode'>) => Object.assign(new OverviewRow(), { provinceCode: province.code, ...fields });
+
+      // Every opvangtype, then places of any type, then the combinations the plan or the draft makes, in a stable order.
+      const typeRows = Object.values(Opvangtype).map((type) => {
+        const combined = groups.get(type);
+        const opgave = opgaveOf(type);
+        const planned = plan?.lines.get(type) ?? zero();
+        const realised = realisedOf(type);
+        return row({
+          opvangtypes: [type],
+          combinedIn: combined ? (combined.split('/') as Opvangtype[]) : null,
+          opgave,
+          planned,
+          conceptPlanned: concept ? (concept.lines.get(type) ?? zero()) : null,
+          realised,
+          pipeline: pipelineOf([type]),
+          plannedGap: combined ? null : shortfall(opgave, planned),
+          realisedGap: realised === null ? null : Math.max(0, opgave - realised),
+        });
+      });
+      const anyTypeOpgave = opgaveOf('');
+      const anyTypePlanned = plan?.lines.get('') ?? zero();
+      const anyTypeRow = row({
+        opvangtypes: [],
+        combinedIn: null,
+        opgave: anyTypeOpgave,
+        planned: anyTypePlanned,
+        conceptPlanned: concept ? (concept.lines.get('') ?? zero()) : null,
+        realised: null,
+        pipeline: null,
+        plannedGap: shortfall(anyTypeOpgave, anyTypePlanned),
+        realisedGap: null,
+      });
+      const groupRows = [...new Set(groups.values())].sort().map((group) => {
+        const types = group.split('/') as Opvangtype[];
+        const inGroup = (key: Key) => key !== '' && groups.get(key.split('/')[0] as Opvangtype) === group;
+        const opgave = types.reduce((sum, type) => sum + opgaveOf(type), 0);
+        const planned = lines(plan, inGroup);
+        const realised = full ? types.reduce((sum, type) => sum + realisedOf(type)!, 0) : null;
+        return row({
+          opvangtypes: types,
+          combinedIn: null,
+          opgave,
+          planned,
+          conceptPlanned: concept ? lines(concept, inGroup) : null,
+          realised,
+          pipeline: pipelineOf(types),
+          plannedGap: shortfall(opgave, planned),
+          realisedGap: realised === null ? null : Math.max(0, opgave - realised),
+        });
+      });
+      rows.push(...typeRows, anyTypeRow, ...groupRows);
+
+      // Totals over the types and places of any type; combinations only repeat their types, except for the planned gap.
+      const provinceRealised = full ? typeRows.reduce((sum, r) => sum + r.realised!, 0) : null;
+      const planned = lines(plan, () => true);
       const populationShare = round1((province.population / nationalPopulation) * 100);
       const realisedShare = provinceRealised === null || nationalRealised === 0 ? null : round1((provinceRealised / nationalRealised) * 100);
       const plannedShare = nationalPlanned === 0 || !full ? null : round1((planned.max / nationalPlanned) * 100);
@@ -144,10 +190,14 @@ export class MonitoringService {
           provinceCode: province.code,
           planStatus: plan?.status ?? null,
           planChangedAt: plan?.changedAt ?? null,
-          opgave: own.reduce((sum, r) => sum + r.opgave, 0),
+          conceptStatus: concept?.status ?? null,
+          conceptChangedAt: concept?.changedAt ?? null,
+          opgave: typeRows.reduce((sum, r) => sum + r.opgave, anyTypeOpgave),
           planned,
           realised: provinceRealised,
-          pipeline: full ? own.reduce((sum, r) => sum + (r.pipeline ?? []).reduce((s, p) => s + p.places, 0), 0) : null,
+          pipeline: full ? typeRows.reduce((sum, r) => sum + places(r.pipeline!), 0) : null,
+          plannedGap: sumRanges([...typeRows, anyTypeRow, ...groupRows].flatMap((r) => (r.plannedGap ? [r.plannedGap] : []))),
+          realisedGap: full ? typeRows.reduce((sum, r) => sum + r.realisedGap!, 0) : null,
           populationShare,
           realisedShare,
           realisedShareDifference: realisedShare === null ? null : round1(realisedShare - populationShare),
@@ -158,14 +208,30 @@ export class MonitoringService {
         }),
       );
     }
-    const anyHidden = provinceRows.some((p) => p.realised === null);
+    const allVisible = provinceRows.every((p) => p.realised !== null);
+    const total = (pick: (p: ProvinceOverview) => number | null) => (allVisible ? provinceRows.reduce((sum, p) => sum + pick(p)!, 0) : null);
+    const rowsOf = (type: Opvangtype) => rows.filter((r) => r.opvangtypes.length === 1 && r.opvangtypes[0] === type);
+    const typeTotal = (type: Opvangtype, pick: (r: OverviewRow) => number | null) => (allVisible ? rowsOf(type).reduce((sum, r) => sum + pick(r)!, 0) : null);
     return Object.assign(new NationalOverview(), {
       on,
       rows,
       provinces: provinceRows,
       totalOpgave: provinceRows.reduce((sum, p) => sum + p.opgave, 0),
       totalPlanned: sumRanges(provinceRows.map((p) => p.planned)),
-      totalRealised: anyHidden ? null : provinceRows.reduce((sum, p) => sum + (p.realised ?? 0), 0),
+      totalRealised: total((p) => p.realised),
+      totalPipeline: total((p) => p.pipeline),
+      totalPlannedGap: sumRanges(provinceRows.map((p) => p.plannedGap)),
+      totalRealisedGap: total((p) => p.realisedGap),
+      opvangtypes: Object.values(Opvangtype).map((type) =>
+        Object.assign(new OpvangtypeTotal(), {
+          opvangtype: type,
+          opgave: rowsOf(type).reduce((sum, r) => sum + r.opgave, 0),
+          planned: sumRanges(rowsOf(type).map((r) => r.planned)),
+          realised: typeTotal(type, (r) => r.realised),
+          pipeline: typeTotal(type, (r) => places(r.pipeline!)),
+          realisedGap: typeTotal(type, (r) => r.realisedGap),
+        }),
+      ),
     });
   }
 
@@ -219,7 +285,9 @@ export class MonitoringService {
   expiring(principal: Principal, within: number, from: string, provinceCode?: ProvinceCode | null) {
     if (!Number.isInteger(within) || within < 1 || within > 3650) throw badUserInput('within must be 1 to 3650 days', 'within');
     if (!isIsoDate(from)) throw badUserInput('from is not a date (YYYY-MM-DD)', 'from');
-    return this.expiringAgreements(principal, from, addDays(from, within), provinceCode);
+    const until = addDays(from, within);
+    if (!isIsoDate(until)) throw badUserInput('from plus within runs past the year 9999', 'within');
+    return this.expiringAgreements(principal, from, until, provinceCode);
   }
 
   /**
@@ -280,3 +348,43 @@ export function timelinePoints(from: string, to: string, interval: TimelineInter
     }
   }
 }
+
+/**
+ * Opvangtypes that plan lines combine, grouped as the plan's own gaps group them: types that share a line are
+ * compared with their opgave together, and so are types linked through other lines. Each combined type maps to its
+ * group's key (its types, sorted, joined with '/'); types planned alone are not in the map.
+ */
+export function typeGroups(keys: Iterable<Key>): Map<Opvangtype, Key> {
+  const parent = new Map<string, string>();
+  const find = (type: string): string => {
+    const up = parent.get(type) ?? type;
+    if (up === type) return type;
+    const root = find(up);
+    parent.set(type, root);
+    return root;
+  };
+  for (const key of keys) {
+    const types = key === '' ? [] : key.split('/');
+    for (const type of types.slice(1)) {
+      const [a, b] = [find(types[0]), find(type)];
+      if (a !== b) parent.set(a, b);
+    }
+  }
+  const members = new Map<string, string[]>();
+  for (const type of parent.keys()) members.set(find(type), [...(members.get(find(type)) ?? []), type]);
+  const groups = new Map<Opvangtype, Key>();
+  for (const [root, types] of members) {
+    const all = [...new Set([root, ...types])].sort();
+    for (const type of all) groups.set(type as Opvangtype, all.join('/'));
+  }
+  return groups;
+}
+
+/** Pipeline places added up per status, in status order. */
+function byStatus(entries: { status: ProposalStatus; places: number }[]): PipelineByStatus[] {
+  const totals = new Map<ProposalStatus, number>();
+  for (const { status, places } of entries) totals.set(status, (totals.get(status) ?? 0) + places);
+  return [...totals].sort(([a], [b]) => (a < b ? -1 : 1)).map(([status, places]) => Object.assign(new PipelineByStatus(), { status, places }));
+}
+
+const places = (pipeline: PipelineByStatus[]) => pipeline.reduce((sum, p) => sum + p.places, 0);

@@ -13,36 +13,76 @@ export class PipelineByStatus {
   places: number;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'The figures for one province and opvangtype (or several a plan combines; none for places of any type).' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'The figures for one province and opvangtype; for places of any type (no opvangtypes); or for types the plan combines (several opvangtypes), which are compared with their opgave together.',
+})
 export class OverviewRow {
   @Field(() => ProvinceCode)
   provinceCode: ProvinceCode;
 
-  @Field(() => [Opvangtype], { description: 'One type; several for a combined plan line; none for places of any type.' })
+  @Field(() => [Opvangtype], {
+    description:
+      'One type; none for places of any type; several for types that plan lines combine (such as GVL/SATELLIET): that row repeats the figures of its types together, with every line of those types.',
+  })
   opvangtypes: Opvangtype[];
 
-  @Field(() => Int, { description: 'Opgave due on or before the date.' })
+  @Field(() => [Opvangtype], {
+    nullable: true,
+    description: "On a row of one type that the plan (or the draft) combines with others: the types of the combination, whose row has this type's plan and planned gap.",
+  })
+  combinedIn: Opvangtype[] | null;
+
+  @Field(() => Int, {
+    description:
+      'The opgave in force on the date: of those due on or before it, the one due last (an opgave is a level to reach by its due date, so earlier ones are not added to it). A combination: the sum of its types.',
+  })
   opgave: number;
 
   @Field(() => PlaceRange, {
     description:
-      'From the latest submitted or adopted plan (adopted only, for gemeenten): lines due on or before the date. A line that combines types counts in the row of that combination (whose opgave is 0), not in the rows of its types, so rows add up to the province total.',
+      'From the latest submitted or adopted plan (adopted only, for gemeenten): lines due on or before the date. A row of one type: lines of that type alone. A combination: every line of its types.',
   })
   planned: PlaceRange;
 
-  @Field(() => PlaceRange, { nullable: true, description: 'From the draft, when the latest plan is a draft and you may see drafts.' })
+  @Field(() => PlaceRange, { nullable: true, description: 'From the draft, likewise, when the latest plan is a draft and you may see drafts.' })
   conceptPlanned: PlaceRange | null;
 
-  @Field(() => Int, { nullable: true, description: 'Places of agreements running on the date (null where you may not see all agreements).' })
+  @Field(() => Int, { nullable: true, description: 'Places of agreements running on the date (null where you may not see all agreements, and for places of any type).' })
   realised: number | null;
 
-  @Field(() => [PipelineByStatus], { nullable: true })
+  @Field(() => [PipelineByStatus], { nullable: true, description: 'Places in submitted proposals by status (null where you may not see all proposals).' })
   pipeline: PipelineByStatus[] | null;
 
-  @Field(() => PlaceRange, { description: 'How far the plan falls short of the opgave (0 when covered).' })
-  plannedGap: PlaceRange;
+  @Field(() => PlaceRange, {
+    nullable: true,
+    description: 'How far the plan falls short of the opgave: min at the plan\'s maximum, max at its minimum (0 when covered). Null on a type in a combination: see the combination\'s row.',
+  })
+  plannedGap: PlaceRange | null;
 
   @Field(() => Int, { nullable: true, description: 'How far realised capacity falls short of the opgave.' })
+  realisedGap: number | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'National totals of one opvangtype over the provinces you may see.' })
+export class OpvangtypeTotal {
+  @Field(() => Opvangtype)
+  opvangtype: Opvangtype;
+
+  @Field(() => Int)
+  opgave: number;
+
+  @Field(() => PlaceRange, { description: 'Lines of this type alone; lines that combine types count in no single type.' })
+  planned: PlaceRange;
+
+  @Field(() => Int, { nullable: true, description: 'Null unless you may see realised capacity in every province counted.' })
+  realised: number | null;
+
+  @Field(() => Int, { nullable: true })
+  pipeline: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The sum of the provinces\' realised gaps: a surplus in one province does not fill another\'s gap.' })
   realisedGap: number | null;
 }
 
@@ -57,6 +97,12 @@ export class ProvinceOverview {
   @Field(() => Date, { nullable: true })
   planChangedAt: Date | null;
 
+  @Field(() => PlanStatus, { nullable: true, description: 'Status of the draft the concept figures come from, when the latest plan is one and you may see it.' })
+  conceptStatus: PlanStatus | null;
+
+  @Field(() => Date, { nullable: true })
+  conceptChangedAt: Date | null;
+
   @Field(() => Int)
   opgave: number;
 
@@ -68,6 +114,12 @@ export class ProvinceOverview {
 
   @Field(() => Int, { nullable: true })
   pipeline: number | null;
+
+  @Field(() => PlaceRange, { description: 'The sum of the planned gaps of its rows (types planned alone, combinations, places of any type): a surplus of one type does not fill another\'s gap.' })
+  plannedGap: PlaceRange;
+
+  @Field(() => Int, { nullable: true, description: 'The sum of the realised gaps of its opvangtypes.' })
+  realisedGap: number | null;
 
   @Field(() => Float, { description: 'Share of the national population (1 Jan 2022), in percent.' })
   populationShare: number;
@@ -87,7 +139,7 @@ export class ProvinceOverview {
   @Field(() => Int, { description: 'The short-term target of November 2019: 417 places per province.' })
   shortTermTarget: number;
 
-  @Field(() => Int, { nullable: true, description: 'Places of agreements starting between 1 November 2019 and 31 December 2020.' })
+  @Field(() => Int, { nullable: true, description: 'Places of agreements starting from 1 November 2019 up to 31 December 2020 (or up to the date, if earlier).' })
   shortTermRealised: number | null;
 }
 
@@ -108,8 +160,20 @@ export class NationalOverview {
   @Field(() => PlaceRange)
   totalPlanned: PlaceRange;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Null unless you may see realised capacity in every province counted.' })
   totalRealised: number | null;
+
+  @Field(() => Int, { nullable: true })
+  totalPipeline: number | null;
+
+  @Field(() => PlaceRange)
+  totalPlannedGap: PlaceRange;
+
+  @Field(() => Int, { nullable: true })
+  totalRealisedGap: number | null;
+
+  @Field(() => [OpvangtypeTotal], { description: 'Every opvangtype, totalled over the provinces you may see.' })
+  opvangtypes: OpvangtypeTotal[];
 }
 
 /** Steps of a capacity timeline; each point is the first day of its week (Monday), month, quarter or year. */

@@ -43,8 +43,11 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
 }
 
 /**
- * Runs a fixed, hot statement as a named prepared statement, so PostgreSQL plans it once per connection instead
- * of on every call. For read-only statements whose text never changes (the name is bound to the text).
+ * Runs a fixed, hot statement as a named prepared statement: PostgreSQL parses it once per connection, and once it
+ * has seen a few calls, plans it once too, unless a plan for the actual parameters looks cheaper. Only for
+ * read-only statements outside any transaction: it takes its own connection from the pool, so it would not see a
+ * transaction's uncommitted writes. One name, one text, forever: a connection that prepared a name keeps it.
+ * Needs session-level connections (no pooler in transaction mode in between).
  */
 export async function queryPrepared<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
   if (dataSource.logger) dataSource.logger.logQuery(text, values);

@@ -32,6 +32,15 @@ export interface RunningServer {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+const BEARER_CHALLENGE = 'Bearer realm="regietafel"';
+
+/** The client's x-request-id when it is a sensible one, else a new one; sent back either way. */
+function requestIdOf(req: http.IncomingMessage, res: http.ServerResponse): string {
+  const header = req.headers['x-request-id'];
+  const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+  res.setHeader('x-request-id', requestId);
+  return requestId;
+}
 
 /** Query limits from graphql-armor, shared by the HTTP and the WebSocket path. */
 function armorFor(config: Config) {
@@ -94,7 +103,9 @@ export async function startServer(options: {
   // CSV exports for reports: authenticated like GraphQL, same policies, same error codes.
   const csvExport = (name: string, produce: (principal: Principal, query: Record<string, string | undefined>) => Promise<string>) =>
     app.get(`/export/${name}.csv`, async (req, res) => {
-      const requestId = randomUUID();
+      const requestId = requestIdOf(req, res);
+      // Figures for one person's eyes: never kept by a browser or a proxy.
+      res.setHeader('Cache-Control', 'no-store');
       try {
         const principal = await authenticator.authenticate(req.headers.authorization, { allowBareToken: false });
         const body = await produce(principal, req.query as Record<string, string | undefined>);
@@ -104,6 +115,7 @@ export async function startServer(options: {
         if (isClientError(error)) {
           const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 }[String(error.extensions.code)] ?? 400;
           const { http: _http, ...extensions } = error.extensions;
+          if (status === 401) res.setHeader('WWW-Authenticate', BEARER_CHALLENGE);
           res.status(status).json({ errors: [{ message: error.message, extensions }] });
           return;
         }
@@ -257,15 +269,13 @@ export async function startServer(options: {
     express.json({ limit: config.limits.bodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const header = req.headers['x-request-id'];
-        const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
-        res.setHeader('x-request-id', requestId);
+        const requestId = requestIdOf(req, res);
         let principal: Principal;
         try {
           principal = await authenticator.authenticate(req.headers.authorization, { allowBareToken: false });
         } catch (error) {
           if (isClientError(error) && error.extensions.code === ErrorCode.UNAUTHENTICATED) {
-            res.setHeader('WWW-Authenticate', 'Bearer realm="regietafel"');
+            res.setHeader('WWW-Authenticate', BEARER_CHALLENGE);
           }
           throw error;
         }

@@ -24,9 +24,11 @@ export function tokenFrom(authorization: unknown, allowBareToken: boolean): stri
 export const VERIFIED_TOKEN_TTL_MS = 60_000;
 
 export function createAuthenticator(dataSource: DataSource, keys: JWTVerifyGetKey, options: { issuer: string; audience: string }): Authenticator {
-  // Clients send the same token with every request and every WebSocket operation. Its signature is checked once a
-  // minute; who it belongs to and their memberships are loaded from the database every time, so a revocation
-  // still applies at once. A key withdrawn from the JWKS stops being accepted within the same minute.
+  // Clients send the same token with every request and every WebSocket operation. Its signature is checked at most
+  // once a minute (issuer, audience and not-before were checked with it, and its expiry is checked every time);
+  // who it belongs to and their memberships are loaded from the database every time, so a revocation still applies
+  // at once. A key withdrawn from the JWKS is refused once the key set is fetched again and cached tokens signed
+  // with it have aged out: up to a minute after the key set's own cache (10 minutes by default) expires.
   const verified = new LRUCache<string, JWTPayload>({ max: 10_000 });
   return {
     async authenticate(authorization, { allowBareToken }) {
