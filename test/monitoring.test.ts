@@ -343,6 +343,19 @@ describe('CSV export', () => {
     const bad = await fetch(`${base}/export/national-overview.csv?provinceCode=XX`, { headers: { authorization: `Bearer ${token}` } });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'provinceCode' });
+    for (const [path, field] of [
+      ['national-overview.csv?province=UT', 'province'], // misspelt: refused, not the whole country
+      ['national-overview.csv?provinceCode=UT&provinceCode=FL', 'provinceCode'],
+      ['expiring-agreements.csv?within=1e3', 'within'],
+      ['expiring-agreements.csv?within=', 'within'],
+    ]) {
+      const refused = await fetch(`${base}/export/${path}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(refused.status, path).toBe(400);
+      expect(((await refused.json()) as any).errors[0].extensions, path).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    const unknown = await fetch(`${base}/export/everything.csv`, { headers: { authorization: `Bearer ${token}` } });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');
     const forbidden = await fetch(`${base}/export/national-overview.csv?provinceCode=UT`, { headers: { authorization: `Bearer ${await server.token('secretariaat-fl')}` } });
     expect(forbidden.status).toBe(403);
   });

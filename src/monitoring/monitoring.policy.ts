@@ -36,7 +36,7 @@ export const monitoringPolicy = {
       if (!level) throw forbidden(`You may not see the figures of province ${provinceCode}`, field);
       return new Map([[provinceCode, level]]);
     }
-    if (scope.size === 0) throw forbidden('Your roles give you no monitoring figures', field);
+    if (scope.size === 0) throw forbidden('Your roles give you no monitoring figures');
     return scope;
   },
 };

@@ -52,7 +52,11 @@ export class OverviewRow {
   @Field(() => Int, { nullable: true, description: 'Places of agreements running on the date (null where you may not see all agreements, and for places of any type).' })
   realised: number | null;
 
-  @Field(() => [PipelineByStatus], { nullable: true, description: 'Places in submitted proposals by status (null where you may not see all proposals).' })
+  @Field(() => [PipelineByStatus], {
+    nullable: true,
+    description:
+      'Places in submitted proposals that may still become capacity (submitted, being explored, advised positively, or decided go), by status, as they stand now whatever the date (null where you may not see all proposals).',
+  })
   pipeline: PipelineByStatus[] | null;
 
   @Field(() => PlaceRange, {
@@ -130,7 +134,10 @@ export class ProvinceOverview {
   @Field(() => Float, { nullable: true, description: 'realisedShare minus populationShare, in percentage points: positive means more than its share.' })
   realisedShareDifference: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Share of national planned capacity (max), in percent.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share of national planned capacity (the maximum of each latest submitted or adopted plan; a province without one counts 0), in percent.',
+  })
   plannedShare: number | null;
 
   @Field(() => Float, { nullable: true })

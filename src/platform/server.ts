@@ -100,15 +100,22 @@ export async function startServer(options: {
     }
   });
 
-  // CSV exports for reports: authenticated like GraphQL, same policies, same error codes.
-  const csvExport = (name: string, produce: (principal: Principal, query: Record<string, string | undefined>) => Promise<string>) =>
+  // CSV exports for reports: authenticated like GraphQL, same policies, same error codes. Parameters are checked
+  // strictly: a misspelt one must not quietly export every province.
+  const csvExport = <P extends string>(name: string, parameters: readonly P[], produce: (principal: Principal, query: Partial<Record<P, string>>) => Promise<string>) =>
     app.get(`/export/${name}.csv`, async (req, res) => {
       const requestId = requestIdOf(req, res);
       // Figures for one person's eyes: never kept by a browser or a proxy.
       res.setHeader('Cache-Control', 'no-store');
       try {
         const principal = await authenticator.authenticate(req.headers.authorization, { allowBareToken: false });
-        const body = await produce(principal, req.query as Record<string, string | undefined>);
+        const query: Partial<Record<P, string>> = {};
+        for (const [key, value] of new URL(req.originalUrl, 'http://localhost').searchParams) {
+          if (!parameters.includes(key as P)) throw badUserInput(`Unknown parameter ${key.slice(0, 40)}; this export takes ${parameters.join(', ')}`, key.slice(0, 40));
+          if (query[key as P] !== undefined) throw badUserInput(`${key} is given twice`, key);
+          query[key as P] = value;
+        }
+        const body = await produce(principal, query);
         res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
         res.type('text/csv; charset=utf-8').send(body);
       } catch (error) {
@@ -128,12 +135,20 @@ export async function startServer(options: {
     if (!PROVINCE_CODES.includes(value as ProvinceCode)) throw badUserInput(`${value.slice(0, 10)} is not a province code`, 'provinceCode');
     return value as ProvinceCode;
   };
-  csvExport('national-overview', async (principal, query) =>
+  const daysParam = (value: string | undefined, fallback: number): number => {
+    if (value === undefined) return fallback;
+    if (!/^\d{1,5}$/.test(value)) throw badUserInput('within must be a whole number of days', 'within');
+    return Number(value);
+  };
+  csvExport('national-overview', ['on', 'provinceCode'], async (principal, query) =>
     overviewCsv(await services.monitoring.nationalOverview(principal, query.on ?? '2023-01-01', provinceParam(query.provinceCode))),
   );
-  csvExport('expiring-agreements', async (principal, query) =>
-    expiringCsv(await services.monitoring.expiring(principal, query.within ? Number(query.within) : 365, query.from ?? today(), provinceParam(query.provinceCode))),
+  csvExport('expiring-agreements', ['within', 'from', 'provinceCode'], async (principal, query) =>
+    expiringCsv(await services.monitoring.expiring(principal, daysParam(query.within, 365), query.from ?? today(), provinceParam(query.provinceCode))),
   );
+  app.use('/export', (_req, res) => {
+    res.status(404).json({ errors: [{ message: 'No such export: there are /export/national-overview.csv and /export/expiring-agreements.csv', extensions: { code: 'NOT_FOUND' } }] });
+  });
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.limits.bodyBytes });
   const wsCleanup = useServer<Record<string, unknown>, { authorization?: string }>(
