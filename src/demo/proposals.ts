@@ -114,6 +114,13 @@ export async function seedDemoProposalsAndAgreements(db: DataSource, log: Logger
       gemeenteCode: gemeente.code, locationName: `ROL ${name} (demo)`, opvangtype: Opvangtype.ROL, maxPlaces: 250 + index * 25, otherGroupsPlaces: 30, startDate: '2021-03-01', endDate: '2031-02-28', signedOn: '2021-01-15',
     });
     made.agreements += 3;
+    if (index % 2 === 0) {
+      // Places opened for the short-term target of November 2019 (417 per province).
+      await agreements.register(coa, {
+        gemeenteCode: gemeente.code, locationName: `Noodopvang ${name} (demo)`, opvangtype: Opvangtype.NOODOPVANG, maxPlaces: 150 + index * 20, startDate: '2020-02-01', endDate: '2021-12-31', signedOn: '2020-01-10',
+      });
+      made.agreements += 1;
+    }
   }
   log.info(made, 'demo proposals and agreements loaded');
   return made;
