@@ -251,26 +251,38 @@ describe('the national overview, worked out by hand for Flevoland', () => {
 });
 
 describe('cost', () => {
-  it('takes the same number of SQL statements with 10 agreements as with 1,000', async () => {
+  it('takes the same number of SQL statements with 10 agreements and proposals as with 1,000', async () => {
     const token = await server.token('ipo');
     const measure = async () => {
       server.statements.length = 0;
       const response = await server.gql(OVERVIEW, { on: ON }, token);
       expect(response.errors).toBeUndefined();
-      return server.statements.length;
+      const azc = row(response.data.nationalOverview, ['AZC']);
+      return { statements: server.statements.length, realised: azc.realised, pipeline: azc.pipeline };
     };
-    const insert = (n: number) =>
-      server.db.query(
+    const insert = async (n: number) => {
+      const tag = `${n}-${Date.now()}`;
+      await server.db.query(
         `INSERT INTO agreement (gemeente_code, province_code, location_name, location_key, opvangtype, max_places, start_date, original_end_date, end_date, signed_on)
          SELECT 'GM0034', 'FL', 'Bulk ' || i || ' ' || $2, 'bulk ' || i || ' ' || $2, 'AZC', 10, '2022-01-01', '2024-12-31', '2024-12-31', '2021-12-01' FROM generate_series(1, $1) AS i`,
-        [n, `${n}-${Date.now()}`],
+        [n, tag],
       );
+      await server.db.query(
+        `INSERT INTO location_proposal (gemeente_code, province_code, name, address, opvangtype, places, status, submitted)
+         SELECT 'GM0034', 'FL', 'Bulk ' || i || ' ' || $2, 'Weg', 'AZC', 5, 'IN_VERKENNING', true FROM generate_series(1, $1) AS i`,
+        [n, tag],
+      );
+    };
+    const before = await measure();
     await insert(10);
     const few = await measure();
     await insert(990);
     const many = await measure();
-    expect(few).toBeGreaterThan(0);
-    expect(many).toBe(few);
+    expect(few.statements).toBe(2); // who is asking, and every figure
+    expect(many.statements).toBe(few.statements);
+    // The figures did take the rows in.
+    expect(many.realised - before.realised).toBe(1000 * 10);
+    expect(many.pipeline).toContainEqual({ status: 'IN_VERKENNING', places: 1000 * 5 });
   });
 });
 
