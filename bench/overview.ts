@@ -25,7 +25,10 @@ const QUERY = `query($on: String!) { nationalOverview(on: $on) {
     populationShare realisedShare realisedShareDifference plannedShare plannedShareDifference shortTermTarget shortTermRealised }
 } }`;
 
-/** CPU seconds used so far by processes (Linux /proc; user + system), including those whose parent is one of `parents`. */
+/**
+ * CPU seconds used so far (Linux /proc; user + system) by the processes `pids`, by the children of `parents` that
+ * are still running, and by the children `parents` have reaped (a PostgreSQL backend that exits, for instance).
+ */
 function cpuSeconds(pids: number[], parents: number[] = []): number {
   const ticks = 100; // USER_HZ
   let total = 0;
@@ -40,8 +43,10 @@ function cpuSeconds(pids: number[], parents: number[] = []): number {
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     const fields = stat(pid);
     if (!fields) continue;
-    // After the command: state, ppid, …; utime and stime are fields 14 and 15 of the whole line.
-    if (pids.includes(Number(pid)) || parents.includes(Number(fields[1]))) total += (Number(fields[11]) + Number(fields[12])) / ticks;
+    // After the command: state, ppid, …; utime, stime, cutime and cstime are fields 14 to 17 of the whole line.
+    const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
+    if (pids.includes(Number(pid)) || parents.includes(Number(fields[1]))) total += (utime + stime) / ticks;
+    if (parents.includes(Number(pid))) total += (cutime + cstime) / ticks;
   }
   return total;
 }
