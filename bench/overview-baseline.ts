@@ -14,8 +14,8 @@ import { Opvangtype } from '../src/reference/enums.js';
 
 /**
  * $1: the date; $2: the opvangtypes in the order the API lists them. Shares are rounded to 0.1 as the API does.
- * Types that plan lines combine are grouped (transitively, by a recursive walk over the pairs a line links) and
- * compared with their opgave together, as the API does.
+ * Types that the plan's lines combine are grouped (transitively, by a recursive walk over the pairs a line links)
+ * and compared with their opgave together, as the API does.
  */
 const BASELINE_SQL = `
 WITH RECURSIVE types AS (SELECT key, ord FROM unnest($2::text[]) WITH ORDINALITY AS u(key, ord)),
@@ -24,25 +24,28 @@ published AS (SELECT DISTINCT ON (province_code) id, province_code, status, upda
   WHERE status IN ('INGEDIEND', 'VASTGESTELD') ORDER BY province_code, created_at DESC, id),
 concept AS (SELECT id, province_code, status, updated_at FROM latest WHERE status IN ('CONCEPT', 'TERUGGESTUURD')),
 plan_lines AS (
-  SELECT p.which, p.province_code, ARRAY(SELECT t FROM unnest(l.opvangtypes) t ORDER BY t COLLATE "C") AS types, l.min_places, l.max_places
+  SELECT p.which, p.province_code, ARRAY(SELECT t FROM unnest(l.opvangtypes) t ORDER BY t COLLATE "C") AS types, l.target_date <= $1 AS due, l.min_places, l.max_places
   FROM (SELECT 'published' AS which, id, province_code FROM published UNION ALL SELECT 'concept', id, province_code FROM concept) p
-  JOIN capacity_line l ON l.plan_id = p.id AND l.target_date <= $1
+  JOIN capacity_line l ON l.plan_id = p.id
 ),
-edges AS (SELECT DISTINCT province_code, x, y FROM plan_lines, unnest(types) x, unnest(types) y WHERE cardinality(types) > 1),
+edges AS (SELECT DISTINCT province_code, x, y FROM plan_lines, unnest(types) x, unnest(types) y WHERE which = 'published' AND cardinality(types) > 1),
 reach AS (SELECT province_code, x, y FROM edges UNION SELECT r.province_code, r.x, e.y FROM reach r JOIN edges e ON e.province_code = r.province_code AND e.x = r.y),
 grp AS (SELECT province_code, x AS type, string_agg(y, '/' ORDER BY y COLLATE "C") AS grp FROM reach GROUP BY 1, 2),
-line_keys AS (
-  SELECT l.which, l.province_code, array_to_string(l.types, '/') AS key, g.grp, l.min_places, l.max_places
-  FROM plan_lines l LEFT JOIN grp g ON g.province_code = l.province_code AND g.type = l.types[1]
+groups AS (SELECT DISTINCT province_code, grp FROM grp),
+due_lines AS (SELECT which, province_code, array_to_string(types, '/') AS key, types, min_places, max_places FROM plan_lines WHERE due),
+single_lines AS (SELECT which, province_code, key, sum(min_places) AS min, sum(max_places) AS max FROM due_lines GROUP BY 1, 2, 3),
+-- A group's lines: every due line whose types all fall within the group (all of the plan's lines of its types; the draft's that fit).
+group_lines AS (
+  SELECT l.which, l.province_code, g.grp AS key, sum(l.min_places) AS min, sum(l.max_places) AS max
+  FROM due_lines l JOIN groups g ON g.province_code = l.province_code AND cardinality(l.types) > 0 AND l.types <@ string_to_array(g.grp, '/')
+  GROUP BY 1, 2, 3
 ),
-single_lines AS (SELECT which, province_code, key, sum(min_places) AS min, sum(max_places) AS max FROM line_keys GROUP BY 1, 2, 3),
-group_lines AS (SELECT which, province_code, grp AS key, sum(min_places) AS min, sum(max_places) AS max FROM line_keys WHERE grp IS NOT NULL GROUP BY 1, 2, 3),
-all_lines AS (SELECT province_code, sum(min_places) AS min, sum(max_places) AS max FROM line_keys WHERE which = 'published' GROUP BY 1),
+all_lines AS (SELECT which, province_code, sum(min_places) AS min, sum(max_places) AS max FROM due_lines GROUP BY 1, 2),
 keys AS (
   SELECT p.code AS province_code, t.key, t.ord, 'type' AS kind, g.grp AS combined_in
   FROM province p CROSS JOIN types t LEFT JOIN grp g ON g.province_code = p.code AND g.type = t.key
   UNION ALL SELECT code, '', 100, 'any', NULL FROM province
-  UNION ALL SELECT DISTINCT province_code, grp, 101, 'group', NULL FROM grp
+  UNION ALL SELECT province_code, grp, 101, 'group', NULL FROM groups
 ),
 in_force AS (SELECT DISTINCT ON (province_code, opvangtype) province_code, coalesce(opvangtype, '') AS key, places FROM opgave
   WHERE due_date <= $1 ORDER BY province_code, opvangtype, due_date DESC),
@@ -95,17 +98,19 @@ totals AS (
     sum(g.gap_min) FILTER (WHERE g.has_planned_gap) AS gap_min, sum(g.gap_max) FILTER (WHERE g.has_planned_gap) AS gap_max,
     sum(g.realised_gap) FILTER (WHERE g.kind = 'type') AS realised_gap,
     coalesce(max(a.min), 0) AS planned_min, coalesce(max(a.max), 0) AS planned_max
-  FROM gaps g LEFT JOIN all_lines a ON a.province_code = g.province_code GROUP BY 1
+  FROM gaps g LEFT JOIN all_lines a ON a.which = 'published' AND a.province_code = g.province_code GROUP BY 1
 ),
 national AS (SELECT (SELECT sum(population)::float8 FROM province) AS population, sum(realised)::float8 AS realised, sum(planned_max)::float8 AS planned FROM totals),
 shares AS (
   SELECT t.*, p.cbs_code, pub.status AS plan_status, pub.updated_at AS plan_changed_at, c.status AS concept_status, c.updated_at AS concept_changed_at,
+    CASE WHEN c.id IS NOT NULL THEN json_build_object('min', coalesce(ca.min, 0), 'max', coalesce(ca.max, 0)) END AS concept_planned,
     floor(p.population / n.population * 100 * 10 + 0.5) / 10 AS population_share,
     CASE WHEN n.realised > 0 THEN floor(t.realised / n.realised * 100 * 10 + 0.5) / 10 END AS realised_share,
     CASE WHEN n.planned > 0 THEN floor(t.planned_max / n.planned * 100 * 10 + 0.5) / 10 END AS planned_share,
     (SELECT coalesce(sum(max_places), 0) FROM agreement a WHERE a.province_code = t.province_code AND a.start_date BETWEEN '2019-11-01' AND least('2020-12-31', $1::date)) AS short_term
   FROM totals t JOIN province p ON p.code = t.province_code CROSS JOIN national n
   LEFT JOIN published pub ON pub.province_code = t.province_code LEFT JOIN concept c ON c.province_code = t.province_code
+  LEFT JOIN all_lines ca ON ca.which = 'concept' AND ca.province_code = t.province_code
 )
 SELECT json_build_object('nationalOverview', json_build_object(
   'totalOpgave', (SELECT sum(opgave) FROM totals),
@@ -137,6 +142,7 @@ SELECT json_build_object('nationalOverview', json_build_object(
       'planChangedAt', to_char(s.plan_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
       'conceptStatus', s.concept_status,
       'conceptChangedAt', to_char(s.concept_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'conceptPlanned', s.concept_planned,
       'opgave', s.opgave,
       'planned', json_build_object('min', s.planned_min, 'max', s.planned_max),
       'realised', s.realised,

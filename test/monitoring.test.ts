@@ -15,7 +15,7 @@ const OVERVIEW = `query($on: String!, $p: ProvinceCode) { nationalOverview(on: $
   on totalOpgave totalPlanned { min max } totalRealised totalPipeline totalPlannedGap { min max } totalRealisedGap
   opvangtypes { opvangtype opgave planned { min max } realised pipeline realisedGap }
   rows { provinceCode opvangtypes combinedIn opgave planned { min max } conceptPlanned { min max } realised pipeline { status places } plannedGap { min max } realisedGap }
-  provinces { provinceCode planStatus conceptStatus opgave planned { min max } realised pipeline plannedGap { min max } realisedGap
+  provinces { provinceCode planStatus conceptStatus conceptPlanned { min max } opgave planned { min max } realised pipeline plannedGap { min max } realisedGap
     populationShare realisedShare realisedShareDifference plannedShare shortTermTarget shortTermRealised }
 } }`;
 
@@ -167,6 +167,36 @@ describe('the national overview, worked out by hand for Flevoland', () => {
     const gemeente = (await server.as('gemeente-lelystad', OVERVIEW, { on: ON })).data.nationalOverview;
     expect(gemeente).toMatchObject({ totalRealised: null, totalPipeline: null, totalRealisedGap: null });
     expect(gemeente.opvangtypes.every((t: any) => t.realised === null && t.pipeline === null)).toBe(true);
+  });
+
+  it('compares types together as the plan combines them, also before the combining line is due, and never as a draft does', async () => {
+    // On 2021-06-30 no GVL/SATELLIET line is due yet, but the plan combines them: the row is there, with 0 planned.
+    const early = (await server.as('ipo', OVERVIEW, { on: '2021-06-30', p: 'FL' })).data.nationalOverview;
+    expect(row(early, ['GVL'])).toMatchObject({ combinedIn: ['GVL', 'SATELLIET'], plannedGap: null });
+    expect(row(early, ['GVL', 'SATELLIET'])).toMatchObject({ planned: { min: 0, max: 0 } });
+
+    // The draft combines ROL with AZC; the submitted plan does not, so neither do its figures.
+    const plans = (await server.as('ipo', '{ province(code: FL) { plans { id title version } } }')).data.province.plans;
+    const draft = plans.find((p: any) => p.title === 'Newer draft');
+    const lines = [
+      { opvangtypes: ['ROL'], targetDate: '2023-01-01', minPlaces: 400, maxPlaces: 400 },
+      { opvangtypes: ['ROL', 'AZC'], targetDate: '2022-01-01', minPlaces: 30, maxPlaces: 60 },
+    ];
+    const updated = await server.as('secretariaat-fl', 'mutation($i: UpdateProvincialPlanInput!) { updateProvincialPlan(input: $i) { version } }', {
+      i: { planId: draft.id, expectedVersion: draft.version, lines },
+    });
+    expect(updated.errors).toBeUndefined();
+    try {
+      const overview = (await server.as('ipo', OVERVIEW, { on: ON, p: 'FL' })).data.nationalOverview;
+      expect(row(overview, ['ROL'])).toMatchObject({ combinedIn: null, conceptPlanned: { min: 400, max: 400 }, plannedGap: { min: 30, max: 100 } });
+      expect(row(overview, ['AZC'])).toMatchObject({ combinedIn: null, conceptPlanned: { min: 0, max: 0 } });
+      expect(row(overview, ['AZC', 'ROL'])).toBeUndefined();
+      expect(overview.provinces[0].conceptPlanned).toEqual({ min: 430, max: 460 }); // the combined draft line counts here
+    } finally {
+      await server.as('secretariaat-fl', 'mutation($i: UpdateProvincialPlanInput!) { updateProvincialPlan(input: $i) { version } }', {
+        i: { planId: draft.id, expectedVersion: updated.data.updateProvincialPlan.version, lines: lines.slice(0, 1) },
+      });
+    }
   });
 
   it('counts the short-term target up to the date', async () => {

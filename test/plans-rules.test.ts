@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allowedActions, PlanAction, PlanStatus, planTransition } from '../src/plans/status.js';
-import { computeGaps, gapForLine, shortfall, type PlaceRange } from '../src/plans/capacity.js';
+import { computeGaps, gapForLine, opgaveInForce, shortfall, type PlaceRange } from '../src/plans/capacity.js';
 import { applyDiff, diffLines, type CapacityLineSnapshot } from '../src/plans/diff.js';
 
 describe('plan status', () => {
@@ -80,18 +80,39 @@ describe('plan against opgave', () => {
   }).map(({ extra, ...l }) => ({ ...l, maxPlaces: l.minPlaces + extra }));
   const opgave = fc.record({ opvangtype: fc.option(fc.constantFrom(...TYPES), { nil: null }), dueDate: fc.constantFrom(...DATES), places: fc.nat(2_000) });
 
-  it('accounts for every opgave place exactly once, with consistent shortfalls that never shrink the plan over time', () => {
+  it('compares every due date with the opgave then in force, with consistent shortfalls that never shrink the plan over time', () => {
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 12 }), fc.array(opgave, { maxLength: 8 }), (lines, entries) => {
+      fc.property(fc.array(line, { maxLength: 12 }), fc.array(opgave, { maxLength: 8 }), (lines, drawn) => {
+        // One opgave per type and due date, as the database keeps it.
+        const entries = [...new Map(drawn.map((e) => [`${e.opvangtype}:${e.dueDate}`, e])).values()];
         const gaps = computeGaps(lines, entries);
-        expect(gaps.reduce((sum, g) => sum + g.opgave, 0)).toBe(entries.reduce((sum, e) => sum + e.places, 0));
+        for (const entry of entries) {
+          expect(gaps.some((g) => g.dueDate === entry.dueDate && (entry.opvangtype ? g.opvangtypes.includes(entry.opvangtype) : g.opvangtypes.length === 0))).toBe(true);
+        }
         for (const gap of gaps) {
+          const types = gap.opvangtypes.length ? gap.opvangtypes : [null];
+          const level = types.reduce((sum, type) => sum + (opgaveInForce(entries.filter((e) => e.opvangtype === type), gap.dueDate)?.places ?? 0), 0);
+          expect(gap.opgave).toBe(level);
           expect(gap.shortfall).toEqual(shortfall(gap.opgave, gap.planned));
           const later = gaps.filter((other) => other.opvangtypes.join() === gap.opvangtypes.join() && other.dueDate > gap.dueDate);
           for (const other of later) expect(other.planned.min).toBeGreaterThanOrEqual(gap.planned.min);
         }
       }),
     );
+  });
+
+  it('adds up what each combined type must have by a date, also when their due dates differ', () => {
+    const gaps = computeGaps(
+      [{ opvangtypes: ['GVL', 'SATELLIET'], targetDate: '2022-01-01', minPlaces: 120, maxPlaces: 120 }],
+      [
+        { opvangtype: 'GVL', dueDate: '2022-01-01', places: 100 },
+        { opvangtype: 'SATELLIET', dueDate: '2022-07-01', places: 50 },
+      ],
+    );
+    expect(gaps.map((g) => [g.dueDate, g.opgave, g.shortfall.max])).toEqual([
+      ['2022-01-01', 100, 0],
+      ['2022-07-01', 150, 30], // GVL's 100 still has to be there
+    ]);
   });
 
   it('adds lines of a type up, counts a line toward later dates, and compares combined types together', () => {

@@ -36,8 +36,9 @@ interface PlanRow {
 }
 
 /**
- * Lines due by $1 of each province's latest submitted-or-adopted plan, latest adopted plan, and latest plan if it
- * is a draft, summed per set of opvangtypes (sorted, so a line of GVL/SATELLIET and one of SATELLIET/GVL add up).
+ * The lines of each province's latest submitted-or-adopted plan, latest adopted plan, and latest plan if it is a
+ * draft, per set of opvangtypes (sorted, so a line of GVL/SATELLIET and one of SATELLIET/GVL add up): the places of
+ * those due by $1, and every set a line has, due or not (they decide which types are compared together).
  * "Latest" is the most recently created, as plans are listed: adopting an older plan does not make it newer.
  */
 const PLAN_FIGURES_SQL = `WITH latest AS (
@@ -48,8 +49,9 @@ const PLAN_FIGURES_SQL = `WITH latest AS (
     ) plans ORDER BY province_code, which, created_at DESC, id
   )
   SELECT CASE WHEN p.which = 'any' THEN 'concept' ELSE p.which END AS which, p.province_code AS "provinceCode", p.status,
-         p.updated_at AS "changedAt", CASE WHEN l.id IS NOT NULL THEN ARRAY(SELECT t FROM unnest(l.opvangtypes) t ORDER BY t COLLATE "C") END AS opvangtypes, coalesce(sum(l.min_places), 0)::int AS min, coalesce(sum(l.max_places), 0)::int AS max
-  FROM latest p LEFT JOIN capacity_line l ON l.plan_id = p.id AND l.target_date <= $1
+         p.updated_at AS "changedAt", CASE WHEN l.id IS NOT NULL THEN ARRAY(SELECT t FROM unnest(l.opvangtypes) t ORDER BY t COLLATE "C") END AS opvangtypes,
+         coalesce(sum(l.min_places) FILTER (WHERE l.target_date <= $1), 0)::int AS min, coalesce(sum(l.max_places) FILTER (WHERE l.target_date <= $1), 0)::int AS max
+  FROM latest p LEFT JOIN capacity_line l ON l.plan_id = p.id
   WHERE p.which <> 'any' OR p.status IN ('CONCEPT', 'TERUGGESTUURD')
   GROUP BY 1, 2, 3, 4, 5`;
 
@@ -120,7 +122,9 @@ export class MonitoringService {
       const full = level === 'FULL';
       const plan = plannedOf(province.code, level);
       const concept = full ? plans.concept.get(province.code) : undefined;
-      const groups = typeGroups([...(plan?.lines.keys() ?? []), ...(concept?.lines.keys() ?? [])]);
+      // Types are compared together as the plan the figures come from combines them (any of its lines, due or not,
+      // as in the plan's own gaps); a draft's lines count in the rows whose types they stay within.
+      const groups = typeGroups(plan?.lines.keys() ?? []);
       const opgaveOf = (type: string) => opgaveRows(province.code, type).reduce((sum, o) => sum + o.places, 0);
       const realisedOf = (type: Opvangtype) => (full ? realisedRows(province.code, type).reduce((sum, r) => sum + r.places, 0) : null);
       const pipelineOf = (types: Opvangtype[]) => (full ? byStatus(types.flatMap((type) => pipelineRows(province.code, type))) : null);
@@ -161,7 +165,7 @@ export class MonitoringService {
       });
       const groupRows = [...new Set(groups.values())].sort().map((group) => {
         const types = group.split('/') as Opvangtype[];
-        const inGroup = (key: Key) => key !== '' && groups.get(key.split('/')[0] as Opvangtype) === group;
+        const inGroup = (key: Key) => key !== '' && key.split('/').every((type) => types.includes(type as Opvangtype));
         const opgave = types.reduce((sum, type) => sum + opgaveOf(type), 0);
         const planned = lines(plan, inGroup);
         const realised = full ? types.reduce((sum, type) => sum + realisedOf(type)!, 0) : null;
@@ -192,6 +196,7 @@ export class MonitoringService {
           planChangedAt: plan?.changedAt ?? null,
           conceptStatus: concept?.status ?? null,
           conceptChangedAt: concept?.changedAt ?? null,
+          conceptPlanned: concept ? lines(concept, () => true) : null,
           opgave: typeRows.reduce((sum, r) => sum + r.opgave, anyTypeOpgave),
           planned,
           realised: provinceRealised,

@@ -24,13 +24,13 @@ export class OverviewRow {
 
   @Field(() => [Opvangtype], {
     description:
-      'One type; none for places of any type; several for types that plan lines combine (such as GVL/SATELLIET): that row repeats the figures of its types together, with every line of those types.',
+      'One type; none for places of any type; several for types that lines of the plan combine (such as GVL/SATELLIET), directly or through other lines: that row repeats the figures of its types together, with every line of those types.',
   })
   opvangtypes: Opvangtype[];
 
   @Field(() => [Opvangtype], {
     nullable: true,
-    description: "On a row of one type that the plan (or the draft) combines with others: the types of the combination, whose row has this type's plan and planned gap.",
+    description: "On a row of one type that the plan combines with others (in any of its lines): the types of the combination, whose row has this type's plan and planned gap.",
   })
   combinedIn: Opvangtype[] | null;
 
@@ -46,7 +46,11 @@ export class OverviewRow {
   })
   planned: PlaceRange;
 
-  @Field(() => PlaceRange, { nullable: true, description: 'From the draft, likewise, when the latest plan is a draft and you may see drafts.' })
+  @Field(() => PlaceRange, {
+    nullable: true,
+    description:
+      "From the draft, when the latest plan is a draft and you may see drafts: its lines due on or before the date whose types all fall within this row's. A draft line combining types the plan keeps apart counts only in the province's conceptPlanned.",
+  })
   conceptPlanned: PlaceRange | null;
 
   @Field(() => Int, { nullable: true, description: 'Places of agreements running on the date (null where you may not see all agreements, and for places of any type).' })
@@ -106,6 +110,9 @@ export class ProvinceOverview {
 
   @Field(() => Date, { nullable: true })
   conceptChangedAt: Date | null;
+
+  @Field(() => PlaceRange, { nullable: true, description: "The draft's lines due on or before the date, all together (also those that combine types the plan keeps apart)." })
+  conceptPlanned: PlaceRange | null;
 
   @Field(() => Int)
   opgave: number;

@@ -42,9 +42,10 @@ export interface Gap {
 
 /**
  * Plan against opgave, per opvangtype and due date. Lines are places added by their target date, so a
- * line counts toward every due date on or after it. Types that a line combines ("GVL/satelliet") are
- * compared together: their opgave is added up and set against all lines of those types. Places of any type
- * (untyped lines and opgave) are compared only with each other.
+ * line counts toward every due date on or after it. An opgave is a level to reach by its due date. Types that
+ * a line combines ("GVL/satelliet") are compared together: at each of their due dates, what each type must have
+ * by then is added up and set against all lines of those types. Places of any type (untyped lines and opgave)
+ * are compared only with each other.
  */
 export function computeGaps(lines: readonly GapLine[], opgave: readonly GapOpgave[]): Gap[] {
   // Union-find over opvangtypes: types that share a line form one group.
@@ -68,23 +69,32 @@ export function computeGaps(lines: readonly GapLine[], opgave: readonly GapOpgav
     members.set(root, (members.get(root) ?? new Set()).add(type));
   }
 
-  const opgaveByGroupAndDate = new Map<string, Map<string, number>>();
+  // An opgave is a level to reach by its due date, not an addition. At every date one of a group's types is due,
+  // the group must have what each of its types must have by then: the last opgave of that type due on or before it.
+  const entriesByGroup = new Map<string, GapOpgave[]>();
   for (const entry of opgave) {
     const group = groupOf(entry.opvangtype ? [entry.opvangtype] : []);
-    const dates = opgaveByGroupAndDate.get(group) ?? new Map<string, number>();
-    dates.set(entry.dueDate, (dates.get(entry.dueDate) ?? 0) + entry.places);
-    opgaveByGroupAndDate.set(group, dates);
+    entriesByGroup.set(group, [...(entriesByGroup.get(group) ?? []), entry]);
   }
 
   const gaps: Gap[] = [];
-  for (const [group, dates] of opgaveByGroupAndDate) {
+  for (const [group, entries] of entriesByGroup) {
     const groupLines = lines.filter((line) => groupOf(line.opvangtypes) === group);
-    for (const [dueDate, places] of [...dates].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const types = [...new Set(entries.map((entry) => entry.opvangtype ?? ''))];
+    for (const dueDate of [...new Set(entries.map((entry) => entry.dueDate))].sort()) {
+      const places = types.reduce((sum, type) => sum + (opgaveInForce(entries.filter((entry) => (entry.opvangtype ?? '') === type), dueDate)?.places ?? 0), 0);
       const planned = sumRanges(groupLines.filter((line) => line.targetDate <= dueDate).map((line) => ({ min: line.minPlaces, max: line.maxPlaces })));
       gaps.push({ opvangtypes: group === '' ? [] : [...members.get(group)!].sort(), dueDate, opgave: places, planned, shortfall: shortfall(places, planned) });
     }
   }
   return gaps.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.opvangtypes.join() < b.opvangtypes.join() ? -1 : 1));
+}
+
+/** Of one type's opgave entries, the one in force on `date`: the last due on or before it. */
+export function opgaveInForce<T extends { dueDate: string }>(entries: readonly T[], date: string): T | undefined {
+  let found: T | undefined;
+  for (const entry of entries) if (entry.dueDate <= date && (!found || entry.dueDate > found.dueDate)) found = entry;
+  return found;
 }
 
 /** The comparison a line contributes to first: its types' group at the earliest due date on or after the line's. */
