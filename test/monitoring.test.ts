@@ -395,6 +395,9 @@ describe('CSV export', () => {
       expect(refused.status, path).toBe(400);
       expect(((await refused.json()) as any).errors[0].extensions, path).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
+    const posted = await fetch(`${base}/export/national-overview.csv`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(posted.status).toBe(405);
+    expect(posted.headers.get('allow')).toBe('GET');
     const unknown = await fetch(`${base}/export/everything.csv`, { headers: { authorization: `Bearer ${token}` } });
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');

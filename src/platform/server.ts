@@ -111,7 +111,7 @@ export async function startServer(options: {
         const principal = await authenticator.authenticate(req.headers.authorization, { allowBareToken: false });
         const query: Partial<Record<P, string>> = {};
         for (const [key, value] of new URL(req.originalUrl, 'http://localhost').searchParams) {
-          if (!parameters.includes(key as P)) throw badUserInput(`Unknown parameter ${key.slice(0, 40)}; this export takes ${parameters.join(', ')}`, key.slice(0, 40));
+          if (!parameters.includes(key as P)) throw badUserInput(`Unknown parameter ${key.slice(0, 40)}; this export takes ${parameters.join(', ')}`, key.slice(0, 40) || 'query');
           if (query[key as P] !== undefined) throw badUserInput(`${key} is given twice`, key);
           query[key as P] = value;
         }
@@ -146,7 +146,12 @@ export async function startServer(options: {
   csvExport('expiring-agreements', ['within', 'from', 'provinceCode'], async (principal, query) =>
     expiringCsv(await services.monitoring.expiring(principal, daysParam(query.within, 365), query.from ?? today(), provinceParam(query.provinceCode))),
   );
-  app.use('/export', (_req, res) => {
+  app.use('/export', (req, res) => {
+    if (req.method !== 'GET' && ['/national-overview.csv', '/expiring-agreements.csv'].includes(req.path)) {
+      res.setHeader('Allow', 'GET');
+      res.status(405).json({ errors: [{ message: 'Exports are read with GET', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
     res.status(404).json({ errors: [{ message: 'No such export: there are /export/national-overview.csv and /export/expiring-agreements.csv', extensions: { code: 'NOT_FOUND' } }] });
   });
 
