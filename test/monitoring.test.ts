@@ -328,24 +328,35 @@ describe('expiring agreements', () => {
       i: { agreementId: extended.id, expectedVersion: extended.version, newEndDate: '2030-04-30', decidedOn: '2026-01-10' },
     });
     await register('Almere C', '2027-05-31', 'SATELLIET'); // replaced by a proposal below
+    const early = await register('Almere D', '2030-12-31'); // ended early, within the period
+    await server.as('coa-regio-3', 'mutation($i: EndAgreementInput!) { endAgreement(input: $i) { id } }', {
+      i: { agreementId: early.id, expectedVersion: early.version, endedOn: '2027-02-15', reason: 'building sold' },
+    });
     const p = (await server.as('gemeente-almere', 'mutation($i: CreateLocationProposalInput!) { createLocationProposal(input: $i) { id } }', {
       i: { gemeenteCode: 'GM0034', name: 'Vervanging', address: 'Weg', opvangtype: 'SATELLIET', places: 100 },
     })).data.createLocationProposal;
     await server.as('gemeente-almere', 'mutation($i: ProposalTransitionInput!) { submitLocationProposal(input: $i) { id } }', { i: { proposalId: p.id, expectedVersion: 1 } });
 
-    const q = '{ expiringAgreements(from: "2027-01-01", within: 180, provinceCode: FL) { provinceCode placesAtStake agreements { locationName endDate extended replacementProposed places } } }';
+    const q = `{ expiringAgreements(from: "2027-01-01", within: 180, provinceCode: FL) { provinceCode placesAtStake
+      agreements { locationName endDate endedEarly extended replacementProposed replacementPlaces places }
+      opvangtypes { opvangtype agreements places extendedPlaces replacedPlaces placesAtStake } } }`;
     const { data } = await server.as('ipo', q);
-    expect(data.expiringAgreements).toEqual([
-      {
-        provinceCode: 'FL',
-        placesAtStake: 100,
-        agreements: [
-          { locationName: 'Almere A', endDate: '2027-03-31', extended: false, replacementProposed: false, places: 100 },
-          { locationName: 'Almere B', endDate: '2027-04-30', extended: true, replacementProposed: false, places: 100 },
-          { locationName: 'Almere C', endDate: '2027-05-31', extended: false, replacementProposed: true, places: 100 },
-        ],
-      },
+    const [fl] = data.expiringAgreements;
+    expect(fl.agreements).toEqual([
+      { locationName: 'Almere D', endDate: '2027-02-15', endedEarly: true, extended: false, replacementProposed: false, replacementPlaces: 0, places: 100 },
+      { locationName: 'Almere A', endDate: '2027-03-31', endedEarly: false, extended: false, replacementProposed: false, replacementPlaces: 0, places: 100 },
+      { locationName: 'Almere B', endDate: '2027-04-30', endedEarly: false, extended: true, replacementProposed: false, replacementPlaces: 0, places: 100 },
+      { locationName: 'Almere C', endDate: '2027-05-31', endedEarly: false, extended: false, replacementProposed: true, replacementPlaces: 100, places: 100 },
     ]);
+    expect(fl.placesAtStake).toBe(200); // A and D; B is extended, C's places are in the pipeline
+    expect(fl.opvangtypes.find((t: any) => t.opvangtype === 'GVL')).toEqual({ opvangtype: 'GVL', agreements: 3, places: 300, extendedPlaces: 100, replacedPlaces: 0, placesAtStake: 200 });
+    expect(fl.opvangtypes.find((t: any) => t.opvangtype === 'SATELLIET')).toEqual({ opvangtype: 'SATELLIET', agreements: 1, places: 100, extendedPlaces: 0, replacedPlaces: 100, placesAtStake: 0 });
+    expect(fl.opvangtypes).toHaveLength(11);
+    // A pipeline covers a gemeente's expiring places up to its own size: a 30-place proposal leaves 70 of C at stake.
+    await server.db.query(`UPDATE location_proposal SET places = 30 WHERE name = 'Vervanging' AND gemeente_code = 'GM0034'`); // test set-up
+    const smaller = (await server.as('ipo', q)).data.expiringAgreements[0];
+    expect(smaller.opvangtypes.find((t: any) => t.opvangtype === 'SATELLIET')).toMatchObject({ replacedPlaces: 30, placesAtStake: 70 });
+    await server.db.query(`UPDATE location_proposal SET places = 100 WHERE name = 'Vervanging' AND gemeente_code = 'GM0034'`);
     expect(codes(await server.as('gemeente-almere', q))).toEqual(['FORBIDDEN']);
     const far = await server.as('ipo', '{ expiringAgreements(from: "9999-12-01", within: 3650) { provinceCode } }');
     expect(far.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'within' });
@@ -362,22 +373,28 @@ describe('CSV export', () => {
     const lines = (await response.text()).trim().split("\n");
     expect(lines[0]).toBe('on,province,opvangtype,combined_in,opgave,planned_min,planned_max,concept_min,concept_max,realised,pipeline,planned_gap_min,planned_gap_max,realised_gap');
     expect(lines).toContain(`${ON},FL,ROL,,300,200,270,400,400,200,100,30,100,100`);
-    // With the Almere agreements and proposal of the tests above: GVL 200 realised, SATELLIET 100 and 100 in the pipeline.
-    expect(lines).toContain(`${ON},FL,GVL,GVL/SATELLIET,200,0,0,0,0,200,0,,,0`);
-    expect(lines).toContain(`${ON},FL,GVL/SATELLIET,,200,90,100,0,0,300,100,100,110,0`);
+    // With the Almere agreements and proposal of the tests above: GVL 300 realised, SATELLIET 100 and 100 in the pipeline.
+    expect(lines).toContain(`${ON},FL,GVL,GVL/SATELLIET,200,0,0,0,0,300,0,,,0`);
+    expect(lines).toContain(`${ON},FL,GVL/SATELLIET,,200,90,100,0,0,400,100,100,110,0`);
     expect(lines.filter((line) => /^[^,]+,[A-Z]{2},[A-Z_]+,/.test(line) && !line.includes('/')).length).toBeGreaterThanOrEqual(12 * 11);
     const formula = await server.as('coa-regio-3', 'mutation($i: RegisterAgreementInput!) { registerAgreement(input: $i) { id } }', {
       i: { gemeenteCode: 'GM0034', locationName: '=HYPERLINK("x")', opvangtype: 'GVL', maxPlaces: 10, startDate: '2020-01-01', endDate: '2027-06-30', signedOn: '2019-12-01' },
     });
     expect(formula.errors).toBeUndefined();
-    const expiring = await fetch(`${base}/export/expiring-agreements.csv?from=2027-01-01&within=180&provinceCode=FL`, { headers: { authorization: `Bearer ${token}` } });
+    const expiring = await fetch(`${base}/export/expiring-agreements.csv?from=2027-01-01&within=180&provinceCode=FL&per=agreement`, { headers: { authorization: `Bearer ${token}` } });
     expect((await expiring.text()).trim().split('\n')).toEqual([
-      'province,gemeente,location,opvangtype,places,end_date,extended,replacement_proposed',
-      'FL,GM0034,Almere A,GVL,100,2027-03-31,false,false',
-      'FL,GM0034,Almere B,GVL,100,2027-04-30,true,false',
-      'FL,GM0034,Almere C,SATELLIET,100,2027-05-31,false,true',
-      'FL,GM0034,"\'=HYPERLINK(""x"")",GVL,10,2027-06-30,false,false', // quoted, and never a formula in a spreadsheet
+      'province,gemeente,location,opvangtype,places,end_date,ended_early,extended,replacement_proposed,replacement_places',
+      'FL,GM0034,Almere D,GVL,100,2027-02-15,true,false,false,0',
+      'FL,GM0034,Almere A,GVL,100,2027-03-31,false,false,false,0',
+      'FL,GM0034,Almere B,GVL,100,2027-04-30,false,true,false,0',
+      'FL,GM0034,Almere C,SATELLIET,100,2027-05-31,false,false,true,100',
+      'FL,GM0034,"\'=HYPERLINK(""x"")",GVL,10,2027-06-30,false,false,false,0', // quoted, and never a formula in a spreadsheet
     ]);
+    const perType = await fetch(`${base}/export/expiring-agreements.csv?from=2027-01-01&within=180&provinceCode=FL`, { headers: { authorization: `Bearer ${token}` } });
+    const typeLines = (await perType.text()).trim().split('\n');
+    expect(typeLines[0]).toBe('from,until,province,opvangtype,agreements,places,extended_places,replaced_places,places_at_stake');
+    expect(typeLines).toHaveLength(1 + 11); // one row per province × opvangtype
+    expect(typeLines).toContain('2027-01-01,2027-06-30,FL,GVL,4,310,100,0,210');
     expect(response.headers.get('cache-control')).toBe('no-store');
     const anonymous = await fetch(`${base}/export/national-overview.csv`);
     expect(anonymous.status).toBe(401);
@@ -390,6 +407,7 @@ describe('CSV export', () => {
       ['national-overview.csv?provinceCode=UT&provinceCode=FL', 'provinceCode'],
       ['expiring-agreements.csv?within=1e3', 'within'],
       ['expiring-agreements.csv?within=', 'within'],
+      ['expiring-agreements.csv?per=gemeente', 'per'],
     ]) {
       const refused = await fetch(`${base}/export/${path}`, { headers: { authorization: `Bearer ${token}` } });
       expect(refused.status, path).toBe(400);
@@ -425,16 +443,25 @@ describe('nationalOverviewChanged', () => {
       client.subscribe({ query: 'subscription { nationalOverviewChanged { provinceCode kind } }' }, { next: (value) => seen.push(value.data?.nationalOverviewChanged), error: () => {}, complete: () => {} });
       return seen;
     };
-    const [ipo, flevoland] = [await connect('ipo'), await connect('secretariaat-fl')];
-    const [national, own] = [listen(ipo), listen(flevoland)];
+    const [ipo, flevoland, gemeente] = [await connect('ipo'), await connect('secretariaat-fl'), await connect('gemeente-lelystad')];
+    const [national, own, adopted] = [listen(ipo), listen(flevoland), listen(gemeente)];
     await new Promise((resolve) => setTimeout(resolve, 300));
     await server.as('lrt', 'mutation { setOpgave(input: { provinceCode: ZE, opvangtype: AZC, dueDate: "2022-09-01", places: 3, source: "monitor" }) { id } }');
     await server.as('lrt', 'mutation { setOpgave(input: { provinceCode: FL, opvangtype: AZC, dueDate: "2022-09-01", places: 4, source: "monitor" }) { id } }');
+    // An agreement in Utrecht moves national realised capacity, and with it Flevoland's share.
+    const utrecht = await server.as('coa-regio-3', 'mutation($i: RegisterAgreementInput!) { registerAgreement(input: $i) { id } }', {
+      i: { gemeenteCode: 'GM0344', locationName: 'Monitor UT', opvangtype: 'AZC', maxPlaces: 50, startDate: '2022-01-01', endDate: '2026-12-31', signedOn: '2021-12-01' },
+    });
+    expect(utrecht.errors).toBeUndefined();
     const deadline = Date.now() + 5_000;
-    while ((national.length < 2 || own.length < 1) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
-    expect(national).toEqual([{ provinceCode: 'ZE', kind: 'OPGAVE_SET' }, { provinceCode: 'FL', kind: 'OPGAVE_SET' }]);
-    expect(own).toEqual([{ provinceCode: 'FL', kind: 'OPGAVE_SET' }]);
-    await Promise.all([ipo.dispose(), flevoland.dispose()]);
+    while ((national.length < 3 || own.length < 2 || adopted.length < 1) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, 200)); // nothing more is on its way
+    expect(national).toEqual([{ provinceCode: 'ZE', kind: 'OPGAVE_SET' }, { provinceCode: 'FL', kind: 'OPGAVE_SET' }, { provinceCode: 'UT', kind: 'AGREEMENT_REGISTERED' }]);
+    // Which province and what happened there stay out of it.
+    expect(own).toEqual([{ provinceCode: 'FL', kind: 'OPGAVE_SET' }, { provinceCode: null, kind: 'NATIONAL_TOTALS_CHANGED' }]);
+    // A gemeente's view has no shares: it hears of its own province's opgave only.
+    expect(adopted).toEqual([{ provinceCode: 'FL', kind: 'OPGAVE_SET' }]);
+    await Promise.all([ipo.dispose(), flevoland.dispose(), gemeente.dispose()]);
   });
 });
 

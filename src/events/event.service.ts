@@ -88,6 +88,8 @@ export class EventService {
    * A live stream of events, each delivered only if the subscriber may see it at that moment. When the
    * subscriber's own memberships change, their rights are read again; `stillAllowed` decides whether the
    * subscription may go on (it ends with FORBIDDEN otherwise). `resolve` turns an event into the payload.
+   * `resolveUnseen`, if given, is asked about a matching event the subscriber may not see: it may answer with a
+   * payload that says nothing of the event's contents.
    */
   subscribe<T>(
     principal: Principal,
@@ -95,6 +97,7 @@ export class EventService {
       matches: (event: Event) => boolean;
       stillAllowed: (principal: Principal) => boolean | Promise<boolean>;
       resolve: (event: Event) => Promise<T | null>;
+      resolveUnseen?: (event: Event) => Promise<T | null>;
     },
   ): AsyncIterableIterator<T> {
     if (!this.bus) throw new Error('subscriptions need the event bus');
@@ -107,7 +110,8 @@ export class EventService {
         Object.assign(principal, await loadPrincipal(this.db, { sub: principal.subject, exp: Math.floor(principal.expiresAt / 1000) }));
         if (!(await options.stillAllowed(principal))) throw forbidden('Your access changed: this subscription has ended');
       }
-      if (!options.matches(event) || !canSeeEvent(principal, event)) return null;
+      if (!options.matches(event)) return null;
+      if (!canSeeEvent(principal, event)) return options.resolveUnseen ? options.resolveUnseen(event) : null;
       return options.resolve(redactEvent(principal, event));
     });
   }

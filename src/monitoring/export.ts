@@ -33,7 +33,28 @@ export function overviewCsv(overview: NationalOverview): string {
   );
 }
 
-export function expiringCsv(provinces: ExpiringAgreementsOfProvince[]): string {
+/** Expiring agreements as CSV: one row per province × opvangtype, with the places at stake. */
+export function expiringCsv(provinces: ExpiringAgreementsOfProvince[], period: { from: string; until: string }): string {
+  return stringify(
+    provinces.flatMap((province) =>
+      province.opvangtypes.map((t) => ({
+        from: period.from,
+        until: period.until,
+        province: province.provinceCode,
+        opvangtype: t.opvangtype,
+        agreements: t.agreements,
+        places: t.places,
+        extended_places: t.extendedPlaces,
+        replaced_places: t.replacedPlaces,
+        places_at_stake: t.placesAtStake,
+      })),
+    ),
+    SAFE,
+  );
+}
+
+/** Expiring agreements as CSV, one row per agreement. */
+export function expiringAgreementsCsv(provinces: ExpiringAgreementsOfProvince[]): string {
   return stringify(
     provinces.flatMap((province) =>
       province.agreements.map((a) => ({
@@ -43,10 +64,12 @@ export function expiringCsv(provinces: ExpiringAgreementsOfProvince[]): string {
         opvangtype: a.opvangtype,
         places: a.places,
         end_date: a.endDate,
+        ended_early: a.endedEarly,
         extended: a.extended,
         replacement_proposed: a.replacementProposed,
+        replacement_places: a.replacementPlaces,
       })),
     ),
-    { ...SAFE, columns: ['province', 'gemeente', 'location', 'opvangtype', 'places', 'end_date', 'extended', 'replacement_proposed'] },
+    { ...SAFE, columns: ['province', 'gemeente', 'location', 'opvangtype', 'places', 'end_date', 'ended_early', 'extended', 'replacement_proposed', 'replacement_places'] },
   );
 }

@@ -1,13 +1,18 @@
 import { Arg, Ctx, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
 import { Opvangtype, ProvinceCode } from '../reference/enums.js';
-import { EventSubjectType, type Event } from '../events/event.js';
+import { EventKind, EventSubjectType, type Event } from '../events/event.js';
 import { addDays, today } from '../agreements/status.js';
 import { monitoringPolicy } from './monitoring.policy.js';
 import { ExpiringAgreementsOfProvince, NationalOverview, OverviewChange, TimelineInterval, TimelinePoint } from './types.js';
 
 /** Events that move a figure of the overview. */
 const FIGURE_SUBJECTS = new Set([EventSubjectType.PROVINCIAL_PLAN, EventSubjectType.OPGAVE, EventSubjectType.LOCATION_PROPOSAL, EventSubjectType.AGREEMENT]);
+/** Events that move national realised or planned capacity, and with it every province's shares. */
+const movesShares = (event: Event) =>
+  event.subjectType === EventSubjectType.AGREEMENT ||
+  (event.subjectType === EventSubjectType.PROVINCIAL_PLAN && [EventKind.PLAN_SUBMITTED, EventKind.PLAN_ADOPTED, EventKind.PLAN_RETURNED].includes(event.kind));
+export const NATIONAL_TOTALS_CHANGED = 'NATIONAL_TOTALS_CHANGED';
 
 @Resolver()
 export class MonitoringResolver {
@@ -47,16 +52,23 @@ export class MonitoringResolver {
   }
 
   @Subscription(() => OverviewChange, {
-    description: 'Tells a monitor that a figure it shows changed (a plan, the opgave, a proposal or an agreement in its reach).',
+    description:
+      'Tells a monitor that a figure it shows changed: a plan, the opgave, a proposal or an agreement in its reach, or (kind NATIONAL_TOTALS_CHANGED, no province) national realised or planned capacity, which its shares are computed from.',
     subscribe: ({ args, context }) => {
       const { services, principal } = context as RequestContext;
       const provinceCode = args.provinceCode as ProvinceCode | undefined;
       monitoringPolicy.provinces(principal, provinceCode);
       const inReach = (p: typeof principal, event: Event) => !!event.provinceCode && monitoringPolicy.scope(p).has(event.provinceCode) && (!provinceCode || event.provinceCode === provinceCode);
+      // Shares are shown where all figures are (FULL): they move with every province's agreements and plans.
+      const showsShares = (p: typeof principal) => [...monitoringPolicy.scope(p)].some(([code, level]) => level === 'FULL' && (!provinceCode || code === provinceCode));
+      const change = (event: Event, province: ProvinceCode | null, kind: string) => Object.assign(new OverviewChange(), { eventId: event.id, at: event.at, provinceCode: province, kind });
       return services.events.subscribe(principal, {
-        matches: (event) => FIGURE_SUBJECTS.has(event.subjectType) && !event.kind.startsWith('COMMENT_') && inReach(principal, event),
+        matches: (event) =>
+          FIGURE_SUBJECTS.has(event.subjectType) && !event.kind.startsWith('COMMENT_') && (inReach(principal, event) || (movesShares(event) && showsShares(principal))),
         stillAllowed: (p) => monitoringPolicy.scope(p).size > 0 && (!provinceCode || monitoringPolicy.scope(p).has(provinceCode)),
-        resolve: async (event) => Object.assign(new OverviewChange(), { eventId: event.id, at: event.at, provinceCode: event.provinceCode, kind: event.kind }),
+        resolve: async (event) => (inReach(principal, event) ? change(event, event.provinceCode, event.kind) : change(event, null, NATIONAL_TOTALS_CHANGED)),
+        // Outside what the subscriber may see: only that national totals moved, which refetching the shares shows anyway.
+        resolveUnseen: async (event) => (inReach(principal, event) ? null : change(event, null, NATIONAL_TOTALS_CHANGED)),
       });
     },
   })

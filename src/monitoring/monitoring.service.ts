@@ -12,6 +12,7 @@ import { monitoringPolicy, type MonitoringLevel } from './monitoring.policy.js';
 import {
   ExpiringAgreement,
   ExpiringAgreementsOfProvince,
+  ExpiringOfType,
   NationalOverview,
   OpvangtypeTotal,
   OverviewRow,
@@ -253,35 +254,41 @@ export class MonitoringService {
   }
 
   /**
-   * Agreements whose end date in force falls in [from, until] (as signed or as extended, unless ended before),
-   * per province: whether an extension moved it, and whether the gemeente has a replacement in the pipeline.
+   * Agreements whose places end in [from, until]: at the end date as signed or as extended (unless ended before),
+   * or on the day they were ended early. Per province: whether an extension moved the end, what the gemeente has
+   * in the pipeline for the same opvangtype, and the places at stake, also per opvangtype.
    */
   async expiringAgreements(principal: Principal, from: string, until: string, provinceCode?: ProvinceCode | null): Promise<ExpiringAgreementsOfProvince[]> {
     for (const [value, field] of [[from, 'from'], [until, 'until']] as const) if (!isIsoDate(value)) throw badUserInput(`${field} is not a date (YYYY-MM-DD)`, field);
     if (until < from) throw badUserInput('until is before from', 'until');
     const scope = monitoringPolicy.provinces(principal, provinceCode);
     const full = [...scope].filter(([, level]) => level === 'FULL').map(([code]) => code);
-    if (full.length === 0) throw forbidden('Agreements are not among the figures you may see', 'provinceCode');
-    const rows: (ExpiringAgreement & { agreementId: string })[] = await this.db.query(
+    if (full.length === 0) throw forbidden('Agreements are not among the figures you may see', provinceCode ? 'provinceCode' : undefined);
+    const rows: (ExpiringAgreement & { agreementId: string; replacementPlaces: number })[] = await this.db.query(
       `WITH ends AS (
-         SELECT a.id, a.original_end_date AS end_date FROM agreement a
-         UNION SELECT e.agreement_id, e.new_end_date FROM agreement_extension e
+         SELECT a.id, a.original_end_date AS end_date, false AS early FROM agreement a
+         UNION SELECT e.agreement_id, e.new_end_date, false FROM agreement_extension e
+         UNION SELECT a.id, a.ended_on, true FROM agreement a WHERE a.ended_on IS NOT NULL AND a.ended_on <= a.end_date
        )
        SELECT a.id AS "agreementId", a.province_code AS "provinceCode", a.gemeente_code AS "gemeenteCode", a.location_name AS "locationName",
-         a.opvangtype, a.max_places AS places, ends.end_date::text AS "endDate",
-         EXISTS (SELECT 1 FROM agreement_extension x WHERE x.agreement_id = a.id AND x.previous_end_date = ends.end_date) AS extended,
-         EXISTS (SELECT 1 FROM location_proposal p WHERE p.gemeente_code = a.gemeente_code AND p.opvangtype = a.opvangtype AND ${PIPELINE}) AS "replacementProposed"
+         a.opvangtype, a.max_places AS places, ends.end_date::text AS "endDate", ends.early AS "endedEarly",
+         NOT ends.early AND EXISTS (SELECT 1 FROM agreement_extension x WHERE x.agreement_id = a.id AND x.previous_end_date = ends.end_date) AS extended,
+         (SELECT coalesce(sum(p.places), 0) FROM location_proposal p WHERE p.gemeente_code = a.gemeente_code AND p.opvangtype = a.opvangtype AND ${PIPELINE})::int AS "replacementPlaces"
        FROM ends JOIN agreement a ON a.id = ends.id
-       WHERE ends.end_date BETWEEN $1 AND $2 AND (a.ended_on IS NULL OR a.ended_on > ends.end_date) AND a.province_code = ANY($3)
+       WHERE ends.end_date BETWEEN $1 AND $2 AND (ends.early OR a.ended_on IS NULL OR a.ended_on > ends.end_date) AND a.province_code = ANY($3)
        ORDER BY a.province_code, ends.end_date, a.id`,
       [from, until, full],
     );
     return full.map((code) => {
-      const agreements = rows.filter((row) => row.provinceCode === code).map((row) => Object.assign(new ExpiringAgreement(), row));
+      const agreements = rows
+        .filter((row) => row.provinceCode === code)
+        .map(({ replacementPlaces, ...row }) => Object.assign(new ExpiringAgreement(), row, { replacementProposed: replacementPlaces > 0, replacementPlaces }));
+      const byType = Object.values(Opvangtype).map((type) => expiringOfType(type, agreements.filter((a) => a.opvangtype === type)));
       return Object.assign(new ExpiringAgreementsOfProvince(), {
         provinceCode: code,
         agreements,
-        placesAtStake: agreements.filter((a) => !a.extended && !a.replacementProposed).reduce((sum, a) => sum + a.places, 0),
+        placesAtStake: byType.reduce((sum, t) => sum + t.placesAtStake, 0),
+        opvangtypes: byType,
       });
     });
   }
@@ -393,3 +400,26 @@ function byStatus(entries: { status: ProposalStatus; places: number }[]): Pipeli
 }
 
 const places = (pipeline: PipelineByStatus[]) => pipeline.reduce((sum, p) => sum + p.places, 0);
+
+/**
+ * One opvangtype's expiring agreements in a province. Places are at stake unless an extension keeps them or the
+ * gemeente has places of that type in the pipeline; a gemeente's pipeline covers its expiring places up to its size.
+ */
+function expiringOfType(opvangtype: Opvangtype, agreements: ExpiringAgreement[]): ExpiringOfType {
+  const perGemeente = new Map<string, { expiring: number; pipeline: number }>();
+  for (const a of agreements.filter((a) => !a.extended)) {
+    const entry = perGemeente.get(a.gemeenteCode) ?? { expiring: 0, pipeline: a.replacementPlaces };
+    entry.expiring += a.places;
+    perGemeente.set(a.gemeenteCode, entry);
+  }
+  const replaced = [...perGemeente.values()].reduce((sum, g) => sum + Math.min(g.expiring, g.pipeline), 0);
+  const expiring = [...perGemeente.values()].reduce((sum, g) => sum + g.expiring, 0);
+  return Object.assign(new ExpiringOfType(), {
+    opvangtype,
+    agreements: agreements.length,
+    places: agreements.reduce((sum, a) => sum + a.places, 0),
+    extendedPlaces: agreements.filter((a) => a.extended).reduce((sum, a) => sum + a.places, 0),
+    replacedPlaces: replaced,
+    placesAtStake: expiring - replaced,
+  });
+}

@@ -231,14 +231,41 @@ export class ExpiringAgreement {
   @Field(() => Int, { description: 'Places at stake.' })
   places: number;
 
-  @Field(() => String, { description: 'The end date that falls in the period.' })
+  @Field(() => String, { description: 'The end date that falls in the period: the last day as signed or extended, or the day it was ended early.' })
   endDate: string;
+
+  @Field(() => Boolean, { description: 'The agreement was ended early, on endDate.' })
+  endedEarly: boolean;
 
   @Field(() => Boolean, { description: 'An extension moved this end date.' })
   extended: boolean;
 
   @Field(() => Boolean, { description: 'The gemeente has a proposal of the same opvangtype in the pipeline (submitted, explored, advised positively, or decided go).' })
   replacementProposed: boolean;
+
+  @Field(() => Int, { description: 'Places of those proposals (shared by all of the gemeente\'s expiring agreements of this type).' })
+  replacementPlaces: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: "One opvangtype's agreements ending in the period, in one province." })
+export class ExpiringOfType {
+  @Field(() => Opvangtype)
+  opvangtype: Opvangtype;
+
+  @Field(() => Int, { description: 'How many agreements end in the period.' })
+  agreements: number;
+
+  @Field(() => Int, { description: 'Their places.' })
+  places: number;
+
+  @Field(() => Int, { description: 'Places whose end an extension moved.' })
+  extendedPlaces: number;
+
+  @Field(() => Int, { description: "Places the gemeenten's proposals of this type in the pipeline can take over (each gemeente's up to its pipeline)." })
+  replacedPlaces: number;
+
+  @Field(() => Int, { description: 'Places neither extended nor covered by the pipeline.' })
+  placesAtStake: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: "A province's agreements ending in the period, with the places at stake." })
@@ -246,11 +273,14 @@ export class ExpiringAgreementsOfProvince {
   @Field(() => ProvinceCode)
   provinceCode: ProvinceCode;
 
-  @Field(() => Int, { description: 'Places of the agreements that are neither extended nor replaced by a proposal.' })
+  @Field(() => Int, { description: 'Places neither extended nor covered by proposals of the same gemeente and opvangtype in the pipeline.' })
   placesAtStake: number;
 
   @Field(() => [ExpiringAgreement])
   agreements: ExpiringAgreement[];
+
+  @Field(() => [ExpiringOfType], { description: 'The same per opvangtype (every type, also those with nothing ending).' })
+  opvangtypes: ExpiringOfType[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A figure of the national overview changed: fetch it again.' })
@@ -261,9 +291,9 @@ export class OverviewChange {
   @Field(() => Date)
   at: Date;
 
-  @Field(() => ProvinceCode, { nullable: true })
+  @Field(() => ProvinceCode, { nullable: true, description: 'The province whose figures changed; null for NATIONAL_TOTALS_CHANGED.' })
   provinceCode: ProvinceCode | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The event kind (such as AGREEMENT_REGISTERED), or NATIONAL_TOTALS_CHANGED for a change outside your reach that moves your shares.' })
   kind: string;
 }

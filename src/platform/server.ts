@@ -14,8 +14,8 @@ import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import { createServices, createRequestContext } from '../services.js';
 import { EventBus } from '../events/event-bus.js';
-import { expiringCsv, overviewCsv } from '../monitoring/export.js';
-import { today } from '../agreements/status.js';
+import { expiringAgreementsCsv, expiringCsv, overviewCsv } from '../monitoring/export.js';
+import { addDays, today } from '../agreements/status.js';
 import { PROVINCE_CODES, type ProvinceCode } from '../reference/enums.js';
 import { createAuthenticator } from './auth/authenticate.js';
 import type { Principal } from './auth/principal.js';
@@ -143,9 +143,13 @@ export async function startServer(options: {
   csvExport('national-overview', ['on', 'provinceCode'], async (principal, query) =>
     overviewCsv(await services.monitoring.nationalOverview(principal, query.on ?? '2023-01-01', provinceParam(query.provinceCode))),
   );
-  csvExport('expiring-agreements', ['within', 'from', 'provinceCode'], async (principal, query) =>
-    expiringCsv(await services.monitoring.expiring(principal, daysParam(query.within, 365), query.from ?? today(), provinceParam(query.provinceCode))),
-  );
+  csvExport('expiring-agreements', ['within', 'from', 'provinceCode', 'per'], async (principal, query) => {
+    if (query.per !== undefined && query.per !== 'agreement') throw badUserInput('per takes only the value agreement', 'per');
+    const from = query.from ?? today();
+    const within = daysParam(query.within, 365);
+    const provinces = await services.monitoring.expiring(principal, within, from, provinceParam(query.provinceCode));
+    return query.per === 'agreement' ? expiringAgreementsCsv(provinces) : expiringCsv(provinces, { from, until: addDays(from, within) });
+  });
   app.use('/export', (req, res) => {
     if (req.method !== 'GET' && ['/national-overview.csv', '/expiring-agreements.csv'].includes(req.path)) {
       res.setHeader('Allow', 'GET');
