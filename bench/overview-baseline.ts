@@ -119,6 +119,8 @@ SELECT json_build_object('nationalOverview', json_build_object(
   'totalPipeline', (SELECT sum(pipeline) FROM totals),
   'totalPlannedGap', (SELECT json_build_object('min', sum(gap_min), 'max', sum(gap_max)) FROM totals),
   'totalRealisedGap', (SELECT sum(realised_gap) FROM totals),
+  'shortTermTarget', 5000,
+  'totalShortTermRealised', (SELECT sum(short_term) FROM shares),
   'opvangtypes', (SELECT json_agg(json_build_object(
       'opvangtype', key, 'opgave', opgave, 'planned', json_build_object('min', planned_min, 'max', planned_max),
       'realised', realised, 'pipeline', pipeline, 'realisedGap', realised_gap) ORDER BY ord)

@@ -18,7 +18,7 @@ const [REQUESTS, CONCURRENCY, ROUNDS] = [Number(process.argv[2] ?? 1000), Number
 const ON = '2023-01-01';
 /** Every figure of the overview. */
 const QUERY = `query($on: String!) { nationalOverview(on: $on) {
-  totalOpgave totalPlanned { min max } totalRealised totalPipeline totalPlannedGap { min max } totalRealisedGap
+  totalOpgave totalPlanned { min max } totalRealised totalPipeline totalPlannedGap { min max } totalRealisedGap shortTermTarget totalShortTermRealised
   opvangtypes { opvangtype opgave planned { min max } realised pipeline realisedGap }
   rows { provinceCode opvangtypes combinedIn opgave planned { min max } conceptPlanned { min max } realised pipeline { status places } plannedGap { min max } realisedGap }
   provinces { provinceCode planStatus planChangedAt conceptStatus conceptChangedAt conceptPlanned { min max } opgave planned { min max } realised pipeline plannedGap { min max } realisedGap

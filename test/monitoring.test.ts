@@ -12,7 +12,7 @@ let server: TestServer;
 const ON = '2023-01-01';
 
 const OVERVIEW = `query($on: String!, $p: ProvinceCode) { nationalOverview(on: $on, provinceCode: $p) {
-  on totalOpgave totalPlanned { min max } totalRealised totalPipeline totalPlannedGap { min max } totalRealisedGap
+  on totalOpgave totalPlanned { min max } totalRealised totalPipeline totalPlannedGap { min max } totalRealisedGap shortTermTarget totalShortTermRealised
   opvangtypes { opvangtype opgave planned { min max } realised pipeline realisedGap }
   rows { provinceCode opvangtypes combinedIn opgave planned { min max } conceptPlanned { min max } realised pipeline { status places } plannedGap { min max } realisedGap }
   provinces { provinceCode planStatus conceptStatus conceptPlanned { min max } opgave planned { min max } realised pipeline plannedGap { min max } realisedGap
@@ -163,9 +163,11 @@ describe('the national overview, worked out by hand for Flevoland', () => {
     expect(overview.totalOpgave).toBe(sum(overview.provinces.map((p: any) => p.opgave)));
     expect(overview.totalPipeline).toBe(sum(overview.opvangtypes.map((t: any) => t.pipeline)));
     expect(overview.totalRealisedGap).toBe(sum(overview.provinces.map((p: any) => p.realisedGap)));
+    expect(overview.shortTermTarget).toBe(5_000);
+    expect(overview.totalShortTermRealised).toBe(sum(overview.provinces.map((p: any) => p.shortTermRealised)));
     expect(overview.totalPlannedGap.max).toBe(sum(overview.provinces.map((p: any) => p.plannedGap.max)));
     const gemeente = (await server.as('gemeente-lelystad', OVERVIEW, { on: ON })).data.nationalOverview;
-    expect(gemeente).toMatchObject({ totalRealised: null, totalPipeline: null, totalRealisedGap: null });
+    expect(gemeente).toMatchObject({ totalRealised: null, totalPipeline: null, totalRealisedGap: null, totalShortTermRealised: null });
     expect(gemeente.opvangtypes.every((t: any) => t.realised === null && t.pipeline === null)).toBe(true);
   });
 

@@ -22,7 +22,7 @@ import {
   TimelinePoint,
 } from './types.js';
 
-export const SHORT_TERM = { from: '2019-11-01', until: '2020-12-31', placesPerProvince: 417 };
+export const SHORT_TERM = { from: '2019-11-01', until: '2020-12-31', places: 5_000, placesPerProvince: 417 };
 /** Proposals in the pipeline (the columns are a location_proposal's own). */
 const PIPELINE = `submitted AND (status IN ('INGEDIEND', 'IN_VERKENNING', 'POSITIEF_ADVIES') OR (status = 'BESLOTEN' AND decision = 'GO'))`;
 
@@ -228,6 +228,8 @@ export class MonitoringService {
       totalPipeline: total((p) => p.pipeline),
       totalPlannedGap: sumRanges(provinceRows.map((p) => p.plannedGap)),
       totalRealisedGap: total((p) => p.realisedGap),
+      shortTermTarget: SHORT_TERM.places,
+      totalShortTermRealised: total((p) => p.shortTermRealised),
       opvangtypes: Object.values(Opvangtype).map((type) =>
         Object.assign(new OpvangtypeTotal(), {
           opvangtype: type,

@@ -186,6 +186,12 @@ export class NationalOverview {
   @Field(() => Int, { nullable: true })
   totalRealisedGap: number | null;
 
+  @Field(() => Int, { description: 'The short-term target of November 2019: 5,000 places nationally (417 per province).' })
+  shortTermTarget: number;
+
+  @Field(() => Int, { nullable: true, description: "The provinces' shortTermRealised added up (null unless you may see it in every province counted)." })
+  totalShortTermRealised: number | null;
+
   @Field(() => [OpvangtypeTotal], { description: 'Every opvangtype, totalled over the provinces you may see.' })
   opvangtypes: OpvangtypeTotal[];
 }
