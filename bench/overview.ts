@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { percentile, startBuiltServer, writeSection, type BuiltServer } from './support.js';
+import { percentile, startBuiltServer, urlOf, writeSection, type BuiltServer } from './support.js';
 
 const [REQUESTS, CONCURRENCY, ROUNDS] = [Number(process.argv[2] ?? 1000), Number(process.argv[3] ?? 8), Number(process.argv[4] ?? 3)];
 const ON = '2023-01-01';
@@ -103,15 +103,7 @@ function figures(rounds: Round[]): Figures {
 /** The baseline server (overview-baseline.ts) in a process of its own, like the GraphQL server. */
 async function startBaseline(databaseUrl: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const child = spawn(process.execPath, [path.join(path.dirname(fileURLToPath(import.meta.url)), 'overview-baseline.js'), databaseUrl, ON], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"url":"([^"]+)"/.exec(output);
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`baseline exited with ${code}`)));
-  });
+  const url = await urlOf(child, 'baseline');
   return {
     url,
     pid: child.pid!,

@@ -16,6 +16,19 @@ export interface BuiltServer {
   stop(): Promise<void>;
 }
 
+/** The URL a child process prints as `"url":"…"` in its first lines; rejects if it exits first. */
+export function urlOf(child: ChildProcess, what: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`${what} exited with ${code}`)));
+  });
+}
+
 /** The built server as its own process (its memory is its own) on a fresh embedded PostgreSQL with demo data. */
 export async function startBuiltServer(): Promise<BuiltServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regietafel-bench-'));
@@ -27,15 +40,7 @@ export async function startBuiltServer(): Promise<BuiltServer> {
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  const url = await urlOf(child, 'server');
   const config = loadConfig({ REGIETAFEL_DATA_DIR: dataDir });
   const key = await devSigningKey(dataDir);
   return {

@@ -102,7 +102,9 @@ export async function startServer(options: {
 
   // CSV exports for reports: authenticated like GraphQL, same policies, same error codes. Parameters are checked
   // strictly: a misspelt one must not quietly export every province.
-  const csvExport = <P extends string>(name: string, parameters: readonly P[], produce: (principal: Principal, query: Partial<Record<P, string>>) => Promise<string>) =>
+  const exports: string[] = [];
+  const csvExport = <P extends string>(name: string, parameters: readonly P[], produce: (principal: Principal, query: Partial<Record<P, string>>) => Promise<string>) => {
+    exports.push(`/${name}.csv`);
     app.get(`/export/${name}.csv`, async (req, res) => {
       const requestId = requestIdOf(req, res);
       // Figures for one person's eyes: never kept by a browser or a proxy.
@@ -130,6 +132,7 @@ export async function startServer(options: {
         res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } }] });
       }
     });
+  };
   const provinceParam = (value: string | undefined): ProvinceCode | null => {
     if (value === undefined) return null;
     if (!PROVINCE_CODES.includes(value as ProvinceCode)) throw badUserInput(`${value.slice(0, 10)} is not a province code`, 'provinceCode');
@@ -151,12 +154,12 @@ export async function startServer(options: {
     return query.per === 'agreement' ? expiringAgreementsCsv(provinces) : expiringCsv(provinces, { from, until: addDays(from, within) });
   });
   app.use('/export', (req, res) => {
-    if (req.method !== 'GET' && ['/national-overview.csv', '/expiring-agreements.csv'].includes(req.path)) {
+    if (req.method !== 'GET' && exports.includes(req.path)) {
       res.setHeader('Allow', 'GET');
       res.status(405).json({ errors: [{ message: 'Exports are read with GET', extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
-    res.status(404).json({ errors: [{ message: 'No such export: there are /export/national-overview.csv and /export/expiring-agreements.csv', extensions: { code: 'NOT_FOUND' } }] });
+    res.status(404).json({ errors: [{ message: `No such export: there are ${exports.map((path) => `/export${path}`).join(' and ')}`, extensions: { code: 'NOT_FOUND' } }] });
   });
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.limits.bodyBytes });
