@@ -7,8 +7,23 @@ import { createLogger, type Logger } from '../platform/logger.js';
  * code 1 and a one-line message on stderr (the stack trace is logged at debug level).
  */
 export function runCommand(main: (config: Config, log: Logger) => Promise<void>): void {
-  const config = loadConfig();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
   const log = createLogger(config);
+  // Whatever slips through (an error event nobody listened for) ends the process with one line, not a stack trace;
+  // the stack goes to the log at debug level.
+  const fatal = (kind: string) => (error: unknown) => {
+    log.debug({ err: error }, kind);
+    process.stderr.write(`error: ${kind}: ${error instanceof Error ? error.message : String(error)} (LOG_LEVEL=debug shows where)\n`);
+    setTimeout(() => process.exit(1), 50);
+  };
+  process.on('uncaughtException', fatal('unexpected error'));
+  process.on('unhandledRejection', fatal('unexpected error'));
   main(config, log).catch((error: unknown) => {
     log.debug({ err: error }, 'command failed');
     process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);

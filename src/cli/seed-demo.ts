@@ -1,13 +1,15 @@
 import { openDatabase } from '../platform/bootstrap.js';
-import { migrate } from '../platform/database.js';
+import { applyMigrations, withMigrationLock } from '../platform/database.js';
 import { seedDemo } from '../demo/seed.js';
 import { runCommand } from './run.js';
 
 runCommand(async (config, log) => {
   const database = await openDatabase(config, log, { poolSize: 2 });
   try {
-    await migrate(database.dataSource, log);
-    await seedDemo(database.dataSource, log);
+    await withMigrationLock(database.dataSource, async () => {
+      await applyMigrations(database.dataSource, log);
+      await seedDemo(database.dataSource, log);
+    });
   } finally {
     await database.close();
   }

@@ -1,14 +1,15 @@
+import type { DataSource } from 'typeorm';
 import { buildAppSchema } from '../schema.js';
 import { verificationKeys } from '../platform/auth/keys.js';
-import { openDatabase } from '../platform/bootstrap.js';
-import { migrate } from '../platform/database.js';
+import { openDatabase, type OpenDatabase } from '../platform/bootstrap.js';
+import { createDataSource } from '../platform/database.js';
 import { startServer, type RunningServer } from '../platform/server.js';
-import { isEmpty, seedDemo } from '../demo/seed.js';
+import { migrateAndSeed } from '../demo/seed.js';
 import { runCommand } from './run.js';
 
 runCommand(async (config, log) => {
-  const database = await openDatabase(config, log, { takeOverOrphan: true });
-  const { dataSource } = database;
+  let database: OpenDatabase | undefined;
+  let serving: DataSource | undefined;
   let server: RunningServer | undefined;
   let stopping = false;
   const stop = async (reason: string, exitCode: number) => {
@@ -16,33 +17,49 @@ runCommand(async (config, log) => {
     stopping = true;
     log.info({ reason }, 'stopping');
     try {
+      // Drain first (requests in flight finish, subscriptions end), then the database.
       await server?.close();
-      await database.close();
+      await serving?.destroy();
+      await database?.close();
     } catch (error) {
       log.warn({ err: error }, 'error while stopping');
     }
     process.exit(exitCode);
   };
-  // Ctrl-C, `kill`, and a closed terminal all stop the server and the embedded database with it.
+  // Ctrl-C, `kill`, and a closed terminal all stop the server, then the embedded database (which runs in a process
+  // group of its own, so a terminal's Ctrl-C reaches it only through us, after the drain).
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal, 0));
 
+  database = await openDatabase(config, log, {
+    takeOverOrphan: true,
+    poolSize: 2,
+    // The embedded PostgreSQL exited and could not be started again: exit non-zero so that a supervisor can act.
+    onFatal: () => void stop('the embedded PostgreSQL could not be restarted', 1),
+  });
   try {
-    await migrate(dataSource, log);
-    if (config.seedDemo && (await isEmpty(dataSource))) await seedDemo(dataSource, log);
+    await migrateAndSeed(database.dataSource, log, { seedDemo: config.seedDemo });
+    const hasDemoUsers = (await database.dataSource.query(`SELECT 1 FROM person WHERE subject = 'lrt'`)).length > 0;
+    await database.dataSource.destroy();
+    serving = await createDataSource(database.url, { timeouts: config.databaseTimeouts }).initialize();
     const schema = await buildAppSchema();
     const keys = await verificationKeys({ jwksUrl: config.auth.jwksUrl, dataDir: config.dataDir });
-    server = await startServer({ config, log, db: dataSource, schema, keys });
+    server = await startServer({ config, log, db: serving, schema, keys });
+
+    log.info({ url: server.url, database: database.embedded ? 'embedded' : 'DATABASE_URL' }, `regietafel is listening at ${server.url} (HTTP and WebSocket)`);
+    const tokenCommand = config.production ? 'node dist/src/cli/token.js' : 'npm run -s token --';
+    if (config.auth.jwksUrl) {
+      log.info({ jwks: config.auth.jwksUrl, issuer: config.auth.issuer, audience: config.auth.audience }, 'tokens are verified against the configured JWKS');
+    } else if (hasDemoUsers) {
+      log.info(`development signing key in use: get a token with \`${tokenCommand} <user>\`, e.g. lrt, ipo, secretariaat-ut, gemeente-zeist, coa-regio-3 (\`${tokenCommand} --list\` shows all)`);
+    } else {
+      log.info(
+        `development signing key in use, and this database has no demo users: load them with SEED_DEMO=true or \`npm run seed:demo\`, or grant a first LRT member with \`npm run grant -- --subject <subject> --name <name> --role LRT\`, then \`${tokenCommand} <subject>\``,
+      );
+    }
   } catch (error) {
     // Do not leave the embedded PostgreSQL running when the server cannot start (e.g. port in use).
-    log.fatal({ err: error }, `regietafel could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.stderr.write(`error: regietafel could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    log.debug({ err: error }, 'start-up failed');
     await stop('start-up failed', 1);
-    return;
-  }
-
-  log.info({ url: server.url, database: database.embedded ? 'embedded' : 'DATABASE_URL' }, `regietafel is listening at ${server.url} (HTTP and WebSocket)`);
-  if (config.auth.jwksUrl) {
-    log.info({ jwks: config.auth.jwksUrl, issuer: config.auth.issuer, audience: config.auth.audience }, 'tokens are verified against the configured JWKS');
-  } else {
-    log.info('development signing key in use: get a token with `npm run -s token -- <user>`, e.g. lrt, ipo, secretariaat-ut, gemeente-zeist, coa-regio-3 (`npm run -s token -- --list` shows all)');
   }
 });

@@ -27,14 +27,22 @@ export async function seedDemoPlans(db: DataSource, log: Logger): Promise<number
     `SELECT p.code, p.name, p.population, (SELECT count(*)::int FROM provincial_plan pp WHERE pp.province_code = p.code) AS plans FROM province p ORDER BY p.cbs_code`,
   );
   const total = provinces.reduce((sum, province) => sum + province.population, 0);
+  // An opgave the LRT already set (e.g. before loading the demo data on a working database) is left as it is.
+  const setOpgaveOnce = async (input: { provinceCode: ProvinceCode; opvangtype?: Opvangtype; dueDate: string; places: number; source: string }) => {
+    const existing: unknown[] = await db.query(
+      `SELECT 1 FROM opgave WHERE province_code = $1 AND coalesce(opvangtype, '') = coalesce($2, '') AND due_date = $3`,
+      [input.provinceCode, input.opvangtype ?? null, input.dueDate],
+    );
+    if (existing.length === 0) await plans.setOpgave(lrt, input);
+  };
   let created = 0;
   for (const province of provinces) {
     if (province.plans > 0) continue;
     const share = province.population / total;
-    await plans.setOpgave(lrt, { provinceCode: province.code, dueDate: '2020-12-31', places: 417, source: '417 per province, LRT Nov 2019 (demo)' });
+    await setOpgaveOnce({ provinceCode: province.code, dueDate: '2020-12-31', places: 417, source: '417 per province, LRT Nov 2019 (demo)' });
     for (const [opvangtype, part] of SPLIT) {
       const places = Math.round((NATIONAL_PLACES * share * part) / 10) * 10;
-      await plans.setOpgave(lrt, { provinceCode: province.code, opvangtype, dueDate: '2023-01-01', places, source: 'LRT 15 Dec 2020 (demo figures)' });
+      await setOpgaveOnce({ provinceCode: province.code, opvangtype, dueDate: '2023-01-01', places, source: 'LRT 15 Dec 2020 (demo figures)' });
     }
     const secretariat = await as(`secretariaat-${province.code.toLowerCase()}`);
     const plan = await plans.create(secretariat, {

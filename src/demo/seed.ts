@@ -1,17 +1,30 @@
 import type { DataSource } from 'typeorm';
+import { applyMigrations, inOneTransaction, withMigrationLock } from '../platform/database.js';
 import type { Logger } from '../platform/logger.js';
 import { DEMO_PEOPLE, type DemoOrganisation } from './people.js';
 import { seedDemoPlans } from './plans.js';
 import { seedDemoProposalsAndAgreements } from './proposals.js';
 
 /**
- * Loads the demo people, their memberships and regietafel seats, then demo plans. Idempotent: what exists
- * is left alone, so it can run on a database that already has data.
+ * Loads the demo people, their memberships and regietafel seats, then demo plans, proposals and agreements, in one
+ * transaction: an interrupted load leaves nothing behind, and the next start loads it all. Idempotent: what exists
+ * is left alone, so it can run on a database that already has data. The caller holds the migration lock
+ * (`withMigrationLock`), so two instances never load it twice.
  */
-export async function seedDemo(db: DataSource, log: Logger) {
-  const people = await seedDemoPeople(db, log);
-  const plans = await seedDemoPlans(db, log);
-  return { ...people, plans, ...(await seedDemoProposalsAndAgreements(db, log)) };
+export function seedDemo(dataSource: DataSource, log: Logger) {
+  return inOneTransaction(dataSource, async (db) => {
+    const people = await seedDemoPeople(db, log);
+    const plans = await seedDemoPlans(db, log);
+    return { ...people, plans, ...(await seedDemoProposalsAndAgreements(db, log)) };
+  });
+}
+
+/** Migrations, then the demo data when asked for and the database holds no people yet, all under the migration lock. */
+export function migrateAndSeed(dataSource: DataSource, log: Logger, options: { seedDemo: boolean }): Promise<void> {
+  return withMigrationLock(dataSource, async () => {
+    await applyMigrations(dataSource, log);
+    if (options.seedDemo && (await isEmpty(dataSource))) await seedDemo(dataSource, log);
+  });
 }
 
 async function seedDemoPeople(db: DataSource, log: Logger): Promise<{ people: number; memberships: number; seats: number }> {

@@ -30,6 +30,8 @@ export class EventBus {
   constructor(
     private readonly connectionString: string,
     private readonly log: Logger,
+    /** `onConnectionLost`: the LISTEN connection dropped (the database went away); it reconnects by itself. */
+    private readonly options: { onConnectionLost?: () => void } = {},
   ) {}
 
   async start(): Promise<void> {
@@ -53,6 +55,7 @@ export class EventBus {
       if (this.stopped || this.client !== client) return;
       this.client = null;
       this.log.warn({ retryInMs: this.retryDelay }, 'event connection lost: reconnecting');
+      this.options.onConnectionLost?.();
       setTimeout(() => void this.reconnect(), this.retryDelay);
     });
     try {

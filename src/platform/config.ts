@@ -1,6 +1,23 @@
 import path from 'node:path';
 import { packageRoot } from './paths.js';
 
+/** Bounds on how long the server waits for PostgreSQL, so a slow or frozen database never makes a request hang. */
+export interface DatabaseTimeouts {
+  /** Waiting for a connection, new or from the pool. */
+  connectMs: number;
+  /** PostgreSQL cancels a statement running longer (statement_timeout); 0: no limit. */
+  statementMs: number;
+  /** The client gives up on a statement that got no answer (a frozen server) and drops the connection; 0: no limit. */
+  queryMs: number;
+  /** PostgreSQL ends a session left idle inside a transaction, rolling it back (idle_in_transaction_session_timeout). */
+  idleInTransactionMs: number;
+}
+
+/** Requests: a few seconds; the largest legitimate statement of a request (the national overview) takes tens of milliseconds. */
+export const REQUEST_TIMEOUTS: DatabaseTimeouts = { connectMs: 3_000, statementMs: 5_000, queryMs: 6_000, idleInTransactionMs: 10_000 };
+/** Migrations, demo data and imports may legitimately run long statements. */
+export const MAINTENANCE_TIMEOUTS: DatabaseTimeouts = { connectMs: 10_000, statementMs: 0, queryMs: 0, idleInTransactionMs: 60_000 };
+
 /**
  * All configuration comes from the environment, read once at start-up.
  * Defaults are chosen so that `npm start` on a laptop needs nothing set.
@@ -13,6 +30,10 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Local state for development: embedded database cluster and the development signing key. */
   dataDir: string;
+  /** Timeouts of the server's requests to PostgreSQL (DB_*_MS). */
+  databaseTimeouts: DatabaseTimeouts;
+  /** How long start-up keeps trying to reach DATABASE_URL before giving up (DB_STARTUP_WAIT_MS). */
+  databaseStartupWaitMs: number;
   /** Load demo data when the database is new. Default: only for the embedded database. */
   seedDemo: boolean;
   auth: {
@@ -58,6 +79,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     dataDir: path.resolve(packageRoot, env.REGIETAFEL_DATA_DIR || '.data'),
+    databaseTimeouts: {
+      connectMs: intFromEnv(env, 'DB_CONNECT_TIMEOUT_MS', REQUEST_TIMEOUTS.connectMs),
+      statementMs: intFromEnv(env, 'DB_STATEMENT_TIMEOUT_MS', REQUEST_TIMEOUTS.statementMs),
+      queryMs: intFromEnv(env, 'DB_QUERY_TIMEOUT_MS', REQUEST_TIMEOUTS.queryMs),
+      idleInTransactionMs: intFromEnv(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', REQUEST_TIMEOUTS.idleInTransactionMs),
+    },
+    databaseStartupWaitMs: intFromEnv(env, 'DB_STARTUP_WAIT_MS', 60_000),
     seedDemo: boolFromEnv(env, 'SEED_DEMO', databaseUrl === undefined),
     auth: {
       issuer: env.AUTH_ISSUER || 'urn:regietafel:dev',

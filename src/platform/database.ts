@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Foundation1700000000001 } from '../../migrations/1700000000001-Foundation.js';
 import { Gemeenten20231700000000002 } from '../../migrations/1700000000002-Gemeenten2023.js';
 import { ProvincialPlans1700000000003 } from '../../migrations/1700000000003-ProvincialPlans.js';
@@ -8,6 +8,9 @@ import { Events1700000000005 } from '../../migrations/1700000000005-Events.js';
 import { Gemeente, GemeenteImport, OpvangtypeRecord, Province, Uitplaatsingsregio } from '../reference/entities.js';
 import { Membership, Organisation, Person, RegietafelSeat } from '../people/entities.js';
 import type { Logger } from './logger.js';
+import { REQUEST_TIMEOUTS, type DatabaseTimeouts } from './config.js';
+
+export { MAINTENANCE_TIMEOUTS, REQUEST_TIMEOUTS, type DatabaseTimeouts } from './config.js';
 
 export const entities = [Uitplaatsingsregio, Province, Gemeente, GemeenteImport, OpvangtypeRecord, Organisation, Person, Membership, RegietafelSeat];
 
@@ -17,8 +20,28 @@ export const migrations = [Foundation1700000000001, Gemeenten20231700000000002, 
 /** Arbitrary but fixed: every regietafel instance takes this advisory lock to migrate. */
 const MIGRATION_LOCK_KEY = 7_351_020_230_101;
 
+/**
+ * A pg client that drops its connection when a statement got no answer in time. pg's own query timeout only stops
+ * waiting: the connection would go back to the pool still stuck behind the unanswered statement, and a transaction
+ * whose client gave up could still commit once the database wakes up. Dropping the connection makes PostgreSQL roll
+ * back whatever was not committed.
+ */
+class GuardedClient extends pg.Client {
+  override query(...args: unknown[]): any {
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (result && typeof (result as Promise<unknown>).then === 'function') {
+      (result as Promise<unknown>).then(undefined, (error: Error) => {
+        if (/Query read timeout/.test(error?.message ?? '')) (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      });
+    }
+    return result;
+  }
+}
+
 export interface DataSourceOptions {
   poolSize?: number;
+  /** Default: REQUEST_TIMEOUTS. */
+  timeouts?: DatabaseTimeouts;
   applicationName?: string;
   /** Called with every SQL statement sent (tests count statements per operation). */
   onQuery?: (sql: string) => void;
@@ -38,8 +61,24 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
     logger: onQuery
       ? { logQuery: (sql) => onQuery(sql), logQueryError: () => {}, logQuerySlow: () => {}, logSchemaBuild: () => {}, logMigration: () => {}, log: () => {} }
       : undefined,
-    extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'regietafel' },
+    extra: poolOptions(options),
   });
+}
+
+function poolOptions(options: DataSourceOptions): pg.PoolConfig {
+  const timeouts = options.timeouts ?? REQUEST_TIMEOUTS;
+  return {
+    max: options.poolSize ?? 10,
+    application_name: options.applicationName ?? 'regietafel',
+    Client: GuardedClient,
+    connectionTimeoutMillis: timeouts.connectMs,
+    ...(timeouts.statementMs ? { statement_timeout: timeouts.statementMs } : {}),
+    ...(timeouts.queryMs ? { query_timeout: timeouts.queryMs } : {}),
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    // A connection that dies without a word (a network partition) is noticed.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  };
 }
 
 /**
@@ -50,53 +89,43 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
  * Needs session-level connections (no pooler in transaction mode in between).
  */
 export async function queryPrepared<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
+  // Inside one transaction (the demo data, see `inOneTransaction`), the statement must run on its connection.
+  if (dataSource instanceof EntityManager) return dataSource.query(text, values);
   if (dataSource.logger) dataSource.logger.logQuery(text, values);
   const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
   const { rows } = await pool.query({ name, text, values });
   return rows as T[];
 }
 
-/** Creates the database named in `url` if it does not exist (first start on a new cluster). */
-export async function ensureDatabase(url: string, log: Logger): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) {
-      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-      log.info({ database: name }, 'database created');
-    }
-  } catch (error) {
-    // Two instances may race to create it; the loser finds it exists.
-    if ((error as { code?: string }).code !== '42P04') throw error;
-  } finally {
-    await client.end();
-  }
-}
-
 /**
- * Applies pending migrations while holding a Postgres advisory lock, so two instances starting together
- * migrate one after the other instead of racing. Returns the names of the migrations applied.
+ * Runs `work` while holding a Postgres advisory lock (on a connection of its own), so two instances starting together
+ * migrate and load demo data one after the other instead of racing.
  */
-export async function migrate(dataSource: DataSource, log: Logger): Promise<string[]> {
+export async function withMigrationLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
-      for (const migration of applied) log.info({ migration: migration.name }, 'migration applied');
-      return applied.map((migration) => migration.name);
+      return await work();
     } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
     }
   } finally {
     await runner.release();
   }
+}
+
+/** Applies pending migrations, each in its own transaction; the caller holds the migration lock. */
+export async function applyMigrations(dataSource: DataSource, log: Logger): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  for (const migration of applied) log.info({ migration: migration.name }, 'migration applied');
+  return applied.map((migration) => migration.name);
+}
+
+/** Applies pending migrations under the migration lock. Returns the names of the migrations applied. */
+export function migrate(dataSource: DataSource, log: Logger): Promise<string[]> {
+  return withMigrationLock(dataSource, () => applyMigrations(dataSource, log));
 }
 
 /** Names of migrations in the code that the database has not applied yet. */
@@ -107,4 +136,13 @@ export async function pendingMigrations(dataSource: DataSource): Promise<string[
   });
   const applied = new Set(rows.map((row) => row.name));
   return migrations.map((migration) => migration.name).filter((name) => !applied.has(name));
+}
+
+/**
+ * Runs `work` with a handle that services accept in place of the DataSource, whose statements all belong to one
+ * transaction: the services' own transactions become savepoints in it. All of `work` is committed, or nothing.
+ */
+export function inOneTransaction<T>(dataSource: DataSource, work: (db: DataSource) => Promise<T>): Promise<T> {
+  // An EntityManager bound to one query runner has the query, transaction and getRepository the services use.
+  return dataSource.transaction((manager) => work(manager as unknown as DataSource));
 }

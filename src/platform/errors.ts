@@ -17,6 +17,9 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
+/** A start-up failure a person fixes by changing a setting: the message names it, no stack trace needed. */
+export class SettingError extends Error {}
+
 export function unauthenticated(message = 'A valid bearer token is required'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 }

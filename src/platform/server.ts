@@ -21,7 +21,8 @@ import { createAuthenticator } from './auth/authenticate.js';
 import type { Principal } from './auth/principal.js';
 import type { Config } from './config.js';
 import { pendingMigrations } from './database.js';
-import { badUserInput, ErrorCode, formatErrorForClient, isClientError, unauthenticated } from './errors.js';
+import { DatabaseHealth, databaseUnavailability, RETRY_AFTER_SECONDS, serviceUnavailable, UNAVAILABLE_CODES } from './database-health.js';
+import { badUserInput, ErrorCode, SettingError, formatErrorForClient, isClientError, unauthenticated } from './errors.js';
 import type { Logger } from './logger.js';
 import type { RequestContext } from './context.js';
 
@@ -30,6 +31,11 @@ export interface RunningServer {
   port: number;
   close(): Promise<void>;
 }
+
+/** WebSocket close code 1013 (Try Again Later): the database is unavailable; graphql-ws clients retry it. */
+export const WS_DATABASE_LOST = 1013;
+/** /readyz answers within this time, whatever the database does. */
+const READINESS_TIMEOUT_MS = 1_500;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 const BEARER_CHALLENGE = 'Bearer realm="regietafel"';
@@ -70,7 +76,15 @@ export async function startServer(options: {
   keys: JWTVerifyGetKey;
 }): Promise<RunningServer> {
   const { config, log, db, schema } = options;
-  const eventBus = new EventBus((db.options as { url: string }).url, log);
+  const health = new DatabaseHealth(() => db.query('SELECT 1'), log);
+  // When the database goes away, subscriptions cannot be served: their connections are closed with 1013 (Try Again
+  // Later), which graphql-ws clients retry; once back, a client catches up with events(after: <last id seen>).
+  let wsServer: WebSocketServer | undefined;
+  const eventBus = new EventBus((db.options as { url: string }).url, log, {
+    onConnectionLost: () => {
+      for (const socket of wsServer?.clients ?? []) socket.close(WS_DATABASE_LOST, 'SERVICE_UNAVAILABLE: database lost; reconnect, then catch up with events(after:)');
+    },
+  });
   await eventBus.start();
   const services = createServices(db, eventBus);
   const authenticator = createAuthenticator(db, options.keys, config.auth);
@@ -88,14 +102,16 @@ export async function startServer(options: {
   });
   app.get('/readyz', async (_req, res) => {
     try {
-      const pending = await pendingMigrations(db);
+      const pending = await withTimeout(pendingMigrations(db), READINESS_TIMEOUT_MS, 'the database did not answer within 1.5 s');
       if (pending.length > 0) {
         res.status(503).json({ status: 'migrations pending', pending });
         return;
       }
       res.json({ status: 'ready' });
     } catch (error) {
-      log.warn({ err: error }, 'readiness check failed');
+      if (databaseUnavailability(error) || error instanceof ReadinessTimeout) health.failed(error);
+      else log.warn({ err: error }, 'readiness check failed');
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       res.status(503).json({ status: 'database unreachable' });
     }
   });
@@ -126,6 +142,13 @@ export async function startServer(options: {
           const { http: _http, ...extensions } = error.extensions;
           if (status === 401) res.setHeader('WWW-Authenticate', BEARER_CHALLENGE);
           res.status(status).json({ errors: [{ message: error.message, extensions }] });
+          return;
+        }
+        const outcome = databaseUnavailability(error);
+        if (outcome) {
+          health.failed(error);
+          res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+          res.status(503).json({ errors: [{ message: serviceUnavailable(outcome, false).message, extensions: serviceUnavailable(outcome, false).extensions }] });
           return;
         }
         log.error({ err: error, requestId }, 'export failed');
@@ -162,7 +185,16 @@ export async function startServer(options: {
     res.status(404).json({ errors: [{ message: `No such export: there are ${exports.map((path) => `/export${path}`).join(' and ')}`, extensions: { code: 'NOT_FOUND' } }] });
   });
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.limits.bodyBytes });
+  // Upgrades are handed over by hand (noServer) so that an error of the HTTP server (a port in use) stays the HTTP
+  // server's, instead of being re-emitted on the WebSocket server.
+  wsServer = new WebSocketServer({ noServer: true, maxPayload: config.limits.bodyBytes });
+  httpServer.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/graphql') {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wsServer!.handleUpgrade(req, socket, head, (ws) => wsServer!.emit('connection', ws, req));
+  });
   const wsCleanup = useServer<Record<string, unknown>, { authorization?: string }>(
     {
       schema,
@@ -175,6 +207,11 @@ export async function startServer(options: {
         try {
           principal = await authenticator.authenticate(typeof authorization === 'string' ? authorization : undefined, { allowBareToken: true });
         } catch (error) {
+          if (isClientError(error) && UNAVAILABLE_CODES.has(error.extensions.code)) {
+            health.failed(error);
+            ctx.extra.socket.close(WS_DATABASE_LOST, 'SERVICE_UNAVAILABLE: the database is unavailable; try again shortly');
+            return false;
+          }
           if (!isClientError(error)) {
             log.error({ err: error }, 'unexpected error while authenticating a WebSocket connection');
             ctx.extra.socket.close(4500, 'Internal server error');
@@ -258,7 +295,16 @@ export async function startServer(options: {
             }
           }
         },
-        async willSendResponse({ errors }) {
+        async willSendResponse({ errors, response }) {
+          // The database is unavailable: 503 with Retry-After, and one log line for the outage (not one per request).
+          const unavailable = errors?.find((error) => UNAVAILABLE_CODES.has(error.extensions?.code));
+          if (unavailable) {
+            health.failed(unavailable);
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+          } else if (!health.available && !errors) {
+            health.succeeded();
+          }
           contextValue.log.debug(
             { operation: request.operationName, ms: Number(process.hrtime.bigint() - started) / 1e6, errors: errors?.length ?? 0 },
             'graphql request',
@@ -304,6 +350,12 @@ export async function startServer(options: {
           if (isClientError(error) && error.extensions.code === ErrorCode.UNAUTHENTICATED) {
             res.setHeader('WWW-Authenticate', BEARER_CHALLENGE);
           }
+          if (isClientError(error) && UNAVAILABLE_CODES.has(error.extensions.code)) {
+            health.failed(error);
+            throw new GraphQLError(error.message, {
+              extensions: { ...error.extensions, http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) } },
+            });
+          }
           throw error;
         }
         return createRequestContext({ db, services, log, principal, requestId });
@@ -321,15 +373,38 @@ export async function startServer(options: {
   };
   app.use(bodyErrors);
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => resolve());
+    });
+  } catch (error) {
+    await apollo.stop().catch(() => {});
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE') throw new SettingError(`port ${config.port} is already in use by another program: stop it, or set PORT to a free port (e.g. PORT=4001 npm start)`);
+    if (code === 'EACCES') throw new SettingError(`port ${config.port} may not be used by this user: set PORT to a port above 1023`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new SettingError(`HOST ${config.host} is not an address of this machine: set HOST (e.g. 0.0.0.0 or 127.0.0.1)`);
+    throw error;
+  }
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
     url: `http://${host}:${port}/graphql`,
     port,
-    close: () => apollo.stop(),
+    close: async () => {
+      await apollo.stop();
+      health.stop();
+    },
   };
+}
+
+class ReadinessTimeout extends Error {}
+
+function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ReadinessTimeout(message)), ms);
+  });
+  work.catch(() => {}); // settles after the timeout: nobody waits for it any more
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

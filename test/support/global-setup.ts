@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
 import type { TestProject } from 'vitest/node';
-import { createDataSource, ensureDatabase, migrate } from '../../src/platform/database.js';
+import { createDataSource, MAINTENANCE_TIMEOUTS, migrate } from '../../src/platform/database.js';
+import { ensureDatabase } from '../../src/platform/bootstrap.js';
 import { startEmbeddedCluster } from '../../src/platform/embedded-postgres.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { seedDemo } from '../../src/demo/seed.js';
@@ -49,7 +50,7 @@ export default async function setup(project: TestProject) {
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE}`);
   await admin.destroy();
   await ensureDatabase(templateUrl.toString(), log);
-  const template = await createDataSource(templateUrl.toString(), { poolSize: 2 }).initialize();
+  const template = await createDataSource(templateUrl.toString(), { poolSize: 2, timeouts: MAINTENANCE_TIMEOUTS }).initialize();
   await migrate(template, log);
   await seedDemo(template, log);
   await template.destroy();

@@ -63,13 +63,13 @@ export interface TestServer {
 }
 
 /** A real server (HTTP + WebSocket) on a free port, backed by its own database on the real PostgreSQL. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+export async function startTestServer(env: Record<string, string> = {}, options: { databaseUrl?: string } = {}): Promise<TestServer> {
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await createTestDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regietafel-keys-'));
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, REGIETAFEL_DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
   const log = createLogger(config);
   const statements: string[] = [];
-  const db = await createDataSource(database.url, { poolSize: 5, onQuery: (sql) => statements.push(sql) }).initialize();
+  const db = await createDataSource(database.url, { poolSize: 5, timeouts: config.databaseTimeouts, onQuery: (sql) => statements.push(sql) }).initialize();
   const schema = await buildAppSchema();
   const keys = await verificationKeys({ dataDir });
   const server: RunningServer = await startServer({ config, log, db, schema, keys });

@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import type { DataSource } from 'typeorm';
 import { queryPrepared } from '../database.js';
 import { unauthenticated } from '../errors.js';
+import { databaseUnavailability, serviceUnavailable } from '../database-health.js';
 import type { Principal, ActiveMembership } from './principal.js';
 import type { ProvinceCode } from '../../reference/enums.js';
 
@@ -35,7 +36,7 @@ export function createAuthenticator(dataSource: DataSource, keys: JWTVerifyGetKe
       const token = tokenFrom(authorization, allowBareToken);
       if (!token) throw unauthenticated('A bearer token is required (Authorization: Bearer <token>)');
       const cached = verified.get(token);
-      if (cached && cached.exp! * 1000 > Date.now()) return loadPrincipal(dataSource, cached);
+      if (cached && cached.exp! * 1000 > Date.now()) return principalOf(dataSource, cached);
       let payload: JWTPayload;
       try {
         ({ payload } = await jwtVerify(token, keys, {
@@ -52,9 +53,19 @@ export function createAuthenticator(dataSource: DataSource, keys: JWTVerifyGetKe
         throw error;
       }
       verified.set(token, payload, { ttl: Math.max(1, Math.min(VERIFIED_TOKEN_TTL_MS, payload.exp! * 1000 - Date.now())) });
-      return loadPrincipal(dataSource, payload);
+      return principalOf(dataSource, payload);
     },
   };
+}
+
+/** loadPrincipal for a request: an unavailable database is SERVICE_UNAVAILABLE (nothing was done yet), not a crash. */
+async function principalOf(dataSource: DataSource, payload: JWTPayload): Promise<Principal> {
+  try {
+    return await loadPrincipal(dataSource, payload);
+  } catch (error) {
+    if (databaseUnavailability(error)) throw serviceUnavailable('NOT_WRITTEN', false);
+    throw error;
+  }
 }
 
 /** Who a token subject is, with their active memberships and seats (also used to act as a demo user). */
