@@ -58,8 +58,11 @@ export async function openDatabase(
       dataSource,
       embedded: !config.databaseUrl,
       close: async () => {
-        await dataSource.destroy();
-        await stopCluster();
+        try {
+          if (dataSource.isInitialized) await dataSource.destroy();
+        } finally {
+          await stopCluster();
+        }
       },
     };
   } catch (error) {
