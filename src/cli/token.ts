@@ -42,7 +42,8 @@ async function main(args: string[]): Promise<number> {
   }
   const person = DEMO_PEOPLE.find((candidate) => candidate.handle === subject);
   if (!person) {
-    process.stderr.write(`note: "${subject}" is not a demo user (see --list); the token is valid but carries no role until an LRT user grants one.\n`);
+    // This command does not read the database (it works while the server runs or not): say what the token carries.
+    process.stderr.write(`note: "${subject}" is not a demo user (see --list); the token carries the roles granted to "${subject}" (npm run grant, or grantMembership by an LRT member), if any.\n`);
   }
   const { key, kid, alg } = await devSigningKey(config.dataDir);
   const token = await new SignJWT({ name: person?.name ?? subject })

@@ -49,7 +49,7 @@ export class EventBus {
     client.on('error', (error) => {
       // 57P01: the database is shutting down (e.g. Ctrl-C reached it first); the reconnect handles it.
       const level = (error as { code?: string }).code === '57P01' || this.stopped ? 'debug' : 'warn';
-      this.log[level]({ err: error }, 'event connection error');
+      this.log[level]({ reason: error.message }, 'event connection error');
     });
     client.on('end', () => {
       if (this.stopped || this.client !== client) return;
@@ -101,7 +101,7 @@ export class EventBus {
       this.log.info('event connection restored');
     } catch (error) {
       this.retryDelay = Math.min(this.retryDelay * 2, 10_000);
-      this.log.warn({ err: error, retryInMs: this.retryDelay }, 'event connection failed: retrying');
+      this.log.warn({ reason: (error as Error).message, retryInMs: this.retryDelay }, 'event connection failed: retrying');
       setTimeout(() => void this.reconnect(), this.retryDelay);
     }
   }

@@ -56,13 +56,16 @@ export function databaseUnavailability(error: unknown): WriteOutcome | undefined
  * saved; read it again (or `events(after:)`) before retrying: a retry with the old `expectedVersion` gets CONFLICT
  * if the first attempt was saved after all.
  */
-export function serviceUnavailable(outcome: WriteOutcome, writing: boolean): GraphQLError {
+export function serviceUnavailable(outcome: WriteOutcome, writing: boolean, cause?: unknown): GraphQLError {
+  const originalError = cause instanceof Error ? cause : undefined;
   if (writing && outcome === 'UNKNOWN') {
     return new GraphQLError('The database stopped answering while this change was being saved: it may or may not have been saved. Read it again before retrying.', {
+      originalError,
       extensions: { code: 'OUTCOME_UNKNOWN', retryAfterSeconds: RETRY_AFTER_SECONDS },
     });
   }
   return new GraphQLError('The database is unavailable or not answering; nothing was changed. Try again shortly.', {
+    originalError,
     extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: RETRY_AFTER_SECONDS },
   });
 }

@@ -23,7 +23,7 @@ export const maskUnexpectedErrors: MiddlewareFn<RequestContext> = async ({ conte
     const outcome = databaseUnavailability(error);
     if (outcome) {
       context.log.debug({ err: error, field: `${info.parentType.name}.${info.fieldName}` }, 'database unavailable');
-      throw serviceUnavailable(outcome, info.operation.operation === 'mutation');
+      throw serviceUnavailable(outcome, info.operation.operation === 'mutation', error);
     }
     const databaseCode =
       error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : error instanceof pg.DatabaseError ? error.code : undefined;

@@ -63,7 +63,7 @@ async function principalOf(dataSource: DataSource, payload: JWTPayload): Promise
   try {
     return await loadPrincipal(dataSource, payload);
   } catch (error) {
-    if (databaseUnavailability(error)) throw serviceUnavailable('NOT_WRITTEN', false);
+    if (databaseUnavailability(error)) throw serviceUnavailable('NOT_WRITTEN', false, error);
     throw error;
   }
 }
