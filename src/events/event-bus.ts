@@ -26,11 +26,15 @@ export class EventBus {
   private started = false;
   private retryDelay = 100;
   private health: NodeJS.Timeout | null = null;
+  private announcedLoss = false;
 
   constructor(
     private readonly connectionString: string,
     private readonly log: Logger,
-    /** `onConnectionLost`: the LISTEN connection dropped (the database went away); it reconnects by itself. */
+    /**
+     * `onConnectionLost`: the LISTEN connection dropped and could not be made again at once (the database went away,
+     * rather than one connection). It keeps trying; subscribers will have to catch up with events(after:).
+     */
     private readonly options: { onConnectionLost?: () => void } = {},
   ) {}
 
@@ -45,6 +49,7 @@ export class EventBus {
       // A connection that dies without a word (a network partition) is noticed by TCP keep-alive and the health check.
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
+      connectionTimeoutMillis: 5_000,
     });
     client.on('error', (error) => {
       // 57P01: the database is shutting down (e.g. Ctrl-C reached it first); the reconnect handles it.
@@ -55,7 +60,6 @@ export class EventBus {
       if (this.stopped || this.client !== client) return;
       this.client = null;
       this.log.warn({ retryInMs: this.retryDelay }, 'event connection lost: reconnecting');
-      this.options.onConnectionLost?.();
       setTimeout(() => void this.reconnect(), this.retryDelay);
     });
     try {
@@ -98,8 +102,13 @@ export class EventBus {
     if (this.stopped) return;
     try {
       await this.connect();
+      this.announcedLoss = false;
       this.log.info('event connection restored');
     } catch (error) {
+      if (!this.announcedLoss) {
+        this.announcedLoss = true;
+        this.options.onConnectionLost?.();
+      }
       this.retryDelay = Math.min(this.retryDelay * 2, 10_000);
       this.log.warn({ reason: (error as Error).message, retryInMs: this.retryDelay }, 'event connection failed: retrying');
       setTimeout(() => void this.reconnect(), this.retryDelay);
