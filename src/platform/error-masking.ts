@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { ArgumentValidationError, type MiddlewareFn } from 'type-graphql';
 import pg from 'pg';
 import { QueryFailedError } from 'typeorm';
-import { badUserInput, ErrorCode, isClientError } from './errors.js';
+import { badUserInput, ErrorCode, isClientError, isValidationFailure } from './errors.js';
 
 /** PostgreSQL error codes that mean "this value is not acceptable": bad encoding, too long, out of range, bad date, check failed. */
 const REFUSED_VALUES = new Set(['22021', '22001', '22003', '22007', '22008', '22P02', '23514']);
@@ -17,7 +17,8 @@ export const maskUnexpectedErrors: MiddlewareFn<RequestContext> = async ({ conte
   try {
     return await next();
   } catch (error) {
-    if (isClientError(error) || error instanceof ArgumentValidationError) throw error;
+    // An ArgumentValidationError that holds no list of failed constraints is a validator that threw: unexpected.
+    if (isValidationFailure(error) || (isClientError(error) && !(error instanceof ArgumentValidationError))) throw error;
     const databaseCode =
       error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : error instanceof pg.DatabaseError ? error.code : undefined;
     if (databaseCode && REFUSED_VALUES.has(databaseCode)) {

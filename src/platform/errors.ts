@@ -57,6 +57,15 @@ function flattenValidationErrors(errors: ValidationError[], prefix: string): { f
   });
 }
 
+/**
+ * type-graphql wraps whatever class-validator rejects with: normally the list of failed constraints, but a
+ * validator that throws (validator.js's isEmail on half a surrogate pair did) ends up there too. Only the former is
+ * the input's fault.
+ */
+export function isValidationFailure(error: unknown): error is ArgumentValidationError {
+  return error instanceof ArgumentValidationError && Array.isArray(error.extensions.validationErrors);
+}
+
 /** type-graphql's class-validator failures become BAD_USER_INPUT naming the first field at fault. */
 export function fromArgumentValidationError(error: ArgumentValidationError, argumentName?: string): GraphQLError {
   const problems = flattenValidationErrors(error.extensions.validationErrors as ValidationError[], argumentName ?? '');
@@ -69,7 +78,8 @@ export function fromArgumentValidationError(error: ArgumentValidationError, argu
 /**
  * The one place that decides what a client sees of an error, used by the HTTP and the WebSocket path.
  * Known errors keep their message and code (without stack traces); anything else is logged with a
- * request id and masked.
+ * request id and masked. It never throws: a formatter that throws makes Apollo answer a bare
+ * INTERNAL_SERVER_ERROR that nobody logged, and graphql-ws close the whole connection (4500).
  */
 export function formatErrorForClient(
   formatted: GraphQLFormattedError,
@@ -77,7 +87,26 @@ export function formatErrorForClient(
   log: Logger,
   requestId: string = randomUUID(),
 ): GraphQLFormattedError {
+  try {
+    return formatOrMask(formatted, error, log, requestId);
+  } catch (failure) {
+    let path: GraphQLFormattedError['path'];
+    try {
+      path = formatted.path;
+      log.error({ err: failure, cause: error, requestId, path }, 'unexpected error (the error could not be formatted)');
+    } catch {
+      // Nothing more can be said safely; the client still gets the request id.
+    }
+    return { message: 'Internal server error', ...(path ? { path } : {}), extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } };
+  }
+}
+
+function formatOrMask(formatted: GraphQLFormattedError, error: unknown, log: Logger, requestId: string): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof ArgumentValidationError && !isValidationFailure(original)) {
+    // A validator failed rather than the input: as unexpected as any other failure.
+    return masked(formatted, original, log, requestId);
+  }
   if (original instanceof ArgumentValidationError) {
     // Mutations take their arguments as one validated `input` object.
     const converted = fromArgumentValidationError(original, 'input');
@@ -93,6 +122,10 @@ export function formatErrorForClient(
   if (code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.extensions?.requestId && !formatted.extensions?.stacktrace && formatted.message === 'Internal server error') {
     return stripInternals(formatted);
   }
+  return masked(formatted, original, log, requestId);
+}
+
+function masked(formatted: GraphQLFormattedError, original: unknown, log: Logger, requestId: string): GraphQLFormattedError {
   log.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
   return {
     message: 'Internal server error',

@@ -1,4 +1,6 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import type { MiddlewareFn } from 'type-graphql';
+import { badUserInput } from './errors.js';
 
 /**
  * Control characters other than tab and newline (PostgreSQL refuses NUL outright), and lone surrogates
@@ -49,3 +51,41 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
+
+/** Half of a UTF-16 surrogate pair on its own: not a character at all (the JSON text `"\ud800"` decodes to one). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * The path (`input.lines[0].note`) of the first string in an argument value that holds a lone surrogate, or null.
+ * Values are what graphql-js coerced from the request: strings, numbers, booleans, lists and input objects.
+ */
+export function loneSurrogateAt(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const found = loneSurrogateAt(value[index], `${path}[${index}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = loneSurrogateAt(item, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * One rule for every text argument of every field: a lone surrogate is BAD_USER_INPUT naming the field, before
+ * class-validator or a service sees it (some validators throw on it; the database would store U+FFFD or refuse it).
+ * A global middleware, so no input type can forget it.
+ */
+export const refuseLoneSurrogates: MiddlewareFn = ({ args }, next) => {
+  for (const name in args) {
+    const field = loneSurrogateAt(args[name], name);
+    if (field) throw badUserInput(`${field} holds half a character (a lone UTF-16 surrogate): send well-formed text`, field);
+  }
+  return next();
+};
