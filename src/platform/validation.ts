@@ -52,6 +52,14 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
+/**
+ * An id as the database writes it. PostgreSQL compares UUIDs case-insensitively and returns them in lower case,
+ * so an id compared in JavaScript (a subscription matching events) is lower-cased where it comes in.
+ */
+export function normaliseId(value: string): string {
+  return value.toLowerCase();
+}
+
 /** Half of a UTF-16 surrogate pair on its own: not a character at all (the JSON text `"\ud800"` decodes to one). */
 const LONE_SURROGATE = /\p{Cs}/u;
 
