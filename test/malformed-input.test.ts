@@ -97,3 +97,39 @@ describe('masked errors', () => {
     }
   });
 });
+
+describe('request bodies that are not UTF-8 JSON', () => {
+  const CREATE = 'mutation($i: CreateLocationProposalInput!) { createLocationProposal(input: $i) { id name } }';
+  const proposal = (name: string) => `{"query":${JSON.stringify(CREATE)},"variables":{"i":{"gemeenteCode":"GM0355","name":"${name}","address":"Weg 1","opvangtype":"ROL","places":10}}}`;
+
+  it('refuses invalid UTF-8 with 400 BAD_REQUEST instead of storing U+FFFD', async () => {
+    const [before, after] = proposal('Bytes @ here').split('@');
+    const bytes = Buffer.concat([Buffer.from(before, 'utf8'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(after, 'utf8')]);
+    const response = await postRaw(bytes, await server.token('gemeente-zeist'));
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({ errors: [{ message: 'Request body is not valid UTF-8', extensions: { code: 'BAD_REQUEST' } }] });
+    const [{ n }] = await server.db.query(`SELECT count(*)::int AS n FROM location_proposal WHERE name LIKE 'Bytes %'`);
+    expect(n).toBe(0);
+    // Well-formed UTF-8 beyond ASCII is of course fine.
+    const fine = await postRaw(Buffer.from(proposal('Bytes één 😀'), 'utf8'), await server.token('gemeente-zeist'));
+    expect(fine.body.errors).toBeUndefined();
+    expect(fine.body.data.createLocationProposal.name).toBe('Bytes één 😀');
+  });
+
+  it('answers 415 UNSUPPORTED_MEDIA_TYPE, saying only UTF-8 JSON is accepted, to another charset', async () => {
+    const token = await server.token('ipo');
+    for (const charset of ['latin1', 'utf-16']) {
+      const response = await postRaw('{"query":"{ viewer { name } }"}', token, `application/json; charset=${charset}`);
+      expect(response.status, charset).toBe(415);
+      expect(codes(response.body), charset).toEqual(['UNSUPPORTED_MEDIA_TYPE']);
+      expect(response.body.errors?.[0].message, charset).toMatch(/Only UTF-8 JSON is accepted/);
+    }
+    for (const charset of ['utf-8', 'UTF-8']) {
+      const response = await postRaw('{"query":"{ viewer { name } }"}', token, `application/json; charset=${charset}`);
+      expect(response.status, charset).toBe(200);
+    }
+    const malformed = await postRaw('{"query":', token);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors).toEqual([{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }]);
+  });
+});

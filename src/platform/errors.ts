@@ -13,6 +13,12 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** HTTP only, about the request rather than an argument: a body that is not valid UTF-8 or not JSON (400). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** A request body over the limit (HTTP 413; a WebSocket message over it closes the connection with 1009). */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** A body in a charset other than UTF-8, or with a content-encoding the server does not read (HTTP 415). */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   CONFLICT: 'CONFLICT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
