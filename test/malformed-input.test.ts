@@ -133,3 +133,38 @@ describe('request bodies that are not UTF-8 JSON', () => {
     expect(malformed.body.errors).toEqual([{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }]);
   });
 });
+
+describe('connection cursors', () => {
+  const cursor = (key: unknown[]) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+  const ID = '00000000-0000-4000-8000-000000000000';
+
+  it('holding an impossible date are BAD_USER_INPUT on `after`, for every paged list', async () => {
+    const token = await server.token('lrt');
+    const lists = [
+      ['{ locationProposals(after: $after) { totalCount } }', cursor(['2023-02-30T10:00:00.000000Z', ID])],
+      ['{ province(code: UT) { locationProposals(after: $after) { totalCount } } }', cursor(['2023-02-30T10:00:00.000000Z', ID])],
+      ['{ locationProposals(after: $after) { totalCount } }', cursor(['2023-04-31T25:00:00.000000Z', ID])],
+      ['{ memberships(after: $after) { totalCount } }', cursor(['2023-02-30T10:00:00.000000', ID])],
+      ['{ agreements(after: $after) { totalCount } }', cursor(['2023-02-30', ID])],
+      ['{ gemeenten(after: $after) { totalCount } }', cursor(['Zeist', '\u0000'])],
+    ];
+    for (const [selection, after] of lists) {
+      const response = await server.gql(`query($after: String) ${selection}`, { after }, token);
+      expect(response.errors?.map((error) => [error.extensions?.code, error.extensions?.field]), selection).toEqual([['BAD_USER_INPUT', 'after']]);
+    }
+  });
+
+  it('that the server wrote still work', async () => {
+    const token = await server.token('lrt');
+    const first = await server.gql('{ locationProposals(first: 1) { pageInfo { endCursor } } memberships(first: 1) { pageInfo { endCursor } } agreements(first: 1) { pageInfo { endCursor } } }', undefined, token);
+    const next = await server.gql(
+      'query($p: String, $m: String, $a: String) { locationProposals(first: 1, after: $p) { edges { cursor } } memberships(first: 1, after: $m) { edges { cursor } } agreements(first: 1, after: $a) { edges { cursor } } }',
+      { p: first.data.locationProposals.pageInfo.endCursor, m: first.data.memberships.pageInfo.endCursor, a: first.data.agreements.pageInfo.endCursor },
+      token,
+    );
+    expect(next.errors).toBeUndefined();
+    expect(next.data.locationProposals.edges).toHaveLength(1);
+    expect(next.data.memberships.edges).toHaveLength(1);
+    expect(next.data.agreements.edges).toHaveLength(1);
+  });
+});
