@@ -19,6 +19,8 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** A body in a charset other than UTF-8, or with a content-encoding the server does not read (HTTP 415). */
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  /** A subscriber so far behind that the server ended its subscription; subscribe again and catch up with events(after:). */
+  SUBSCRIPTION_TOO_SLOW: 'SUBSCRIPTION_TOO_SLOW',
   CONFLICT: 'CONFLICT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -71,7 +71,7 @@ export async function startServer(options: {
   keys: JWTVerifyGetKey;
 }): Promise<RunningServer> {
   const { config, log, db, schema } = options;
-  const eventBus = new EventBus((db.options as { url: string }).url, log);
+  const eventBus = new EventBus((db.options as { url: string }).url, log, { maxPending: config.limits.subscriptionBacklog });
   await eventBus.start();
   const services = createServices(db, eventBus);
   const authenticator = createAuthenticator(db, options.keys, config.auth);
