@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { maskUnexpectedErrors } from './platform/error-masking.js';
-import { refuseLoneSurrogates } from './platform/validation.js';
 import { GemeenteResolver, OpvangtypeResolver, ProvinceResolver, UitplaatsingsregioResolver } from './reference/reference.resolver.js';
 import {
   MembershipResolver,
@@ -60,8 +59,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false },
-    // Masking first, so it sees whatever the rest throws; then the checks every argument gets.
-    globalMiddlewares: [maskUnexpectedErrors, refuseLoneSurrogates],
+    globalMiddlewares: [maskUnexpectedErrors],
     // Every subscription brings its own `subscribe` over the event bus (Postgres LISTEN/NOTIFY); type-graphql
     // insists on a pubSub all the same, so it gets one that says it is not to be used.
     pubSub: {

@@ -1,5 +1,4 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-import type { MiddlewareFn } from 'type-graphql';
 import { badUserInput } from './errors.js';
 
 /**
@@ -88,12 +87,11 @@ export function loneSurrogateAt(value: unknown, path: string): string | null {
 /**
  * One rule for every text argument of every field: a lone surrogate is BAD_USER_INPUT naming the field, before
  * class-validator or a service sees it (some validators throw on it; the database would store U+FFFD or refuse it).
- * A global middleware, so no input type can forget it.
+ * Called by the global middleware (`error-masking.ts`) for every field, so no input type can forget it.
  */
-export const refuseLoneSurrogates: MiddlewareFn = ({ args }, next) => {
+export function assertWellFormedArguments(args: Record<string, unknown>): void {
   for (const name in args) {
     const field = loneSurrogateAt(args[name], name);
     if (field) throw badUserInput(`${field} holds half a character (a lone UTF-16 surrogate): send well-formed text`, field);
   }
-  return next();
-};
+}
