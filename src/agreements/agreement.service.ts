@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
 import { badUserInput, conflict, forbidden, notFound, ruleViolation } from '../platform/errors.js';
 import { byKey, groupByKey } from '../platform/loader-utils.js';
-import { pageRequest, toPage, type Page } from '../platform/pagination.js';
+import { isDateIdKey, pageRequest, toPage, type Page } from '../platform/pagination.js';
 import { isUuid } from '../platform/validation.js';
 import { Opvangtype, type ProvinceCode } from '../reference/enums.js';
 import { normaliseGemeenteCode } from '../reference/reference.service.js';
@@ -35,8 +35,7 @@ export interface AgreementFilter {
   expiringBefore?: string | null;
 }
 
-const isAgreementKey = (value: unknown): value is [string, string] =>
-  Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && isIsoDate(value[0]) && typeof value[1] === 'string' && isUuid(value[1]);
+const isAgreementKey = isDateIdKey;
 
 /** Bestuursovereenkomsten: registered, extended and ended by COA; realised capacity follows from them. */
 export class AgreementService {

@@ -1,10 +1,12 @@
 import { Repeater } from '@repeaterjs/repeater';
+import { GraphQLError } from 'graphql';
 import pg from 'pg';
+import { ErrorCode } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { EVENT_COLUMNS, toEvent, type Event } from './event.js';
 
-/** Events waiting for one slow subscriber before its subscription is ended. */
-const MAX_PENDING = 1_000;
+/** Events waiting for one slow subscriber before its subscription is ended (unless the constructor is told otherwise). */
+export const MAX_PENDING = 1_000;
 
 export interface EventListener {
   /** Called for every committed event, in id order, exactly once per listener. */
@@ -34,9 +36,13 @@ export class EventBus {
     /**
      * `onConnectionLost`: the LISTEN connection dropped and could not be made again at once (the database went away,
      * rather than one connection). It keeps trying; subscribers will have to catch up with events(after:).
+     * `maxPending`: events waiting for one slow subscriber before its subscription is ended.
      */
-    private readonly options: { onConnectionLost?: () => void } = {},
-  ) {}
+    private readonly options: { onConnectionLost?: () => void; maxPending?: number } = {},
+  ) {
+    const maxPending = options.maxPending ?? MAX_PENDING;
+    if (!Number.isInteger(maxPending) || maxPending < 1) throw new Error(`maxPending must be a whole number of events, at least 1, got ${maxPending}`);
+  }
 
   async start(): Promise<void> {
     await this.connect();
@@ -139,15 +145,24 @@ export class EventBus {
    * throwing (e.g. when the subscriber lost access).
    */
   subscribe<T>(matches: (event: Event) => boolean, accept: (event: Event) => Promise<T | null>): AsyncIterableIterator<T> {
+    const maxPending = this.options.maxPending ?? MAX_PENDING;
     return new Repeater<T>(async (push, stop) => {
       let queue = Promise.resolve();
       let pending = 0;
+      let tooSlow = false;
       const listener: EventListener = {
         deliver: (event) => {
-          if (!matches(event)) return;
-          // A subscriber that stops reading must not make the server hold every later event for it.
-          if (++pending > MAX_PENDING) {
-            stop(new Error('This subscription fell too far behind and was ended: subscribe again and catch up with events(after:)'));
+          if (tooSlow || !matches(event)) return;
+          // A subscriber that stops reading must not make the server hold every later event for it. An expected
+          // outcome with a code of its own (documented), not a failure of the server.
+          if (++pending > maxPending) {
+            tooSlow = true;
+            this.log.warn({ maxPending, eventId: event.id }, 'subscriber too slow: subscription ended (SUBSCRIPTION_TOO_SLOW)');
+            stop(
+              new GraphQLError('This subscription fell too far behind and was ended: subscribe again and catch up with events(after:)', {
+                extensions: { code: ErrorCode.SUBSCRIPTION_TOO_SLOW, maxPending },
+              }),
+            );
             return;
           }
           queue = queue.then(async () => {

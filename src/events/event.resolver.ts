@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
 import { isClientError, notFound } from '../platform/errors.js';
+import { normaliseId } from '../platform/validation.js';
 import { Person, personRef } from '../people/entities.js';
 import { ProvinceCode } from '../reference/enums.js';
 import { ProvincialPlan } from '../plans/types.js';
@@ -85,7 +86,8 @@ export class EventResolver {
     description: 'The plan as it is now, every time it changes.',
     subscribe: async ({ args, context }) => {
       const ctx = context as RequestContext;
-      const planId = args.planId as string;
+      // Events carry ids as the database writes them; queries accept any case, so must subscriptions.
+      const planId = normaliseId(args.planId as string);
       const plan = await ctx.services.plans.plan(ctx.principal, planId, 'planId');
       if (!plan) throw notFound('No such plan', 'planId');
       return ctx.services.events.subscribe(ctx.principal, {
@@ -127,7 +129,7 @@ export class EventResolver {
     description: 'Every new comment on a plan, proposal or agreement that you may see.',
     subscribe: async ({ args, context }) => {
       const ctx = context as RequestContext;
-      const subjectId = args.subjectId as string;
+      const subjectId = normaliseId(args.subjectId as string);
       await ctx.services.events.auditTrail(ctx.principal, subjectId); // the subject must exist and be visible now
       return ctx.services.events.subscribe(ctx.principal, {
         matches: (event) => event.subjectId === subjectId && event.kind === EventKind.COMMENT_ADDED,

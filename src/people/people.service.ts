@@ -4,21 +4,13 @@ import type { Principal } from '../platform/auth/principal.js';
 import { isUuid } from '../platform/validation.js';
 import { badUserInput, forbidden, notFound, ruleViolation } from '../platform/errors.js';
 import { byKey, groupByKey } from '../platform/loader-utils.js';
-import { pageRequest, toPage, type Page } from '../platform/pagination.js';
+import { isTimestampIdKey, pageRequest, toPage, type Page } from '../platform/pagination.js';
 import type { ProvinceCode } from '../reference/enums.js';
 import { normaliseGemeenteCode } from '../reference/reference.service.js';
 import { Membership, Organisation, Person, RegietafelSeat } from './entities.js';
 import { Role } from './enums.js';
 import { membershipPolicy } from './membership.policy.js';
 import { EventKind, EventSubjectType, recordEvent } from '../events/event.js';
-
-/** `2024-05-01T12:34:56.123456` that is a real moment (no month 13, no 31 February). */
-function isTimestamp(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/.test(value)) return false;
-  const parsed = new Date(`${value.slice(0, 23)}Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 23) === value.slice(0, 23);
-}
-
 
 /** A membership as read: with the provinces it reaches, which the policy needs. */
 export class ScopedMembership extends Membership {
@@ -53,13 +45,8 @@ export interface GrantMembershipCommand {
   organisationId?: string | null;
 }
 
-const isMembershipKey = (value: unknown): value is [string, string] =>
-  Array.isArray(value) &&
-  value.length === 2 &&
-  typeof value[0] === 'string' &&
-  isTimestamp(value[0]) &&
-  typeof value[1] === 'string' &&
-  isUuid(value[1]);
+/** By grant time (UTC, without a zone), then id. */
+const isMembershipKey = isTimestampIdKey(false);
 
 /** People, organisations, memberships and regietafel seats. */
 export class PeopleService {

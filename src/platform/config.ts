@@ -49,6 +49,8 @@ export interface Config {
     maxTokens: number;
     maxCost: number;
     maxDirectives: number;
+    /** Events waiting for one subscriber before its subscription ends with SUBSCRIPTION_TOO_SLOW. */
+    subscriptionBacklog: number;
   };
   logLevel: string;
   prettyLogs: boolean;
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: intFromEnv(env, 'LIMIT_MAX_TOKENS', 2000),
       maxCost: intFromEnv(env, 'LIMIT_MAX_COST', 50_000),
       maxDirectives: intFromEnv(env, 'LIMIT_MAX_DIRECTIVES', 20),
+      subscriptionBacklog: intFromEnv(env, 'LIMIT_SUBSCRIPTION_BACKLOG', 1_000),
     },
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     prettyLogs: boolFromEnv(env, 'LOG_PRETTY', !production && Boolean(process.stdout.isTTY)),

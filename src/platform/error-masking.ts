@@ -2,7 +2,8 @@ import { GraphQLError } from 'graphql';
 import { ArgumentValidationError, type MiddlewareFn } from 'type-graphql';
 import pg from 'pg';
 import { QueryFailedError } from 'typeorm';
-import { badUserInput, ErrorCode, isClientError } from './errors.js';
+import { badUserInput, ErrorCode, isClientError, isValidationFailure } from './errors.js';
+import { assertWellFormedArguments } from './validation.js';
 import { databaseUnavailability, serviceUnavailable } from './database-health.js';
 
 /** PostgreSQL error codes that mean "this value is not acceptable": bad encoding, too long, out of range, bad date, check failed. */
@@ -12,13 +13,16 @@ import type { RequestContext } from './context.js';
 /**
  * Wraps every resolver: errors raised for the client pass; anything unexpected is logged with the
  * request id and replaced by INTERNAL_SERVER_ERROR carrying that id. Runs inside the schema, so the
- * HTTP and WebSocket paths behave alike.
+ * HTTP and WebSocket paths behave alike. It is the one global middleware (each adds an async layer to every
+ * field), so it also applies the rule every argument is held to before validation: well-formed text.
  */
-export const maskUnexpectedErrors: MiddlewareFn<RequestContext> = async ({ context, info }, next) => {
+export const maskUnexpectedErrors: MiddlewareFn<RequestContext> = async ({ context, info, args }, next) => {
   try {
+    assertWellFormedArguments(args);
     return await next();
   } catch (error) {
-    if (isClientError(error) || error instanceof ArgumentValidationError) throw error;
+    // An ArgumentValidationError that holds no list of failed constraints is a validator that threw: unexpected.
+    if (isValidationFailure(error) || (isClientError(error) && !(error instanceof ArgumentValidationError))) throw error;
     // The database is unreachable or not answering: a code the client can act on; the outage is logged once, by the server.
     const outcome = databaseUnavailability(error);
     if (outcome) {

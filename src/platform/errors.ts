@@ -13,6 +13,14 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** HTTP only, about the request rather than an argument: a body that is not valid UTF-8 or not JSON (400). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** A request body over the limit (HTTP 413; a WebSocket message over it closes the connection with 1009). */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** A body in a charset other than UTF-8, or with a content-encoding the server does not read (HTTP 415). */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  /** A subscriber so far behind that the server ended its subscription; subscribe again and catch up with events(after:). */
+  SUBSCRIPTION_TOO_SLOW: 'SUBSCRIPTION_TOO_SLOW',
   CONFLICT: 'CONFLICT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -60,6 +68,15 @@ function flattenValidationErrors(errors: ValidationError[], prefix: string): { f
   });
 }
 
+/**
+ * type-graphql wraps whatever class-validator rejects with: normally the list of failed constraints, but a
+ * validator that throws (validator.js's isEmail on half a surrogate pair did) ends up there too. Only the former is
+ * the input's fault.
+ */
+export function isValidationFailure(error: unknown): error is ArgumentValidationError {
+  return error instanceof ArgumentValidationError && Array.isArray(error.extensions.validationErrors);
+}
+
 /** type-graphql's class-validator failures become BAD_USER_INPUT naming the first field at fault. */
 export function fromArgumentValidationError(error: ArgumentValidationError, argumentName?: string): GraphQLError {
   const problems = flattenValidationErrors(error.extensions.validationErrors as ValidationError[], argumentName ?? '');
@@ -72,7 +89,8 @@ export function fromArgumentValidationError(error: ArgumentValidationError, argu
 /**
  * The one place that decides what a client sees of an error, used by the HTTP and the WebSocket path.
  * Known errors keep their message and code (without stack traces); anything else is logged with a
- * request id and masked.
+ * request id and masked. It never throws: a formatter that throws makes Apollo answer a bare
+ * INTERNAL_SERVER_ERROR that nobody logged, and graphql-ws close the whole connection (4500).
  */
 export function formatErrorForClient(
   formatted: GraphQLFormattedError,
@@ -80,7 +98,26 @@ export function formatErrorForClient(
   log: Logger,
   requestId: string = randomUUID(),
 ): GraphQLFormattedError {
+  try {
+    return formatOrMask(formatted, error, log, requestId);
+  } catch (failure) {
+    let path: GraphQLFormattedError['path'];
+    try {
+      path = formatted.path;
+      log.error({ err: failure, cause: error, requestId, path }, 'unexpected error (the error could not be formatted)');
+    } catch {
+      // Nothing more can be said safely; the client still gets the request id.
+    }
+    return { message: 'Internal server error', ...(path ? { path } : {}), extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } };
+  }
+}
+
+function formatOrMask(formatted: GraphQLFormattedError, error: unknown, log: Logger, requestId: string): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof ArgumentValidationError && !isValidationFailure(original)) {
+    // A validator failed rather than the input: as unexpected as any other failure.
+    return masked(formatted, original, log, requestId);
+  }
   if (original instanceof ArgumentValidationError) {
     // Mutations take their arguments as one validated `input` object.
     const converted = fromArgumentValidationError(original, 'input');
@@ -96,6 +133,10 @@ export function formatErrorForClient(
   if (code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.extensions?.requestId && !formatted.extensions?.stacktrace && formatted.message === 'Internal server error') {
     return stripInternals(formatted);
   }
+  return masked(formatted, original, log, requestId);
+}
+
+function masked(formatted: GraphQLFormattedError, original: unknown, log: Logger, requestId: string): GraphQLFormattedError {
   log.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
   return {
     message: 'Internal server error',

@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { Config } from './config.js';
 
 export type { Logger };
@@ -15,9 +15,12 @@ function serializeError(error: unknown) {
   return serialized;
 }
 
-/** JSON lines in production and CI; coloured single lines on a developer's terminal. */
-export function createLogger(config: Pick<Config, 'logLevel' | 'prettyLogs'>): Logger {
-  return pino({
+/**
+ * JSON lines in production and CI; coloured single lines on a developer's terminal. `destination` (JSON lines
+ * only) lets tests read what was logged.
+ */
+export function createLogger(config: Pick<Config, 'logLevel' | 'prettyLogs'>, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     name: 'regietafel',
     level: config.logLevel,
     serializers: { err: serializeError },
@@ -25,5 +28,6 @@ export function createLogger(config: Pick<Config, 'logLevel' | 'prettyLogs'>): L
     transport: config.prettyLogs
       ? { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,name' } }
       : undefined,
-  });
+  };
+  return destination && !config.prettyLogs ? pino(options, destination) : pino(options);
 }

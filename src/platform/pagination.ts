@@ -1,6 +1,6 @@
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors.js';
-import { isCleanText } from './validation.js';
+import { isCleanText, isUuid } from './validation.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -99,5 +99,39 @@ export function toPage<T>(rows: T[], first: number, keyOf: (row: T) => unknown[]
   };
 }
 
+/*
+ * Cursor keys. A cursor is opaque but not secret: a client can edit one, and whatever it holds reaches a query as a
+ * parameter. Every part is checked here as strictly as the database would check it, so a bad cursor is
+ * BAD_USER_INPUT on `after`, never a value the database refuses (which could only be blamed on the request as a
+ * whole).
+ */
+
 export const isStringPair = (value: unknown): value is [string, string] =>
   Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string' && isCleanText(part, 300));
+
+/** A real calendar date, YYYY-MM-DD: no 30 February, no year 0. */
+export function isCursorDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || value.startsWith('0000')) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * A real instant as the cursors write it with `to_char(… AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+ * followed by `Z` when `zulu`.
+ */
+export function isCursorTimestamp(value: unknown, zulu: boolean): value is string {
+  if (typeof value !== 'string') return false;
+  const match = (zulu ? /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{6}Z$/ : /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{6}$/).exec(value);
+  return !!match && isCursorDate(match[1]) && Number(match[2]) < 24 && Number(match[3]) < 60 && Number(match[4]) < 60;
+}
+
+/** [date, id]: lists sorted by a date column, then by id. */
+export const isDateIdKey = (value: unknown): value is [string, string] =>
+  Array.isArray(value) && value.length === 2 && isCursorDate(value[0]) && typeof value[1] === 'string' && isUuid(value[1]);
+
+/** [timestamp, id]: lists sorted by a timestamp column, then by id. */
+export function isTimestampIdKey(zulu: boolean) {
+  return (value: unknown): value is [string, string] =>
+    Array.isArray(value) && value.length === 2 && isCursorTimestamp(value[0], zulu) && typeof value[1] === 'string' && isUuid(value[1]);
+}

@@ -25,6 +25,7 @@ import { DatabaseHealth, databaseUnavailability, RETRY_AFTER_SECONDS, serviceUna
 import { badUserInput, ErrorCode, SettingError, formatErrorForClient, isClientError, unauthenticated } from './errors.js';
 import type { Logger } from './logger.js';
 import type { RequestContext } from './context.js';
+import { bodyErrorAnswer, requireUtf8 } from './request-body.js';
 
 export interface RunningServer {
   url: string;
@@ -81,6 +82,7 @@ export async function startServer(options: {
   // Later), which graphql-ws clients retry; once back, a client catches up with events(after: <last id seen>).
   let wsServer: WebSocketServer | undefined;
   const eventBus = new EventBus((db.options as { url: string }).url, log, {
+    maxPending: config.limits.subscriptionBacklog,
     onConnectionLost: () => {
       for (const socket of wsServer?.clients ?? []) socket.close(WS_DATABASE_LOST, 'SERVICE_UNAVAILABLE: database lost; reconnect, then catch up with events(after:)');
     },
@@ -339,7 +341,7 @@ export async function startServer(options: {
 
   app.use(
     '/graphql',
-    express.json({ limit: config.limits.bodyBytes }),
+    express.json({ limit: config.limits.bodyBytes, verify: requireUtf8 }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = requestIdOf(req, res);
@@ -363,13 +365,11 @@ export async function startServer(options: {
     }),
   );
 
-  // Body-parser failures (too large, malformed JSON) answered as GraphQL errors.
+  // Body-parser failures (too large, not UTF-8, malformed JSON) answered as GraphQL errors.
   const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
-    const status = (error as { status?: number }).status;
-    if (res.headersSent || !status) return next(error);
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
-    const message = status === 413 ? `Request body larger than ${config.limits.bodyBytes} bytes` : 'Request body is not valid JSON';
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    const answer = bodyErrorAnswer(error, config.limits.bodyBytes);
+    if (res.headersSent || !answer) return next(error);
+    res.status(answer.status).json({ errors: [{ message: answer.message, extensions: { code: answer.code } }] });
   };
   app.use(bodyErrors);
 

@@ -1,4 +1,5 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { badUserInput } from './errors.js';
 
 /**
  * Control characters other than tab and newline (PostgreSQL refuses NUL outright), and lone surrogates
@@ -48,4 +49,49 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids are UUIDs; anything else cannot name a row and is refused before it reaches the database. */
 export function isUuid(value: string): boolean {
   return UUID.test(value);
+}
+
+/**
+ * An id as the database writes it. PostgreSQL compares UUIDs case-insensitively and returns them in lower case,
+ * so an id compared in JavaScript (a subscription matching events) is lower-cased where it comes in.
+ */
+export function normaliseId(value: string): string {
+  return value.toLowerCase();
+}
+
+/** Half of a UTF-16 surrogate pair on its own: not a character at all (the JSON text `"\ud800"` decodes to one). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * The path (`input.lines[0].note`) of the first string in an argument value that holds a lone surrogate, or null.
+ * Values are what graphql-js coerced from the request: strings, numbers, booleans, lists and input objects.
+ */
+export function loneSurrogateAt(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const found = loneSurrogateAt(value[index], `${path}[${index}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = loneSurrogateAt(item, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * One rule for every text argument of every field: a lone surrogate is BAD_USER_INPUT naming the field, before
+ * class-validator or a service sees it (some validators throw on it; the database would store U+FFFD or refuse it).
+ * Called by the global middleware (`error-masking.ts`) for every field, so no input type can forget it.
+ */
+export function assertWellFormedArguments(args: Record<string, unknown>): void {
+  for (const name in args) {
+    const field = loneSurrogateAt(args[name], name);
+    if (field) throw badUserInput(`${field} holds half a character (a lone UTF-16 surrogate): send well-formed text`, field);
+  }
 }

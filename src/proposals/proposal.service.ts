@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
 import { badUserInput, conflict, forbidden, notFound, ruleViolation } from '../platform/errors.js';
 import { byKey, groupByKey } from '../platform/loader-utils.js';
-import { pageRequest, toPage, type Page } from '../platform/pagination.js';
+import { isTimestampIdKey, pageRequest, toPage, type Page } from '../platform/pagination.js';
 import { isUuid } from '../platform/validation.js';
 import { Opvangtype, type ProvinceCode } from '../reference/enums.js';
 import { normaliseGemeenteCode } from '../reference/reference.service.js';
@@ -41,14 +41,8 @@ export interface ProposalFilter {
   smallScale?: boolean | null;
 }
 
-const isProposalKey = (value: unknown): value is [string, string] =>
-  Array.isArray(value) &&
-  value.length === 2 &&
-  typeof value[0] === 'string' &&
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value[0]) &&
-  !Number.isNaN(Date.parse(value[0])) &&
-  typeof value[1] === 'string' &&
-  isUuid(value[1]);
+/** Newest first by creation time (UTC, ending in Z), then id. */
+const isProposalKey = isTimestampIdKey(true);
 
 /** Location proposals: the gemeente proposes and decides, COA explores and advises. */
 export class ProposalService {

@@ -48,6 +48,8 @@ export interface TestServer {
   wsUrl: string;
   db: DataSource;
   config: Config;
+  /** What the server logged, as parsed JSON lines (only with `captureLogs`; level info unless LOG_LEVEL says otherwise). */
+  logs: Record<string, any>[];
   /** SQL statements sent since the last reset (for batching tests). */
   statements: string[];
   token(subject: string, options?: { expires?: string | number; audience?: string; issuer?: string; name?: string }): Promise<string>;
@@ -63,11 +65,15 @@ export interface TestServer {
 }
 
 /** A real server (HTTP + WebSocket) on a free port, backed by its own database on the real PostgreSQL. */
-export async function startTestServer(env: Record<string, string> = {}, options: { databaseUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { captureLogs?: boolean; databaseUrl?: string } = {}): Promise<TestServer> {
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await createTestDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regietafel-keys-'));
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, REGIETAFEL_DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
-  const log = createLogger(config);
+  const logLevel = process.env.TEST_LOG_LEVEL ?? (options.captureLogs ? 'info' : 'silent');
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, REGIETAFEL_DATA_DIR: dataDir, LOG_LEVEL: logLevel, ...env });
+  const logs: Record<string, any>[] = [];
+  const log = options.captureLogs
+    ? createLogger({ ...config, prettyLogs: false }, { write: (line: string) => void logs.push(JSON.parse(line)) })
+    : createLogger(config);
   const statements: string[] = [];
   const db = await createDataSource(database.url, { poolSize: 5, timeouts: config.databaseTimeouts, onQuery: (sql) => statements.push(sql) }).initialize();
   const schema = await buildAppSchema();
@@ -106,6 +112,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     wsUrl: server.url.replace(/^http/, 'ws'),
     db,
     config,
+    logs,
     statements,
     token,
     gql,
