@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, chmodSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -112,7 +112,10 @@ describe('npm start', () => {
     const second = await start();
     {
       expect(second.output()).not.toMatch(/demo data loaded/);
-      const kept = execFileSync(process.execPath, [node('token.js'), 'kept'], { env, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+      const keptRun = spawnSync(process.execPath, [node('token.js'), 'kept'], { env });
+      const kept = keptRun.stdout.toString().trim();
+      // A subject granted a role is not told it has none.
+      expect(keptRun.stderr.toString()).toMatch(/carries the roles granted to "kept"/);
       const after = await query(second.url, kept, JSON.stringify({ query: '{ viewer { name memberships { role } } }' }));
       expect(after.data.viewer).toEqual({ name: 'Kept (test)', memberships: [{ role: 'IPO' }] });
       // The token printed before the restart is still valid: the development key is kept too.
@@ -178,6 +181,34 @@ describe('npm start', () => {
     expect(portOf(second.output())).toBe(portOf(first.output()));
     expect(await ctrlC(second.child)).toBe(0);
   }, 90_000);
+
+  it('exits with code 1 when its PostgreSQL died and cannot be started again', async () => {
+    const server = await start();
+    const postgresDir = path.join(dataDir, 'postgres');
+    const port = Number(readFileSync(path.join(postgresDir, 'regietafel.port'), 'utf8'));
+    const postmaster = Number(readFileSync(path.join(postgresDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    server.child.removeAllListeners('exit');
+    const exited = new Promise<number | null>((resolve) => server.child.once('exit', resolve));
+    process.kill(postmaster, 'SIGKILL');
+    // Its port taken by another program: every attempt to start it again fails.
+    const squatter = net.createServer();
+    for (let tries = 0; ; tries++) {
+      const bound = await new Promise<boolean>((resolve) => {
+        squatter.once('error', () => resolve(false));
+        squatter.listen(port, '127.0.0.1', () => resolve(true));
+      });
+      if (bound) break;
+      if (tries > 300) throw new Error(`port ${port} never came free`);
+      await new Promise((resolve) => setTimeout(resolve, 5)); // the dying postmaster still holds it for a moment
+    }
+    try {
+      expect(await exited).toBe(1);
+    } finally {
+      squatter.close();
+    }
+    expect(server.output()).toMatch(/embedded PostgreSQL exited unexpectedly: starting it again/);
+    expect(server.output()).toMatch(/could not be started again/);
+  }, 60_000);
 
   it('starts as root from a directory only root may enter (binaries and data placed where the postgres user can reach them)', async (context) => {
     if (process.getuid?.() !== 0) context.skip();

@@ -12,6 +12,7 @@ const PASSWORD = 'regietafel';
 const PORT_FILE = 'regietafel.port';
 /** As root, what the `postgres` user cannot reach is placed here (only root may write it). */
 const ROOT_STATE_DIR = '/var/lib/regietafel';
+const RESTART_ATTEMPTS = 6;
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -333,7 +334,8 @@ export async function startEmbeddedCluster(databaseDir: string, log: Logger, opt
   const recover = async (code: number | null, signal: string | null) => {
     log.error({ code, signal, port, lastLines: recentLines.slice(-5) }, 'embedded PostgreSQL exited unexpectedly: starting it again');
     let delay = 200;
-    for (let attempt = 1; attempt <= 8 && !stopping; attempt++) {
+    // About 11 s in all: a crashed cluster normally starts at the first attempt, once its old backends are gone.
+    for (let attempt = 1; attempt <= RESTART_ATTEMPTS && !stopping; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, delay));
       if (stopping) return;
       try {
