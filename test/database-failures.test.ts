@@ -98,6 +98,9 @@ describe('a frozen database (SIGSTOP)', () => {
       expect(ready.status).toBe(503);
       expect(ready.ms).toBeLessThan(2_000 + 500); // 1.5 s of its own, and a margin for a busy machine
       const answers = await Promise.all(Array.from({ length: 5 }, () => server.as('ipo', '{ provinces { code } }')));
+      const live = await fetch(server.url.replace('/graphql', '/healthz'), { signal: AbortSignal.timeout(5_000) });
+      expect(live.status).toBe(200); // alive: restarting the server would not bring the database back
+      expect(await live.json()).toEqual({ status: 'ok', database: 'unavailable' });
       for (const answer of answers) {
         expect(answer.status).toBe(503);
         expect(answer.headers.get('retry-after')).toBe('5');

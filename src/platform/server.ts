@@ -99,8 +99,10 @@ export async function startServer(options: {
   app.disable('etag');
   const httpServer = http.createServer(app);
 
+  // Liveness: the process works. It stays 200 while the database is away (restarting the server would not bring it
+  // back; /readyz says 503 meanwhile); when the embedded PostgreSQL cannot be brought back, the process exits.
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json({ status: 'ok', database: health.available ? 'available' : 'unavailable' });
   });
   app.get('/readyz', async (_req, res) => {
     try {
