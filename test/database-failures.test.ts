@@ -67,6 +67,18 @@ async function granted(subject: string): Promise<boolean> {
   }
 }
 
+/** Locks the LRT membership rows that a grant re-checks, so a grant waits inside its transaction; returns the release. */
+async function holdLrtMemberships(): Promise<() => Promise<void>> {
+  const blocker = new pg.Client({ connectionString: url });
+  await blocker.connect();
+  await blocker.query('BEGIN');
+  await blocker.query(`SELECT id FROM membership WHERE role = 'LRT' AND revoked_at IS NULL FOR UPDATE`);
+  return async () => {
+    await blocker.query('ROLLBACK');
+    await blocker.end();
+  };
+}
+
 beforeAll(async () => {
   cluster = await startEmbeddedCluster(path.join(dir, 'postgres'), log);
   url = cluster.url('regietafel');
@@ -114,11 +126,8 @@ describe('a frozen database (SIGSTOP)', () => {
   }, 60_000);
 
   it('tells a client whose change was cut off that its outcome is unknown (OUTCOME_UNKNOWN), and the change is not committed afterwards', async () => {
-    // Hold the LRT membership rows, so the grant waits inside its transaction (after authentication), then freeze.
-    const blocker = new pg.Client({ connectionString: url });
-    await blocker.connect();
-    await blocker.query('BEGIN');
-    await blocker.query(`SELECT id FROM membership WHERE role = 'LRT' AND revoked_at IS NULL FOR UPDATE`);
+    // The grant waits inside its transaction (after authentication); then the database freezes.
+    const release = await holdLrtMemberships();
     const pending = server.as('lrt', GRANT, { s: 'cut-off-grant' });
     await new Promise((resolve) => setTimeout(resolve, 300));
     freeze();
@@ -128,8 +137,7 @@ describe('a frozen database (SIGSTOP)', () => {
     } finally {
       thaw();
     }
-    await blocker.query('ROLLBACK');
-    await blocker.end();
+    await release();
     expect(answer.status).toBe(503);
     expect(answer.errors?.[0].extensions?.code).toBe('OUTCOME_UNKNOWN');
     // The client gave up and the connection was dropped: PostgreSQL rolled the change back when it woke up.
@@ -139,13 +147,9 @@ describe('a frozen database (SIGSTOP)', () => {
   }, 60_000);
 
   it('cancels a statement that runs too long (statement timeout): SERVICE_UNAVAILABLE, nothing written', async () => {
-    const blocker = new pg.Client({ connectionString: url });
-    await blocker.connect();
-    await blocker.query('BEGIN');
-    await blocker.query(`SELECT id FROM membership WHERE role = 'LRT' AND revoked_at IS NULL FOR UPDATE`);
+    const release = await holdLrtMemberships();
     const answer = await server.as('lrt', GRANT, { s: 'timed-out-grant' });
-    await blocker.query('ROLLBACK');
-    await blocker.end();
+    await release();
     expect(answer.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(await granted('timed-out-grant')).toBe(false);
   }, 30_000);

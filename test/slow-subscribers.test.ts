@@ -1,10 +1,8 @@
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvent, EventKind, EventSubjectType } from '../src/events/event.js';
 import { MAX_PENDING } from '../src/events/event-bus.js';
 import { loadConfig } from '../src/platform/config.js';
-import { startTestServer, wsExecute, type TestServer } from './support/harness.js';
+import { startTestServer, wsExecute, type TestServer, connect, until } from './support/harness.js';
 
 const BACKLOG = 3;
 let server: TestServer;
@@ -14,13 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-async function connect(token: string): Promise<Client> {
-  let ready!: () => void;
-  const connected = new Promise<void>((resolve) => (ready = resolve));
-  const client = createClient({ url: server.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => {}, on: { connected: () => ready() } });
-  await connected;
-  return client;
-}
+const connectAs = (token: string) => connect(server.wsUrl, token);
 
 describe('a subscriber that falls too far behind', () => {
   it('keeps a backlog of 1000 events by default', () => {
@@ -29,7 +21,7 @@ describe('a subscriber that falls too far behind', () => {
   });
 
   it('is cut off with SUBSCRIPTION_TOO_SLOW, logged as a warning and not as an unexpected error; the connection stays', async () => {
-    const client = await connect(await server.token('ipo'));
+    const client = await connectAs(await server.token('ipo'));
     let received = 0;
     const ended = new Promise<unknown>((resolve) => {
       client.subscribe(

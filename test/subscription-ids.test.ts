@@ -1,7 +1,6 @@
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './support/harness.js';
+import { startTestServer, type TestServer, connect, until } from './support/harness.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -9,13 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-async function connect(token: string): Promise<Client> {
-  let ready!: () => void;
-  const connected = new Promise<void>((resolve) => (ready = resolve));
-  const client = createClient({ url: server.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => {}, on: { connected: () => ready() } });
-  await connected;
-  return client;
-}
+const connectAs = (token: string) => connect(server.wsUrl, token);
 
 function collect(client: Client, query: string, variables: Record<string, unknown>) {
   const seen: { data: any[]; errors: unknown[] } = { data: [], errors: [] };
@@ -23,13 +16,6 @@ function collect(client: Client, query: string, variables: Record<string, unknow
   return seen;
 }
 
-async function until(check: () => boolean, ms = 5_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('subscriptions take ids in any case, as queries do', () => {
   it('delivers planChanged and commentAdded to a subscriber who wrote the id in upper case', async () => {
@@ -43,7 +29,7 @@ describe('subscriptions take ids in any case, as queries do', () => {
     const read = await server.as('secretariaat-ut', 'query($id: ID!) { provincialPlan(id: $id) { id } }', { id: upper });
     expect(read.data.provincialPlan.id).toBe(planId);
 
-    const client = await connect(await server.token('secretariaat-ut'));
+    const client = await connectAs(await server.token('secretariaat-ut'));
     const changes = collect(client, 'subscription($id: ID!) { planChanged(planId: $id) { id title } }', { id: upper });
     const comments = collect(client, 'subscription($id: ID!) { commentAdded(subjectId: $id) { body } }', { id: upper });
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -5,53 +5,13 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvent, EventKind, EventSubjectType } from '../src/events/event.js';
 import { packageRoot } from '../src/platform/paths.js';
-import { startTestServer, type TestServer } from './support/harness.js';
+import { connect, startTestServer, subscribe, until, type TestServer } from './support/harness.js';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server?.close());
-
-interface Subscription {
-  received: any[];
-  errors: unknown[];
-  done: boolean;
-  stop(): void;
-}
-
-function subscribe(client: Client, query: string, variables?: Record<string, unknown>): Subscription {
-  const sub: Subscription = { received: [], errors: [], done: false, stop: () => {} };
-  sub.stop = client.subscribe(
-    { query, variables },
-    {
-      next: (value) => (value.errors ? sub.errors.push(value.errors) : sub.received.push(value.data)),
-      error: (error) => {
-        sub.errors.push(error);
-        sub.done = true;
-      },
-      complete: () => (sub.done = true),
-    },
-  );
-  return sub;
-}
-
-async function until(check: () => boolean, ms = 5_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-/** A connected client: resolves once the server acknowledged it. */
-async function connect(url: string, token: string): Promise<Client> {
-  let ready!: () => void;
-  const connected = new Promise<void>((resolve) => (ready = resolve));
-  const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => {}, on: { connected: () => ready() } });
-  await connected;
-  return client;
-}
 
 const ACTIVITY = 'subscription($p: ProvinceCode) { activity(provinceCode: $p) { id kind subjectType subjectId provinceCode actor { name } after } }';
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));

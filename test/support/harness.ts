@@ -159,3 +159,44 @@ export function wsExecute<T = any>(client: Client, query: string, variables?: Re
 export function codes(response: { errors?: { extensions?: Record<string, any> }[] | readonly { extensions?: Record<string, any> }[] }): string[] {
   return (response.errors ?? []).map((error) => error.extensions?.code);
 }
+
+/** What a graphql-ws subscription received, as it arrives. */
+export interface Subscription {
+  received: any[];
+  errors: unknown[];
+  done: boolean;
+  stop(): void;
+}
+
+export function subscribe(client: Client, query: string, variables?: Record<string, unknown>): Subscription {
+  const sub: Subscription = { received: [], errors: [], done: false, stop: () => {} };
+  sub.stop = client.subscribe(
+    { query, variables },
+    {
+      next: (value) => (value.errors ? sub.errors.push(value.errors) : sub.received.push(value.data)),
+      error: (error) => {
+        sub.errors.push(error);
+        sub.done = true;
+      },
+      complete: () => (sub.done = true),
+    },
+  );
+  return sub;
+}
+
+export async function until(check: () => boolean, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** A connected client: resolves once the server acknowledged it. */
+export async function connect(url: string, token: string): Promise<Client> {
+  let ready!: () => void;
+  const connected = new Promise<void>((resolve) => (ready = resolve));
+  const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => {}, on: { connected: () => ready() } });
+  await connected;
+  return client;
+}
