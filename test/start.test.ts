@@ -82,7 +82,7 @@ async function query(url: string, token: string, body: string) {
 }
 
 beforeAll(() => {
-  execFileSync(path.join(packageRoot, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: packageRoot });
+  execFileSync(process.execPath, [path.join(packageRoot, 'scripts', 'build-if-stale.mjs')], { cwd: packageRoot });
 });
 afterAll(async () => {
   // A failed assertion must not leave a server or its PostgreSQL running.
