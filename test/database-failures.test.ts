@@ -8,7 +8,11 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDatabase } from '../src/platform/bootstrap.js';
 import { createDataSource, MAINTENANCE_TIMEOUTS } from '../src/platform/database.js';
-import { databaseUnavailability } from '../src/platform/database-health.js';
+import { graphql } from 'graphql';
+import { buildSchema, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import { databaseUnavailability, isDatabaseDown } from '../src/platform/database-health.js';
+import { maskUnexpectedErrors } from '../src/platform/error-masking.js';
 import { startEmbeddedCluster, type EmbeddedCluster } from '../src/platform/embedded-postgres.js';
 import { createLogger } from '../src/platform/logger.js';
 import { migrateAndSeed } from '../src/demo/seed.js';
@@ -210,5 +214,49 @@ describe('classifying database failures', () => {
     expect(databaseUnavailability(new Error('Connection terminated unexpectedly'))).toBe('UNKNOWN');
     expect(databaseUnavailability(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBeUndefined();
     expect(databaseUnavailability(new Error('something else'))).toBeUndefined();
+  });
+
+  it('does not take a bug, a slow statement or a failed HTTP fetch for an outage', () => {
+    // A statement timeout: nothing written, but the database is there.
+    const cancelled = { driverError: Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }) };
+    expect(isDatabaseDown(cancelled)).toBe(false);
+    expect(isDatabaseDown(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBe(true);
+    // A protocol violation and a client used after it was closed are bugs.
+    expect(databaseUnavailability(Object.assign(new Error('protocol violation'), { code: '08P01' }))).toBeUndefined();
+    expect(databaseUnavailability(new Error('Client was closed and is not queryable'))).toBeUndefined();
+    // The JWKS could not be fetched: not the database.
+    expect(databaseUnavailability(new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }))).toBeUndefined();
+  });
+
+  it('never says "not saved" once a change began to commit', async () => {
+    const unreachable = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    @Resolver()
+    class Probe {
+      @Query(() => Boolean)
+      ok(): boolean {
+        return true;
+      }
+
+      @Mutation(() => Boolean)
+      async failsBeforeCommit(): Promise<boolean> {
+        throw unreachable();
+      }
+
+      @Mutation(() => Boolean)
+      async failsAfterCommit(@Ctx() context: { db: DataSource }): Promise<boolean> {
+        await context.db.transaction((tx) => tx.query('SELECT 1'));
+        throw unreachable(); // e.g. reading the result back after the COMMIT, from a database that just went away
+      }
+    }
+    const schema = await buildSchema({ resolvers: [Probe], globalMiddlewares: [maskUnexpectedErrors], validate: false });
+    const db = await createDataSource(url, { poolSize: 1 }).initialize();
+    try {
+      const run = async (source: string) =>
+        (await graphql({ schema, source, contextValue: { db, log, requestId: 'probe' } })).errors?.[0].extensions?.code;
+      expect(await run('mutation { failsBeforeCommit }')).toBe('SERVICE_UNAVAILABLE');
+      expect(await run('mutation { failsAfterCommit }')).toBe('OUTCOME_UNKNOWN');
+    } finally {
+      await db.destroy();
+    }
   });
 });

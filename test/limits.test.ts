@@ -1,3 +1,4 @@
+import net from 'node:net';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, startTestServer, wsExecute, type TestServer } from './support/harness.js';
@@ -105,5 +106,34 @@ describe('error reporting', () => {
     } finally {
       await server.db.query('ALTER TABLE opvangtype_moved RENAME TO opvangtype');
     }
+  });
+});
+
+describe('WebSocket upgrades that are not for /graphql', () => {
+  /** Sends a raw upgrade request; resolves with what came back before the server closed the connection. */
+  function rawUpgrade(target: string, options: { reset?: boolean } = {}): Promise<string> {
+    const { port } = new URL(server.url);
+    return new Promise((resolve) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          `GET ${target} HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+            'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+        );
+        if (options.reset) socket.resetAndDestroy();
+      });
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk));
+      socket.on('error', () => {});
+      socket.on('close', () => resolve(answer));
+    });
+  }
+
+  it('answers 404 and closes, and never brings the server down (odd targets, clients that reset)', async () => {
+    expect(await rawUpgrade('/elsewhere')).toMatch(/^HTTP\/1\.1 404/);
+    expect(await rawUpgrade('//')).toMatch(/^HTTP\/1\.1 404/);
+    await Promise.all(Array.from({ length: 50 }, () => rawUpgrade('/elsewhere', { reset: true })));
+    // Still serving, over HTTP and WebSocket.
+    expect((await server.gql('{ provinces { code } }', undefined, token)).data.provinces).toHaveLength(12);
+    expect((await wsExecute(server.wsClient({ authorization: token }), '{ provinces { code } }')).data?.provinces).toHaveLength(12);
   });
 });

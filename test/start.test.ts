@@ -180,12 +180,74 @@ describe('npm start', () => {
     const second = await start();
     expect(portOf(second.output())).toBe(portOf(first.output()));
     expect(await ctrlC(second.child)).toBe(0);
+    // The port and the cluster's own password are kept beside the data directory, where PostgreSQL cannot write.
+    const postgresDir = path.join(dataDir, 'postgres');
+    expect(Number(readFileSync(`${postgresDir}.port`, 'utf8'))).toBe(portOf(first.output()));
+    expect(existsSync(path.join(postgresDir, 'regietafel.port'))).toBe(false);
+    expect(statSync(`${postgresDir}.password`).mode & 0o777).toBe(0o600);
+    expect(readFileSync(`${postgresDir}.password`, 'utf8').trim()).not.toBe('regietafel');
   }, 90_000);
+
+  it('leaves no PostgreSQL behind when stopped while it restarts its PostgreSQL, or while it starts it', async () => {
+    const postgresDir = path.join(dataDir, 'postgres');
+    const clusterProcesses = () => {
+      try {
+        return execFileSync('pgrep', ['-f', `-D ${postgresDir} `]).toString().trim().split('\n').filter(Boolean);
+      } catch {
+        return [];
+      }
+    };
+    const server = await start();
+    process.kill(Number(readFileSync(path.join(postgresDir, 'postmaster.pid'), 'utf8').split('\n')[0]), 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 250)); // the restart is under way
+    expect(await ctrlC(server.child)).toBe(0);
+    expect(clusterProcesses()).toEqual([]);
+
+    // Ctrl-C while PostgreSQL itself is still starting.
+    const early = spawn(process.execPath, [node('start.js')], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    started.push(early);
+    await new Promise<void>((resolve) => {
+      let output = '';
+      early.stdout!.on('data', (chunk) => {
+        output += chunk;
+        if (/"msg":"migration|embedded PostgreSQL started|creating the embedded/.test(output)) resolve();
+      });
+    });
+    expect(await ctrlC(early)).toBe(0);
+    expect(clusterProcesses()).toEqual([]);
+  }, 60_000);
+
+  it('stops at once on a second Ctrl-C while a frozen database holds the first one up', async () => {
+    const postgresDir = path.join(dataDir, 'postgres');
+    const server = await start();
+    const postmaster = Number(readFileSync(path.join(postgresDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const family = [postmaster, ...execFileSync('pgrep', ['-P', String(postmaster)]).toString().trim().split('\n').map(Number)];
+    for (const pid of family) process.kill(pid, 'SIGSTOP');
+    try {
+      server.child.removeAllListeners('exit');
+      const exited = new Promise<number | null>((resolve) => server.child.once('exit', resolve));
+      process.kill(-server.child.pid!, 'SIGINT');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      process.kill(-server.child.pid!, 'SIGINT');
+      expect(await exited).toBe(130);
+      expect(server.output()).toMatch(/stopping at once/);
+    } finally {
+      for (const pid of family) {
+        try {
+          process.kill(pid, 'SIGCONT');
+        } catch {
+          // gone, as it should be
+        }
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(family.filter((pid) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z'))).toEqual([]);
+  }, 60_000);
 
   it('exits with code 1 when its PostgreSQL died and cannot be started again', async () => {
     const server = await start();
     const postgresDir = path.join(dataDir, 'postgres');
-    const port = Number(readFileSync(path.join(postgresDir, 'regietafel.port'), 'utf8'));
+    const port = Number(readFileSync(`${postgresDir}.port`, 'utf8'));
     const postmaster = Number(readFileSync(path.join(postgresDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     server.child.removeAllListeners('exit');
     const exited = new Promise<number | null>((resolve) => server.child.once('exit', resolve));
@@ -218,7 +280,9 @@ describe('npm start', () => {
       const app = path.join(home, 'app');
       mkdirSync(app);
       for (const part of ['package.json', 'dist', 'data', 'node_modules']) execFileSync('cp', ['-al', path.join(packageRoot, part), path.join(app, part)]);
-      const privateEnv = { REGIETAFEL_DATA_DIR: path.join(app, '.data') };
+      // A private TMPDIR too (as pam_tmpdir or systemd give root): initdb must not need it.
+      mkdirSync(path.join(home, 'tmp'), { mode: 0o700 });
+      const privateEnv = { REGIETAFEL_DATA_DIR: path.join(app, '.data'), TMPDIR: path.join(home, 'tmp') };
       const server = await start(privateEnv, path.join(app, 'dist', 'src', 'cli', 'start.js'));
       expect(server.output()).not.toMatch(/EACCES|    at /);
       const moved = /"databaseDir":"([^"]+)"[^\n]*keeps its data in a place it can/.exec(server.output())?.[1];
@@ -227,7 +291,7 @@ describe('npm start', () => {
         expect((await query(server.url, token, JSON.stringify({ query: '{ viewer { name } }' }))).data.viewer.name).toBe('IPO-monitor (demo)');
         expect(await ctrlC(server.child)).toBe(0);
       } finally {
-        if (moved) rmSync(moved, { recursive: true, force: true });
+        if (moved) for (const leftover of [moved, `${moved}.port`, `${moved}.password`]) rmSync(leftover, { recursive: true, force: true });
       }
     } finally {
       rmSync(home, { recursive: true, force: true });
@@ -312,6 +376,10 @@ describe('start-up mistakes a newcomer makes', () => {
     const url = await emptyDatabase();
     const server = await start({ DATABASE_URL: url, SEED_DEMO: 'true', NODE_ENV: 'production' });
     expect(server.output()).toMatch(/get a token with `node dist\/src\/cli\/token\.js <user>`/);
+    // Without demo users, the commands it names are the compiled ones too (the image has no compiler).
+    const bare = await start({ DATABASE_URL: await emptyDatabase(), NODE_ENV: 'production' });
+    expect(bare.output()).toMatch(/`node dist\/src\/cli\/seed-demo\.js`.*`node dist\/src\/cli\/grant\.js --subject/);
+    expect(await ctrlC(bare.child)).toBe(0);
     const token = execFileSync(process.execPath, [node('token.js'), 'lrt'], { env: { ...env, NODE_ENV: 'production' } }).toString().trim();
     expect((await query(server.url, token, JSON.stringify({ query: '{ viewer { name } }' }))).data.viewer.name).toMatch(/LRT/);
     expect(await ctrlC(server.child)).toBe(0);

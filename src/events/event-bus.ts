@@ -56,6 +56,8 @@ export class EventBus {
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
       connectionTimeoutMillis: 5_000,
+      // LISTEN and the catch-up read answer in milliseconds; no answer means the database is frozen or cut off.
+      query_timeout: 10_000,
     });
     client.on('error', (error) => {
       // 57P01: the database is shutting down (e.g. Ctrl-C reached it first); the reconnect handles it.
@@ -98,10 +100,16 @@ export class EventBus {
     try {
       await Promise.race([client.query('SELECT 1'), timeout]);
     } catch (error) {
-      this.log.warn({ err: error }, 'event connection unhealthy: reconnecting');
-      client.end().catch(() => {});
-      (client as unknown as { emit(event: string): void }).emit('end');
+      this.log.warn({ reason: (error as Error).message }, 'event connection unhealthy: reconnecting');
+      this.dropConnection(client);
     }
+  }
+
+  private dropConnection(client: pg.Client): void {
+    if (this.client !== client) return;
+    (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    client.end().catch(() => {});
+    (client as unknown as { emit(event: string): void }).emit('end');
   }
 
   private async reconnect(): Promise<void> {
@@ -135,7 +143,9 @@ export class EventBus {
         }
         if (rows.length === 1000) this.catchUp();
       } catch (error) {
-        this.log.warn({ err: error }, 'reading events failed; the next notification or reconnect reads them');
+        this.log.warn({ reason: (error as Error).message }, 'reading events failed; the next notification or reconnect reads them');
+        // A read that got no answer leaves the connection stuck: drop it, which reconnects and reads again.
+        if (/timeout/i.test((error as Error).message)) this.dropConnection(client);
       }
     });
   }
@@ -192,7 +202,10 @@ export class EventBus {
     if (this.health) clearInterval(this.health);
     const client = this.client;
     this.client = null;
-    await this.reading.catch(() => {});
-    await client?.end().catch(() => {});
+    // Never wait long for a database that does not answer: the server is stopping.
+    const patience = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+    await Promise.race([this.reading.catch(() => {}), patience(2_000)]);
+    (client as unknown as { connection?: { stream?: { destroy(): void } } } | null)?.connection?.stream?.destroy();
+    await Promise.race([client?.end().catch(() => {}), patience(1_000)]);
   }
 }

@@ -14,6 +14,8 @@ export interface OpenDatabase {
   dataSource: DataSource;
   embedded: boolean;
   close(): Promise<void>;
+  /** Ends the embedded PostgreSQL at once (immediate shutdown), for a stop that cannot wait. */
+  kill(): Promise<void>;
 }
 
 /** host:port/database of a URL, without user or password, for messages and logs. */
@@ -38,6 +40,7 @@ export async function openDatabase(
 ): Promise<OpenDatabase> {
   let url = config.databaseUrl;
   let stopCluster = async () => {};
+  let killCluster = async () => {};
   if (url) {
     try {
       const parsed = new URL(url);
@@ -49,6 +52,7 @@ export async function openDatabase(
     const cluster = await startEmbeddedCluster(path.join(config.dataDir, 'postgres'), log, options);
     url = cluster.url('regietafel');
     stopCluster = cluster.stop;
+    killCluster = cluster.kill;
   }
   try {
     await waitForDatabase(url, log, { setting: config.databaseUrl ? 'DATABASE_URL' : undefined, waitMs: config.databaseUrl ? config.databaseStartupWaitMs : 10_000 });
@@ -64,6 +68,7 @@ export async function openDatabase(
           await stopCluster();
         }
       },
+      kill: killCluster,
     };
   } catch (error) {
     await stopCluster();

@@ -17,37 +17,62 @@ export type WriteOutcome = 'NOT_WRITTEN' | 'UNKNOWN';
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 /**
- * SQLSTATEs of an unavailable database: connection exceptions (08…), shutdown and crash (57P01–57P03), too many
- * connections (53300), statement timeout (57014), idle-in-transaction timeout (25P03). The last four roll back.
+ * SQLSTATEs of an unavailable database: connection exceptions (08000, 08001, 08003, 08004, 08006; not 08P01, a
+ * protocol violation, which is a bug), shutdown and crash (57P01–57P03), too many connections (53300).
  */
-const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-3]|53300|57014|25P03)$/;
+const DOWN_SQLSTATE = /^(0800[01346]|57P0[1-3]|53300)$/;
+/**
+ * SQLSTATEs of a healthy database that gave up on a statement: statement timeout (57014, also a lock waited for too
+ * long) and a session ended idle in its transaction (25P03). Both roll the transaction back.
+ */
+const CANCELLED_SQLSTATE = /^(57014|25P03)$/;
 const ROLLED_BACK_SQLSTATE = /^(57P03|53300|57014|25P03)$/;
 /** pg's own messages for a connection that could not be made (nothing sent) or that went away (maybe sent). */
-const NEVER_SENT_MESSAGES = [/timeout exceeded when trying to connect/i, /Connection terminated due to connection timeout/i];
-const LOST_MESSAGES = [/Connection terminated/i, /Query read timeout/i, /not queryable/i, /Connection ended/i];
+const NEVER_SENT_MESSAGES = [/^timeout exceeded when trying to connect$/i, /^Connection terminated due to connection timeout$/i];
+const LOST_MESSAGES = [/^Connection terminated/i, /^Query read timeout$/i, /^Client has encountered a connection error and is not queryable$/i];
 
+/**
+ * The error and what it wraps, as the database layers wrap it: TypeORM's `driverError`, a GraphQL error's
+ * `originalError`, and the attempts of an AggregateError (a connect to several addresses). Not `cause`: an HTTP
+ * fetch (the JWKS) that failed is not the database.
+ */
 function causes(error: unknown): unknown[] {
   const found: unknown[] = [];
   let current: unknown = error;
   for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
     found.push(current);
     const aggregate = (current as { errors?: unknown[] }).errors;
-    if (Array.isArray(aggregate)) found.push(...aggregate);
-    current = (current as { driverError?: unknown }).driverError ?? (current as { originalError?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+    if (current instanceof AggregateError && Array.isArray(aggregate)) found.push(...aggregate);
+    current = (current as { driverError?: unknown }).driverError ?? (current as { originalError?: unknown }).originalError;
   }
   return found;
 }
 
-/** Whether `error` says the database is unreachable, shutting down or not answering; and what that means for a write. */
-export function databaseUnavailability(error: unknown): WriteOutcome | undefined {
-  let outcome: WriteOutcome | undefined;
+function classify(error: unknown): { outcome: WriteOutcome; down: boolean } | undefined {
+  let found: { outcome: WriteOutcome; down: boolean } | undefined;
   for (const cause of causes(error)) {
     const code = String((cause as { code?: unknown }).code ?? '');
     const message = String((cause as { message?: unknown }).message ?? '');
-    if (NEVER_SENT_CODES.has(code) || NEVER_SENT_MESSAGES.some((pattern) => pattern.test(message)) || ROLLED_BACK_SQLSTATE.test(code)) return 'NOT_WRITTEN';
-    if (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code) || LOST_MESSAGES.some((pattern) => pattern.test(message))) outcome = 'UNKNOWN';
+    if (CANCELLED_SQLSTATE.test(code)) return { outcome: 'NOT_WRITTEN', down: false };
+    if (NEVER_SENT_CODES.has(code) || NEVER_SENT_MESSAGES.some((pattern) => pattern.test(message)) || ROLLED_BACK_SQLSTATE.test(code)) {
+      return { outcome: 'NOT_WRITTEN', down: true };
+    }
+    if (NETWORK_CODES.has(code) || DOWN_SQLSTATE.test(code) || LOST_MESSAGES.some((pattern) => pattern.test(message))) found = { outcome: 'UNKNOWN', down: true };
   }
-  return outcome;
+  return found;
+}
+
+/**
+ * Whether `error` says the database is unreachable, shutting down, not answering, or gave up on a statement (a
+ * statement timeout); and what that means for a write.
+ */
+export function databaseUnavailability(error: unknown): WriteOutcome | undefined {
+  return classify(error)?.outcome;
+}
+
+/** Whether `error` says the database itself is unreachable or not answering (not merely a statement cancelled). */
+export function isDatabaseDown(error: unknown): boolean {
+  return classify(error)?.down ?? false;
 }
 
 /**
@@ -64,7 +89,10 @@ export function serviceUnavailable(outcome: WriteOutcome, writing: boolean, caus
       extensions: { code: 'OUTCOME_UNKNOWN', retryAfterSeconds: RETRY_AFTER_SECONDS },
     });
   }
-  return new GraphQLError('The database is unavailable or not answering; nothing was changed. Try again shortly.', {
+  const message = writing
+    ? 'The database is unavailable or did not answer in time; this change was not saved. Try again shortly.'
+    : 'The database is unavailable or did not answer in time. Try again shortly.';
+  return new GraphQLError(message, {
     originalError,
     extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: RETRY_AFTER_SECONDS },
   });
@@ -90,8 +118,13 @@ export class DatabaseHealth {
     return this.downSince === null;
   }
 
-  /** A request met an unavailable database. */
+  /** A request met an unavailable database, or one that cancelled a statement that ran too long. */
   failed(error: unknown): void {
+    if (!isDatabaseDown(error)) {
+      // The database is there: a statement ran (or waited for a lock) longer than DB_STATEMENT_TIMEOUT_MS.
+      this.log.warn({ code: (causes(error).at(-1) as { code?: string } | undefined)?.code }, 'a statement was cancelled after DB_STATEMENT_TIMEOUT_MS (slow, or waiting for a lock)');
+      return;
+    }
     this.failures += 1;
     if (this.downSince !== null) return;
     this.downSince = Date.now();

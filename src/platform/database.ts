@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { DataSource, EntityManager } from 'typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DataSource, EntityManager, EventSubscriber, type EntitySubscriberInterface } from 'typeorm';
 import { Foundation1700000000001 } from '../../migrations/1700000000001-Foundation.js';
 import { Gemeenten20231700000000002 } from '../../migrations/1700000000002-Gemeenten2023.js';
 import { ProvincialPlans1700000000003 } from '../../migrations/1700000000003-ProvincialPlans.js';
@@ -38,6 +39,30 @@ class GuardedClient extends pg.Client {
   }
 }
 
+/** Per operation (a mutation's field): whether a transaction began to commit while it ran. */
+const commits = new AsyncLocalStorage<{ committing: boolean }>();
+
+/**
+ * Runs `work`, telling afterwards whether any transaction it started began to commit: once a COMMIT was sent, a
+ * failure no longer means that nothing was saved.
+ */
+export async function watchingCommits<T>(work: () => Promise<T>): Promise<{ result?: T; error?: unknown; committing: boolean }> {
+  const note = { committing: false };
+  try {
+    return { result: await commits.run(note, work), committing: note.committing };
+  } catch (error) {
+    return { error, committing: note.committing };
+  }
+}
+
+@EventSubscriber()
+export class CommitWatcher implements EntitySubscriberInterface {
+  beforeTransactionCommit(): void {
+    const note = commits.getStore();
+    if (note) note.committing = true;
+  }
+}
+
 export interface DataSourceOptions {
   poolSize?: number;
   /** Default: REQUEST_TIMEOUTS. */
@@ -54,6 +79,7 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
     url,
     entities,
     migrations,
+    subscribers: [CommitWatcher],
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,

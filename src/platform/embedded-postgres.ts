@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -7,9 +7,14 @@ import path from 'node:path';
 import type { Logger } from './logger.js';
 
 const USER = 'postgres';
-const PASSWORD = 'regietafel';
-/** Where the cluster keeps the port it chose on its first start (inside the data directory). */
-const PORT_FILE = 'regietafel.port';
+/** The password of clusters created before each got its own. */
+const LEGACY_PASSWORD = 'regietafel';
+/**
+ * Beside the data directory (`<dir>.port`, `<dir>.password`), in a directory that we own and PostgreSQL does not:
+ * as root, a file inside the data directory could be a link planted by whoever can act as postgres.
+ */
+const portFile = (dir: string) => `${dir}.port`;
+const passwordFile = (dir: string) => `${dir}.password`;
 /** As root, what the `postgres` user cannot reach is placed here (only root may write it). */
 const ROOT_STATE_DIR = '/var/lib/regietafel';
 const RESTART_ATTEMPTS = 6;
@@ -41,8 +46,10 @@ export interface EmbeddedCluster {
   readonly port: number;
   /** The data directory actually used (differs from the one asked for when, as root, the postgres user could not reach it). */
   readonly databaseDir: string;
-  /** Stops the cluster if this process started it. */
+  /** Stops the cluster if this process started it (a fast shutdown; killed if it does not end within 15 s). */
   stop(): Promise<void>;
+  /** Ends the cluster at once if this process started it (immediate shutdown; killed after 3 s). */
+  kill(): Promise<void>;
 }
 
 export interface ClusterOptions {
@@ -165,7 +172,7 @@ function reachableDataDir(requested: string, user: RunAs | undefined, log: Logge
   // The directory that holds the cluster (e.g. .data) must be searchable by postgres.
   chmodSync(parent, statSync(parent).mode | 0o011);
   if (reachableBy(user, requested)) return requested;
-  const key = Buffer.from(requested).toString('base64url').slice(-40);
+  const key = `${path.basename(path.dirname(path.dirname(requested)))}-${createHash('sha256').update(requested).digest('hex').slice(0, 16)}`;
   const moved = path.join(ROOT_STATE_DIR, 'clusters', key);
   try {
     mkdirSync(path.dirname(moved), { recursive: true, mode: 0o755 });
@@ -191,10 +198,13 @@ interface RunningCluster {
 function runningCluster(databaseDir: string): RunningCluster | undefined {
   const pidFile = path.join(databaseDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;
-  const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
+  const [pidLine, dataLine, , portLine] = readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(pidLine);
+  if (!Number.isInteger(pid) || pid <= 1 || path.resolve(dataLine ?? '') !== databaseDir) return undefined;
   try {
     process.kill(pid, 0);
+    // The pid must still be that postmaster, not a process that got its number since (we may signal it).
+    if (existsSync('/proc') && !readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(databaseDir)) return undefined;
   } catch {
     return undefined; // stale pid file from a killed run; postgres cleans it up on start
   }
@@ -231,7 +241,7 @@ async function stopOrphan(cluster: RunningCluster, log: Logger): Promise<void> {
 
 /** The port this cluster used before, if it is still free; else a new one, remembered for next time. */
 async function choosePort(databaseDir: string, log: Logger): Promise<number> {
-  const file = path.join(databaseDir, PORT_FILE);
+  const file = portFile(databaseDir);
   const kept = existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : NaN;
   if (Number.isInteger(kept) && kept > 0 && kept < 65536) {
     if (await portIsFree(kept)) return kept;
@@ -250,7 +260,13 @@ async function choosePort(databaseDir: string, log: Logger): Promise<number> {
 export async function startEmbeddedCluster(databaseDir: string, log: Logger, options: ClusterOptions = {}): Promise<EmbeddedCluster> {
   const user = runAs(log);
   const dir = reachableDataDir(path.resolve(databaseDir), user, log);
-  const url = (port: number) => (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  // Each cluster has a password of its own (any local user can reach 127.0.0.1), kept beside it, readable by us only.
+  const password = existsSync(passwordFile(dir))
+    ? readFileSync(passwordFile(dir), 'utf8').trim()
+    : existsSync(path.join(dir, 'PG_VERSION'))
+      ? LEGACY_PASSWORD
+      : randomBytes(18).toString('base64url');
+  const url = (port: number) => (database: string) => `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
   const running = runningCluster(dir);
   if (running && options.takeOverOrphan && running.orphaned) {
@@ -258,7 +274,7 @@ export async function startEmbeddedCluster(databaseDir: string, log: Logger, opt
   } else if (running) {
     // Another regietafel process (e.g. the server, while `npm run migrate` or an import runs) owns it.
     log.info({ databaseDir: dir, port: running.port }, 'using the embedded PostgreSQL already running; it keeps running after this process');
-    return { url: url(running.port), port: running.port, databaseDir: dir, stop: async () => {} };
+    return { url: url(running.port), port: running.port, databaseDir: dir, stop: async () => {}, kill: async () => {} };
   }
 
   const root = reachableBinaries(await binaries(), user, log);
@@ -278,11 +294,13 @@ export async function startEmbeddedCluster(databaseDir: string, log: Logger, opt
     log.info({ databaseDir: dir }, 'creating the embedded PostgreSQL cluster');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (user) chownSync(dir, user.uid, user.gid);
-    const passwordFile = path.join(os.tmpdir(), `regietafel-pw-${randomBytes(6).toString('hex')}`);
-    writeFileSync(passwordFile, PASSWORD + '\n', { mode: 0o600 });
-    if (user) chownSync(passwordFile, user.uid, user.gid);
+    // initdb reads the password from a file: beside the data directory, where postgres can reach it (not TMPDIR,
+    // which may be private), removed once read.
+    const initdbPasswordFile = path.join(path.dirname(dir), `.initdb-${randomBytes(6).toString('hex')}`);
+    writeFileSync(initdbPasswordFile, password + '\n', { mode: 0o600 });
+    if (user) chownSync(initdbPasswordFile, user.uid, user.gid);
     try {
-      await run(bin('initdb'), [`--pgdata=${dir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'], {
+      await run(bin('initdb'), [`--pgdata=${dir}`, '--auth=password', `--username=${USER}`, `--pwfile=${initdbPasswordFile}`, '--encoding=UTF8', '--locale=C'], {
         user,
         env,
         onOutput: remember,
@@ -290,12 +308,14 @@ export async function startEmbeddedCluster(databaseDir: string, log: Logger, opt
     } catch (error) {
       throw new Error(`could not create the embedded PostgreSQL cluster in ${dir}: ${(error as Error).message}\n${recentLines.join('\n')}`);
     } finally {
-      rmSync(passwordFile, { force: true });
+      rmSync(initdbPasswordFile, { force: true });
     }
+    writeFileSync(passwordFile(dir), password + '\n', { mode: 0o600 });
   }
 
   const port = await choosePort(dir, log);
-  let child: ChildProcess;
+  /** The postmaster spawned last, from the moment it is spawned: what `stop()` must end, even while it starts. */
+  let current: ChildProcess | undefined;
   let stopping = false;
 
   const launch = async (): Promise<ChildProcess> => {
@@ -307,6 +327,7 @@ export async function startEmbeddedCluster(databaseDir: string, log: Logger, opt
       stdio: ['ignore', 'ignore', 'pipe'],
       ...(user ?? {}),
     });
+    current = postmaster;
     postmaster.stderr!.on('data', remember);
     await new Promise<void>((resolve, reject) => {
       const onData = (chunk: Buffer) => {
@@ -322,7 +343,7 @@ export async function startEmbeddedCluster(databaseDir: string, log: Logger, opt
       postmaster.once('exit', onExit);
       postmaster.stderr!.on('data', onData);
     });
-    writeFileSync(path.join(dir, PORT_FILE), `${port}\n`);
+    writeFileSync(portFile(dir), `${port}\n`);
     postmaster.once('exit', (code, signal) => {
       if (stopping) return;
       void recover(code, signal);
@@ -339,7 +360,7 @@ export async function startEmbeddedCluster(databaseDir: string, log: Logger, opt
       await new Promise((resolve) => setTimeout(resolve, delay));
       if (stopping) return;
       try {
-        child = await launch();
+        await launch();
         log.info({ port, attempt }, 'embedded PostgreSQL started again');
         return;
       } catch (error) {
@@ -355,7 +376,7 @@ export async function startEmbeddedCluster(databaseDir: string, log: Logger, opt
   };
 
   try {
-    child = await launch();
+    await launch();
   } catch (error) {
     if (error instanceof Error && /could not bind|Address already in use/.test(error.message)) {
       throw new Error(`${error.message}\n(port ${port} was taken meanwhile: start again)`);
@@ -369,18 +390,25 @@ export async function startEmbeddedCluster(databaseDir: string, log: Logger, opt
     port,
     databaseDir: dir,
     stop: async () => {
-      stopping = true;
-      const postmaster = child;
-      if (postmaster.exitCode === null && postmaster.signalCode === null) {
-        const exited = new Promise((resolve) => postmaster.once('exit', resolve));
-        postmaster.kill('SIGINT'); // fast shutdown: ends sessions, checkpoints, exits
-        const timer = setTimeout(() => postmaster.kill('SIGQUIT'), 15_000);
-        await exited;
-        clearTimeout(timer);
-      }
+      stopping = true; // no restart from now on; a postmaster being started is stopped like a running one
+      await end(current, 'SIGINT'); // fast shutdown: ends sessions, checkpoints, exits
       log.info('embedded PostgreSQL stopped');
     },
+    kill: async () => {
+      stopping = true;
+      await end(current, 'SIGQUIT'); // immediate shutdown: no checkpoint, recovery at the next start
+    },
   };
+}
+
+/** Signals a postmaster and waits for it to exit; one that does not exit (frozen, stuck) is killed after a while. */
+async function end(postmaster: ChildProcess | undefined, signal: 'SIGINT' | 'SIGQUIT'): Promise<void> {
+  if (!postmaster || postmaster.exitCode !== null || postmaster.signalCode !== null) return;
+  const exited = new Promise((resolve) => postmaster.once('exit', resolve));
+  postmaster.kill(signal);
+  const timer = setTimeout(() => postmaster.kill('SIGKILL'), signal === 'SIGINT' ? 15_000 : 3_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /** Runs a program to completion (initdb), as `user` when given. */

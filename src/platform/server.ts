@@ -193,8 +193,10 @@ export async function startServer(options: {
   // server's, instead of being re-emitted on the WebSocket server.
   wsServer = new WebSocketServer({ noServer: true, maxPayload: config.limits.bodyBytes });
   httpServer.on('upgrade', (req, socket, head) => {
-    if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/graphql') {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    // Node takes its own error listener off the socket before an upgrade: without one, a reset would crash us.
+    socket.on('error', () => socket.destroy());
+    if (upgradePath(req.url) !== '/graphql') {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', () => socket.destroy());
       return;
     }
     wsServer!.handleUpgrade(req, socket, head, (ws) => wsServer!.emit('connection', ws, req));
@@ -398,6 +400,16 @@ export async function startServer(options: {
       health.stop();
     },
   };
+}
+
+/** The path of an upgrade request's target, or null for a target that is not a path (e.g. `//`). */
+function upgradePath(target: string | undefined): string | null {
+  if (!target?.startsWith('/') || target.startsWith('//')) return null;
+  try {
+    return new URL(target, 'http://localhost').pathname;
+  } catch {
+    return null;
+  }
 }
 
 class ReadinessTimeout extends Error {}
