@@ -90,7 +90,7 @@ beforeAll(async () => {
   const setup = await createDataSource(url, { poolSize: 2, timeouts: MAINTENANCE_TIMEOUTS }).initialize();
   await migrateAndSeed(setup, log, { seedDemo: true });
   await setup.destroy();
-  server = await startTestServer({ DB_CONNECT_TIMEOUT_MS: '1000', DB_STATEMENT_TIMEOUT_MS: '1000', DB_QUERY_TIMEOUT_MS: '2000' }, { databaseUrl: url });
+  server = await startTestServer({ DB_CONNECT_TIMEOUT_MS: '1000', DB_STATEMENT_TIMEOUT_MS: '1000', DB_QUERY_TIMEOUT_MS: '2000' }, { databaseUrl: url, captureLogs: true });
 });
 
 afterAll(async () => {
@@ -127,6 +127,11 @@ describe('a frozen database (SIGSTOP)', () => {
     }
     expect((await until(readyz, (r) => r.status === 200)).status).toBe(200);
     expect((await server.as('ipo', '{ provinces { code } }')).data.provinces).toHaveLength(12);
+    // One line when the outage began and one when it ended: no stack per request, no statement-timeout noise.
+    const messages = server.logs.map((line) => String(line.msg));
+    expect(messages.filter((message) => message.startsWith('database unavailable'))).toHaveLength(1);
+    expect(messages.filter((message) => message === 'database available again')).toHaveLength(1);
+    expect(messages.filter((message) => /statement was cancelled|unexpected error/.test(message))).toEqual([]);
   }, 60_000);
 
   it('tells a client whose change was cut off that its outcome is unknown (OUTCOME_UNKNOWN), and the change is not committed afterwards', async () => {

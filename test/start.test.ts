@@ -229,7 +229,7 @@ describe('npm start', () => {
       process.kill(-server.child.pid!, 'SIGINT');
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       process.kill(-server.child.pid!, 'SIGINT');
-      expect(await exited).toBe(130);
+      expect(await exited).toBe(1); // not a clean stop: a supervisor must be able to tell
       expect(server.output()).toMatch(/stopping at once/);
     } finally {
       for (const pid of family) {
@@ -242,6 +242,61 @@ describe('npm start', () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(family.filter((pid) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z'))).toEqual([]);
+  }, 60_000);
+
+  it('recovers from a first start killed while it created the cluster', async () => {
+    const fresh = mkdtempSync(path.join(os.tmpdir(), 'regietafel-initdb-'));
+    chmodSync(fresh, 0o755);
+    try {
+      const freshEnv = { REGIETAFEL_DATA_DIR: fresh };
+      const child = spawn(process.execPath, [node('start.js')], { env: { ...env, ...freshEnv }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      started.push(child);
+      await new Promise<void>((resolve) => {
+        let output = '';
+        child.stdout!.on('data', (chunk) => {
+          output += chunk;
+          if (/creating the embedded PostgreSQL cluster/.test(output)) setTimeout(resolve, 250); // initdb is running
+        });
+      });
+      process.kill(-child.pid!, 'SIGKILL'); // the whole group: the server and initdb, as an OOM or power cut would
+      await new Promise((resolve) => child.once('exit', resolve));
+      const again = await start(freshEnv);
+      const token = execFileSync(process.execPath, [node('token.js'), 'ipo'], { env: { ...env, ...freshEnv } }).toString().trim();
+      expect((await query(again.url, token, JSON.stringify({ query: '{ viewer { name } }' }))).data.viewer.name).toBe('IPO-monitor (demo)');
+      expect(await ctrlC(again.child)).toBe(0);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 90_000);
+
+  it('a second server on the same data directory exits 1 when the first stops its PostgreSQL for good', async () => {
+    const first = await start();
+    const second = await start();
+    expect(second.output()).toMatch(/using the embedded PostgreSQL already running/);
+    second.child.removeAllListeners('exit');
+    const secondExit = new Promise<number | null>((resolve) => second.child.once('exit', resolve));
+    expect(await ctrlC(first.child)).toBe(0);
+    expect(await secondExit).toBe(1);
+    expect(second.output()).toMatch(/has stopped: start this process again/);
+  }, 90_000);
+
+  it('gives a cluster made with the password all earlier versions shared a password of its own', async () => {
+    const postgresDir = path.join(dataDir, 'postgres');
+    const first = await start();
+    const port = Number(readFileSync(`${postgresDir}.port`, 'utf8'));
+    const urlWith = (password: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+    const client = new pg.Client({ connectionString: urlWith(readFileSync(`${postgresDir}.password`, 'utf8').trim()) });
+    await client.connect();
+    await client.query(`ALTER USER postgres PASSWORD 'regietafel'`); // as a cluster of an earlier version has it
+    await client.end();
+    expect(await ctrlC(first.child)).toBe(0);
+    rmSync(`${postgresDir}.password`);
+
+    const second = await start();
+    expect(second.output()).toMatch(/it now has its own/);
+    const legacy = new pg.Client({ connectionString: urlWith('regietafel') });
+    await expect(legacy.connect()).rejects.toThrow(/password authentication failed/);
+    expect(await ctrlC(second.child)).toBe(0);
   }, 60_000);
 
   it('exits with code 1 when its PostgreSQL died and cannot be started again', async () => {

@@ -19,7 +19,7 @@ export function runCommand(main: (config: Config, log: Logger) => Promise<void>)
     config = loadConfig();
   } catch (error) {
     process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(2);
+    process.exit(1);
   }
   const log = createLogger(config);
   // Whatever slips through (an error event nobody listened for) ends the process with one line, not a stack trace;

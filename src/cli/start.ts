@@ -19,7 +19,7 @@ runCommand(async (config, log) => {
       if (reason.startsWith('SIG')) {
         log.warn({ reason }, 'stopping at once');
         await database?.kill();
-        process.exit(exitCode || 130);
+        process.exit(1);
       }
       return;
     }
@@ -42,7 +42,8 @@ runCommand(async (config, log) => {
       await serving?.destroy();
       await database.close();
     } catch (error) {
-      log.warn({ err: error }, 'error while stopping');
+      log.warn({ reason: (error as Error).message }, 'error while stopping');
+      exitCode ||= 1; // not a clean stop: a supervisor should know
     }
     process.exit(exitCode);
   };

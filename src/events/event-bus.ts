@@ -87,16 +87,16 @@ export class EventBus {
     this.client = client;
     this.retryDelay = 100;
     if (this.health) clearInterval(this.health);
-    this.health = setInterval(() => void this.checkHealth(client), 30_000);
+    this.health = setInterval(() => void this.checkHealth(client), 10_000);
     this.health.unref();
     // Anything committed while we were not listening.
     this.catchUp();
   }
 
-  /** A query that does not answer within 10 s means the connection is gone: end it, which reconnects. */
+  /** A query that does not answer within 5 s means the connection is gone: end it, which reconnects. */
   private async checkHealth(client: pg.Client): Promise<void> {
     if (this.client !== client) return;
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('health check timed out')), 10_000).unref());
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('health check timed out')), 5_000).unref());
     try {
       await Promise.race([client.query('SELECT 1'), timeout]);
     } catch (error) {

@@ -135,7 +135,8 @@ export async function ensureDatabase(url: string, log: Logger): Promise<void> {
   await connectOnce(admin.toString(), async (client) => {
     try {
       await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-      log.info({ database: name }, 'database created');
+      // Expected on a first start; after a typo in DATABASE_URL it is the clue.
+      log.warn({ database: name }, `database ${name} did not exist: created it (if that name is a typo, correct DATABASE_URL)`);
     } catch (error) {
       // Two instances may race to create it; the loser finds it exists.
       if ((error as { code?: string }).code !== '42P04') throw error;

@@ -65,6 +65,12 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return value;
 }
 
+function portFromEnv(env: NodeJS.ProcessEnv): number {
+  const port = intFromEnv(env, 'PORT', 4000);
+  if (port > 65_535) throw new Error(`PORT must be a port number from 0 to 65535, got "${env.PORT}"`);
+  return port;
+}
+
 function boolFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -77,7 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const databaseUrl = env.DATABASE_URL || undefined;
   return {
-    port: intFromEnv(env, 'PORT', 4000),
+    port: portFromEnv(env),
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     dataDir: path.resolve(packageRoot, env.REGIETAFEL_DATA_DIR || '.data'),

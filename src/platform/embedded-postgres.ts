@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
+import pg from 'pg';
 import path from 'node:path';
 import type { Logger } from './logger.js';
 
@@ -143,7 +144,10 @@ function reachableBy(user: RunAs, target: string): boolean {
 function reachableBinaries(found: Binaries, user: RunAs | undefined, log: Logger): string {
   if (!user || reachableBy(user, path.join(found.root, 'bin', 'postgres'))) return found.root;
   const target = path.join(ROOT_STATE_DIR, `postgres-${found.version}`);
-  if (existsSync(path.join(target, 'bin', 'postgres'))) return target;
+  if (existsSync(path.join(target, 'bin', 'postgres'))) {
+    log.info({ binaries: target }, 'the postgres user cannot reach the PostgreSQL binaries here: running the copy made earlier');
+    return target;
+  }
   log.info({ from: found.root, to: target }, 'the postgres user cannot reach the PostgreSQL binaries here: copying them to a place it can');
   try {
     mkdirSync(ROOT_STATE_DIR, { recursive: true, mode: 0o755 });
@@ -261,11 +265,8 @@ export async function startEmbeddedCluster(databaseDir: string, log: Logger, opt
   const user = runAs(log);
   const dir = reachableDataDir(path.resolve(databaseDir), user, log);
   // Each cluster has a password of its own (any local user can reach 127.0.0.1), kept beside it, readable by us only.
-  const password = existsSync(passwordFile(dir))
-    ? readFileSync(passwordFile(dir), 'utf8').trim()
-    : existsSync(path.join(dir, 'PG_VERSION'))
-      ? LEGACY_PASSWORD
-      : randomBytes(18).toString('base64url');
+  const legacy = !existsSync(passwordFile(dir)) && existsSync(path.join(dir, 'PG_VERSION'));
+  let password = existsSync(passwordFile(dir)) ? readFileSync(passwordFile(dir), 'utf8').trim() : legacy ? LEGACY_PASSWORD : randomBytes(18).toString('base64url');
   const url = (port: number) => (database: string) => `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
   const running = runningCluster(dir);
@@ -274,7 +275,11 @@ export async function startEmbeddedCluster(databaseDir: string, log: Logger, opt
   } else if (running) {
     // Another regietafel process (e.g. the server, while `npm run migrate` or an import runs) owns it.
     log.info({ databaseDir: dir, port: running.port }, 'using the embedded PostgreSQL already running; it keeps running after this process');
-    return { url: url(running.port), port: running.port, databaseDir: dir, stop: async () => {}, kill: async () => {} };
+    const watcher = options.onFatal ? watchOwner(dir, running.pid, log, options.onFatal) : undefined;
+    const release = async () => {
+      if (watcher) clearInterval(watcher);
+    };
+    return { url: url(running.port), port: running.port, databaseDir: dir, stop: release, kill: release };
   }
 
   const root = reachableBinaries(await binaries(), user, log);
@@ -290,17 +295,21 @@ export async function startEmbeddedCluster(databaseDir: string, log: Logger, opt
     }
   };
 
+  // A cluster is made under a temporary name and renamed when complete: a start killed during initdb leaves no half
+  // cluster that every later start would trip over.
+  const creating = `${dir}.creating`;
+  rmSync(creating, { recursive: true, force: true });
   if (!existsSync(path.join(dir, 'PG_VERSION'))) {
     log.info({ databaseDir: dir }, 'creating the embedded PostgreSQL cluster');
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    if (user) chownSync(dir, user.uid, user.gid);
+    mkdirSync(creating, { recursive: true, mode: 0o700 });
+    if (user) chownSync(creating, user.uid, user.gid);
     // initdb reads the password from a file: beside the data directory, where postgres can reach it (not TMPDIR,
     // which may be private), removed once read.
     const initdbPasswordFile = path.join(path.dirname(dir), `.initdb-${randomBytes(6).toString('hex')}`);
     writeFileSync(initdbPasswordFile, password + '\n', { mode: 0o600 });
     if (user) chownSync(initdbPasswordFile, user.uid, user.gid);
     try {
-      await run(bin('initdb'), [`--pgdata=${dir}`, '--auth=password', `--username=${USER}`, `--pwfile=${initdbPasswordFile}`, '--encoding=UTF8', '--locale=C'], {
+      await run(bin('initdb'), [`--pgdata=${creating}`, '--auth=password', `--username=${USER}`, `--pwfile=${initdbPasswordFile}`, '--encoding=UTF8', '--locale=C'], {
         user,
         env,
         onOutput: remember,
@@ -311,6 +320,8 @@ export async function startEmbeddedCluster(databaseDir: string, log: Logger, opt
       rmSync(initdbPasswordFile, { force: true });
     }
     writeFileSync(passwordFile(dir), password + '\n', { mode: 0o600 });
+    rmSync(dir, { recursive: true, force: true }); // an empty directory, or what a killed start left
+    renameSync(creating, dir);
   }
 
   const port = await choosePort(dir, log);
@@ -384,6 +395,19 @@ export async function startEmbeddedCluster(databaseDir: string, log: Logger, opt
     throw error;
   }
   log.info({ port, databaseDir: dir }, 'embedded PostgreSQL started');
+  if (legacy) {
+    // Clusters from before each had its own password shared one that every local user could read in the code.
+    password = randomBytes(18).toString('base64url');
+    const client = new pg.Client({ connectionString: `postgres://${USER}:${LEGACY_PASSWORD}@127.0.0.1:${port}/postgres` });
+    try {
+      await client.connect();
+      await client.query(`ALTER USER ${USER} PASSWORD ${pg.escapeLiteral(password)}`);
+      writeFileSync(passwordFile(dir), password + '\n', { mode: 0o600 });
+      log.warn({ passwordFile: passwordFile(dir) }, 'the embedded PostgreSQL had the password every earlier version shared: it now has its own');
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
 
   return {
     url: url(port),
@@ -391,24 +415,77 @@ export async function startEmbeddedCluster(databaseDir: string, log: Logger, opt
     databaseDir: dir,
     stop: async () => {
       stopping = true; // no restart from now on; a postmaster being started is stopped like a running one
-      await end(current, 'SIGINT'); // fast shutdown: ends sessions, checkpoints, exits
-      log.info('embedded PostgreSQL stopped');
+      const outcome = await end(current, 'SIGINT', log); // fast shutdown: ends sessions, checkpoints, exits
+      log.info(outcome === 'killed' ? 'embedded PostgreSQL killed' : 'embedded PostgreSQL stopped');
+      if (outcome === 'killed') throw new Error('the embedded PostgreSQL did not stop in time and was killed');
     },
     kill: async () => {
       stopping = true;
-      await end(current, 'SIGQUIT'); // immediate shutdown: no checkpoint, recovery at the next start
+      await end(current, 'SIGQUIT', log); // immediate shutdown: no checkpoint, recovery at the next start
     },
   };
 }
 
 /** Signals a postmaster and waits for it to exit; one that does not exit (frozen, stuck) is killed after a while. */
-async function end(postmaster: ChildProcess | undefined, signal: 'SIGINT' | 'SIGQUIT'): Promise<void> {
-  if (!postmaster || postmaster.exitCode !== null || postmaster.signalCode !== null) return;
+async function end(postmaster: ChildProcess | undefined, signal: 'SIGINT' | 'SIGQUIT', log: Logger): Promise<'stopped' | 'killed'> {
+  if (!postmaster?.pid || postmaster.exitCode !== null || postmaster.signalCode !== null) return 'stopped';
+  // The postmaster leads a process group of its own (spawned detached), which holds all its children.
+  const group = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-postmaster.pid!, sig);
+    } catch {
+      // already gone
+    }
+  };
+  let outcome = 'stopped' as 'stopped' | 'killed';
   const exited = new Promise((resolve) => postmaster.once('exit', resolve));
+  group('SIGCONT'); // a frozen (stopped) cluster could not act on the signal
   postmaster.kill(signal);
-  const timer = setTimeout(() => postmaster.kill('SIGKILL'), signal === 'SIGINT' ? 15_000 : 3_000);
+  const timer = setTimeout(
+    () => {
+      outcome = 'killed';
+      log.warn('embedded PostgreSQL did not stop in time: killing it (it recovers at its next start)');
+      group('SIGKILL');
+    },
+    signal === 'SIGINT' ? 10_000 : 3_000,
+  );
   await exited;
   clearTimeout(timer);
+  if (outcome === 'killed') group('SIGKILL'); // children that outlived the postmaster
+  return outcome;
+}
+
+/**
+ * While another process's PostgreSQL is borrowed: when it goes away and none comes back within 15 s (the owner
+ * restarting it), this process can no longer work and says so through `onFatal`.
+ */
+function watchOwner(dir: string, pid: number, log: Logger, onFatal: (error: Error) => void): NodeJS.Timeout {
+  let watched = pid;
+  let goneSince: number | null = null;
+  const timer = setInterval(() => {
+    try {
+      process.kill(watched, 0);
+      goneSince = null;
+      return;
+    } catch {
+      // gone: the owner stopped it, or it is being restarted
+    }
+    const again = runningCluster(dir);
+    if (again) {
+      watched = again.pid;
+      goneSince = null;
+      return;
+    }
+    goneSince ??= Date.now();
+    if (Date.now() - goneSince > 15_000) {
+      clearInterval(timer);
+      const error = new Error(`the embedded PostgreSQL this process used (started by another regietafel process on ${dir}) has stopped: start this process again`);
+      log.fatal({ err: error }, 'embedded PostgreSQL gone');
+      onFatal(error);
+    }
+  }, 1_000);
+  timer.unref();
+  return timer;
 }
 
 /** Runs a program to completion (initdb), as `user` when given. */

@@ -412,7 +412,10 @@ function upgradePath(target: string | undefined): string | null {
   }
 }
 
-class ReadinessTimeout extends Error {}
+/** The database did not answer /readyz in time: counted as the database being down (ETIMEDOUT). */
+class ReadinessTimeout extends Error {
+  readonly code = 'ETIMEDOUT';
+}
 
 function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout;

@@ -49,6 +49,9 @@ export function createAuthenticator(dataSource: DataSource, keys: JWTVerifyGetKe
       } catch (error) {
         if (error instanceof GraphQLError) throw error;
         if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired');
+        if (error instanceof joseErrors.JWKSNoMatchingKey) {
+          throw unauthenticated('The token was signed with a key this server does not know (e.g. its data directory was recreated): get a new token');
+        }
         if (error instanceof joseErrors.JOSEError) throw unauthenticated(`The token is not valid (${error.code})`);
         throw error;
       }
