@@ -192,12 +192,13 @@ describe('npm start', () => {
     const postgresDir = path.join(dataDir, 'postgres');
     const clusterProcesses = () => {
       try {
-        return execFileSync('pgrep', ['-f', `-D ${postgresDir} `]).toString().trim().split('\n').filter(Boolean);
+        return execFileSync('pgrep', ['-f', '--', `-D ${postgresDir} `]).toString().trim().split('\n').filter(Boolean);
       } catch {
         return [];
       }
     };
     const server = await start();
+    expect(clusterProcesses().length).toBeGreaterThan(0); // the check sees a running cluster
     process.kill(Number(readFileSync(path.join(postgresDir, 'postmaster.pid'), 'utf8').split('\n')[0]), 'SIGKILL');
     await new Promise((resolve) => setTimeout(resolve, 250)); // the restart is under way
     expect(await ctrlC(server.child)).toBe(0);
