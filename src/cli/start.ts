@@ -5,6 +5,7 @@ import { openDatabase, type OpenDatabase } from '../platform/bootstrap.js';
 import { createDataSource } from '../platform/database.js';
 import { startServer, type RunningServer } from '../platform/server.js';
 import { migrateAndSeed } from '../demo/seed.js';
+import { demoSignInUsers } from '../demo/people.js';
 import { onFatalCleanup, runCommand } from './run.js';
 
 runCommand(async (config, log) => {
@@ -71,9 +72,12 @@ runCommand(async (config, log) => {
     serving = await createDataSource(database.url, { timeouts: config.databaseTimeouts }).initialize();
     const schema = await buildAppSchema();
     const keys = await verificationKeys({ jwksUrl: config.auth.jwksUrl, dataDir: config.dataDir });
-    server = await startServer({ config, log, db: serving, schema, keys });
+    // The development sign-in offers the demo people, when this database has them.
+    const signInUsers = config.auth.devSignIn && hasDemoUsers ? demoSignInUsers() : [];
+    server = await startServer({ config, log, db: serving, schema, keys, signInUsers });
 
-    log.info({ url: server.url, database: database.embedded ? 'embedded' : 'DATABASE_URL' }, `regietafel is listening at ${server.url} (HTTP and WebSocket)`);
+    const home = server.url.replace(/\/graphql$/, '/');
+    log.info({ url: server.url, app: home, database: database.embedded ? 'embedded' : 'DATABASE_URL' }, `regietafel is listening: open ${home} (the API: ${server.url}, HTTP and WebSocket)`);
     // In the Docker image there is no npm script runner with a compiler: name the compiled commands there.
     const command = (script: string, npmScript: string) => (config.production ? `node dist/src/cli/${script}.js` : `npm run ${npmScript} --`);
     const tokenCommand = command('token', '-s token');

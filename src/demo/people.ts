@@ -1,3 +1,4 @@
+import type { SignInUser } from '../platform/web.js';
 import { ProvinceCode } from '../reference/enums.js';
 import { RegietafelFunction, Role } from '../people/enums.js';
 
@@ -114,3 +115,20 @@ function buildDemoPeople(): DemoPerson[] {
 }
 
 export const DEMO_PEOPLE: readonly DemoPerson[] = buildDemoPeople();
+
+/** The demo people as the development sign-in page offers them: by role, with what the role applies to. */
+export function demoSignInUsers(): SignInUser[] {
+  return DEMO_PEOPLE.map((person) => {
+    const membership = person.membership;
+    const scope = !membership
+      ? (person.seats?.[0]?.provinceCode ?? null)
+      : 'provinceCode' in membership
+        ? membership.provinceCode
+        : 'gemeenteName' in membership
+          ? membership.gemeenteName
+          : 'uitplaatsingsregio' in membership
+            ? String(membership.uitplaatsingsregio)
+            : null;
+    return { handle: person.handle, name: person.name, role: membership?.role ?? null, scope };
+  });
+}

@@ -41,6 +41,15 @@ export interface Config {
     audience: string;
     /** JWKS of the organisation's OIDC provider. When unset the server signs with its own development key. */
     jwksUrl: string | undefined;
+    /** The web application's client id at the OIDC provider (authorization code with PKCE). */
+    clientId: string | undefined;
+    /** Scopes the web application asks for. */
+    scope: string;
+    /**
+     * `POST /auth/dev-token`: sign in as a demo user with the development key (DEV_SIGN_IN). On by default only in
+     * development without an identity provider; never with one.
+     */
+    devSignIn: boolean;
   };
   limits: {
     bodyBytes: number;
@@ -71,6 +80,13 @@ function portFromEnv(env: NodeJS.ProcessEnv): number {
   return port;
 }
 
+function devSignInFromEnv(env: NodeJS.ProcessEnv, production: boolean): boolean {
+  const on = boolFromEnv(env, 'DEV_SIGN_IN', !production && !env.AUTH_JWKS_URL);
+  // Minting tokens over HTTP next to a real identity provider would let anyone be anyone.
+  if (on && env.AUTH_JWKS_URL) throw new Error('DEV_SIGN_IN cannot be on when AUTH_JWKS_URL is set: sign-in goes through the identity provider');
+  return on;
+}
+
 function boolFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -99,6 +115,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: env.AUTH_ISSUER || 'urn:regietafel:dev',
       audience: env.AUTH_AUDIENCE || 'regietafel',
       jwksUrl: env.AUTH_JWKS_URL || undefined,
+      clientId: env.AUTH_CLIENT_ID || undefined,
+      scope: env.AUTH_SCOPE || 'openid profile',
+      devSignIn: devSignInFromEnv(env, production),
     },
     limits: {
       bodyBytes: intFromEnv(env, 'LIMIT_BODY_BYTES', 100 * 1024),

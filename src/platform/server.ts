@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type ErrorRequestHandler } from 'express';
@@ -25,6 +25,7 @@ import { DatabaseHealth, databaseUnavailability, RETRY_AFTER_SECONDS, serviceUna
 import { badUserInput, ErrorCode, SettingError, formatErrorForClient, isClientError, unauthenticated } from './errors.js';
 import type { Logger } from './logger.js';
 import type { RequestContext } from './context.js';
+import { mountSignIn, mountWebApplication, type SignInUser } from './web.js';
 import { bodyErrorAnswer, requireUtf8 } from './request-body.js';
 
 export interface RunningServer {
@@ -75,6 +76,10 @@ export async function startServer(options: {
   db: DataSource;
   schema: GraphQLSchema;
   keys: JWTVerifyGetKey;
+  /** The built web application (default dist/web). */
+  webRoot?: string;
+  /** Whom the development sign-in offers (only when it is on). */
+  signInUsers?: SignInUser[];
 }): Promise<RunningServer> {
   const { config, log, db, schema } = options;
   const health = new DatabaseHealth(() => db.query('SELECT 1'), log);
@@ -104,6 +109,8 @@ export async function startServer(options: {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', database: health.available ? 'available' : 'unavailable' });
   });
+  mountSignIn(app, { config, log, users: options.signInUsers ?? [] });
+
   app.get('/readyz', async (_req, res) => {
     try {
       const pending = await withTimeout(pendingMigrations(db), READINESS_TIMEOUT_MS, 'the database did not answer within 1.5 s');
@@ -335,6 +342,8 @@ export async function startServer(options: {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No HTTP caching of authenticated answers, so no cache hints: and the default plugin hooks every field.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing page loads from a CDN; people explore the API in the application's own explorer.
+      ApolloServerPluginLandingPageDisabled(),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); await eventBus.stop(); } }; } },
       // graphql-armor's plugin types come from Apollo's CommonJS typings; the objects are the same.
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
@@ -343,6 +352,14 @@ export async function startServer(options: {
   });
   await apollo.start();
 
+  // A browser opening /graphql gets the explorer of the web application.
+  app.get('/graphql', (req, res, next) => {
+    if (req.query.query === undefined && req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html') {
+      res.redirect(302, '/verkenner');
+      return;
+    }
+    next();
+  });
   app.use(
     '/graphql',
     express.json({ limit: config.limits.bodyBytes, verify: requireUtf8 }),
@@ -376,6 +393,7 @@ export async function startServer(options: {
     res.status(answer.status).json({ errors: [{ message: answer.message, extensions: { code: answer.code } }] });
   };
   app.use(bodyErrors);
+  mountWebApplication(app, { webRoot: options.webRoot, log });
 
   try {
     await new Promise<void>((resolve, reject) => {

@@ -14,6 +14,7 @@ import { loadConfig, type Config } from '../../src/platform/config.js';
 import { createDataSource } from '../../src/platform/database.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { startServer, type RunningServer } from '../../src/platform/server.js';
+import { demoSignInUsers } from '../../src/demo/people.js';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -65,7 +66,7 @@ export interface TestServer {
 }
 
 /** A real server (HTTP + WebSocket) on a free port, backed by its own database on the real PostgreSQL. */
-export async function startTestServer(env: Record<string, string> = {}, options: { captureLogs?: boolean; databaseUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { captureLogs?: boolean; databaseUrl?: string; webRoot?: string } = {}): Promise<TestServer> {
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await createTestDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regietafel-keys-'));
   const logLevel = process.env.TEST_LOG_LEVEL ?? (options.captureLogs ? 'info' : 'silent');
@@ -78,7 +79,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const db = await createDataSource(database.url, { poolSize: 5, timeouts: config.databaseTimeouts, onQuery: (sql) => statements.push(sql) }).initialize();
   const schema = await buildAppSchema();
   const keys = await verificationKeys({ dataDir });
-  const server: RunningServer = await startServer({ config, log, db, schema, keys });
+  const server: RunningServer = await startServer({ config, log, db, schema, keys, webRoot: options.webRoot, signInUsers: demoSignInUsers() });
   const signing = await devSigningKey(dataDir);
   const clients: Client[] = [];
 
