@@ -100,6 +100,10 @@ describe('signing in', () => {
     expect(loadConfig({ AUTH_JWKS_URL: 'https://id.example/jwks' }).auth.devSignIn).toBe(false);
     const { base } = await serverWith({ AUTH_JWKS_URL: 'https://id.example/jwks', AUTH_ISSUER: 'https://id.example', AUTH_CLIENT_ID: 'regietafel-web' });
     expect(await (await fetch(`${base}/auth/config`)).json()).toEqual({ mode: 'oidc', issuer: 'https://id.example', clientId: 'regietafel-web', scope: 'openid profile' });
+    // The identity provider is the one other origin the page may talk to (sign-in, renewal), and only where needed.
+    const policy = (await fetch(`${base}/`)).headers.get('content-security-policy')!;
+    expect(policy).toContain('connect-src \'self\' ws: wss: https://id.example');
+    expect(policy).toMatch(/script-src 'self';/);
     expect((await fetch(`${base}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"user":"lrt"}' })).status).toBe(404);
   });
 });

@@ -393,7 +393,7 @@ export async function startServer(options: {
     res.status(answer.status).json({ errors: [{ message: answer.message, extensions: { code: answer.code } }] });
   };
   app.use(bodyErrors);
-  mountWebApplication(app, { webRoot: options.webRoot, log });
+  mountWebApplication(app, { webRoot: options.webRoot, log, config });
 
   try {
     await new Promise<void>((resolve, reject) => {

@@ -22,20 +22,26 @@ export const DEFAULT_WEB_ROOT = path.join(packageRoot, 'dist', 'web');
 
 /**
  * Only this server's own origin: no script, style, font or connection from anywhere else, no inline script, not
- * framed. Inline styles are allowed (the design system's and the charts' own style attributes).
+ * framed by others. Inline styles are allowed (the design system's and the charts' own style attributes). With
+ * OpenID Connect, the identity provider's origin too, where the sign-in needs it: its endpoints are called
+ * (connect), and silent renewal opens it in a hidden frame of our own page.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "connect-src 'self' ws: wss:",
-  "img-src 'self' data: blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "script-src 'self'",
-  "worker-src 'self' blob:",
-  "font-src 'self' data:",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+export function contentSecurityPolicy(identityProvider?: string): string {
+  const provider = identityProvider ? ` ${identityProvider}` : '';
+  return [
+    "default-src 'self'",
+    `connect-src 'self' ws: wss:${provider}`,
+    "img-src 'self' data: blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "script-src 'self'",
+    "worker-src 'self' blob:",
+    "font-src 'self' data:",
+    `frame-src 'self'${provider}`,
+    "frame-ancestors 'self'",
+    "base-uri 'self'",
+    `form-action 'self'${provider}`,
+  ].join('; ');
+}
 
 /** Paths the web application never answers: the API and the operator's endpoints. */
 const NOT_THE_APPLICATION = ['/graphql', '/export', '/auth', '/healthz', '/readyz', '/assets'];
@@ -91,8 +97,10 @@ export function mountSignIn(app: Express, options: { config: Config; log: Logger
  * Serves the built web application: hashed assets cached for good, every other path of the application answered
  * with index.html (the application routes itself), never cached, under a Content-Security-Policy of this origin.
  */
-export function mountWebApplication(app: Express, options: { webRoot?: string; log: Logger }): void {
+export function mountWebApplication(app: Express, options: { webRoot?: string; log: Logger; config: Config }): void {
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  const auth = options.config.auth;
+  const policy = contentSecurityPolicy(auth.jwksUrl && auth.clientId ? new URL(auth.issuer).origin : undefined);
   const index = path.join(webRoot, 'index.html');
   if (!existsSync(index)) options.log.warn({ webRoot }, 'the web application is not built (npm run build): / answers 503');
   app.use(
@@ -104,7 +112,7 @@ export function mountWebApplication(app: Express, options: { webRoot?: string; l
       next();
       return;
     }
-    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    res.setHeader('Content-Security-Policy', policy);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cache-Control', 'no-store');
