@@ -1,0 +1,3 @@
+export default function Explorer(_: { token: string }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function ProvincePage() {
+  return null;
+}
