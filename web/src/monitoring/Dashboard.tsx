@@ -1,3 +1,5 @@
+import { OverviewPage } from './OverviewPage';
+
 export function Dashboard() {
-  return null;
+  return <OverviewPage title="Landelijk dashboard opvangcapaciteit" />;
 }
