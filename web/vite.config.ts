@@ -16,6 +16,13 @@ export default defineConfig({
     assetsDir: 'assets',
     // The dashboard stays small; the explorer (GraphiQL, Monaco) is its own lazily loaded chunk.
     chunkSizeWarningLimit: 4000,
+    rollupOptions: {
+      // GraphiQL's React-compiler directives ("use no memo") are harmless when bundled: keep the log readable.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   worker: { format: 'es' },
   server: {
