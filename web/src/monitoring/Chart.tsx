@@ -1,37 +1,16 @@
-import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { Suspense, lazy } from 'react';
 
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
+/** An ECharts option (kept loose here so that ECharts itself loads only with the first chart). */
+export type ChartOption = Record<string, unknown>;
+export type ChartProps = { option: ChartOption; description: string; height?: number };
 
-export type ChartOption = echarts.EChartsCoreOption;
+// ECharts is the largest part of the dashboard: the figures and tables show first, the charts follow.
+const EChart = lazy(() => import('./EChart'));
 
-/**
- * An ECharts chart (SVG). It is decoration for sighted readers: the description names what it shows and a
- * table beside it carries the same figures, so the chart itself is one image with a text alternative.
- */
-export function Chart({ option, description, height = 320 }: { option: ChartOption; description: string; height?: number }) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!element.current) return;
-    const instance = echarts.init(element.current, undefined, { renderer: 'svg', locale: 'EN' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option }, true);
-  }, [option]);
-
-  return <div ref={element} role="img" aria-label={description} className="chart" style={{ height }} />;
+export function Chart(props: ChartProps) {
+  return (
+    <Suspense fallback={<div className="chart" style={{ height: props.height ?? 320 }} aria-hidden="true" />}>
+      <EChart {...props} />
+    </Suspense>
+  );
 }
