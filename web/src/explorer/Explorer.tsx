@@ -1,6 +1,5 @@
 import 'graphiql/style.css';
-// Monaco's web workers, bundled by Vite (`?worker` imports): loaded from this origin, never a CDN.
-import 'graphiql/setup-workers/vite';
+import './workers';
 import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';

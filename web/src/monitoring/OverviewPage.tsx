@@ -1,5 +1,7 @@
 import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import type { ReactNode } from 'react';
+import { useQuery } from 'urql';
+import { ViewerQuery } from '../app/Home';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { LiveIndicator } from '../app/LiveIndicator';
 import { Loading } from '../app/Loading';
@@ -16,6 +18,12 @@ export function OverviewPage({ provinceCode, title, children }: { provinceCode?:
   const { data, error, fetching, lastChange } = useLiveOverview(on, provinceCode);
   const overview = data?.nationalOverview;
   const single = Boolean(provinceCode);
+  // Agreements (timeline, expiring) only where the viewer's abilities reach; the server refuses the rest anyway.
+  const [viewer] = useQuery({ query: ViewerQuery });
+  const agreementsAbility = viewer.data?.viewer.abilities.find((a) => a.action === 'READ_PROPOSALS_AND_AGREEMENTS');
+  const seesAgreements = Boolean(
+    agreementsAbility && (agreementsAbility.national || (provinceCode ? agreementsAbility.provinceCodes.includes(provinceCode as never) : agreementsAbility.provinceCodes.length > 0)),
+  );
   return (
     <>
       <div className="page-heading">
@@ -41,9 +49,17 @@ export function OverviewPage({ provinceCode, title, children }: { provinceCode?:
           <RowsTable overview={overview} single={single} />
           {single ? null : <Spreiding overview={overview} />}
           <PlanStatuses overview={overview} />
-          <Timeline on={on} provinceCodes={overview.provinces.map((p) => p.provinceCode)} fixedProvince={provinceCode} />
-          <Expiring on={on} provinceCode={provinceCode} />
-          <CsvDownloads on={on} provinceCode={provinceCode} />
+          {seesAgreements ? (
+            <>
+              <Timeline
+                on={on}
+                provinceCodes={overview.provinces.map((p) => p.provinceCode).filter((code) => agreementsAbility!.national || agreementsAbility!.provinceCodes.includes(code))}
+                fixedProvince={provinceCode}
+              />
+              <Expiring on={on} provinceCode={provinceCode} />
+            </>
+          ) : null}
+          <CsvDownloads on={on} provinceCode={provinceCode} agreements={seesAgreements} />
         </>
       ) : null}
     </>

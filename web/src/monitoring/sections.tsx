@@ -505,7 +505,7 @@ export function Expiring({ on, provinceCode }: { on: string; provinceCode?: stri
 }
 
 /** CSV exports for reports, fetched with the signed-in person's token. */
-export function CsvDownloads({ on, provinceCode }: { on: string; provinceCode?: string }) {
+export function CsvDownloads({ on, provinceCode, agreements }: { on: string; provinceCode?: string; agreements: boolean }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const suffix = provinceCode ? `&provinceCode=${provinceCode}` : '';
@@ -532,12 +532,16 @@ export function CsvDownloads({ on, provinceCode }: { on: string; provinceCode?: 
         <SecondaryActionButton type="button" disabled={busy} onClick={() => run(`/export/national-overview.csv?on=${on}${suffix}`, `overzicht${name}-${on}.csv`)}>
           Overzicht per opvangtype (CSV)
         </SecondaryActionButton>
+        {agreements ? (
+          <>
         <SecondaryActionButton type="button" disabled={busy} onClick={() => run(`/export/expiring-agreements.csv?from=${on}&within=365${suffix}`, `aflopend${name}-${on}.csv`)}>
           Aflopende overeenkomsten per opvangtype (CSV)
         </SecondaryActionButton>
         <SecondaryActionButton type="button" disabled={busy} onClick={() => run(`/export/expiring-agreements.csv?from=${on}&within=365${suffix}&per=agreement`, `aflopend-per-overeenkomst${name}-${on}.csv`)}>
           Aflopende overeenkomsten, één per regel (CSV)
         </SecondaryActionButton>
+          </>
+        ) : null}
       </div>
     </Section>
   );
