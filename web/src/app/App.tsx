@@ -1,0 +1,64 @@
+import { Suspense, lazy, useEffect, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { rememberReturnTo } from './auth';
+import { OidcCallback, OidcSilent } from './OidcCallback';
+import { GraphQLProvider, useToken } from './session';
+import { Shell } from './Shell';
+import { SignIn } from './SignIn';
+import { Home } from './Home';
+import { NotFound } from './NotFound';
+import { Dashboard } from '../monitoring/Dashboard';
+import { ProvincePage } from '../monitoring/ProvincePage';
+import { Loading } from './Loading';
+
+// GraphiQL and its editor are large: only those who open the explorer load them.
+const Explorer = lazy(() => import('../explorer/Explorer'));
+
+/** Pages that need a signed-in person: without a token, go to sign-in and come back afterwards. */
+function SignedIn({ children }: { children: (token: string) => ReactNode }) {
+  const token = useToken();
+  const location = useLocation();
+  useEffect(() => {
+    if (!token) rememberReturnTo(location.pathname + location.search);
+  }, [token, location]);
+  if (!token) return <Navigate to="/aanmelden" replace />;
+  return <GraphQLProvider token={token}>{children(token)}</GraphQLProvider>;
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        {/* The OIDC provider returns here; the silent page runs in a hidden iframe and shows nothing. */}
+        <Route path="/auth/callback" element={<OidcCallback />} />
+        <Route path="/auth/silent" element={<OidcSilent />} />
+        <Route path="/aanmelden" element={<Shell><SignIn /></Shell>} />
+        <Route
+          path="*"
+          element={
+            <SignedIn>
+              {(token) => (
+                <Shell signedIn>
+                  <Routes>
+                    <Route path="/" element={<Home />} />
+                    <Route path="/dashboard" element={<Dashboard />} />
+                    <Route path="/provincie/:code" element={<ProvincePage />} />
+                    <Route
+                      path="/verkenner"
+                      element={
+                        <Suspense fallback={<Loading what="de verkenner" />}>
+                          <Explorer token={token} />
+                        </Suspense>
+                      }
+                    />
+                    <Route path="*" element={<NotFound />} />
+                  </Routes>
+                </Shell>
+              )}
+            </SignedIn>
+          }
+        />
+      </Routes>
+    </BrowserRouter>
+  );
+}

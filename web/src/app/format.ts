@@ -1,0 +1,127 @@
+/** Dutch formats (nl-NL) and names, in one place. */
+const numberFormat = new Intl.NumberFormat('nl-NL');
+const percentFormat = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const signedFormat = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+const shortDateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+
+export const UNKNOWN = 'onbekend';
+
+export function formatNumber(value: number | null | undefined): string {
+  return value == null ? UNKNOWN : numberFormat.format(value);
+}
+
+export function formatRange(range: { min: number; max: number } | null | undefined): string {
+  if (!range) return UNKNOWN;
+  return range.min === range.max ? numberFormat.format(range.min) : `${numberFormat.format(range.min)}–${numberFormat.format(range.max)}`;
+}
+
+export function formatPercent(value: number | null | undefined): string {
+  return value == null ? UNKNOWN : `${percentFormat.format(value)}%`;
+}
+
+export function formatPoints(value: number | null | undefined): string {
+  return value == null ? UNKNOWN : `${signedFormat.format(value)} procentpunt`;
+}
+
+/** An ISO date (YYYY-MM-DD) as "1 januari 2023". */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return UNKNOWN;
+  const date = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+}
+
+export function formatShortDate(iso: string): string {
+  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : shortDateFormat.format(date);
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return UNKNOWN;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+}
+
+export const PROVINCE_CODES = ['GR', 'FR', 'DR', 'OV', 'FL', 'GE', 'UT', 'NH', 'ZH', 'ZE', 'NB', 'LI'] as const;
+export type ProvinceCode = (typeof PROVINCE_CODES)[number];
+
+export const PROVINCE_NAMES: Record<ProvinceCode, string> = {
+  GR: 'Groningen',
+  FR: 'Fryslân',
+  DR: 'Drenthe',
+  OV: 'Overijssel',
+  FL: 'Flevoland',
+  GE: 'Gelderland',
+  UT: 'Utrecht',
+  NH: 'Noord-Holland',
+  ZH: 'Zuid-Holland',
+  ZE: 'Zeeland',
+  NB: 'Noord-Brabant',
+  LI: 'Limburg',
+};
+
+export function isProvinceCode(code: string | undefined): code is ProvinceCode {
+  return !!code && (PROVINCE_CODES as readonly string[]).includes(code);
+}
+
+export function provinceName(code: string): string {
+  return isProvinceCode(code) ? PROVINCE_NAMES[code] : code;
+}
+
+export const OPVANGTYPE_NAMES: Record<string, string> = {
+  GVL: 'GVL',
+  SATELLIET: 'Satellietlocatie',
+  ROL: 'ROL',
+  AZC: 'Azc',
+  AANMELDCENTRUM: 'Aanmeldcentrum',
+  CRISISNOODOPVANG: 'Crisisnoodopvang',
+  GEZINSLOCATIE: 'Gezinslocatie',
+  KLEINE_WOONVOORZIENING_AMV: 'Kleine woonvoorziening amv',
+  NOODOPVANG: 'Noodopvang',
+  PROCESOPVANGLOCATIE: 'Procesopvanglocatie',
+  VRIJHEIDSBEPERKENDE_LOCATIE: 'Vrijheidsbeperkende locatie',
+};
+
+export function opvangtypeName(code: string): string {
+  return OPVANGTYPE_NAMES[code] ?? code;
+}
+
+/** A row's types: one, a combination ("GVL + Satellietlocatie"), or none (places of any type). */
+export function opvangtypesLabel(codes: readonly string[]): string {
+  return codes.length === 0 ? 'Elk opvangtype' : codes.map(opvangtypeName).join(' + ');
+}
+
+export const PLAN_STATUS_NAMES: Record<string, string> = {
+  CONCEPT: 'Concept',
+  INGEDIEND: 'Ingediend',
+  VASTGESTELD: 'Vastgesteld',
+  TERUGGESTUURD: 'Teruggestuurd',
+};
+
+export function planStatusName(status: string | null | undefined): string {
+  return status ? (PLAN_STATUS_NAMES[status] ?? status) : 'Geen plan';
+}
+
+export const PROPOSAL_STATUS_NAMES: Record<string, string> = {
+  CONCEPT: 'Concept',
+  INGEDIEND: 'Ingediend',
+  IN_VERKENNING: 'In verkenning',
+  POSITIEF_ADVIES: 'Positief advies',
+  NEGATIEF_ADVIES: 'Negatief advies',
+  BESLOTEN: 'Besloten (go)',
+  OMGEZET: 'Omgezet',
+  INGETROKKEN: 'Ingetrokken',
+};
+
+export const ROLE_NAMES: Record<string, string> = {
+  LRT: 'Landelijke Regietafel (LRT)',
+  IPO: 'Interprovinciaal Overleg (IPO)',
+  PRT_SECRETARIAAT: 'Secretariaat van een regietafel',
+  GEMEENTE: 'Gemeente',
+  COA_REGIO: 'COA, uitplaatsingsregio',
+};
+
+export function isIsoDate(value: string | null | undefined): value is string {
+  return !!value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+}

@@ -1,0 +1,74 @@
+import {
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@rijkshuisstijl-community/components-react';
+import { useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { ErrorAlert } from '../app/ErrorAlert';
+import { NotFound } from '../app/NotFound';
+import { formatDate, formatNumber, isProvinceCode, provinceName } from '../app/format';
+import { OverviewPage } from './OverviewPage';
+import { ProvinceQuery } from './queries';
+
+export function ProvincePage() {
+  const { code = '' } = useParams();
+  const upper = code.toUpperCase();
+  if (!isProvinceCode(upper)) return <NotFound />;
+  return (
+    <OverviewPage key={upper} provinceCode={upper} title={`Provincie ${provinceName(upper)}`}>
+      <RegietafelSection code={upper} />
+    </OverviewPage>
+  );
+}
+
+/** Who sits at the province's regietafel: chair, secretariat, members. */
+function RegietafelSection({ code }: { code: string }) {
+  const [{ data, error }] = useQuery({ query: ProvinceQuery, variables: { code: code as never } });
+  const province = data?.province;
+  return (
+    <section aria-labelledby="regietafel" className="overview-section">
+      <Heading level={2} id="regietafel">
+        Provinciale Regietafel {provinceName(code)}
+      </Heading>
+      <ErrorAlert error={error} />
+      {province ? (
+        <>
+          <Paragraph>
+            Voorzitter: {province.regietafel.chair?.name ?? 'niet bekend'}. Secretariaat:{' '}
+            {province.regietafel.secretariat.map((person) => person.name).join(', ') || 'niet bekend'}. COA-uitplaatsingsregio{' '}
+            {province.uitplaatsingsregio.number} ({province.uitplaatsingsregio.name}). Inwoners: {formatNumber(province.population)} (
+            {formatDate(province.populationDate)}).
+          </Paragraph>
+          <Table>
+            <TableCaption>Leden van de regietafel</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">Naam</TableHeaderCell>
+                <TableHeaderCell scope="col">Functie</TableHeaderCell>
+                <TableHeaderCell scope="col">Organisatie</TableHeaderCell>
+                <TableHeaderCell scope="col">Hoedanigheid</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {province.regietafel.members.map((seat) => (
+                <TableRow key={seat.id}>
+                  <TableHeaderCell scope="row">{seat.person.name}</TableHeaderCell>
+                  <TableCell>{seat.function === 'VOORZITTER' ? 'Voorzitter' : 'Lid'}</TableCell>
+                  <TableCell>{seat.organisation.name}</TableCell>
+                  <TableCell>{seat.capacity}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,548 @@
+import {
+  Alert,
+  FormFieldSelect,
+  Heading,
+  Paragraph,
+  SecondaryActionButton,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableFooter,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@rijkshuisstijl-community/components-react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useQuery } from 'urql';
+import { AppLink } from '../app/AppLink';
+import { ErrorAlert } from '../app/ErrorAlert';
+import {
+  OPVANGTYPE_NAMES,
+  PROPOSAL_STATUS_NAMES,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  formatRange,
+  formatShortDate,
+  opvangtypeName,
+  opvangtypesLabel,
+  planStatusName,
+  provinceName,
+  type ProvinceCode,
+} from '../app/format';
+import { Chart, type ChartOption } from './Chart';
+import { downloadCsv } from './download';
+import { ExpiringQuery, TimelineQuery, type Overview, type OverviewRow } from './queries';
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="overview-section">
+      <Heading level={2} id={id}>
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}
+
+/** National (or provincial) totals and progress on the short-term target. */
+export function Totals({ overview, scope }: { overview: Overview; scope: string }) {
+  const realised = overview.totalShortTermRealised;
+  const progress = realised == null ? null : Math.min(100, Math.round((realised / overview.shortTermTarget) * 100));
+  const items: [string, string][] = [
+    ['Opgave', formatNumber(overview.totalOpgave)],
+    ['Gepland (min–max)', formatRange(overview.totalPlanned)],
+    ['Gerealiseerd', formatNumber(overview.totalRealised)],
+    ['Pijplijn', formatNumber(overview.totalPipeline)],
+    ['Tekort volgens plan (min–max)', formatRange(overview.totalPlannedGap)],
+    ['Tekort gerealiseerd', formatNumber(overview.totalRealisedGap)],
+  ];
+  return (
+    <Section id="totalen" title={`Totalen ${scope} op ${formatDate(overview.on)}`}>
+      <dl className="totals">
+        {items.map(([term, value]) => (
+          <div key={term} className="totals__item">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <Heading level={3}>Kortetermijndoel</Heading>
+      <Paragraph>
+        Doel van november 2019: {formatNumber(overview.shortTermTarget)} plaatsen ({scope}). Gerealiseerd:{' '}
+        {formatNumber(realised)}
+        {progress == null ? '' : ` (${progress}%)`}.
+      </Paragraph>
+      {progress == null ? null : (
+        <div className="progress" role="progressbar" aria-label="Voortgang kortetermijndoel" aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress} aria-valuetext={`${progress}% van het kortetermijndoel gerealiseerd`}>
+          <div className="progress__bar" style={{ width: `${progress}%` }} />
+        </div>
+      )}
+    </Section>
+  );
+}
+
+/** The 12 provinces as tiles placed roughly as on a map. */
+const TILE_LAYOUT: ProvinceCode[][] = [
+  ['GR', 'FR', 'DR'],
+  ['NH', 'FL', 'OV'],
+  ['ZH', 'UT', 'GE'],
+  ['ZE', 'NB', 'LI'],
+];
+
+const GAP_CLASSES = [
+  { max: 0, className: 'gap-0', label: 'Geen tekort' },
+  { max: 250, className: 'gap-1', label: '1 tot en met 250 plaatsen tekort' },
+  { max: 1000, className: 'gap-2', label: '251 tot en met 1.000 plaatsen tekort' },
+  { max: Number.POSITIVE_INFINITY, className: 'gap-3', label: 'Meer dan 1.000 plaatsen tekort' },
+];
+
+function gapClass(gap: number | null | undefined) {
+  if (gap == null) return { className: 'gap-unknown', label: 'Onbekend' };
+  return GAP_CLASSES.find((c) => gap <= c.max)!;
+}
+
+export function TileMap({ overview }: { overview: Overview }) {
+  const byCode = new Map(overview.provinces.map((p) => [p.provinceCode, p]));
+  return (
+    <Section id="kaart" title="Tekort aan gerealiseerde plaatsen per provincie">
+      <ul className="tile-map" aria-label="Provincies, geordend zoals op de kaart">
+        {TILE_LAYOUT.flatMap((row) =>
+          row.map((code) => {
+            const province = byCode.get(code);
+            const gap = gapClass(province?.realisedGap);
+            return (
+              <li key={code} className={`tile-map__tile ${province ? gap.className : 'gap-none'}`}>
+                {province ? (
+                  <AppLink to={`/provincie/${code}`} aria-label={`${provinceName(code)}: tekort ${formatNumber(province.realisedGap)} plaatsen, ${gap.label.toLowerCase()}`}>
+                    <span className="tile-map__name">{provinceName(code)}</span>
+                    <span className="tile-map__value" aria-hidden="true">
+                      {formatNumber(province.realisedGap)}
+                    </span>
+                  </AppLink>
+                ) : (
+                  <span className="tile-map__name">
+                    {provinceName(code)} <span className="visually-hidden">(geen cijfers voor u)</span>
+                  </span>
+                )}
+              </li>
+            );
+          }),
+        )}
+      </ul>
+      <ul className="legend" aria-label="Legenda">
+        {[...GAP_CLASSES, { className: 'gap-unknown', label: 'Onbekend' }].map((c) => (
+          <li key={c.className}>
+            <span className={`legend__swatch ${c.className}`} aria-hidden="true" /> {c.label}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+/** Spreiding: each province's population share beside its realised and planned share. */
+export function Spreiding({ overview }: { overview: Overview }) {
+  const provinces = overview.provinces;
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 48, right: 16, top: 40, bottom: 64 },
+      xAxis: { type: 'category', data: provinces.map((p) => provinceName(p.provinceCode)), axisLabel: { rotate: 40 } },
+      yAxis: { type: 'value', name: '%' },
+      series: [
+        { name: 'Aandeel inwoners', type: 'bar', data: provinces.map((p) => p.populationShare), itemStyle: { color: '#154273' } },
+        { name: 'Aandeel gerealiseerd', type: 'bar', data: provinces.map((p) => p.realisedShare), itemStyle: { color: '#39870c' } },
+        { name: 'Aandeel gepland', type: 'bar', data: provinces.map((p) => p.plannedShare), itemStyle: { color: '#e17000' } },
+      ],
+    }),
+    [provinces],
+  );
+  return (
+    <Section id="spreiding" title="Spreiding over de provincies">
+      <Chart option={option} description="Staafdiagram van het aandeel inwoners, gerealiseerde en geplande capaciteit per provincie. Dezelfde cijfers staan in de tabel hieronder." />
+      <Table>
+        <TableCaption>Spreiding: aandeel per provincie in procenten</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">Provincie</TableHeaderCell>
+            <TableHeaderCell scope="col">Aandeel inwoners</TableHeaderCell>
+            <TableHeaderCell scope="col">Aandeel gerealiseerd</TableHeaderCell>
+            <TableHeaderCell scope="col">Verschil gerealiseerd</TableHeaderCell>
+            <TableHeaderCell scope="col">Aandeel gepland</TableHeaderCell>
+            <TableHeaderCell scope="col">Verschil gepland</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {provinces.map((p) => (
+            <TableRow key={p.provinceCode}>
+              <TableHeaderCell scope="row">{provinceName(p.provinceCode)}</TableHeaderCell>
+              <TableCell className="number">{formatPercent(p.populationShare)}</TableCell>
+              <TableCell className="number">{formatPercent(p.realisedShare)}</TableCell>
+              <TableCell className="number">{formatPoints(p.realisedShareDifference)}</TableCell>
+              <TableCell className="number">{formatPercent(p.plannedShare)}</TableCell>
+              <TableCell className="number">{formatPoints(p.plannedShareDifference)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Section>
+  );
+}
+
+/** Each province's plan status, and when it last changed. */
+export function PlanStatuses({ overview }: { overview: Overview }) {
+  return (
+    <Section id="planstatus" title="Status van de provinciale plannen">
+      <Table>
+        <TableCaption>Provinciale plannen: status en laatste wijziging</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">Provincie</TableHeaderCell>
+            <TableHeaderCell scope="col">Status plan</TableHeaderCell>
+            <TableHeaderCell scope="col">Laatst gewijzigd</TableHeaderCell>
+            <TableHeaderCell scope="col">Concept in bewerking</TableHeaderCell>
+            <TableHeaderCell scope="col">Concept gewijzigd</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {overview.provinces.map((p) => (
+            <TableRow key={p.provinceCode}>
+              <TableHeaderCell scope="row">{provinceName(p.provinceCode)}</TableHeaderCell>
+              <TableCell>{planStatusName(p.planStatus)}</TableCell>
+              <TableCell>{p.planChangedAt ? formatDateTime(p.planChangedAt) : '—'}</TableCell>
+              <TableCell>{p.conceptStatus ? `${planStatusName(p.conceptStatus)} (${formatRange(p.conceptPlanned)} plaatsen)` : '—'}</TableCell>
+              <TableCell>{p.conceptChangedAt ? formatDateTime(p.conceptChangedAt) : '—'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Section>
+  );
+}
+
+type SortKey = 'province' | 'opvangtype' | 'opgave' | 'planned' | 'realised' | 'pipeline' | 'plannedGap' | 'realisedGap';
+const pipelineTotal = (row: OverviewRow) => (row.pipeline ? row.pipeline.reduce((sum, p) => sum + p.places, 0) : null);
+const SORT_VALUE: Record<SortKey, (row: OverviewRow) => string | number | null> = {
+  province: (row) => provinceName(row.provinceCode),
+  opvangtype: (row) => opvangtypesLabel(row.opvangtypes),
+  opgave: (row) => row.opgave,
+  planned: (row) => row.planned.max,
+  realised: (row) => row.realised ?? null,
+  pipeline: pipelineTotal,
+  plannedGap: (row) => row.plannedGap?.max ?? null,
+  realisedGap: (row) => row.realisedGap ?? null,
+};
+const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
+  { key: 'province', label: 'Provincie' },
+  { key: 'opvangtype', label: 'Opvangtype' },
+  { key: 'opgave', label: 'Opgave', numeric: true },
+  { key: 'planned', label: 'Gepland', numeric: true },
+  { key: 'realised', label: 'Gerealiseerd', numeric: true },
+  { key: 'pipeline', label: 'Pijplijn', numeric: true },
+  { key: 'plannedGap', label: 'Tekort volgens plan', numeric: true },
+  { key: 'realisedGap', label: 'Tekort gerealiseerd', numeric: true },
+];
+
+const collator = new Intl.Collator('nl-NL');
+
+function isEmptyRow(row: OverviewRow) {
+  return row.opgave === 0 && row.planned.max === 0 && !row.realised && !pipelineTotal(row) && !row.conceptPlanned?.max;
+}
+
+/** Opgave, plan, realisation and pipeline per province and opvangtype, sortable. */
+export function RowsTable({ overview, single }: { overview: Overview; single: boolean }) {
+  const [sort, setSort] = useState<{ key: SortKey; direction: 'ascending' | 'descending' }>({ key: 'province', direction: 'ascending' });
+  const [showEmpty, setShowEmpty] = useState(false);
+  const rows = useMemo(() => {
+    const visible = showEmpty ? overview.rows : overview.rows.filter((row) => !isEmptyRow(row));
+    const value = SORT_VALUE[sort.key];
+    const sign = sort.direction === 'ascending' ? 1 : -1;
+    return [...visible].sort((a, b) => {
+      const x = value(a);
+      const y = value(b);
+      if (x == null && y == null) return 0;
+      if (x == null) return 1;
+      if (y == null) return -1;
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+      return sign * order || collator.compare(opvangtypesLabel(a.opvangtypes), opvangtypesLabel(b.opvangtypes));
+    });
+  }, [overview.rows, sort, showEmpty]);
+  const hidden = overview.rows.length - rows.length;
+  const columns = single ? COLUMNS.filter((c) => c.key !== 'province') : COLUMNS;
+  const toggle = (key: SortKey) =>
+    setSort((current) => ({ key, direction: current.key === key && current.direction === 'ascending' ? 'descending' : 'ascending' }));
+
+  return (
+    <Section id="per-opvangtype" title="Per provincie en opvangtype">
+      <Paragraph>
+        Gecombineerde opvangtypes (zoals GVL met satellietlocaties) worden samen met hun opgave vergeleken in een eigen
+        rij; de rijen van de afzonderlijke types verwijzen daarnaar.
+      </Paragraph>
+      <div className="table-scroll">
+        <Table>
+          <TableCaption>
+            Opgave, plan, gerealiseerde capaciteit en pijplijn per {single ? 'opvangtype' : 'provincie en opvangtype'} op{' '}
+            {formatDate(overview.on)}
+            {hidden > 0 && !showEmpty ? ` (${hidden} rijen zonder cijfers verborgen)` : ''}
+          </TableCaption>
+          <TableHeader>
+            <TableRow>
+              {columns.map((column) => (
+                <TableHeaderCell key={column.key} scope="col" aria-sort={sort.key === column.key ? sort.direction : 'none'} className={column.numeric ? 'number' : undefined}>
+                  <button type="button" className="sort-button" onClick={() => toggle(column.key)}>
+                    {column.label}
+                    <span aria-hidden="true" className="sort-button__icon">
+                      {sort.key === column.key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}
+                    </span>
+                  </button>
+                </TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((row) => {
+              const key = `${row.provinceCode}-${row.opvangtypes.join('+') || 'elk'}`;
+              return (
+                <TableRow key={key} className={row.opvangtypes.length > 1 ? 'row--combination' : undefined}>
+                  {single ? null : <TableCell>{provinceName(row.provinceCode)}</TableCell>}
+                  <TableHeaderCell scope="row">
+                    {opvangtypesLabel(row.opvangtypes)}
+                    {row.opvangtypes.length > 1 ? <span className="note"> (combinatie)</span> : null}
+                    {row.combinedIn ? <span className="note"> (plan samen met {opvangtypesLabel(row.combinedIn)})</span> : null}
+                  </TableHeaderCell>
+                  <TableCell className="number">{formatNumber(row.opgave)}</TableCell>
+                  <TableCell className="number">
+                    {formatRange(row.planned)}
+                    {row.conceptPlanned ? <span className="note"> (concept: {formatRange(row.conceptPlanned)})</span> : null}
+                  </TableCell>
+                  <TableCell className="number">{row.opvangtypes.length === 0 ? '—' : formatNumber(row.realised)}</TableCell>
+                  <TableCell className="number" title={row.pipeline?.map((p) => `${PROPOSAL_STATUS_NAMES[p.status] ?? p.status}: ${formatNumber(p.places)}`).join(', ')}>
+                    {formatNumber(pipelineTotal(row))}
+                  </TableCell>
+                  <TableCell className="number">{row.combinedIn ? 'zie combinatie' : formatRange(row.plannedGap)}</TableCell>
+                  <TableCell className="number">{formatNumber(row.realisedGap)}</TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+          <TableFooter>
+            <TableRow>
+              <TableHeaderCell scope="row" colSpan={single ? 1 : 2}>
+                Totaal
+              </TableHeaderCell>
+              <TableCell className="number">{formatNumber(overview.totalOpgave)}</TableCell>
+              <TableCell className="number">{formatRange(overview.totalPlanned)}</TableCell>
+              <TableCell className="number">{formatNumber(overview.totalRealised)}</TableCell>
+              <TableCell className="number">{formatNumber(overview.totalPipeline)}</TableCell>
+              <TableCell className="number">{formatRange(overview.totalPlannedGap)}</TableCell>
+              <TableCell className="number">{formatNumber(overview.totalRealisedGap)}</TableCell>
+            </TableRow>
+          </TableFooter>
+        </Table>
+      </div>
+      <label className="checkbox-label">
+        <input type="checkbox" checked={showEmpty} onChange={(event) => setShowEmpty(event.target.checked)} /> Toon ook rijen zonder cijfers
+      </label>
+    </Section>
+  );
+}
+
+function yearsBefore(iso: string, years: number) {
+  return `${Number(iso.slice(0, 4)) - years}${iso.slice(4)}`;
+}
+
+/** Realised places over time for one province and opvangtype, as a chart and a table. */
+export function Timeline({ on, provinceCodes, fixedProvince }: { on: string; provinceCodes: string[]; fixedProvince?: string }) {
+  const [province, setProvince] = useState(fixedProvince ?? provinceCodes[0] ?? 'UT');
+  const [opvangtype, setOpvangtype] = useState('');
+  const from = yearsBefore(on, 3);
+  const [{ data, error, fetching }] = useQuery({
+    query: TimelineQuery,
+    variables: { provinceCode: province as never, opvangtype: (opvangtype || null) as never, from, to: on },
+    pause: !province,
+  });
+  const points = data?.capacityTimeline ?? [];
+  const label = `${provinceName(province)}, ${opvangtype ? opvangtypeName(opvangtype) : 'alle opvangtypes'}`;
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      grid: { left: 56, right: 16, top: 24, bottom: 40 },
+      xAxis: { type: 'category', data: points.map((p) => formatShortDate(p.date)) },
+      yAxis: { type: 'value', name: 'plaatsen' },
+      series: [{ name: 'Gerealiseerd', type: 'line', step: 'end', data: points.map((p) => p.places), itemStyle: { color: '#154273' } }],
+    }),
+    [points],
+  );
+  const last = points.at(-1);
+  return (
+    <Section id="verloop" title="Verloop van de gerealiseerde capaciteit">
+      <div className="filters">
+        {fixedProvince ? null : (
+          <FormFieldSelect label="Provincie" id="verloop-provincie" name="provincie" value={province} onChange={(event) => setProvince(event.target.value)}>
+            {provinceCodes.map((code) => (
+              <SelectOption key={code} value={code}>
+                {provinceName(code)}
+              </SelectOption>
+            ))}
+          </FormFieldSelect>
+        )}
+        <FormFieldSelect label="Opvangtype" id="verloop-opvangtype" name="opvangtype" value={opvangtype} onChange={(event) => setOpvangtype(event.target.value)}>
+          <SelectOption value="">Alle opvangtypes</SelectOption>
+          {Object.entries(OPVANGTYPE_NAMES).map(([code, name]) => (
+            <SelectOption key={code} value={code}>
+              {name}
+            </SelectOption>
+          ))}
+        </FormFieldSelect>
+      </div>
+      <ErrorAlert error={error} />
+      {fetching && !data ? <Paragraph role="status">Bezig met laden…</Paragraph> : null}
+      {points.length > 0 ? (
+        <>
+          <Chart
+            option={option}
+            description={`Lijndiagram van de gerealiseerde plaatsen per maand, ${label}, van ${formatDate(points[0]!.date)} tot ${formatDate(last!.date)}: van ${formatNumber(points[0]!.places)} naar ${formatNumber(last!.places)} plaatsen. De cijfers staan ook in de tabel.`}
+          />
+          <details className="chart-table">
+            <summary>Cijfers van het verloop als tabel</summary>
+            <Table>
+              <TableCaption>Gerealiseerde plaatsen per maand, {label}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">Datum</TableHeaderCell>
+                  <TableHeaderCell scope="col">Plaatsen</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {points.map((p) => (
+                  <TableRow key={p.date}>
+                    <TableHeaderCell scope="row">{formatDate(p.date)}</TableHeaderCell>
+                    <TableCell className="number">{formatNumber(p.places)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </details>
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
+/** Bestuursovereenkomsten ending within a year: places at stake, extended, replacement in the pipeline. */
+export function Expiring({ on, provinceCode }: { on: string; provinceCode?: string }) {
+  const [{ data, error, fetching }] = useQuery({ query: ExpiringQuery, variables: { from: on, provinceCode: (provinceCode ?? null) as never } });
+  const provinces = data?.expiringAgreements ?? [];
+  const agreements = provinces.flatMap((p) => p.agreements);
+  const totalAtStake = provinces.reduce((sum, p) => sum + p.placesAtStake, 0);
+  return (
+    <Section id="aflopend" title="Aflopende bestuursovereenkomsten">
+      <ErrorAlert error={error} />
+      {fetching && !data ? <Paragraph role="status">Bezig met laden…</Paragraph> : null}
+      {data ? (
+        <>
+          <Paragraph>
+            Binnen een jaar na {formatDate(on)} lopen {formatNumber(agreements.length)} bestuursovereenkomsten af. Niet
+            verlengd en niet opgevangen door voorstellen in de pijplijn: {formatNumber(totalAtStake)} plaatsen.
+          </Paragraph>
+          {agreements.length > 0 ? (
+            <div className="table-scroll">
+              <Table>
+                <TableCaption>Bestuursovereenkomsten die binnen een jaar na {formatDate(on)} aflopen</TableCaption>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">Locatie</TableHeaderCell>
+                    {provinceCode ? null : <TableHeaderCell scope="col">Provincie</TableHeaderCell>}
+                    <TableHeaderCell scope="col">Gemeente</TableHeaderCell>
+                    <TableHeaderCell scope="col">Opvangtype</TableHeaderCell>
+                    <TableHeaderCell scope="col">Einddatum</TableHeaderCell>
+                    <TableHeaderCell scope="col" className="number">Plaatsen</TableHeaderCell>
+                    <TableHeaderCell scope="col">Verlengd</TableHeaderCell>
+                    <TableHeaderCell scope="col">Vervanging in pijplijn</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {provinces.flatMap((p) =>
+                    p.agreements.map((a, index) => (
+                      <TableRow key={`${p.provinceCode}-${index}-${a.locationName}`}>
+                        <TableHeaderCell scope="row">{a.locationName}</TableHeaderCell>
+                        {provinceCode ? null : <TableCell>{provinceName(p.provinceCode)}</TableCell>}
+                        <TableCell>{a.gemeenteCode}</TableCell>
+                        <TableCell>{opvangtypeName(a.opvangtype)}</TableCell>
+                        <TableCell>
+                          {formatDate(a.endDate)}
+                          {a.endedEarly ? ' (eerder beëindigd)' : ''}
+                        </TableCell>
+                        <TableCell className="number">{formatNumber(a.places)}</TableCell>
+                        <TableCell>{a.extended ? 'Ja' : 'Nee'}</TableCell>
+                        <TableCell>{a.replacementProposed ? `Ja, ${formatNumber(a.replacementPlaces)} plaatsen` : 'Nee'}</TableCell>
+                      </TableRow>
+                    )),
+                  )}
+                </TableBody>
+                <TableFooter>
+                  <TableRow>
+                    <TableHeaderCell scope="row" colSpan={provinceCode ? 4 : 5}>
+                      Plaatsen op het spel (niet verlengd, niet vervangen)
+                    </TableHeaderCell>
+                    <TableCell className="number">{formatNumber(totalAtStake)}</TableCell>
+                    <TableCell colSpan={2} />
+                  </TableRow>
+                </TableFooter>
+              </Table>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
+/** CSV exports for reports, fetched with the signed-in person's token. */
+export function CsvDownloads({ on, provinceCode, agreements }: { on: string; provinceCode?: string; agreements: boolean }) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const suffix = provinceCode ? `&provinceCode=${provinceCode}` : '';
+  const name = provinceCode ? `-${provinceCode.toLowerCase()}` : '';
+  const run = async (path: string, filename: string) => {
+    setFailure(null);
+    setBusy(true);
+    try {
+      await downloadCsv(path, filename);
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : 'De export kon niet worden gemaakt.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Section id="exports" title="Exporteren (CSV)">
+      {failure ? (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      ) : null}
+      <div className="button-row">
+        <SecondaryActionButton type="button" disabled={busy} onClick={() => run(`/export/national-overview.csv?on=${on}${suffix}`, `overzicht${name}-${on}.csv`)}>
+          Overzicht per opvangtype (CSV)
+        </SecondaryActionButton>
+        {agreements ? (
+          <>
+        <SecondaryActionButton type="button" disabled={busy} onClick={() => run(`/export/expiring-agreements.csv?from=${on}&within=365${suffix}`, `aflopend${name}-${on}.csv`)}>
+          Aflopende overeenkomsten per opvangtype (CSV)
+        </SecondaryActionButton>
+        <SecondaryActionButton type="button" disabled={busy} onClick={() => run(`/export/expiring-agreements.csv?from=${on}&within=365${suffix}&per=agreement`, `aflopend-per-overeenkomst${name}-${on}.csv`)}>
+          Aflopende overeenkomsten, één per regel (CSV)
+        </SecondaryActionButton>
+          </>
+        ) : null}
+      </div>
+    </Section>
+  );
+}
