@@ -30,7 +30,7 @@ describe('the web application', () => {
   });
 
   it('is served at / and at every route of the application, never cached, under a policy of this origin only', async () => {
-    for (const route of ['/', '/dashboard', '/provincie/UT', '/verkenner']) {
+    for (const route of ['/', '/dashboard', '/provincie/UT', '/verkenner', '/auth/callback', '/auth/silent']) {
       const response = await fetch(`${base}${route}`);
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('<html lang="nl">');

@@ -45,6 +45,8 @@ export function contentSecurityPolicy(identityProvider?: string): string {
 
 /** Paths the web application never answers: the API and the operator's endpoints. */
 const NOT_THE_APPLICATION = ['/graphql', '/export', '/auth', '/healthz', '/readyz', '/assets'];
+/** Under /auth, the pages the identity provider sends the browser back to are the application's own. */
+const APPLICATION_UNDER_AUTH = ['/auth/callback', '/auth/silent'];
 
 const TOKEN_LIFETIME = '8h';
 
@@ -108,7 +110,8 @@ export function mountWebApplication(app: Express, options: { webRoot?: string; l
     express.static(path.join(webRoot, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false, dotfiles: 'ignore' }),
   );
   app.use((req, res, next) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_THE_APPLICATION.some((prefix) => req.path === prefix || req.path.startsWith(`${prefix}/`))) {
+    const api = NOT_THE_APPLICATION.some((prefix) => req.path === prefix || req.path.startsWith(`${prefix}/`)) && !APPLICATION_UNDER_AUTH.includes(req.path);
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || api) {
       next();
       return;
     }

@@ -78,7 +78,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const statements: string[] = [];
   const db = await createDataSource(database.url, { poolSize: 5, timeouts: config.databaseTimeouts, onQuery: (sql) => statements.push(sql) }).initialize();
   const schema = await buildAppSchema();
-  const keys = await verificationKeys({ dataDir });
+  const keys = await verificationKeys({ jwksUrl: config.auth.jwksUrl, dataDir });
   const server: RunningServer = await startServer({ config, log, db, schema, keys, webRoot: options.webRoot, signInUsers: demoSignInUsers() });
   const signing = await devSigningKey(dataDir);
   const clients: Client[] = [];

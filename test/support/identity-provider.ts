@@ -38,6 +38,7 @@ export async function startIdentityProvider(options: { appOrigin: string; access
       {
         client_id: clientId,
         token_endpoint_auth_method: 'none',
+        id_token_signed_response_alg: 'ES256',
         application_type: 'web',
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
@@ -46,6 +47,8 @@ export async function startIdentityProvider(options: { appOrigin: string; access
       },
     ],
     pkce: { required: () => true },
+    // The web application is a public client in the browser: its token requests are cross-origin.
+    clientBasedCORS: () => true,
     jwks: { keys: [signing as never] },
     cookies: { keys: ['regietafel-test-only'] },
     claims: { openid: ['sub'], profile: ['name'] },

@@ -118,11 +118,12 @@ export function TileMap({ overview }: { overview: Overview }) {
             return (
               <li key={code} className={`tile-map__tile ${province ? gap.className : 'gap-none'}`}>
                 {province ? (
-                  <AppLink to={`/provincie/${code}`} aria-label={`${provinceName(code)}: tekort ${formatNumber(province.realisedGap)} plaatsen, ${gap.label.toLowerCase()}`}>
+                  <AppLink to={`/provincie/${code}`}>
+                    {/* The name a screen reader reads holds the visible text, with words around it. */}
                     <span className="tile-map__name">{provinceName(code)}</span>
-                    <span className="tile-map__value" aria-hidden="true">
-                      {formatNumber(province.realisedGap)}
-                    </span>
+                    <span className="visually-hidden">: tekort </span>
+                    <span className="tile-map__value">{formatNumber(province.realisedGap)}</span>
+                    <span className="visually-hidden"> plaatsen, {gap.label.toLowerCase()}</span>
                   </AppLink>
                 ) : (
                   <span className="tile-map__name">
@@ -384,7 +385,7 @@ export function Timeline({ on, provinceCodes, fixedProvince }: { on: string; pro
     <Section id="verloop" title="Verloop van de gerealiseerde capaciteit">
       <div className="filters">
         {fixedProvince ? null : (
-          <FormFieldSelect label="Provincie" id="verloop-provincie" name="provincie" value={province} onChange={(event) => setProvince(event.target.value)}>
+          <FormFieldSelect label="Provincie" name="provincie" value={province} onChange={(event) => setProvince(event.target.value)}>
             {provinceCodes.map((code) => (
               <SelectOption key={code} value={code}>
                 {provinceName(code)}
@@ -392,7 +393,7 @@ export function Timeline({ on, provinceCodes, fixedProvince }: { on: string; pro
             ))}
           </FormFieldSelect>
         )}
-        <FormFieldSelect label="Opvangtype" id="verloop-opvangtype" name="opvangtype" value={opvangtype} onChange={(event) => setOpvangtype(event.target.value)}>
+        <FormFieldSelect label="Opvangtype" name="opvangtype" value={opvangtype} onChange={(event) => setOpvangtype(event.target.value)}>
           <SelectOption value="">Alle opvangtypes</SelectOption>
           {Object.entries(OPVANGTYPE_NAMES).map(([code, name]) => (
             <SelectOption key={code} value={code}>

@@ -1,0 +1,235 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../src/platform/paths.js';
+import { startTestServer, type TestServer } from './support/harness.js';
+import { startIdentityProvider, type IdentityProvider } from './support/identity-provider.js';
+import { freePort } from '../src/platform/embedded-postgres.js';
+
+/**
+ * The web application in a real browser (Debian's chromium) against the real server on the real PostgreSQL, as the
+ * people who use it would: two of them at once, each in a browser context of their own, with every connection to
+ * anything but the server blocked.
+ */
+const require = createRequire(import.meta.url);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.join(packageRoot, 'docs', 'screenshots');
+const OVERVIEW = `query($on: String!) { nationalOverview(on: $on) { provinces { provinceCode realisedGap conceptPlanned { min max } } } provinces { code name } }`;
+const nl = new Intl.NumberFormat('nl-NL');
+
+let server: TestServer;
+let base: string;
+let browser: Browser;
+/** Every request the pages made to a host other than the server (and were refused). */
+const foreign: string[] = [];
+
+async function newContext(origin = base): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === origin || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+    foreign.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  return context;
+}
+
+async function signIn(context: BrowserContext, name: RegExp): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  await page.waitForURL(/\/aanmelden/);
+  await page.getByRole('button', { name }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/aanmelden'));
+  return page;
+}
+
+/** axe-core in the page: the serious and critical violations (WCAG 2.1 A and AA). */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  // Evaluated through the browser's debugging protocol: the page's own policy refuses injected script tags, as it should.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run((globalThis as unknown as { document: unknown }).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')) }));
+  });
+  return violations.filter((violation: { impact: string }) => violation.impact === 'serious' || violation.impact === 'critical').map((violation: { id: string; targets: string[] }) => `${violation.id}: ${violation.targets.join(', ')}`);
+}
+
+beforeAll(async () => {
+  // The tests drive the application as it is built (the same build-if-stale step every npm script runs).
+  execFileSync(process.execPath, [path.join(packageRoot, 'scripts', 'build-if-stale.mjs')], { cwd: packageRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  server = await startTestServer();
+  base = server.url.replace(/\/graphql$/, '');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the web application', () => {
+  it('shows sign-in to a person without a token, whatever page they open', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/dashboard`);
+    await page.waitForURL(/\/aanmelden/);
+    await page.getByRole('button', { name: /IPO-monitor/ }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows IPO all 12 provinces with the figures the API gives, and updates them live when the Utrecht secretariat changes its plan', async () => {
+    const ipoContext = await newContext();
+    const ipo = await signIn(ipoContext, /IPO-monitor/);
+    await ipo.waitForURL(/\/dashboard/);
+    await ipo.getByRole('list', { name: /Provincies, geordend zoals op de kaart/ }).waitFor();
+
+    const token = await ipo.evaluate(() => (globalThis as any).sessionStorage.getItem('regietafel.token'));
+    const { data } = await server.gql(OVERVIEW, { on: '2023-01-01' }, token);
+    expect(data.nationalOverview.provinces).toHaveLength(12);
+    const names = new Map(data.provinces.map((province: { code: string; name: string }) => [province.code, province.name]));
+    for (const province of data.nationalOverview.provinces) {
+      province.name = names.get(province.provinceCode);
+      const value = province.realisedGap === null ? '—' : nl.format(province.realisedGap);
+      const tile = ipo.getByRole('link', { name: new RegExp(`^${province.name}\\s*:\\s*tekort\\s+${value}\\s+plaatsen`) });
+      expect(await tile.count(), province.name).toBe(1);
+    }
+    await ipo.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    await ipo.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png'), fullPage: false });
+    expect(await accessibilityProblems(ipo)).toEqual([]);
+
+    // A second person, at the same time: the Utrecht secretariat changes its draft plan.
+    const secretariatContext = await newContext();
+    const secretariat = await signIn(secretariatContext, /Secretariaat PRT Utrecht/);
+    await secretariat.waitForURL(/\/provincie\/UT/);
+    const secretariatToken = await secretariat.evaluate(() => (globalThis as any).sessionStorage.getItem('regietafel.token'));
+    const plans = await server.gql(
+      '{ province(code: UT) { plans { id version status lines { id opvangtypes targetDate minPlaces maxPlaces } } } }',
+      undefined,
+      secretariatToken,
+    );
+    const plan = plans.data.province.plans.find((candidate: { status: string }) => candidate.status === 'CONCEPT');
+    const lines = plan.lines.map(({ id, opvangtypes, targetDate, minPlaces, maxPlaces }: Record<string, unknown>) => ({ id, opvangtypes, targetDate, minPlaces, maxPlaces }));
+    const utrechtBefore = data.nationalOverview.provinces.find((province: { provinceCode: string }) => province.provinceCode === 'UT').conceptPlanned;
+    const row = ipo.getByRole('row', { name: /^Utrecht/ }).filter({ hasText: 'plaatsen)' });
+    await row.filter({ hasText: `${nl.format(utrechtBefore.min)}–${nl.format(utrechtBefore.max)} plaatsen` }).waitFor();
+
+    const changed = await server.gql(
+      'mutation($input: UpdateProvincialPlanInput!) { updateProvincialPlan(input: $input) { version } }',
+      { input: { planId: plan.id, expectedVersion: plan.version, lines: [...lines, { opvangtypes: ['GVL'], targetDate: '2023-01-01', minPlaces: 100, maxPlaces: 150 }] } },
+      secretariatToken,
+    );
+    expect(changed.errors).toBeUndefined();
+    const expected = `${nl.format(utrechtBefore.min + 100)}–${nl.format(utrechtBefore.max + 150)} plaatsen`;
+    // Within a second, without a reload.
+    await row.filter({ hasText: expected }).waitFor({ timeout: 1_000 });
+    await ipoContext.close();
+    await secretariatContext.close();
+  });
+
+  it('shows a gemeente only its own province, as the API allows, and the province page passes axe', async () => {
+    const context = await newContext();
+    const page = await signIn(context, /Medewerker gemeente Zeist/);
+    await page.waitForURL(/\/provincie\/UT/);
+    await page.getByRole('heading', { name: /Regietafel/ }).first().waitFor();
+    expect(await page.getByRole('heading', { name: 'Aflopende bestuursovereenkomsten' }).count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'province.png'), fullPage: false });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    // The national dashboard is not theirs: said in words, no code, no other province's figures.
+    await page.goto(`${base}/dashboard`);
+    await page.getByRole('main').waitFor();
+    await page.waitForTimeout(500);
+    const text = await page.getByRole('main').innerText();
+    expect(text).not.toMatch(/FORBIDDEN|UNAUTHENTICATED|\{"/);
+    expect(await page.getByRole('link', { name: /^Groningen: tekort/ }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('offers the GraphQL explorer with the signed-in person\'s token, served from the server itself', async () => {
+    const context = await newContext();
+    const page = await signIn(context, /LRT-co/);
+    await page.goto(`${base}/verkenner`);
+    await page.getByRole('heading', { name: /verkenner/i }).first().waitFor({ timeout: 15_000 });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('loaded nothing from anywhere but the server', () => {
+    expect(foreign).toEqual([]);
+  });
+});
+
+describe('signing in with OpenID Connect', () => {
+  let provider: IdentityProvider;
+  let oidcServer: TestServer;
+  let oidcBase: string;
+  beforeAll(async () => {
+    const port = await freePort();
+    oidcBase = `http://127.0.0.1:${port}`;
+    // Access tokens that live 70 s: renewal (a minute before expiry) happens 10 s after sign-in.
+    provider = await startIdentityProvider({ appOrigin: oidcBase, accessTokenSeconds: 70 });
+    oidcServer = await startTestServer({
+      PORT: String(port),
+      AUTH_ISSUER: provider.issuer,
+      AUTH_JWKS_URL: provider.jwksUrl,
+      AUTH_AUDIENCE: 'regietafel',
+      AUTH_CLIENT_ID: provider.clientId,
+      AUTH_SCOPE: 'openid profile api',
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await oidcServer?.close();
+    await provider?.close();
+  });
+
+  it('signs in at the provider with PKCE, renews the token before it expires, and signs out', async () => {
+    const context = await newContext(oidcBase);
+    await context.route(`${provider.issuer}/**`, (route) => route.continue()); // the provider is the one other origin
+    const page = await context.newPage();
+    await page.goto(`${oidcBase}/`);
+    await page.waitForURL(/\/aanmelden/);
+    await page.getByRole('button', { name: /Aanmelden/ }).click();
+    // The provider's own (development) login and consent pages.
+    await page.waitForURL((url) => url.origin === provider.issuer);
+    await page.waitForLoadState();
+    if (!(await page.locator('input[name="login"]').count())) throw new Error(`the provider answered: ${(await page.locator('body').innerText()).slice(0, 2000)} at ${page.url()}`);
+    await page.locator('input[name="login"]').fill('ipo');
+    await page.locator('input[name="password"]').fill('any');
+    await page.locator('button[type="submit"]').click();
+    await page.locator('button[type="submit"]').click(); // consent
+    const consoleLines: string[] = [];
+    page.on('console', (message) => consoleLines.push(message.text()));
+    await page.waitForURL(/\/dashboard/, { timeout: 15_000 }).catch(async (error) => {
+      // What the person saw and what the page logged, to tell a refused token from a failed exchange.
+      throw new Error(`${error.message}\n${await page.locator('body').innerText()}\n${consoleLines.join('\n')}`);
+    });
+    await page.getByRole('list', { name: /Provincies, geordend zoals op de kaart/ }).waitFor();
+
+    const accessToken = () => page.evaluate(() => {
+      const storage = (globalThis as any).sessionStorage;
+      const key = Object.keys(storage).find((name) => name.startsWith('oidc.user:'));
+      return key ? (JSON.parse(storage.getItem(key)!) as { access_token: string }).access_token : null;
+    });
+    const first = await accessToken();
+    expect(first).toBeTruthy();
+    await expect.poll(accessToken, { timeout: 30_000, interval: 500 }).not.toBe(first);
+    // The renewed token works against the API.
+    expect((await oidcServer.gql('{ viewer { name } }', undefined, await accessToken())).data.viewer.name).toBe('IPO-monitor (demo)');
+
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    if (new URL(page.url()).origin === provider.issuer || (await page.waitForURL((url) => url.origin === provider.issuer, { timeout: 5_000 }).then(() => true, () => false))) {
+      await page.locator('button[type="submit"]').first().click(); // the provider asks to confirm signing out
+    }
+    await page.waitForURL(/\/aanmelden/);
+    expect(await accessToken()).toBeNull();
+    await context.close();
+  }, 90_000);
+});
