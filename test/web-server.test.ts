@@ -43,7 +43,7 @@ describe('the web application', () => {
   });
 
   it('caches hashed assets for good, and answers a missing one with 404 (not the application)', async () => {
-    const asset = await fetch(`${base}/assets/app-3f2a1b.js`);
+    const asset = await fetch(`${base}/assets/app-3f2a1b.js`, { headers: { 'accept-encoding': 'gzip' } });
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toMatch(/max-age=31536000.*immutable/);
     expect((await fetch(`${base}/assets/app-000000.js`)).status).toBe(404);
