@@ -158,6 +158,21 @@ describe('the web application', () => {
     await context.close();
   });
 
+  it('sends each role where it works: COA to the overview of its region, with the provinces the API gives it', async () => {
+    const context = await newContext();
+    const page = await signIn(context, /COA-regievoerder uitplaatsingsregio 3/);
+    await page.waitForURL(/\/regio\/3/);
+    await page.getByRole('list', { name: /Provincies, geordend zoals op de kaart/ }).waitFor();
+    const token = await page.evaluate(() => (globalThis as any).sessionStorage.getItem('regietafel.token'));
+    const { data } = await server.gql('{ nationalOverview(on: "2023-01-01") { provinces { provinceCode } } }', undefined, token);
+    const reach: string[] = data.nationalOverview.provinces.map((province: { provinceCode: string }) => province.provinceCode);
+    expect(reach.sort()).toEqual(['FL', 'NH', 'UT']);
+    // The tiles of those provinces carry figures; the others say there are none for this person.
+    expect(await page.getByRole('link', { name: /\s*:\s*tekort/ }).count()).toBe(3);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await context.close();
+  });
+
   it('offers the GraphQL explorer with the signed-in person\'s token, served from the server itself', async () => {
     const context = await newContext();
     const page = await signIn(context, /LRT-co/);

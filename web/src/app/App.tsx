@@ -7,7 +7,7 @@ import { Shell } from './Shell';
 import { SignIn } from './SignIn';
 import { Home } from './Home';
 import { NotFound } from './NotFound';
-import { Dashboard } from '../monitoring/Dashboard';
+import { Dashboard, RegionPage } from '../monitoring/Dashboard';
 import { ProvincePage } from '../monitoring/ProvincePage';
 import { Loading } from './Loading';
 
@@ -42,6 +42,7 @@ export function App() {
                   <Routes>
                     <Route path="/" element={<Home />} />
                     <Route path="/dashboard" element={<Dashboard />} />
+                    <Route path="/regio/:number" element={<RegionPage />} />
                     <Route path="/provincie/:code" element={<ProvincePage />} />
                     <Route
                       path="/verkenner"

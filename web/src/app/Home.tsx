@@ -45,9 +45,10 @@ export function landingPage(viewer: Viewer): string | { provinces: { code: strin
   }
   const list = [...provinces].map(([code, name]) => ({ code, name }));
   if (list.length === 1) return `/provincie/${list[0]!.code}`;
-  // COA: a region reaches several provinces. A single membership → its first province page; else a choice.
+  // COA: a region reaches several provinces: the overview of the region (the API gives the provinces it reaches).
   const coaOnly = viewer.memberships.length > 0 && viewer.memberships.every((m) => m.role === 'COA_REGIO');
-  if (coaOnly && viewer.memberships.length === 1 && list.length > 0) return `/provincie/${list[0]!.code}`;
+  const regio = viewer.memberships[0]?.uitplaatsingsregio;
+  if (coaOnly && viewer.memberships.length === 1 && regio) return `/regio/${regio.number}`;
   return { provinces: list };
 }
 
