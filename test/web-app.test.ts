@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../src/platform/paths.js';
 import { startTestServer, type TestServer } from './support/harness.js';
@@ -172,6 +172,38 @@ describe('the web application', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     await context.close();
   });
+
+  it('says when it is not live, reconnects by itself after a lost connection, and catches up on what it missed', async () => {
+    const context = await newContext();
+    // The page's WebSocket goes through the test, which can cut it and hold new ones back, as a lost network would.
+    let cut = false;
+    const sockets: WebSocketRoute[] = [];
+    await context.routeWebSocket(/\/graphql$/, (socket) => {
+      if (cut) return socket.close({ code: 1013, reason: 'no network' });
+      socket.connectToServer();
+      sockets.push(socket);
+    });
+    const page = await signIn(context, /IPO-monitor/);
+    await page.waitForURL(/\/dashboard/);
+    const live = page.getByRole('status').filter({ hasText: /^\s*Live\s*$/ });
+    await live.waitFor();
+    const totals = '{ nationalOverview(on: "2023-01-01") { totalOpgave } }';
+    const before = (await server.as('ipo', totals)).data.nationalOverview.totalOpgave;
+
+    cut = true;
+    for (const socket of sockets) await socket.close({ code: 1001, reason: 'network lost' });
+    await page.getByRole('status').filter({ hasText: /Verbinding verbroken/ }).waitFor({ timeout: 15_000 });
+    // Meanwhile the LRT raises Zeeland's opgave: no event can reach the page now.
+    const set = await server.as('lrt', 'mutation { setOpgave(input: { provinceCode: ZE, opvangtype: AZC, dueDate: "2022-06-01", places: 40, source: "while cut off" }) { id } }');
+    expect(set.errors).toBeUndefined();
+    const after = (await server.as('ipo', totals)).data.nationalOverview.totalOpgave;
+    expect(after).toBe(before + 40);
+
+    cut = false;
+    await live.waitFor({ timeout: 30_000 });
+    await page.getByText(nl.format(after), { exact: true }).first().waitFor({ timeout: 5_000 });
+    await context.close();
+  }, 60_000);
 
   it('offers the GraphQL explorer with the signed-in person\'s token, served from the server itself', async () => {
     const context = await newContext();
