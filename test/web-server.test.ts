@@ -38,7 +38,7 @@ describe('the web application', () => {
       const policy = response.headers.get('content-security-policy')!;
       expect(policy).toContain("default-src 'self'");
       expect(policy).toContain("script-src 'self'");
-      expect(policy).not.toMatch(/https?:|\*|'unsafe-eval'/);
+      expect(policy).not.toMatch(/https?:|wss?:|\*|'unsafe-eval'/);
     }
   });
 
@@ -49,8 +49,10 @@ describe('the web application', () => {
     expect((await fetch(`${base}/assets/app-000000.js`)).status).toBe(404);
     expect((await fetch(`${base}/favicon.svg`)).headers.get('content-type')).toMatch(/svg/);
     // Nothing outside the build, however the path is written.
-    for (const sneaky of ['/../package.json', '/%2e%2e/package.json', '/assets/../../package.json']) {
-      expect(await (await fetch(`${base}${sneaky}`)).text()).not.toContain('"name": "regietafel"');
+    for (const sneaky of ['/../package.json', '/%2e%2e/package.json', '/assets/../../package.json', '/assets/..%2f..%2fpackage.json', '/assets/']) {
+      const text = await (await fetch(`${base}${sneaky}`)).text();
+      expect(text).not.toContain('"name": "regietafel"');
+      expect(text).not.toMatch(/    at |\/node_modules\/|<pre>/); // no stack trace, no server paths
     }
   });
 
@@ -98,11 +100,15 @@ describe('signing in', () => {
   it('never exists next to an identity provider: the web application signs in with OpenID Connect there', async () => {
     expect(() => loadConfig({ AUTH_JWKS_URL: 'https://id.example/jwks', DEV_SIGN_IN: 'true' })).toThrow(/DEV_SIGN_IN cannot be on when AUTH_JWKS_URL is set/);
     expect(loadConfig({ AUTH_JWKS_URL: 'https://id.example/jwks' }).auth.devSignIn).toBe(false);
+    // With the development sign-in on, only this machine can reach the server unless HOST says otherwise.
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'production' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     const { base } = await serverWith({ AUTH_JWKS_URL: 'https://id.example/jwks', AUTH_ISSUER: 'https://id.example', AUTH_CLIENT_ID: 'regietafel-web' });
     expect(await (await fetch(`${base}/auth/config`)).json()).toEqual({ mode: 'oidc', issuer: 'https://id.example', clientId: 'regietafel-web', scope: 'openid profile' });
     // The identity provider is the one other origin the page may talk to (sign-in, renewal), and only where needed.
     const policy = (await fetch(`${base}/`)).headers.get('content-security-policy')!;
-    expect(policy).toContain('connect-src \'self\' ws: wss: https://id.example');
+    expect(policy).toContain("connect-src 'self' https://id.example");
     expect(policy).toMatch(/script-src 'self';/);
     expect((await fetch(`${base}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"user":"lrt"}' })).status).toBe(404);
   });

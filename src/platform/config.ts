@@ -100,7 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   return {
     port: portFromEnv(env),
-    host: env.HOST || '0.0.0.0',
+    // With the development sign-in on, anyone who reaches the server can be anyone: this machine only, unless HOST says otherwise.
+    host: env.HOST || (devSignInFromEnv(env, production) ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl,
     dataDir: path.resolve(packageRoot, env.REGIETAFEL_DATA_DIR || '.data'),
     databaseTimeouts: {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import compression from 'compression';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import { SignJWT } from 'jose';
 import { devSigningKey } from './auth/keys.js';
 import type { Config } from './config.js';
@@ -31,7 +31,8 @@ export function contentSecurityPolicy(identityProvider?: string): string {
   const provider = identityProvider ? ` ${identityProvider}` : '';
   return [
     "default-src 'self'",
-    `connect-src 'self' ws: wss:${provider}`,
+    // 'self' covers the page's own ws:/wss: origin (the live updates); no other host.
+    `connect-src 'self'${provider}`,
     "img-src 'self' data: blob:",
     "style-src 'self' 'unsafe-inline'",
     "script-src 'self'",
@@ -113,6 +114,12 @@ export function mountWebApplication(app: Express, options: { webRoot?: string; l
     compress,
     express.static(path.join(webRoot, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false, dotfiles: 'ignore' }),
   );
+  // A missing or refused asset: a plain answer, never Express's page with a stack trace and the server's paths.
+  const assetErrors: ErrorRequestHandler = (error, _req, res, _next) => {
+    const status = (error as { status?: number }).status === 403 ? 403 : 404;
+    res.status(status).type('text/plain; charset=utf-8').send(status === 403 ? 'Niet toegestaan\n' : 'Niet gevonden\n');
+  };
+  app.use('/assets', assetErrors);
   app.use((req, res, next) => {
     const api = NOT_THE_APPLICATION.some((prefix) => req.path === prefix || req.path.startsWith(`${prefix}/`)) && !APPLICATION_UNDER_AUTH.includes(req.path);
     if ((req.method !== 'GET' && req.method !== 'HEAD') || api) {
