@@ -1,7 +1,7 @@
 import http from 'node:http';
-import net from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
+import { freePort } from '../../src/platform/embedded-postgres.js';
 
 /**
  * A real OpenID Connect provider for the browser tests: authorization code with PKCE for the web application (a
@@ -13,17 +13,6 @@ export interface IdentityProvider {
   jwksUrl: string;
   clientId: string;
   close(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startIdentityProvider(options: { appOrigin: string; accessTokenSeconds?: number }): Promise<IdentityProvider> {
