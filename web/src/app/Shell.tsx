@@ -1,19 +1,72 @@
 import { Footer, PageHeader, Paragraph, SecondaryActionButton, SkipLink } from '@rijkshuisstijl-community/components-react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { useQuery } from 'urql';
 import { signOut } from './auth';
 import { AppLink } from './AppLink';
+import { ViewerQuery } from './Home';
 
 const NAVIGATION = [
   { to: '/', label: 'Start' },
-  { to: '/dashboard', label: 'Landelijk dashboard' },
+  { to: '/dashboard', label: 'Landelijk dashboard', national: true },
   { to: '/verkenner', label: 'API-verkenner' },
 ];
+
+/** The main menu; the national dashboard only for those who may monitor nationally. */
+function MainNavigation() {
+  const { pathname } = useLocation();
+  const [{ data }] = useQuery({ query: ViewerQuery });
+  const national = Boolean(data?.viewer.abilities.find((a) => a.action === 'READ_MONITORING')?.national);
+  return (
+    <nav aria-label="Hoofdmenu" className="app-nav">
+      <ul>
+        {NAVIGATION.filter((item) => !item.national || national).map((item) => (
+          <li key={item.to}>
+            <AppLink to={item.to} aria-current={pathname === item.to ? 'page' : undefined}>
+              {item.label}
+            </AppLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * After a change of page, focus goes to its main heading so that screen readers announce the new page. The heading
+ * may come a little later (after loading): watched for a few seconds.
+ */
+function useFocusHeadingOnNavigation(pathname: string) {
+  useEffect(() => {
+    const main = document.getElementById('inhoud');
+    if (!main) return;
+    const focus = () => {
+      const heading = main.querySelector('h1');
+      if (!heading) return false;
+      if (!main.contains(document.activeElement) || document.activeElement === main) {
+        heading.setAttribute('tabindex', '-1');
+        heading.focus({ preventScroll: true });
+      }
+      return true;
+    };
+    if (focus()) return;
+    const observer = new MutationObserver(() => {
+      if (focus()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const stop = window.setTimeout(() => observer.disconnect(), 5_000);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(stop);
+    };
+  }, [pathname]);
+}
 
 /** Page frame: skip link, header with navigation and sign-out, main content, footer. */
 export function Shell({ signedIn = false, children }: { signedIn?: boolean; children: ReactNode }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  useFocusHeadingOnNavigation(pathname);
   const onSignOut = async () => {
     const redirected = await signOut().catch(() => false);
     if (!redirected) navigate('/aanmelden', { replace: true });
@@ -33,19 +86,7 @@ export function Shell({ signedIn = false, children }: { signedIn?: boolean; chil
             </SecondaryActionButton>
           ) : null}
         </header>
-        {signedIn ? (
-          <nav aria-label="Hoofdmenu" className="app-nav">
-            <ul>
-              {NAVIGATION.map((item) => (
-                <li key={item.to}>
-                  <AppLink to={item.to} aria-current={pathname === item.to ? 'page' : undefined}>
-                    {item.label}
-                  </AppLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
+        {signedIn ? <MainNavigation /> : null}
       </PageHeader>
       <main id="inhoud" tabIndex={-1} className="app-main">
         {children}

@@ -107,7 +107,9 @@ function DemoUsers({ users, busy, onChoose }: { users: DemoUser[]; busy: string 
           </Heading>
           <ul className="demo-users__list">
             {groups.get(key)!.map((user) => {
-              const scope = scopeLabel(user);
+              // The place once: not again when the name already says it ("Secretariaat PRT Utrecht (demo)").
+              const label = scopeLabel(user);
+              const scope = label && !user.name.toLowerCase().includes(label.toLowerCase()) ? label : null;
               return (
                 <li key={user.handle}>
                   <SecondaryActionButton type="button" onClick={() => onChoose(user.handle)} disabled={busy !== null} aria-busy={busy === user.handle}>

@@ -31,6 +31,7 @@ export function getToken(): string | null {
 }
 
 export function setToken(token: string, expiresAt: string | null, mode: AuthConfig['mode']): void {
+  signingOut = false;
   sessionStorage.setItem(TOKEN_KEY, token);
   if (expiresAt) sessionStorage.setItem(EXPIRES_KEY, expiresAt);
   else sessionStorage.removeItem(EXPIRES_KEY);
@@ -48,8 +49,12 @@ export function signedInMode(): string | null {
   return sessionStorage.getItem(MODE_KEY);
 }
 
+/** Set while signing out: the page left behind is not one to come back to (the next person would land there). */
+let signingOut = false;
+
 /** Remembers the page someone wanted, to return there after signing in. */
 export function rememberReturnTo(path: string): void {
+  if (signingOut) return;
   if (!path.startsWith('/aanmelden') && !path.startsWith('/auth/')) sessionStorage.setItem(RETURN_KEY, path);
 }
 
@@ -109,10 +114,26 @@ export function getUserManager(config: Extract<AuthConfig, { mode: 'oidc' }>): P
   return userManager;
 }
 
+/** Forgets what belongs to the person signing out: where to return to, and the explorer's query history and tabs. */
+function forgetPersonalState(): void {
+  sessionStorage.removeItem(RETURN_KEY);
+  for (const storage of [localStorage, sessionStorage]) {
+    for (const key of Object.keys(storage)) if (key.startsWith('graphiql')) storage.removeItem(key);
+  }
+}
+
 /** Signs out: at the OIDC provider when signed in there, else just forgets the token. */
 export async function signOut(): Promise<boolean> {
   const mode = signedInMode();
+  signingOut = true;
+  forgetPersonalState();
   clearToken();
+  sessionStorage.removeItem(MODE_KEY);
+  // The pages still on screen react to the token's end; once they have, a later visit may be remembered again.
+  window.setTimeout(() => {
+    signingOut = false;
+    sessionStorage.removeItem(RETURN_KEY);
+  }, 1_000);
   if (mode !== 'oidc') return false;
   const config = await loadAuthConfig().catch(() => undefined);
   if (config?.mode !== 'oidc') return false;

@@ -50,7 +50,8 @@ export function createLiveClient(token: string, connection?: Connection): WsClie
       closed: (event) => {
         const code = (event as CloseEvent | undefined)?.code;
         if (code === 4401) clearToken();
-        else connection?.set('reconnecting');
+        // 1000: closed on purpose (no subscription left, or signing out), not a lost connection.
+        else connection?.set(code === 1000 ? 'connecting' : 'reconnecting');
       },
     },
   });

@@ -26,6 +26,20 @@ const MESSAGES: Record<string, string> = {
   INTERNAL_SERVER_ERROR: 'Er ging iets mis op de server.',
 };
 
+/** Dutch words for the API's argument and input field names; a field without one is left out. */
+const FIELD_NAMES: Record<string, string> = {
+  on: 'peildatum',
+  from: 'begindatum',
+  to: 'einddatum',
+  until: 'einddatum',
+  within: 'aantal dagen',
+  provinceCode: 'provincie',
+  gemeenteCode: 'gemeente',
+  opvangtype: 'opvangtype',
+  interval: 'interval',
+  code: 'code',
+};
+
 export function errorCodes(error: CombinedError | undefined): string[] {
   if (!error) return [];
   const codes = error.graphQLErrors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
@@ -46,7 +60,8 @@ export function describeError(error: CombinedError | Error | unknown): string[] 
       let message = MESSAGES[code] ?? 'Er ging iets mis bij het ophalen van de gegevens.';
       const requestId = e.extensions?.requestId;
       if (code === 'INTERNAL_SERVER_ERROR' && typeof requestId === 'string') message += ` Kenmerk voor de beheerder: ${requestId}.`;
-      if (code === 'BAD_USER_INPUT' && typeof e.extensions?.field === 'string') message += ` (veld: ${e.extensions.field})`;
+      const field = typeof e.extensions?.field === 'string' ? FIELD_NAMES[e.extensions.field] : undefined;
+      if (code === 'BAD_USER_INPUT' && field) message += ` (veld: ${field})`;
       messages.add(message);
     }
     if (combined.networkError) {

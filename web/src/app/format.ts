@@ -122,6 +122,22 @@ export const ROLE_NAMES: Record<string, string> = {
   COA_REGIO: 'COA, uitplaatsingsregio',
 };
 
+/** A real calendar date written as YYYY-MM-DD (2023-02-31 is not one). */
 export function isIsoDate(value: string | null | undefined): value is string {
-  return !!value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The same day a number of years earlier, clamped to the month's last day (2024-02-29 → 2021-02-28). */
+export function yearsBefore(iso: string, years: number): string {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const target = year - years;
+  const clamped = Math.min(day, daysInMonth(target, month));
+  return `${String(target).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(clamped).padStart(2, '0')}`;
 }

@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { OverviewPage } from './OverviewPage';
 
 export function Dashboard() {
-  return <OverviewPage title="Landelijk dashboard opvangcapaciteit" />;
+  return <OverviewPage title={(national) => (national ? 'Landelijk dashboard opvangcapaciteit' : 'Dashboard opvangcapaciteit: de provincies die u ziet')} />;
 }
 
 /** A COA region's overview: the same page; the API gives the provinces the region reaches. */

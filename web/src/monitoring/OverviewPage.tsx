@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { Alert, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import type { ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { ViewerQuery } from '../app/Home';
@@ -7,19 +7,22 @@ import { LiveIndicator } from '../app/LiveIndicator';
 import { Loading } from '../app/Loading';
 import { formatDateTime, provinceName } from '../app/format';
 import { usePageTitle } from '../app/usePageTitle';
-import { DateField, useOverviewDate } from './DateField';
+import { DateField, invalidDateMessage, useOverviewDate } from './DateField';
 import { CsvDownloads, Expiring, PlanStatuses, RowsTable, Spreiding, TileMap, Timeline, Totals } from './sections';
 import { useLiveOverview } from './useLiveOverview';
 
 /** The national dashboard, or with a province code one province's figures: the same query, kept live. */
-export function OverviewPage({ provinceCode, title, children }: { provinceCode?: string; title: string; children?: ReactNode }) {
-  usePageTitle(title);
-  const [on, setOn] = useOverviewDate();
-  const { data, error, fetching, lastChange } = useLiveOverview(on, provinceCode);
+export function OverviewPage({ provinceCode, title, children }: { provinceCode?: string; title: string | ((national: boolean) => string); children?: ReactNode }) {
+  const [on, setOn, invalidDate] = useOverviewDate();
+  const { data, error, fetching, lastChange, liveError } = useLiveOverview(on, provinceCode);
   const overview = data?.nationalOverview;
   const single = Boolean(provinceCode);
   // Agreements (timeline, expiring) only where the viewer's abilities reach; the server refuses the rest anyway.
   const [viewer] = useQuery({ query: ViewerQuery });
+  // Only a national viewer's totals are the country's; the API gives others the provinces they reach.
+  const national = Boolean(viewer.data?.viewer.abilities.find((a) => a.action === 'READ_MONITORING')?.national);
+  const heading = typeof title === 'function' ? title(national) : title;
+  usePageTitle(heading);
   const agreementsAbility = viewer.data?.viewer.abilities.find((a) => a.action === 'READ_PROPOSALS_AND_AGREEMENTS');
   const seesAgreements = Boolean(
     agreementsAbility && (agreementsAbility.national || (provinceCode ? agreementsAbility.provinceCodes.includes(provinceCode as never) : agreementsAbility.provinceCodes.length > 0)),
@@ -27,8 +30,8 @@ export function OverviewPage({ provinceCode, title, children }: { provinceCode?:
   return (
     <>
       <div className="page-heading">
-        <Heading level={1}>{title}</Heading>
-        <LiveIndicator />
+        <Heading level={1}>{heading}</Heading>
+        <LiveIndicator subscriptionError={liveError} />
       </div>
       {lastChange ? (
         <Paragraph className="note">
@@ -39,11 +42,16 @@ export function OverviewPage({ provinceCode, title, children }: { provinceCode?:
       <form className="filters" role="search" aria-label="Peildatum kiezen" onSubmit={(event) => event.preventDefault()}>
         <DateField on={on} onChange={setOn} />
       </form>
+      {invalidDate ? (
+        <Alert type="warning">
+          <Paragraph>{invalidDateMessage(invalidDate)}</Paragraph>
+        </Alert>
+      ) : null}
       <ErrorAlert error={error} />
       {fetching && !overview ? <Loading what="de cijfers" /> : null}
       {overview ? (
         <>
-          <Totals overview={overview} scope={single ? provinceName(provinceCode!) : 'landelijk'} />
+          <Totals overview={overview} provinceCode={provinceCode} national={national} />
           {single ? null : <TileMap overview={overview} />}
           {children}
           <RowsTable overview={overview} single={single} />

@@ -32,6 +32,7 @@ import {
   opvangtypesLabel,
   planStatusName,
   provinceName,
+  yearsBefore,
   type ProvinceCode,
 } from '../app/format';
 import { Chart, type ChartOption } from './Chart';
@@ -49,10 +50,21 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** National (or provincial) totals and progress on the short-term target. */
-export function Totals({ overview, scope }: { overview: Overview; scope: string }) {
-  const realised = overview.totalShortTermRealised;
-  const progress = realised == null ? null : Math.min(100, Math.round((realised / overview.shortTermTarget) * 100));
+/**
+ * Totals and progress on the short-term target: of the country (national viewers), of one province (its own target
+ * of 417 places and what it realised), or of the provinces this person sees (their targets added up).
+ */
+export function Totals({ overview, provinceCode, national }: { overview: Overview; provinceCode?: string; national: boolean }) {
+  const province = provinceCode ? overview.provinces.find((p) => p.provinceCode === provinceCode) : undefined;
+  const scope = provinceCode ? provinceName(provinceCode) : national ? 'landelijk' : 'van de provincies die u ziet';
+  const targetScope = provinceCode ? provinceName(provinceCode) : national ? 'landelijk' : 'samen voor de provincies die u ziet';
+  const target = provinceCode
+    ? (province?.shortTermTarget ?? null)
+    : national
+      ? overview.shortTermTarget
+      : overview.provinces.reduce((sum, p) => sum + p.shortTermTarget, 0);
+  const realised = provinceCode ? (province?.shortTermRealised ?? null) : overview.totalShortTermRealised;
+  const progress = realised == null || !target ? null : Math.min(100, Math.round((realised / target) * 100));
   const items: [string, string][] = [
     ['Opgave', formatNumber(overview.totalOpgave)],
     ['Gepland (min–max)', formatRange(overview.totalPlanned)],
@@ -73,12 +85,11 @@ export function Totals({ overview, scope }: { overview: Overview; scope: string 
       </dl>
       <Heading level={3}>Kortetermijndoel</Heading>
       <Paragraph>
-        Doel van november 2019: {formatNumber(overview.shortTermTarget)} plaatsen ({scope}). Gerealiseerd:{' '}
-        {formatNumber(realised)}
+        Doel van november 2019: {formatNumber(target)} plaatsen ({targetScope}). Gerealiseerd: {formatNumber(realised)}
         {progress == null ? '' : ` (${progress}%)`}.
       </Paragraph>
       {progress == null ? null : (
-        <div className="progress" role="progressbar" aria-label="Voortgang kortetermijndoel" aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress} aria-valuetext={`${progress}% van het kortetermijndoel gerealiseerd`}>
+        <div className="progress" role="progressbar" aria-label={`Voortgang kortetermijndoel (${targetScope})`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress} aria-valuetext={`${progress}% van het kortetermijndoel gerealiseerd`}>
           <div className="progress__bar" style={{ width: `${progress}%` }} />
         </div>
       )}
@@ -352,10 +363,6 @@ export function RowsTable({ overview, single }: { overview: Overview; single: bo
       </label>
     </Section>
   );
-}
-
-function yearsBefore(iso: string, years: number) {
-  return `${Number(iso.slice(0, 4)) - years}${iso.slice(4)}`;
 }
 
 /** Realised places over time for one province and opvangtype, as a chart and a table. */
