@@ -107,6 +107,11 @@ describe('the web application', () => {
     await ipo.getByRole('status').filter({ hasText: 'Live' }).waitFor();
     await ipo.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png'), fullPage: false });
     expect(await accessibilityProblems(ipo)).toEqual([]);
+    // Wide tables scroll inside their box, not the page; expiring agreements name their gemeente, not its code.
+    expect(await ipo.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    const expiring = ipo.getByRole('region', { name: 'Tabel aflopende bestuursovereenkomsten' });
+    await expiring.waitFor();
+    await expect.poll(() => expiring.innerText()).not.toMatch(/\bGM\d{4}\b/);
 
     // A second person, at the same time: the Utrecht secretariat changes its draft plan.
     const secretariatContext = await newContext();
@@ -202,6 +207,71 @@ describe('the web application', () => {
     cut = false;
     await live.waitFor({ timeout: 30_000 });
     await page.getByText(nl.format(after), { exact: true }).first().waitFor({ timeout: 5_000 });
+    await context.close();
+  }, 60_000);
+
+  it('gives a province its own short-term target, shows national labels only to national viewers, and keeps tables, dates and sorting usable', async () => {
+    const context = await newContext();
+    const page = await signIn(context, /Medewerker gemeente Zeist/);
+    await page.waitForURL(/\/provincie\/UT/);
+    await page.getByRole('heading', { name: /Totalen Utrecht/ }).waitFor();
+    const token = await page.evaluate(() => (globalThis as any).sessionStorage.getItem('regietafel.token'));
+    const { data } = await server.gql('{ nationalOverview(on: "2023-01-01", provinceCode: UT) { provinces { provinceCode shortTermTarget shortTermRealised } } }', undefined, token);
+    const utrecht = data.nationalOverview.provinces.find((p: { provinceCode: string }) => p.provinceCode === 'UT');
+    const main = page.getByRole('main');
+    await main.getByText(`Doel van november 2019: ${nl.format(utrecht.shortTermTarget)} plaatsen (Utrecht)`).waitFor();
+    expect(await main.innerText()).not.toMatch(/landelijk/i);
+    expect(await page.getByRole('link', { name: 'Landelijk dashboard' }).count()).toBe(0);
+    // Focus is on the page's heading, so that a screen reader announces the page.
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.tagName)).toBe('H1');
+    // Sortable headers are real header cells with their sort.
+    const sorted = page.locator('th[scope="col"][aria-sort="ascending"]');
+    expect(await sorted.count()).toBe(1);
+    await page.getByRole('button', { name: /^Opgave/ }).click();
+    await page.locator('th[scope="col"][aria-sort="ascending"]', { hasText: 'Opgave' }).waitFor();
+    // No aria-describedby points at an element that is not there.
+    const dangling = await page.evaluate(() => {
+      const doc = (globalThis as any).document;
+      return [...doc.querySelectorAll('[aria-describedby]')].flatMap((element: any) => element.getAttribute('aria-describedby').split(/\s+/).filter((id: string) => !doc.getElementById(id)));
+    });
+    expect(dangling).toEqual([]);
+
+    // The date field: typed with the keyboard, the same element keeps focus, taken over on Enter.
+    const field = page.locator('input[name="op"]');
+    await field.focus();
+    await field.press('ArrowUp'); // the first part (day or month, by locale): one up
+    expect(await field.evaluate((element) => element === (globalThis as any).document.activeElement)).toBe(true);
+    await field.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('op') !== null && url.searchParams.get('op') !== '2023-01-01');
+    expect(await field.evaluate((element) => element === (globalThis as any).document.activeElement)).toBe(true);
+
+    // A leap day: the timeline's three years earlier is a real date; no error.
+    await page.goto(`${base}/provincie/UT?op=2024-02-29`);
+    await page.getByRole('heading', { name: /Totalen Utrecht op 29 februari 2024/ }).waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    // No real date: the default, said in Dutch, no field names.
+    await page.goto(`${base}/provincie/UT?op=2023-02-31`);
+    await page.getByText(/"2023-02-31" is geen geldige datum/).waitFor();
+    await page.getByRole('heading', { name: /Totalen Utrecht op 1 januari 2023/ }).waitFor();
+    expect(await main.innerText()).not.toMatch(/veld: on|\(veld: [a-z]+[A-Z]/);
+
+    // A phone's width: the page does not scroll sideways; wide tables scroll in their own (keyboard-reachable) box.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.locator('.table-scroll[role="region"][tabindex="0"][aria-label]').count()).toBeGreaterThan(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    // Not allowed to follow Groningen's changes: says the page is not live, not that the connection is lost.
+    await page.goto(`${base}/provincie/GR`);
+    await page.getByRole('status').filter({ hasText: /Niet live/ }).waitFor({ timeout: 10_000 });
+
+    // Signing out forgets the page: the next person starts on their own.
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.waitForURL(/\/aanmelden/);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('regietafel.returnTo'))).toBeNull();
     await context.close();
   }, 60_000);
 

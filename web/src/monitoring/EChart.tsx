@@ -30,7 +30,10 @@ export default function EChart({ option, description, height = 320 }: ChartProps
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option }, true);
+    // ECharts measures text with the font it is given: 'inherit' measures in a default font and draws in the page's,
+    // so legend labels ran into the next swatch. The page's own font, named, measures what is drawn.
+    const fontFamily = element.current ? getComputedStyle(element.current).fontFamily : undefined;
+    chart.current?.setOption({ animation: false, textStyle: { fontFamily: fontFamily || 'sans-serif' }, ...option }, true);
   }, [option]);
 
   return <div ref={element} role="img" aria-label={description} className="chart" style={{ height }} />;

@@ -6,12 +6,12 @@ import {
   TableCaption,
   TableCell,
   TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ErrorAlert } from '../app/ErrorAlert';
+import { HeaderCell, ScrollTable } from '../app/table';
 import { NotFound } from '../app/NotFound';
 import { formatDate, formatNumber, isProvinceCode, provinceName } from '../app/format';
 import { OverviewPage } from './OverviewPage';
@@ -46,27 +46,29 @@ function RegietafelSection({ code }: { code: string }) {
             {province.uitplaatsingsregio.number} ({province.uitplaatsingsregio.name}). Inwoners: {formatNumber(province.population)} (
             {formatDate(province.populationDate)}).
           </Paragraph>
-          <Table>
-            <TableCaption>Leden van de regietafel</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Naam</TableHeaderCell>
-                <TableHeaderCell scope="col">Functie</TableHeaderCell>
-                <TableHeaderCell scope="col">Organisatie</TableHeaderCell>
-                <TableHeaderCell scope="col">Hoedanigheid</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {province.regietafel.members.map((seat) => (
-                <TableRow key={seat.id}>
-                  <TableHeaderCell scope="row">{seat.person.name}</TableHeaderCell>
-                  <TableCell>{seat.function === 'VOORZITTER' ? 'Voorzitter' : 'Lid'}</TableCell>
-                  <TableCell>{seat.organisation.name}</TableCell>
-                  <TableCell>{seat.capacity}</TableCell>
+          <ScrollTable label={'Tabel leden van de regietafel'}>
+            <Table>
+              <TableCaption>Leden van de regietafel</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <HeaderCell scope="col">Naam</HeaderCell>
+                  <HeaderCell scope="col">Functie</HeaderCell>
+                  <HeaderCell scope="col">Organisatie</HeaderCell>
+                  <HeaderCell scope="col">Hoedanigheid</HeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {province.regietafel.members.map((seat) => (
+                  <TableRow key={seat.id}>
+                    <HeaderCell scope="row">{seat.person.name}</HeaderCell>
+                    <TableCell>{seat.function === 'VOORZITTER' ? 'Voorzitter' : 'Lid'}</TableCell>
+                    <TableCell>{seat.organisation.name}</TableCell>
+                    <TableCell>{seat.capacity}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </ScrollTable>
         </>
       ) : null}
     </section>

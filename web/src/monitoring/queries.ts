@@ -54,6 +54,13 @@ export const ExpiringQuery = graphql(`
   }
 `);
 
+/** Gemeente names by code, for tables that the API gives codes (expiring agreements); ended gemeenten included. */
+export const GemeenteNamesQuery = graphql(`
+  query GemeenteNames($provinceCode: ProvinceCode) {
+    gemeenten(provinceCode: $provinceCode, includeEnded: true, first: 500) { edges { node { code name } } }
+  }
+`);
+
 export type ExpiringOfProvince = ResultOf<typeof ExpiringQuery>['expiringAgreements'][number];
 
 export const OpvangtypesQuery = graphql(`

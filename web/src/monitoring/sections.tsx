@@ -11,12 +11,12 @@ import {
   TableCell,
   TableFooter,
   TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { AppLink } from '../app/AppLink';
+import { HeaderCell, ScrollTable } from '../app/table';
 import { ErrorAlert } from '../app/ErrorAlert';
 import {
   OPVANGTYPE_NAMES,
@@ -37,7 +37,7 @@ import {
 } from '../app/format';
 import { Chart, type ChartOption } from './Chart';
 import { downloadCsv } from './download';
-import { ExpiringQuery, TimelineQuery, type Overview, type OverviewRow } from './queries';
+import { ExpiringQuery, GemeenteNamesQuery, TimelineQuery, type Overview, type OverviewRow } from './queries';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -162,11 +162,11 @@ export function Spreiding({ overview }: { overview: Overview }) {
   const provinces = overview.provinces;
   const option = useMemo<ChartOption>(
     () => ({
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 48, right: 16, top: 40, bottom: 64 },
+      tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => formatPercent(typeof value === 'number' ? value : null) },
+      legend: { top: 0, itemGap: 24 },
+      grid: { left: 56, right: 16, top: 40, bottom: 64 },
       xAxis: { type: 'category', data: provinces.map((p) => provinceName(p.provinceCode)), axisLabel: { rotate: 40 } },
-      yAxis: { type: 'value', name: '%' },
+      yAxis: { type: 'value', axisLabel: { formatter: (value: number) => `${formatNumber(value)}%` } },
       series: [
         { name: 'Aandeel inwoners', type: 'bar', data: provinces.map((p) => p.populationShare), itemStyle: { color: '#154273' } },
         { name: 'Aandeel gerealiseerd', type: 'bar', data: provinces.map((p) => p.realisedShare), itemStyle: { color: '#39870c' } },
@@ -178,31 +178,33 @@ export function Spreiding({ overview }: { overview: Overview }) {
   return (
     <Section id="spreiding" title="Spreiding over de provincies">
       <Chart option={option} description="Staafdiagram van het aandeel inwoners, gerealiseerde en geplande capaciteit per provincie. Dezelfde cijfers staan in de tabel hieronder." />
-      <Table>
-        <TableCaption>Spreiding: aandeel per provincie in procenten</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Provincie</TableHeaderCell>
-            <TableHeaderCell scope="col">Aandeel inwoners</TableHeaderCell>
-            <TableHeaderCell scope="col">Aandeel gerealiseerd</TableHeaderCell>
-            <TableHeaderCell scope="col">Verschil gerealiseerd</TableHeaderCell>
-            <TableHeaderCell scope="col">Aandeel gepland</TableHeaderCell>
-            <TableHeaderCell scope="col">Verschil gepland</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {provinces.map((p) => (
-            <TableRow key={p.provinceCode}>
-              <TableHeaderCell scope="row">{provinceName(p.provinceCode)}</TableHeaderCell>
-              <TableCell className="number">{formatPercent(p.populationShare)}</TableCell>
-              <TableCell className="number">{formatPercent(p.realisedShare)}</TableCell>
-              <TableCell className="number">{formatPoints(p.realisedShareDifference)}</TableCell>
-              <TableCell className="number">{formatPercent(p.plannedShare)}</TableCell>
-              <TableCell className="number">{formatPoints(p.plannedShareDifference)}</TableCell>
+      <ScrollTable label={'Tabel spreiding per provincie'}>
+        <Table>
+          <TableCaption>Spreiding: aandeel per provincie in procenten</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <HeaderCell scope="col">Provincie</HeaderCell>
+              <HeaderCell scope="col" numeric>Aandeel inwoners</HeaderCell>
+              <HeaderCell scope="col" numeric>Aandeel gerealiseerd</HeaderCell>
+              <HeaderCell scope="col" numeric>Verschil gerealiseerd</HeaderCell>
+              <HeaderCell scope="col" numeric>Aandeel gepland</HeaderCell>
+              <HeaderCell scope="col" numeric>Verschil gepland</HeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {provinces.map((p) => (
+              <TableRow key={p.provinceCode}>
+                <HeaderCell scope="row">{provinceName(p.provinceCode)}</HeaderCell>
+                <TableCell className="number">{formatPercent(p.populationShare)}</TableCell>
+                <TableCell className="number">{formatPercent(p.realisedShare)}</TableCell>
+                <TableCell className="number">{formatPoints(p.realisedShareDifference)}</TableCell>
+                <TableCell className="number">{formatPercent(p.plannedShare)}</TableCell>
+                <TableCell className="number">{formatPoints(p.plannedShareDifference)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </ScrollTable>
     </Section>
   );
 }
@@ -211,29 +213,31 @@ export function Spreiding({ overview }: { overview: Overview }) {
 export function PlanStatuses({ overview }: { overview: Overview }) {
   return (
     <Section id="planstatus" title="Status van de provinciale plannen">
-      <Table>
-        <TableCaption>Provinciale plannen: status en laatste wijziging</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Provincie</TableHeaderCell>
-            <TableHeaderCell scope="col">Status plan</TableHeaderCell>
-            <TableHeaderCell scope="col">Laatst gewijzigd</TableHeaderCell>
-            <TableHeaderCell scope="col">Concept in bewerking</TableHeaderCell>
-            <TableHeaderCell scope="col">Concept gewijzigd</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {overview.provinces.map((p) => (
-            <TableRow key={p.provinceCode}>
-              <TableHeaderCell scope="row">{provinceName(p.provinceCode)}</TableHeaderCell>
-              <TableCell>{planStatusName(p.planStatus)}</TableCell>
-              <TableCell>{p.planChangedAt ? formatDateTime(p.planChangedAt) : '—'}</TableCell>
-              <TableCell>{p.conceptStatus ? `${planStatusName(p.conceptStatus)} (${formatRange(p.conceptPlanned)} plaatsen)` : '—'}</TableCell>
-              <TableCell>{p.conceptChangedAt ? formatDateTime(p.conceptChangedAt) : '—'}</TableCell>
+      <ScrollTable label={'Tabel status van de provinciale plannen'}>
+        <Table>
+          <TableCaption>Provinciale plannen: status en laatste wijziging</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <HeaderCell scope="col">Provincie</HeaderCell>
+              <HeaderCell scope="col">Status plan</HeaderCell>
+              <HeaderCell scope="col">Laatst gewijzigd</HeaderCell>
+              <HeaderCell scope="col">Concept in bewerking</HeaderCell>
+              <HeaderCell scope="col">Concept gewijzigd</HeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {overview.provinces.map((p) => (
+              <TableRow key={p.provinceCode}>
+                <HeaderCell scope="row">{provinceName(p.provinceCode)}</HeaderCell>
+                <TableCell>{planStatusName(p.planStatus)}</TableCell>
+                <TableCell>{p.planChangedAt ? formatDateTime(p.planChangedAt) : '—'}</TableCell>
+                <TableCell>{p.conceptStatus ? `${planStatusName(p.conceptStatus)} (${formatRange(p.conceptPlanned)} plaatsen)` : '—'}</TableCell>
+                <TableCell>{p.conceptChangedAt ? formatDateTime(p.conceptChangedAt) : '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </ScrollTable>
     </Section>
   );
 }
@@ -269,7 +273,7 @@ function isEmptyRow(row: OverviewRow) {
 
 /** Opgave, plan, realisation and pipeline per province and opvangtype, sortable. */
 export function RowsTable({ overview, single }: { overview: Overview; single: boolean }) {
-  const [sort, setSort] = useState<{ key: SortKey; direction: 'ascending' | 'descending' }>({ key: 'province', direction: 'ascending' });
+  const [sort, setSort] = useState<{ key: SortKey; direction: 'ascending' | 'descending' }>({ key: single ? 'opvangtype' : 'province', direction: 'ascending' });
   const [showEmpty, setShowEmpty] = useState(false);
   const rows = useMemo(() => {
     const visible = showEmpty ? overview.rows : overview.rows.filter((row) => !isEmptyRow(row));
@@ -296,7 +300,7 @@ export function RowsTable({ overview, single }: { overview: Overview; single: bo
         Gecombineerde opvangtypes (zoals GVL met satellietlocaties) worden samen met hun opgave vergeleken in een eigen
         rij; de rijen van de afzonderlijke types verwijzen daarnaar.
       </Paragraph>
-      <div className="table-scroll">
+      <ScrollTable label={'Tabel per provincie en opvangtype'}>
         <Table>
           <TableCaption>
             Opgave, plan, gerealiseerde capaciteit en pijplijn per {single ? 'opvangtype' : 'provincie en opvangtype'} op{' '}
@@ -306,14 +310,14 @@ export function RowsTable({ overview, single }: { overview: Overview; single: bo
           <TableHeader>
             <TableRow>
               {columns.map((column) => (
-                <TableHeaderCell key={column.key} scope="col" aria-sort={sort.key === column.key ? sort.direction : 'none'} className={column.numeric ? 'number' : undefined}>
+                <HeaderCell key={column.key} scope="col" aria-sort={sort.key === column.key ? sort.direction : 'none'} numeric={column.numeric}>
                   <button type="button" className="sort-button" onClick={() => toggle(column.key)}>
                     {column.label}
                     <span aria-hidden="true" className="sort-button__icon">
                       {sort.key === column.key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}
                     </span>
                   </button>
-                </TableHeaderCell>
+                </HeaderCell>
               ))}
             </TableRow>
           </TableHeader>
@@ -323,11 +327,11 @@ export function RowsTable({ overview, single }: { overview: Overview; single: bo
               return (
                 <TableRow key={key} className={row.opvangtypes.length > 1 ? 'row--combination' : undefined}>
                   {single ? null : <TableCell>{provinceName(row.provinceCode)}</TableCell>}
-                  <TableHeaderCell scope="row">
+                  <HeaderCell scope="row">
                     {opvangtypesLabel(row.opvangtypes)}
                     {row.opvangtypes.length > 1 ? <span className="note"> (combinatie)</span> : null}
                     {row.combinedIn ? <span className="note"> (plan samen met {opvangtypesLabel(row.combinedIn)})</span> : null}
-                  </TableHeaderCell>
+                  </HeaderCell>
                   <TableCell className="number">{formatNumber(row.opgave)}</TableCell>
                   <TableCell className="number">
                     {formatRange(row.planned)}
@@ -345,9 +349,9 @@ export function RowsTable({ overview, single }: { overview: Overview; single: bo
           </TableBody>
           <TableFooter>
             <TableRow>
-              <TableHeaderCell scope="row" colSpan={single ? 1 : 2}>
+              <HeaderCell scope="row" colSpan={single ? 1 : 2}>
                 Totaal
-              </TableHeaderCell>
+              </HeaderCell>
               <TableCell className="number">{formatNumber(overview.totalOpgave)}</TableCell>
               <TableCell className="number">{formatRange(overview.totalPlanned)}</TableCell>
               <TableCell className="number">{formatNumber(overview.totalRealised)}</TableCell>
@@ -357,7 +361,7 @@ export function RowsTable({ overview, single }: { overview: Overview; single: bo
             </TableRow>
           </TableFooter>
         </Table>
-      </div>
+      </ScrollTable>
       <label className="checkbox-label">
         <input type="checkbox" checked={showEmpty} onChange={(event) => setShowEmpty(event.target.checked)} /> Toon ook rijen zonder cijfers
       </label>
@@ -379,10 +383,10 @@ export function Timeline({ on, provinceCodes, fixedProvince }: { on: string; pro
   const label = `${provinceName(province)}, ${opvangtype ? opvangtypeName(opvangtype) : 'alle opvangtypes'}`;
   const option = useMemo<ChartOption>(
     () => ({
-      tooltip: { trigger: 'axis' },
-      grid: { left: 56, right: 16, top: 24, bottom: 40 },
+      tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => `${formatNumber(typeof value === 'number' ? value : null)} plaatsen` },
+      grid: { left: 64, right: 16, top: 32, bottom: 40 },
       xAxis: { type: 'category', data: points.map((p) => formatShortDate(p.date)) },
-      yAxis: { type: 'value', name: 'plaatsen' },
+      yAxis: { type: 'value', name: 'plaatsen', axisLabel: { formatter: (value: number) => formatNumber(value) } },
       series: [{ name: 'Gerealiseerd', type: 'line', step: 'end', data: points.map((p) => p.places), itemStyle: { color: '#154273' } }],
     }),
     [points],
@@ -419,23 +423,25 @@ export function Timeline({ on, provinceCodes, fixedProvince }: { on: string; pro
           />
           <details className="chart-table">
             <summary>Cijfers van het verloop als tabel</summary>
-            <Table>
-              <TableCaption>Gerealiseerde plaatsen per maand, {label}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Datum</TableHeaderCell>
-                  <TableHeaderCell scope="col">Plaatsen</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {points.map((p) => (
-                  <TableRow key={p.date}>
-                    <TableHeaderCell scope="row">{formatDate(p.date)}</TableHeaderCell>
-                    <TableCell className="number">{formatNumber(p.places)}</TableCell>
+            <ScrollTable label={'Tabel gerealiseerde plaatsen per maand'}>
+              <Table>
+                <TableCaption>Gerealiseerde plaatsen per maand, {label}</TableCaption>
+                <TableHeader>
+                  <TableRow>
+                    <HeaderCell scope="col">Datum</HeaderCell>
+                    <HeaderCell scope="col" numeric>Plaatsen</HeaderCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHeader>
+                <TableBody>
+                  {points.map((p) => (
+                    <TableRow key={p.date}>
+                      <HeaderCell scope="row">{formatDate(p.date)}</HeaderCell>
+                      <TableCell className="number">{formatNumber(p.places)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </ScrollTable>
           </details>
         </>
       ) : null}
@@ -449,6 +455,9 @@ export function Expiring({ on, provinceCode }: { on: string; provinceCode?: stri
   const provinces = data?.expiringAgreements ?? [];
   const agreements = provinces.flatMap((p) => p.agreements);
   const totalAtStake = provinces.reduce((sum, p) => sum + p.placesAtStake, 0);
+  // The agreements carry the gemeente's code: its name comes from the list of gemeenten (the code if not found).
+  const [gemeenten] = useQuery({ query: GemeenteNamesQuery, variables: { provinceCode: (provinceCode ?? null) as never }, pause: agreements.length === 0 });
+  const gemeenteNames = useMemo(() => new Map((gemeenten.data?.gemeenten.edges ?? []).map((edge) => [edge.node.code, edge.node.name])), [gemeenten.data]);
   return (
     <Section id="aflopend" title="Aflopende bestuursovereenkomsten">
       <ErrorAlert error={error} />
@@ -460,28 +469,28 @@ export function Expiring({ on, provinceCode }: { on: string; provinceCode?: stri
             verlengd en niet opgevangen door voorstellen in de pijplijn: {formatNumber(totalAtStake)} plaatsen.
           </Paragraph>
           {agreements.length > 0 ? (
-            <div className="table-scroll">
+            <ScrollTable label={'Tabel aflopende bestuursovereenkomsten'}>
               <Table>
                 <TableCaption>Bestuursovereenkomsten die binnen een jaar na {formatDate(on)} aflopen</TableCaption>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell scope="col">Locatie</TableHeaderCell>
-                    {provinceCode ? null : <TableHeaderCell scope="col">Provincie</TableHeaderCell>}
-                    <TableHeaderCell scope="col">Gemeente</TableHeaderCell>
-                    <TableHeaderCell scope="col">Opvangtype</TableHeaderCell>
-                    <TableHeaderCell scope="col">Einddatum</TableHeaderCell>
-                    <TableHeaderCell scope="col" className="number">Plaatsen</TableHeaderCell>
-                    <TableHeaderCell scope="col">Verlengd</TableHeaderCell>
-                    <TableHeaderCell scope="col">Vervanging in pijplijn</TableHeaderCell>
+                    <HeaderCell scope="col">Locatie</HeaderCell>
+                    {provinceCode ? null : <HeaderCell scope="col">Provincie</HeaderCell>}
+                    <HeaderCell scope="col">Gemeente</HeaderCell>
+                    <HeaderCell scope="col">Opvangtype</HeaderCell>
+                    <HeaderCell scope="col">Einddatum</HeaderCell>
+                    <HeaderCell scope="col" numeric>Plaatsen</HeaderCell>
+                    <HeaderCell scope="col">Verlengd</HeaderCell>
+                    <HeaderCell scope="col">Vervanging in pijplijn</HeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
                   {provinces.flatMap((p) =>
                     p.agreements.map((a, index) => (
                       <TableRow key={`${p.provinceCode}-${index}-${a.locationName}`}>
-                        <TableHeaderCell scope="row">{a.locationName}</TableHeaderCell>
+                        <HeaderCell scope="row">{a.locationName}</HeaderCell>
                         {provinceCode ? null : <TableCell>{provinceName(p.provinceCode)}</TableCell>}
-                        <TableCell>{a.gemeenteCode}</TableCell>
+                        <TableCell>{gemeenteNames.get(a.gemeenteCode) ?? a.gemeenteCode}</TableCell>
                         <TableCell>{opvangtypeName(a.opvangtype)}</TableCell>
                         <TableCell>
                           {formatDate(a.endDate)}
@@ -496,15 +505,15 @@ export function Expiring({ on, provinceCode }: { on: string; provinceCode?: stri
                 </TableBody>
                 <TableFooter>
                   <TableRow>
-                    <TableHeaderCell scope="row" colSpan={provinceCode ? 4 : 5}>
+                    <HeaderCell scope="row" colSpan={provinceCode ? 4 : 5}>
                       Plaatsen op het spel (niet verlengd, niet vervangen)
-                    </TableHeaderCell>
+                    </HeaderCell>
                     <TableCell className="number">{formatNumber(totalAtStake)}</TableCell>
                     <TableCell colSpan={2} />
                   </TableRow>
                 </TableFooter>
               </Table>
-            </div>
+            </ScrollTable>
           ) : null}
         </>
       ) : null}
