@@ -14,10 +14,12 @@ runCommand(async (config, log) => {
   let server: RunningServer | undefined;
   let stopping = false;
   let stopWhenOpen: { reason: string; exitCode: number } | undefined;
+  let firstSignalAt = 0;
   const stop = async (reason: string, exitCode: number) => {
     if (stopping) {
-      // A second Ctrl-C: the person does not want to wait (e.g. a frozen database holds the drain up).
-      if (reason.startsWith('SIG')) {
+      // A second Ctrl-C: the person does not want to wait (e.g. a frozen database holds the drain up). Under `npm start`
+      // one Ctrl-C arrives twice (from the terminal, and passed on by npm): a repeat within a second is that echo.
+      if (reason.startsWith('SIG') && Date.now() - firstSignalAt > 1_000) {
         log.warn({ reason }, 'stopping at once');
         await database?.kill();
         process.exit(1);
@@ -30,6 +32,7 @@ runCommand(async (config, log) => {
       return;
     }
     stopping = true;
+    firstSignalAt = Date.now();
     log.info({ reason }, 'stopping');
     // A stop never hangs: whatever is still waiting (a database that does not answer) after 20 s is cut short.
     const deadline = setTimeout(() => {

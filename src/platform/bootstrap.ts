@@ -88,7 +88,7 @@ export async function waitForDatabase(url: string, log: Logger, options: { setti
   let delay = 250;
   for (let attempt = 1; ; attempt++) {
     try {
-      await ensureDatabase(url, log);
+      await ensureDatabase(url, log, options.setting);
       if (attempt > 1) log.info({ database: where, attempt }, 'database reached');
       return;
     } catch (error) {
@@ -112,7 +112,7 @@ export async function waitForDatabase(url: string, log: Logger, options: { setti
  * Creates the database named in `url` if it does not exist (first start on a new cluster). Connects to the database
  * itself first, so a user without rights on the `postgres` database works when the database exists.
  */
-export async function ensureDatabase(url: string, log: Logger): Promise<void> {
+export async function ensureDatabase(url: string, log: Logger, setting?: string): Promise<void> {
   const connectOnce = async (target: string, work: (client: pg.Client) => Promise<void>) => {
     const client = new pg.Client({ connectionString: target, connectionTimeoutMillis: 5_000 });
     client.on('error', () => {}); // reported through the failing call
@@ -135,8 +135,9 @@ export async function ensureDatabase(url: string, log: Logger): Promise<void> {
   await connectOnce(admin.toString(), async (client) => {
     try {
       await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-      // Expected on a first start; after a typo in DATABASE_URL it is the clue.
-      log.warn({ database: name }, `database ${name} did not exist: created it (if that name is a typo, correct DATABASE_URL)`);
+      // Expected on a first start of the embedded database; with DATABASE_URL it may be the clue to a typo.
+      if (setting) log.warn({ database: name }, `database ${name} did not exist: created it (if that name is a typo, correct ${setting})`);
+      else log.info({ database: name }, 'database created');
     } catch (error) {
       // Two instances may race to create it; the loser finds it exists.
       if ((error as { code?: string }).code !== '42P04') throw error;
