@@ -25,6 +25,8 @@ import { useConnection } from '../app/session';
 import { HeaderCell, ScrollTable } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { PlanChanged, PlanDiffQuery, PlanQuery, type Plan, type PlanDiff } from './queries';
+import type { ResultOf } from '../app/graphql';
+import type { CombinedError } from 'urql';
 
 const timeFormat = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
 
@@ -106,30 +108,33 @@ function PlanView({ id }: { id: string }) {
   const title = plan ? plan.title : fetching && !data ? 'Plan' : 'Plan niet gevonden';
   usePageTitle(title);
 
-  if (!plan) {
-    return (
-      <>
-        <Heading level={1}>{title}</Heading>
-        {fetching && !data ? <Loading what="het plan" /> : null}
-        {error ? <ErrorAlert error={error} title="Dit plan kan niet worden getoond." /> : null}
-        {!fetching && data && !error ? (
-          <Alert type="warning">
-            <Paragraph>Dit plan bestaat niet, of u hebt er geen toegang toe.</Paragraph>
-          </Alert>
-        ) : null}
-        <Paragraph>
-          Ga naar de <AppLink to="/">startpagina</AppLink>.
-        </Paragraph>
-      </>
-    );
-  }
-
+  // One heading element whatever the state, so that the focus it gets on navigation stays when the plan arrives.
   return (
     <>
       <div className="page-heading">
-        <Heading level={1}>{plan.title}</Heading>
-        <LiveIndicator subscriptionError={live.error} />
+        <Heading level={1}>{title}</Heading>
+        {plan ? <LiveIndicator subscriptionError={live.error} /> : null}
       </div>
+      {plan ? <PlanBody plan={plan} change={change} error={error} /> : null}
+      {!plan && fetching && !data ? <Loading what="het plan" /> : null}
+      {!plan && error ? <ErrorAlert error={error} title="Dit plan kan niet worden getoond." /> : null}
+      {!plan && !fetching && data && !error ? (
+        <Alert type="warning">
+          <Paragraph>Dit plan bestaat niet, of u hebt er geen toegang toe.</Paragraph>
+        </Alert>
+      ) : null}
+      {!plan && !fetching ? (
+        <Paragraph>
+          Ga naar de <AppLink to="/">startpagina</AppLink>.
+        </Paragraph>
+      ) : null}
+    </>
+  );
+}
+
+function PlanBody({ plan, change, error }: { plan: Plan; change: ResultOf<typeof PlanChanged>['planChanged'] | undefined; error: CombinedError | undefined }) {
+  return (
+    <>
       {change ? (
         <Alert type="info" role="status">
           <Paragraph>
