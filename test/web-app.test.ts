@@ -345,7 +345,15 @@ describe.runIf(BROWSER)('the web application', () => {
     const kept = plan.lines.map(({ id, opvangtypes, targetDate, minPlaces, maxPlaces, note }: Record<string, unknown>) => ({ id, opvangtypes, targetDate, minPlaces, maxPlaces, note }));
     const changed = await server.gql(
       'mutation($input: UpdateProvincialPlanInput!) { updateProvincialPlan(input: $input) { version } }',
-      { input: { planId: plan.id, expectedVersion: plan.version, lines: [...kept, { opvangtypes: ['AZC'], targetDate: '2023-01-01', minPlaces: 40, maxPlaces: 60, note }] } },
+      {
+        input: {
+          planId: plan.id,
+          expectedVersion: plan.version,
+          lines: [...kept, { opvangtypes: ['AZC'], targetDate: '2023-01-01', minPlaces: 40, maxPlaces: 60, note }],
+          // Markdown from people: formatting shows, script and markup never run.
+          sections: { context: '**Vet gedrukt**\n\n<script>window.pwned = 1</script>\n\n<img src="x" onerror="window.pwned = 2">\n\n[klik](javascript:window.pwned=3)' },
+        },
+      },
       token,
     );
     expect(changed.errors).toBeUndefined();
@@ -353,6 +361,11 @@ describe.runIf(BROWSER)('the web application', () => {
     await page.getByText(new RegExp(`Gewijzigd door ${data.viewer.name.replace(/[()]/g, '\\$&')} om \\d{2}:\\d{2}`)).waitFor({ timeout: 5_000 });
     await lines.getByRole('row').filter({ hasText: note }).filter({ hasText: '40–60' }).waitFor({ timeout: 5_000 });
     expect(await history.getByRole('row').count()).toBe(plan.revisions.length + 2);
+    const context_ = page.getByRole('region', { name: 'Context' });
+    await context_.locator('strong', { hasText: 'Vet gedrukt' }).waitFor();
+    expect(await context_.locator('script, img, [onerror]').count()).toBe(0);
+    expect(await context_.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as any).pwned)).toBeUndefined();
 
     // Version 1 against the latest: the new line is among the added ones, in Dutch.
     await page.getByLabel('Van versie').selectOption('1');

@@ -68,6 +68,14 @@ const FIELD_NAMES: Record<string, string> = {
   'sections.vergunninghouders': 'sectie Vergunninghouders',
 };
 
+/** A field's value as people read it: statuses and dates in Dutch, text as it is (never as markup). */
+function fieldValue(field: string, value: string | null | undefined): string {
+  if (value == null || value === '') return '(leeg)';
+  if (field === 'status') return planStatusName(value);
+  if (field === 'targetDate') return formatDate(value);
+  return value;
+}
+
 function fieldName(field: string): string {
   return FIELD_NAMES[field] ?? field;
 }
@@ -433,8 +441,8 @@ function DiffView({ diff }: { diff: PlanDiff }) {
               {diff.fields.map((field) => (
                 <TableRow key={field.field}>
                   <HeaderCell scope="row">{fieldName(field.field)}</HeaderCell>
-                  <TableCell>{field.before ?? '(leeg)'}</TableCell>
-                  <TableCell>{field.after ?? '(leeg)'}</TableCell>
+                  <TableCell>{fieldValue(field.field, field.before)}</TableCell>
+                  <TableCell>{fieldValue(field.field, field.after)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
