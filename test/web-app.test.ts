@@ -361,6 +361,8 @@ describe.runIf(BROWSER)('the web application', () => {
     await page.getByText(new RegExp(`Gewijzigd door ${data.viewer.name.replace(/[()]/g, '\\$&')} om \\d{2}:\\d{2}`)).waitFor({ timeout: 5_000 });
     await lines.getByRole('row').filter({ hasText: note }).filter({ hasText: '40–60' }).waitFor({ timeout: 5_000 });
     expect(await history.getByRole('row').count()).toBe(plan.revisions.length + 2);
+    // The summary the server wrote for the change, in Dutch.
+    await history.getByRole('row').last().filter({ hasText: '1 regel toegevoegd' }).waitFor();
     const context_ = page.getByRole('region', { name: 'Context' });
     await context_.locator('strong', { hasText: 'Vet gedrukt' }).waitFor();
     expect(await context_.locator('script, img, [onerror]').count()).toBe(0);

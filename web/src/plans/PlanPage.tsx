@@ -76,6 +76,29 @@ function fieldValue(field: string, value: string | null | undefined): string {
   return value;
 }
 
+/**
+ * The summaries the server writes itself are in English; those are said in Dutch here. A summary someone wrote
+ * stays as written.
+ */
+export function summaryInDutch(summary: string): string {
+  if (summary === 'Edited the plan text') return 'Tekst van het plan gewijzigd';
+  if (summary === 'Submitted to the LRT') return 'Ingediend bij de LRT';
+  if (summary === 'Adopted by the LRT') return 'Vastgesteld door de LRT';
+  const created = /^Created "(.*)"$/s.exec(summary);
+  if (created) return `"${created[1]}" aangemaakt`;
+  const returned = /^Returned: (.*)$/s.exec(summary);
+  if (returned) return `Teruggestuurd: ${returned[1]}`;
+  const parts = summary.split(', ');
+  const words: Record<string, [string, string]> = { 'line(s) added': ['regel toegevoegd', 'regels toegevoegd'], changed: ['gewijzigd', 'gewijzigd'], removed: ['verwijderd', 'verwijderd'] };
+  const translated = parts.map((part) => {
+    const match = /^(\d+) (line\(s\) added|changed|removed)$/.exec(part);
+    if (!match) return null;
+    const count = Number(match[1]);
+    return `${formatNumber(count)} ${words[match[2]!]![count === 1 ? 0 : 1]}`;
+  });
+  return translated.every(Boolean) ? translated.join(', ') : summary;
+}
+
 function fieldName(field: string): string {
   return FIELD_NAMES[field] ?? field;
 }
@@ -354,7 +377,7 @@ function History({ plan }: { plan: Plan }) {
                 <TableCell>{revision.author?.name ?? 'onbekend'}</TableCell>
                 <TableCell>{CHANGE_KIND_NAMES[revision.kind] ?? revision.kind}</TableCell>
                 <TableCell>{planStatusName(revision.status)}</TableCell>
-                <TableCell>{revision.summary}</TableCell>
+                <TableCell>{summaryInDutch(revision.summary)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
