@@ -304,6 +304,94 @@ describe.runIf(BROWSER)('the web application', () => {
     await context.close();
   });
 
+  it('shows a province its plans and a plan with its lines, history and versions, live; a gemeente not a draft plan of its province', async () => {
+    const context = await newContext();
+    const page = await signIn(context, /Secretariaat PRT Utrecht/);
+    await page.waitForURL(/\/provincie\/UT/);
+    const token = await page.evaluate(() => (globalThis as any).sessionStorage.getItem('regietafel.token'));
+    const { data } = await server.gql(
+      '{ viewer { name } province(code: UT) { plans { id title version status lines { id opvangtypes targetDate minPlaces maxPlaces note } revisions { version } } } }',
+      undefined,
+      token,
+    );
+    const plan = data.province.plans.find((candidate: { status: string }) => candidate.status === 'CONCEPT');
+    expect(plan).toBeDefined();
+
+    // From the province page to its plans, a real table with a caption, each title a link.
+    await page.getByRole('link', { name: 'Plannen', exact: true }).click();
+    await page.waitForURL(/\/provincie\/UT\/plannen$/);
+    const list = page.getByRole('table', { name: /Plannen van Utrecht/ });
+    await list.waitFor();
+    expect(await list.getByRole('row').count()).toBe(data.province.plans.length + 1);
+    await list.getByRole('row').filter({ hasText: plan.title }).filter({ hasText: 'Concept' }).waitFor();
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.tagName)).toBe('H1');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    // The draft plan: its lines and every version.
+    await list.getByRole('link', { name: plan.title }).first().click();
+    await page.waitForURL(/\/plannen\//);
+    await page.getByRole('heading', { level: 1, name: plan.title }).waitFor();
+    const lines = page.getByRole('table', { name: /Capaciteitsregels/ });
+    await lines.waitFor();
+    expect(await lines.getByRole('row').count()).toBe(plan.lines.length + 1);
+    const history = page.getByRole('table', { name: /Alle versies van het plan/ });
+    expect(await history.getByRole('row').count()).toBe(plan.revisions.length + 1);
+    await page.getByRole('status').filter({ hasText: /^\s*Live\s*$/ }).waitFor();
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.tagName)).toBe('H1');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    // The secretariat changes the plan through the API: the open page says so and shows the new line, without reload.
+    const note = 'Regel toegevoegd vanuit de browsertest';
+    const kept = plan.lines.map(({ id, opvangtypes, targetDate, minPlaces, maxPlaces, note }: Record<string, unknown>) => ({ id, opvangtypes, targetDate, minPlaces, maxPlaces, note }));
+    const changed = await server.gql(
+      'mutation($input: UpdateProvincialPlanInput!) { updateProvincialPlan(input: $input) { version } }',
+      {
+        input: {
+          planId: plan.id,
+          expectedVersion: plan.version,
+          lines: [...kept, { opvangtypes: ['AZC'], targetDate: '2023-01-01', minPlaces: 40, maxPlaces: 60, note }],
+          // Markdown from people: formatting shows, script and markup never run.
+          sections: { context: '**Vet gedrukt**\n\n<script>window.pwned = 1</script>\n\n<img src="x" onerror="window.pwned = 2">\n\n[klik](javascript:window.pwned=3)' },
+        },
+      },
+      token,
+    );
+    expect(changed.errors).toBeUndefined();
+    const latest = changed.data.updateProvincialPlan.version;
+    await page.getByText(new RegExp(`Gewijzigd door ${data.viewer.name.replace(/[()]/g, '\\$&')} om \\d{2}:\\d{2}`)).waitFor({ timeout: 5_000 });
+    await lines.getByRole('row').filter({ hasText: note }).filter({ hasText: '40–60' }).waitFor({ timeout: 5_000 });
+    expect(await history.getByRole('row').count()).toBe(plan.revisions.length + 2);
+    // The summary the server wrote for the change, in Dutch.
+    await history.getByRole('row').last().filter({ hasText: '1 regel toegevoegd' }).waitFor();
+    const context_ = page.getByRole('region', { name: 'Context' });
+    await context_.locator('strong', { hasText: 'Vet gedrukt' }).waitFor();
+    expect(await context_.locator('script, img, [onerror]').count()).toBe(0);
+    expect(await context_.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as any).pwned)).toBeUndefined();
+
+    // Version 1 against the latest: the new line is among the added ones, in Dutch.
+    await page.getByLabel('Van versie').selectOption('1');
+    await page.getByLabel('Naar versie').selectOption(String(latest));
+    await page.getByRole('button', { name: 'Vergelijk' }).click();
+    const diff = page.getByRole('table', { name: 'Gewijzigde capaciteitsregels' });
+    await diff.getByRole('row').filter({ hasText: 'Toegevoegd' }).filter({ hasText: note }).waitFor({ timeout: 5_000 });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await context.close();
+
+    // A gemeente opening the draft plan's address: told in words, no lines.
+    const gemeenteContext = await newContext();
+    const gemeente = await signIn(gemeenteContext, /Medewerker gemeente Zeist/);
+    await gemeente.waitForURL(/\/provincie\/UT/);
+    await gemeente.goto(`${base}/plannen/${encodeURIComponent(plan.id)}`);
+    await gemeente.getByText(/geen toegang|bestaat niet/).first().waitFor({ timeout: 10_000 });
+    const text = await gemeente.getByRole('main').innerText();
+    expect(text).not.toMatch(/FORBIDDEN|NOT_FOUND|\{"/);
+    expect(text).not.toContain(note);
+    expect(await gemeente.getByRole('table', { name: /Capaciteitsregels/ }).count()).toBe(0);
+    expect(await accessibilityProblems(gemeente)).toEqual([]);
+    await gemeenteContext.close();
+  }, 60_000);
+
   it('loaded nothing from anywhere but the server', () => {
     expect(foreign).toEqual([]);
   });

@@ -10,6 +10,8 @@ import { NotFound } from './NotFound';
 import { Dashboard, RegionPage } from '../monitoring/Dashboard';
 import { ProvincePage } from '../monitoring/ProvincePage';
 import { Loading } from './Loading';
+import { PlansPage } from '../plans/PlansPage';
+import { PlanPage } from '../plans/PlanPage';
 
 // GraphiQL and its editor are large: only those who open the explorer load them.
 const Explorer = lazy(() => import('../explorer/Explorer'));
@@ -44,6 +46,8 @@ export function App() {
                     <Route path="/dashboard" element={<Dashboard />} />
                     <Route path="/regio/:number" element={<RegionPage />} />
                     <Route path="/provincie/:code" element={<ProvincePage />} />
+                    <Route path="/provincie/:code/plannen" element={<PlansPage />} />
+                    <Route path="/plannen/:id" element={<PlanPage />} />
                     <Route
                       path="/verkenner"
                       element={

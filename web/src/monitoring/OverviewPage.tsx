@@ -12,7 +12,7 @@ import { CsvDownloads, Expiring, PlanStatuses, RowsTable, Spreiding, TileMap, Ti
 import { useLiveOverview } from './useLiveOverview';
 
 /** The national dashboard, or with a province code one province's figures: the same query, kept live. */
-export function OverviewPage({ provinceCode, title, children }: { provinceCode?: string; title: string | ((national: boolean) => string); children?: ReactNode }) {
+export function OverviewPage({ provinceCode, title, intro, children }: { provinceCode?: string; title: string | ((national: boolean) => string); intro?: ReactNode; children?: ReactNode }) {
   const [on, setOn, invalidDate] = useOverviewDate();
   const { data, error, fetching, lastChange, liveError } = useLiveOverview(on, provinceCode);
   const overview = data?.nationalOverview;
@@ -33,6 +33,7 @@ export function OverviewPage({ provinceCode, title, children }: { provinceCode?:
         <Heading level={1}>{heading}</Heading>
         <LiveIndicator subscriptionError={liveError} />
       </div>
+      {intro}
       {lastChange ? (
         <Paragraph className="note">
           Laatst bijgewerkt na een wijziging op {formatDateTime(lastChange.at)}

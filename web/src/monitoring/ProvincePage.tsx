@@ -16,15 +16,31 @@ import { NotFound } from '../app/NotFound';
 import { formatDate, formatNumber, isProvinceCode, provinceName } from '../app/format';
 import { OverviewPage } from './OverviewPage';
 import { ProvinceQuery } from './queries';
+import { ViewerQuery } from '../app/Home';
+import { AppLink } from '../app/AppLink';
 
 export function ProvincePage() {
   const { code = '' } = useParams();
   const upper = code.toUpperCase();
   if (!isProvinceCode(upper)) return <NotFound />;
   return (
-    <OverviewPage key={upper} provinceCode={upper} title={`Provincie ${provinceName(upper)}`}>
+    <OverviewPage key={upper} provinceCode={upper} title={`Provincie ${provinceName(upper)}`} intro={<PlansLink code={upper} />}>
       <RegietafelSection code={upper} />
     </OverviewPage>
+  );
+}
+
+const PLAN_READING = ['READ_PLANS', 'READ_DRAFT_PLANS', 'EDIT_PLANS', 'DECIDE_PLANS'];
+
+/** A link to the province's plans, for those who may read plans there (the API decides which they see). */
+function PlansLink({ code }: { code: string }) {
+  const [{ data }] = useQuery({ query: ViewerQuery });
+  const reads = data?.viewer.abilities.some((a) => PLAN_READING.includes(a.action) && (a.national || a.provinceCodes.includes(code as never)));
+  if (!reads) return null;
+  return (
+    <Paragraph>
+      <AppLink to={`/provincie/${code}/plannen`}>Plannen</AppLink> van {provinceName(code)}
+    </Paragraph>
   );
 }
 
