@@ -1,3 +1,4 @@
+import { Heading } from '@rijkshuisstijl-community/components-react';
 import type { ReactNode } from 'react';
 
 /**
@@ -39,5 +40,17 @@ export function ScrollTable({ label, children }: { label: string; children: Reac
     <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
       {children}
     </div>
+  );
+}
+
+/** A section of a page, named by its own heading (h2). */
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="overview-section">
+      <Heading level={2} id={id}>
+        {title}
+      </Heading>
+      {children}
+    </section>
   );
 }

@@ -16,7 +16,7 @@ import {
 import { useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { AppLink } from '../app/AppLink';
-import { HeaderCell, ScrollTable } from '../app/table';
+import { HeaderCell, ScrollTable, Section } from '../app/table';
 import { ErrorAlert } from '../app/ErrorAlert';
 import {
   OPVANGTYPE_NAMES,
@@ -38,17 +38,6 @@ import {
 import { Chart, type ChartOption } from './Chart';
 import { downloadCsv } from './download';
 import { ExpiringQuery, GemeenteNamesQuery, TimelineQuery, type Overview, type OverviewRow } from './queries';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="overview-section">
-      <Heading level={2} id={id}>
-        {title}
-      </Heading>
-      {children}
-    </section>
-  );
-}
 
 /**
  * Totals and progress on the short-term target: of the country (national viewers), of one province (its own target

@@ -22,7 +22,7 @@ import { LiveIndicator } from '../app/LiveIndicator';
 import { Loading } from '../app/Loading';
 import { formatDate, formatDateTime, formatNumber, formatRange, opvangtypesLabel, planStatusName } from '../app/format';
 import { useConnection } from '../app/session';
-import { HeaderCell, ScrollTable } from '../app/table';
+import { HeaderCell, ScrollTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { PlanChanged, PlanDiffQuery, PlanQuery, type Plan, type PlanDiff } from './queries';
 import type { ResultOf } from '../app/graphql';
@@ -101,17 +101,6 @@ export function summaryInDutch(summary: string): string {
 
 function fieldName(field: string): string {
   return FIELD_NAMES[field] ?? field;
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="overview-section">
-      <Heading level={2} id={id}>
-        {title}
-      </Heading>
-      {children}
-    </section>
-  );
 }
 
 export function PlanPage() {
