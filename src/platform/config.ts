@@ -98,10 +98,11 @@ function boolFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const databaseUrl = env.DATABASE_URL || undefined;
+  const devSignIn = devSignInFromEnv(env, production);
   return {
     port: portFromEnv(env),
     // With the development sign-in on, anyone who reaches the server can be anyone: this machine only, unless HOST says otherwise.
-    host: env.HOST || (devSignInFromEnv(env, production) ? '127.0.0.1' : '0.0.0.0'),
+    host: env.HOST || (devSignIn ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl,
     dataDir: path.resolve(packageRoot, env.REGIETAFEL_DATA_DIR || '.data'),
     databaseTimeouts: {
@@ -118,7 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl: env.AUTH_JWKS_URL || undefined,
       clientId: env.AUTH_CLIENT_ID || undefined,
       scope: env.AUTH_SCOPE || 'openid profile',
-      devSignIn: devSignInFromEnv(env, production),
+      devSignIn,
     },
     limits: {
       bodyBytes: intFromEnv(env, 'LIMIT_BODY_BYTES', 100 * 1024),

@@ -159,7 +159,8 @@ export async function startServer(options: {
         if (outcome) {
           health.failed(error);
           res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-          res.status(503).json({ errors: [{ message: serviceUnavailable(outcome, false).message, extensions: serviceUnavailable(outcome, false).extensions }] });
+          const unavailable = serviceUnavailable(outcome, false);
+          res.status(503).json({ errors: [{ message: unavailable.message, extensions: unavailable.extensions }] });
           return;
         }
         log.error({ err: error, requestId }, 'export failed');

@@ -401,20 +401,8 @@ function Compare({ plan }: { plan: Plan }) {
           setChosen({ from: Number(from), to: Number(to) });
         }}
       >
-        <FormFieldSelect label="Van versie" name="van" value={from} onChange={(event) => setFrom(event.target.value)}>
-          {versions.map((version) => (
-            <SelectOption key={version} value={String(version)}>
-              Versie {version}
-            </SelectOption>
-          ))}
-        </FormFieldSelect>
-        <FormFieldSelect label="Naar versie" name="naar" value={to} onChange={(event) => setTo(event.target.value)}>
-          {versions.map((version) => (
-            <SelectOption key={version} value={String(version)}>
-              Versie {version}
-            </SelectOption>
-          ))}
-        </FormFieldSelect>
+        <VersionSelect label="Van versie" name="van" versions={versions} value={from} onChange={setFrom} />
+        <VersionSelect label="Naar versie" name="naar" versions={versions} value={to} onChange={setTo} />
         <PrimaryActionButton type="submit">Vergelijk</PrimaryActionButton>
       </form>
       <ErrorAlert error={chosen ? error : undefined} />
@@ -487,5 +475,17 @@ function DiffView({ diff }: { diff: PlanDiff }) {
         </ScrollTable>
       ) : null}
     </div>
+  );
+}
+
+function VersionSelect(props: { label: string; name: string; versions: number[]; value: string; onChange: (value: string) => void }) {
+  return (
+    <FormFieldSelect label={props.label} name={props.name} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+      {props.versions.map((version) => (
+        <SelectOption key={version} value={String(version)}>
+          Versie {version}
+        </SelectOption>
+      ))}
+    </FormFieldSelect>
   );
 }
