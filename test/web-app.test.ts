@@ -1,87 +1,39 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core';
+import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../src/platform/paths.js';
 import { startTestServer, type TestServer } from './support/harness.js';
 import { startIdentityProvider, type IdentityProvider } from './support/identity-provider.js';
 import { freePort } from '../src/platform/embedded-postgres.js';
+import { BROWSER, SCREENSHOTS, accessibilityProblems, startBrowser, type BrowserRun } from './support/browser.js';
 
 /**
- * The web application in a real browser (Debian's chromium) against the real server on the real PostgreSQL, as the
- * people who use it would: two of them at once, each in a browser context of their own, with every connection to
- * anything but the server blocked.
+ * The web application's reading screens in a real browser against the real server on the real PostgreSQL, as the
+ * people who use it would: two of them at once, each in a browser context of their own (test/support/browser.ts).
  */
-const require = createRequire(import.meta.url);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/**
- * Without a chromium on a developer's machine the browser tests are skipped, saying so; in CI (CI=true, where
- * .ci/run installs it) a missing browser fails the run.
- */
-const BROWSER = existsSync(CHROMIUM) || Boolean(process.env.CI);
-if (!BROWSER) console.warn(`browser tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-/** The README's screenshots are taken here with UPDATE_SCREENSHOTS=1; otherwise they go to a scratch directory. */
-const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? path.join(packageRoot, 'docs', 'screenshots') : mkdtempSync(path.join(os.tmpdir(), 'regietafel-screens-'));
 const OVERVIEW = `query($on: String!) { nationalOverview(on: $on) { provinces { provinceCode realisedGap conceptPlanned { min max } } } provinces { code name } }`;
 const nl = new Intl.NumberFormat('nl-NL');
 
+let run: BrowserRun;
 let server: TestServer;
 let base: string;
-let browser: Browser;
-/** Every request the pages made to a host other than the server (and were refused). */
-const foreign: string[] = [];
+let foreign: string[];
 
-async function newContext(origin = base): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin === origin || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
-    foreign.push(url.href);
-    return route.abort('blockedbyclient');
-  });
-  return context;
+function newContext(origin = base): Promise<BrowserContext> {
+  return run.newContext(origin);
 }
 
-async function signIn(context: BrowserContext, name: RegExp): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${base}/`);
-  await page.waitForURL(/\/aanmelden/);
-  await page.getByRole('button', { name }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/aanmelden'));
-  return page;
-}
-
-/** axe-core in the page: the serious and critical violations (WCAG 2.1 A and AA). */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  // Evaluated through the browser's debugging protocol: the page's own policy refuses injected script tags, as it should.
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run((globalThis as unknown as { document: unknown }).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')) }));
-  });
-  return violations.filter((violation: { impact: string }) => violation.impact === 'serious' || violation.impact === 'critical').map((violation: { id: string; targets: string[] }) => `${violation.id}: ${violation.targets.join(', ')}`);
+function signIn(context: BrowserContext, name: RegExp): Promise<Page> {
+  return run.signIn(name, context);
 }
 
 beforeAll(async () => {
   if (!BROWSER) return;
-  // The tests drive the application as it is built (the same build-if-stale step every npm script runs).
-  execFileSync(process.execPath, [path.join(packageRoot, 'scripts', 'build-if-stale.mjs')], { cwd: packageRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-  server = await startTestServer();
-  base = server.url.replace(/\/graphql$/, '');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-  });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  run = await startBrowser();
+  ({ server, base, foreign } = run);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await run?.close();
 });
 
 describe.runIf(BROWSER)('the web application', () => {
