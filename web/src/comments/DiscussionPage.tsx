@@ -1,6 +1,7 @@
 import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { useParams } from 'react-router';
 import { AppLink } from '../app/AppLink';
+import { LiveIndicator } from '../app/LiveIndicator';
 import { NotFound } from '../app/NotFound';
 import { usePageTitle } from '../app/usePageTitle';
 import { AuditTrail } from '../activity/AuditTrail';
@@ -24,7 +25,10 @@ export function DiscussionPage() {
   if (!subject) return <NotFound />;
   return (
     <>
-      <Heading level={1}>Reacties op {subject.name}</Heading>
+      <div className="page-heading">
+        <Heading level={1}>Reacties op {subject.name}</Heading>
+        <LiveIndicator />
+      </div>
       <Paragraph>
         <AppLink to={`${subject.path}${id}`}>Naar {subject.name}</AppLink>
       </Paragraph>
