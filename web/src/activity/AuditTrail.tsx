@@ -1,16 +1,34 @@
 import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
-import { useQuery } from 'urql';
+import { useEffect, useRef } from 'react';
+import { useQuery, useSubscription } from 'urql';
+import { useConnection } from '../app/session';
+import { CommentAdded } from '../comments/queries';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { formatDateTime } from '../app/format';
 import { readFragment } from '../app/graphql';
 import { Loading } from '../app/Loading';
 import { HeaderCell, ScrollTable, Section } from '../app/table';
-import { eventDetail, eventKindName, subjectStatusName } from './events';
+import { eventDetail, eventKindName, SUBJECT_CHANGED, subjectStatusName } from './events';
 import { AuditTrailQuery, EventFields } from './queries';
 
 /** A subject's audit trail: every recorded change the viewer may see, who did what when, oldest first, in Dutch. */
 export function AuditTrail({ subjectId }: { subjectId: string }) {
-  const [{ data, error, fetching }] = useQuery({ query: AuditTrailQuery, variables: { subjectId }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: AuditTrailQuery, variables: { subjectId }, requestPolicy: 'cache-and-network' });
+  // Read again when a comment on the subject is added (by anyone) or changed on this page, and after a reconnect.
+  const [live] = useSubscription({ query: CommentAdded, variables: { subjectId } });
+  const { reconnects } = useConnection();
+  const refetch = useRef(reexecute);
+  refetch.current = reexecute;
+  useEffect(() => {
+    if (live.data || reconnects > 0) refetch.current({ requestPolicy: 'network-only' });
+  }, [live.data, reconnects]);
+  useEffect(() => {
+    const onChange = (event: Event) => {
+      if ((event as CustomEvent<string>).detail === subjectId) refetch.current({ requestPolicy: 'network-only' });
+    };
+    window.addEventListener(SUBJECT_CHANGED, onChange);
+    return () => window.removeEventListener(SUBJECT_CHANGED, onChange);
+  }, [subjectId]);
   const events = data ? readFragment(EventFields, data.auditTrail) : null;
   return (
     <Section id={`logboek-${subjectId}`} title="Logboek">

@@ -1,6 +1,16 @@
 import { formatDate, formatNumber, opvangtypeName, PLAN_STATUS_NAMES, PROPOSAL_STATUS_NAMES, provinceName, ROLE_NAMES } from '../app/format';
 import type { ActivityEvent } from './queries';
 
+/**
+ * A window event a component sends after it changed a subject itself (detail: the subject's id), so that the audit
+ * trail on the same page reads it again.
+ */
+export const SUBJECT_CHANGED = 'regietafel:subject-changed';
+
+export function announceSubjectChanged(subjectId: string): void {
+  window.dispatchEvent(new CustomEvent(SUBJECT_CHANGED, { detail: subjectId }));
+}
+
 /** What happened, in Dutch, for every kind of event the API records. */
 export const EVENT_KIND_NAMES: Record<string, string> = {
   PLAN_CREATED: 'Plan aangemaakt',

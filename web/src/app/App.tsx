@@ -12,6 +12,8 @@ import { ProvincePage } from '../monitoring/ProvincePage';
 import { Loading } from './Loading';
 import { PlansPage } from '../plans/PlansPage';
 import { PlanPage } from '../plans/PlanPage';
+import { ActivityPage, ProvinceActivityPage } from '../activity/ActivityPage';
+import { DiscussionPage } from '../comments/DiscussionPage';
 
 // GraphiQL and its editor are large: only those who open the explorer load them.
 const Explorer = lazy(() => import('../explorer/Explorer'));
@@ -48,6 +50,9 @@ export function App() {
                     <Route path="/provincie/:code" element={<ProvincePage />} />
                     <Route path="/provincie/:code/plannen" element={<PlansPage />} />
                     <Route path="/plannen/:id" element={<PlanPage />} />
+                    <Route path="/activiteit" element={<ActivityPage />} />
+                    <Route path="/provincie/:code/activiteit" element={<ProvinceActivityPage />} />
+                    <Route path="/reacties/:kind/:id" element={<DiscussionPage />} />
                     <Route
                       path="/verkenner"
                       element={

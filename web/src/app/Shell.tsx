@@ -9,6 +9,7 @@ import { ViewerQuery } from './Home';
 const NAVIGATION = [
   { to: '/', label: 'Start' },
   { to: '/dashboard', label: 'Landelijk dashboard', national: true },
+  { to: '/activiteit', label: 'Activiteit' },
   { to: '/verkenner', label: 'API-verkenner' },
 ];
 

@@ -10,6 +10,7 @@ import { applyServerFieldErrors, useWarnBeforeLeaving } from '../app/forms';
 import { Loading } from '../app/Loading';
 import { useConnection } from '../app/session';
 import { AddComment, CommentAdded, CommentThreadQuery, EditComment, MarkCommentsRead, ResolveComment, type CommentThread, type ThreadComment } from './queries';
+import { announceSubjectChanged } from '../activity/events';
 import './comments.css';
 
 /** The server's limit (comment.policy.ts). */
@@ -35,7 +36,10 @@ export function Comments({ subjectType, subjectId }: { subjectType: CommentSubje
   const { reconnects } = useConnection();
   const refetch = useRef(reexecute);
   refetch.current = reexecute;
-  const reload = () => refetch.current({ requestPolicy: 'network-only' });
+  const reload = () => {
+    refetch.current({ requestPolicy: 'network-only' });
+    announceSubjectChanged(subjectId);
+  };
   const added = live.data?.commentAdded;
   const [announcement, setAnnouncement] = useState('');
 

@@ -18,6 +18,7 @@ import { OverviewPage } from './OverviewPage';
 import { ProvinceQuery } from './queries';
 import { ViewerQuery } from '../app/Home';
 import { AppLink } from '../app/AppLink';
+import { ActivityLink } from '../activity/ActivityPage';
 
 export function ProvincePage() {
   const { code = '' } = useParams();
@@ -25,6 +26,7 @@ export function ProvincePage() {
   if (!isProvinceCode(upper)) return <NotFound />;
   return (
     <OverviewPage key={upper} provinceCode={upper} title={`Provincie ${provinceName(upper)}`} intro={<PlansLink code={upper} />}>
+      <ActivityLink code={upper} />
       <RegietafelSection code={upper} />
     </OverviewPage>
   );
