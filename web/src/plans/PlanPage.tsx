@@ -24,13 +24,15 @@ import { formatDate, formatDateTime, formatNumber, formatRange, opvangtypesLabel
 import { useConnection } from '../app/session';
 import { HeaderCell, ScrollTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
+import { GapsChart } from './GapsChart';
+import { PlanActions } from './PlanActions';
 import { PlanChanged, PlanDiffQuery, PlanQuery, type Plan, type PlanDiff } from './queries';
 import type { ResultOf } from '../app/graphql';
 import type { CombinedError } from 'urql';
 
-const timeFormat = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
+export const timeFormat = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
 
-const SECTION_NAMES: [keyof Plan['sections'], string][] = [
+export const SECTION_NAMES: [keyof Plan['sections'], string][] = [
   ['context', 'Context'],
   ['regionalAllocation', 'Regionale verdeling'],
   ['timeline', 'Tijdpad'],
@@ -189,6 +191,7 @@ function PlanBody({ plan, change, error }: { plan: Plan; change: ResultOf<typeof
         </Alert>
       ) : null}
       <ErrorAlert error={error} />
+      <PlanActions plan={plan} />
       <Lines plan={plan} />
       <Sections plan={plan} />
       <Gaps plan={plan} />
@@ -247,11 +250,32 @@ function Lines({ plan }: { plan: Plan }) {
 }
 
 /** A range shown lowest first, whatever order it comes in. */
-function ordered(range: { min: number; max: number }) {
+export function ordered(range: { min: number; max: number }) {
   return { min: Math.min(range.min, range.max), max: Math.max(range.min, range.max) };
 }
 
-/** The four Markdown sections, rendered without raw HTML: text from people never runs as script or markup. */
+/** Markdown from people, rendered without raw HTML: text from people never runs as script or markup. */
+export function SafeMarkdown({ text }: { text: string }) {
+  return (
+    <div className="markdown">
+      <Markdown
+        skipHtml
+        components={{
+          h1: ({ node: _node, ...props }) => <h4 {...props} />,
+          h2: ({ node: _node, ...props }) => <h4 {...props} />,
+          h3: ({ node: _node, ...props }) => <h5 {...props} />,
+          h4: ({ node: _node, ...props }) => <h5 {...props} />,
+          h5: ({ node: _node, ...props }) => <h6 {...props} />,
+          img: ({ node: _node, alt }) => <span>{alt ? `[afbeelding: ${alt}]` : '[afbeelding]'}</span>,
+        }}
+      >
+        {text}
+      </Markdown>
+    </div>
+  );
+}
+
+/** The four Markdown sections, rendered safely. */
 function Sections({ plan }: { plan: Plan }) {
   return (
     <Section id="toelichting" title="Toelichting">
@@ -262,25 +286,7 @@ function Sections({ plan }: { plan: Plan }) {
             <Heading level={3} id={`sectie-${key}`}>
               {name}
             </Heading>
-            {text ? (
-              <div className="markdown">
-                <Markdown
-                  skipHtml
-                  components={{
-                    h1: ({ node: _node, ...props }) => <h4 {...props} />,
-                    h2: ({ node: _node, ...props }) => <h4 {...props} />,
-                    h3: ({ node: _node, ...props }) => <h5 {...props} />,
-                    h4: ({ node: _node, ...props }) => <h5 {...props} />,
-                    h5: ({ node: _node, ...props }) => <h6 {...props} />,
-                    img: ({ node: _node, alt }) => <span>{alt ? `[afbeelding: ${alt}]` : '[afbeelding]'}</span>,
-                  }}
-                >
-                  {text}
-                </Markdown>
-              </div>
-            ) : (
-              <Paragraph className="note">Nog niet ingevuld.</Paragraph>
-            )}
+            {text ? <SafeMarkdown text={text} /> : <Paragraph className="note">Nog niet ingevuld.</Paragraph>}
           </section>
         );
       })}
@@ -288,12 +294,15 @@ function Sections({ plan }: { plan: Plan }) {
   );
 }
 
-function Gaps({ plan }: { plan: Plan }) {
+/** The plan against the opgave per opvangtype and due date: a chart and the same figures in a table. */
+export function Gaps({ plan }: { plan: Pick<Plan, 'gaps'> }) {
   return (
     <Section id="tekorten" title="Plan tegenover opgave">
       {plan.gaps.length === 0 ? (
         <Paragraph>Er is geen opgave binnen de planningsronde van dit plan.</Paragraph>
       ) : (
+        <>
+        <GapsChart gaps={plan.gaps} />
         <ScrollTable label="Tabel plan tegenover opgave">
           <Table>
             <TableCaption>Plan tegenover opgave, per opvangtype en peildatum</TableCaption>
@@ -333,6 +342,7 @@ function Gaps({ plan }: { plan: Plan }) {
             </TableBody>
           </Table>
         </ScrollTable>
+        </>
       )}
     </Section>
   );
@@ -418,7 +428,7 @@ function lineSummary(line: PlanDiff['lines'][number]['before']): string {
   return `${opvangtypesLabel(line.opvangtypes)}, ${formatRange({ min: line.minPlaces, max: line.maxPlaces })} plaatsen op ${formatDate(line.targetDate)}${note}`;
 }
 
-function DiffView({ diff }: { diff: PlanDiff }) {
+export function DiffView({ diff }: { diff: PlanDiff }) {
   const same = diff.fields.length === 0 && diff.lines.length === 0;
   return (
     <div aria-live="polite">
