@@ -12,6 +12,7 @@ import { ProvincePage } from '../monitoring/ProvincePage';
 import { Loading } from './Loading';
 import { PlansPage } from '../plans/PlansPage';
 import { PlanPage } from '../plans/PlanPage';
+import { PlanEditorPage } from '../plans/PlanEditor';
 
 // GraphiQL and its editor are large: only those who open the explorer load them.
 const Explorer = lazy(() => import('../explorer/Explorer'));
@@ -48,6 +49,7 @@ export function App() {
                     <Route path="/provincie/:code" element={<ProvincePage />} />
                     <Route path="/provincie/:code/plannen" element={<PlansPage />} />
                     <Route path="/plannen/:id" element={<PlanPage />} />
+                    <Route path="/plannen/:id/bewerken" element={<PlanEditorPage />} />
                     <Route
                       path="/verkenner"
                       element={
