@@ -303,7 +303,16 @@ function Editor({ plan, person, opvangtypes, refresh }: { plan: EditablePlan; pe
         <ErrorAlert error={saveError} title="Het plan is niet opgeslagen. Uw wijzigingen staan nog in het formulier." />
       </div>
 
-      <form noValidate aria-label="Plan bewerken" onSubmit={save} className="plan-editor">
+      <form
+        noValidate
+        aria-label="Plan bewerken"
+        onSubmit={(event) => {
+          // The server's earlier refusals are judged again on this attempt; the client's rules run again now.
+          form.clearErrors();
+          return save(event);
+        }}
+        className="plan-editor"
+      >
         <Paragraph className="note">
           U bewerkt versie {formatNumber(base.version)}. {unsaved ? 'Er zijn niet-opgeslagen wijzigingen (ook bewaard in deze browser).' : 'Geen niet-opgeslagen wijzigingen.'}
         </Paragraph>
@@ -364,7 +373,7 @@ function Editor({ plan, person, opvangtypes, refresh }: { plan: EditablePlan; pe
           {SECTION_NAMES.map(([section, name]) => (
             <div key={section} className="plan-editor__section">
               <TextArea label={`Sectie ${name}`} name={`sections.${section}`} register={register} errors={errors} rows={6} />
-              <div className="plan-editor__preview" aria-label={`Voorbeeld van sectie ${name}`} role="region">
+              <div className="plan-editor__preview" aria-label={`Voorbeeld ${name}`} role="region">
                 <p className="note">Voorbeeld:</p>
                 {values.sections?.[section] ? <SafeMarkdown text={values.sections[section]} /> : <p className="note">(leeg)</p>}
               </div>
