@@ -20,7 +20,7 @@ import {
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Controller, get, useFieldArray, useForm, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { useParams } from 'react-router';
-import { useMutation, useQuery, useSubscription, type CombinedError } from 'urql';
+import { useMutation, useQuery, type CombinedError } from 'urql';
 import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { LiveIndicator } from '../app/LiveIndicator';
@@ -28,7 +28,6 @@ import { Loading } from '../app/Loading';
 import { applyServerFieldErrors, useWarnBeforeLeaving } from '../app/forms';
 import { formatDate, formatDateTime, formatNumber, formatRange, isIsoDate, opvangtypeName } from '../app/format';
 import { readFragment } from '../app/graphql';
-import { useConnection } from '../app/session';
 import { HeaderCell, ScrollTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import {
@@ -48,7 +47,8 @@ import {
   type StoredDraft,
 } from './draft';
 import { DiffView, Gaps, SECTION_NAMES, SafeMarkdown, ordered, summaryInDutch, timeFormat } from './PlanPage';
-import { EditPlanQuery, EditablePlanFields, PlanChanged, PlanDiffQuery, ProvinceGemeentenQuery, UpdatePlanMutation, type EditablePlan } from './queries';
+import { usePlanChanges } from './live';
+import { EditPlanQuery, EditablePlanFields, PlanDiffQuery, ProvinceGemeentenQuery, UpdatePlanMutation, type EditablePlan } from './queries';
 
 const LINE_FIELD_NAMES: Record<string, string> = {
   opvangtypes: 'opvangtypes',
@@ -76,17 +76,7 @@ export function PlanEditorPage() {
 /** Loads the plan, keeps it current (every `planChanged` fetches it again) and hands it to the editor. */
 function EditorLoader({ id }: { id: string }) {
   const [{ data, error, fetching }, reexecute] = useQuery({ query: EditPlanQuery, variables: { id } });
-  const [live] = useSubscription({ query: PlanChanged, variables: { id } });
-  const { reconnects } = useConnection();
-  const refetch = useRef(reexecute);
-  refetch.current = reexecute;
-  const change = live.data?.planChanged;
-  useEffect(() => {
-    if (change) refetch.current({ requestPolicy: 'network-only' });
-  }, [change?.version, change]);
-  useEffect(() => {
-    if (reconnects > 0) refetch.current({ requestPolicy: 'network-only' });
-  }, [reconnects]);
+  const { live, refetch } = usePlanChanges(id, reexecute);
   const plan = data?.provincialPlan ? readFragment(EditablePlanFields, data.provincialPlan) : null;
   const title = plan ? `${plan.title} bewerken` : fetching && !data ? 'Plan bewerken' : 'Plan niet gevonden';
   usePageTitle(title);
@@ -103,7 +93,7 @@ function EditorLoader({ id }: { id: string }) {
         </Paragraph>
       ) : null}
       {plan && data && editable ? (
-        <Editor plan={plan} person={data.viewer.subject} opvangtypes={data.opvangtypes} refresh={() => refetch.current({ requestPolicy: 'network-only' })} />
+        <Editor plan={plan} person={data.viewer.subject} opvangtypes={data.opvangtypes} refresh={refetch} />
       ) : null}
       {plan && !editable ? (
         <Alert type="warning">
@@ -527,37 +517,7 @@ function LineRows(props: {
             errors={errors}
             rules={{ validate: (value: string) => dateProblem(value, round) ?? true }}
           />
-          <TextField
-            className="plan-editor__places"
-            label={
-              <>
-                Minimum plaatsen<Hidden> van regel {n}</Hidden>
-              </>
-            }
-            name={`${at}.minPlaces`}
-            register={register}
-            errors={errors}
-            rules={{ validate: (value: string) => placesProblem(value) ?? true }}
-          />
-          <TextField
-            className="plan-editor__places"
-            label={
-              <>
-                Maximum plaatsen<Hidden> van regel {n}</Hidden>
-              </>
-            }
-            name={`${at}.maxPlaces`}
-            register={register}
-            errors={errors}
-            rules={{
-              validate: (value: string, all: PlanValues) => {
-                const problem = placesProblem(value);
-                if (problem) return problem;
-                const min = all.lines[index]?.minPlaces ?? '0';
-                return Number(value) >= Number(min) ? true : 'Het maximum mag niet lager zijn dan het minimum.';
-              },
-            }}
-          />
+          <PlacesRange at={at} labels={[<>Minimum plaatsen<Hidden> van regel {n}</Hidden></>, <>Maximum plaatsen<Hidden> van regel {n}</Hidden></>]} register={register} errors={errors} />
         </TableCell>
         <TableCell>
           <TextArea
@@ -587,6 +547,36 @@ function LineRows(props: {
         </TableCell>
       </TableRow>
     </TableBody>
+  );
+}
+
+/**
+ * A range of places (minimum and maximum) at `at` (a line or a region), checked in the client: whole numbers, the
+ * maximum not below the minimum and, for a region, not above its line's maximum (`ceiling`).
+ */
+function PlacesRange({ at, labels, register, errors, ceiling }: { at: string; labels: [ReactNode, ReactNode]; register: Register; errors: FieldErrors<PlanValues>; ceiling?: (all: PlanValues) => string | undefined }) {
+  const value = (all: PlanValues, path: string) => get(all, path) as string | undefined;
+  return (
+    <>
+      <TextField className="plan-editor__places" label={labels[0]} name={`${at}.minPlaces`} register={register} errors={errors} rules={{ validate: (input: string) => placesProblem(input) ?? true }} />
+      <TextField
+        className="plan-editor__places"
+        label={labels[1]}
+        name={`${at}.maxPlaces`}
+        register={register}
+        errors={errors}
+        rules={{
+          validate: (input: string, all: PlanValues) => {
+            const problem = placesProblem(input);
+            if (problem) return problem;
+            if (Number(input) < Number(value(all, `${at}.minPlaces`) ?? 0)) return 'Het maximum mag niet lager zijn dan het minimum.';
+            const limit = ceiling?.(all);
+            if (limit !== undefined && Number(input) > Number(limit)) return 'Een regio kan niet meer krijgen dan het maximum van de regel.';
+            return true;
+          },
+        }}
+      />
+    </>
   );
 }
 
@@ -632,38 +622,12 @@ function Regions({ index, control, register, errors, gemeenten }: { index: numbe
               errors={errors}
               rules={{ validate: (value: string) => (value.trim() ? true : 'Geef de regio een naam.') }}
             />
-            <TextField
-              className="plan-editor__places"
-              label={
-                <>
-                  Minimum<Hidden> plaatsen, {label}</Hidden>
-                </>
-              }
-              name={`${at}.minPlaces`}
+            <PlacesRange
+              at={at}
+              labels={[<>Minimum<Hidden> plaatsen, {label}</Hidden></>, <>Maximum<Hidden> plaatsen, {label}</Hidden></>]}
               register={register}
               errors={errors}
-              rules={{ validate: (value: string) => placesProblem(value) ?? true }}
-            />
-            <TextField
-              className="plan-editor__places"
-              label={
-                <>
-                  Maximum<Hidden> plaatsen, {label}</Hidden>
-                </>
-              }
-              name={`${at}.maxPlaces`}
-              register={register}
-              errors={errors}
-              rules={{
-                validate: (value: string, all: PlanValues) => {
-                  const problem = placesProblem(value);
-                  if (problem) return problem;
-                  const line = all.lines[index];
-                  if (Number(value) < Number(line?.regions[r]?.minPlaces ?? 0)) return 'Het maximum mag niet lager zijn dan het minimum.';
-                  if (line && Number(value) > Number(line.maxPlaces)) return 'Een regio kan niet meer krijgen dan het maximum van de regel.';
-                  return true;
-                },
-              }}
+              ceiling={(all) => all.lines[index]?.maxPlaces}
             />
             <Controller
               control={control}

@@ -12,19 +12,19 @@ import {
   TableHeader,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import Markdown from 'react-markdown';
 import { useParams } from 'react-router';
-import { useQuery, useSubscription } from 'urql';
+import { useQuery } from 'urql';
 import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { LiveIndicator } from '../app/LiveIndicator';
 import { Loading } from '../app/Loading';
 import { formatDate, formatDateTime, formatNumber, formatRange, opvangtypesLabel, planStatusName } from '../app/format';
-import { useConnection } from '../app/session';
 import { HeaderCell, ScrollTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { GapsChart } from './GapsChart';
+import { usePlanChanges } from './live';
 import { PlanActions } from './PlanActions';
 import { PlanChanged, PlanDiffQuery, PlanQuery, type Plan, type PlanDiff } from './queries';
 import type { ResultOf } from '../app/graphql';
@@ -113,19 +113,8 @@ export function PlanPage() {
 /** One plan, read-only, kept live: every `planChanged` event says who changed it and fetches it again. */
 function PlanView({ id }: { id: string }) {
   const [{ data, error, fetching }, reexecute] = useQuery({ query: PlanQuery, variables: { id } });
-  const [live] = useSubscription({ query: PlanChanged, variables: { id } });
-  const { reconnects } = useConnection();
+  const { live, change } = usePlanChanges(id, reexecute);
   const plan = data?.provincialPlan;
-  const change = live.data?.planChanged;
-  const refetch = useRef(reexecute);
-  refetch.current = reexecute;
-
-  useEffect(() => {
-    if (change) refetch.current({ requestPolicy: 'network-only' });
-  }, [change?.version, change]);
-  useEffect(() => {
-    if (reconnects > 0) refetch.current({ requestPolicy: 'network-only' });
-  }, [reconnects]);
 
   const title = plan ? plan.title : fetching && !data ? 'Plan' : 'Plan niet gevonden';
   usePageTitle(title);
