@@ -46,7 +46,7 @@ import {
   type PlanValues,
   type StoredDraft,
 } from './draft';
-import { DiffView, Gaps, SECTION_NAMES, SafeMarkdown, ordered, summaryInDutch, timeFormat } from './PlanPage';
+import { DiffView, Gaps, PlanMissing, SECTION_NAMES, SafeMarkdown, ordered, summaryInDutch, timeFormat } from './PlanPage';
 import { usePlanChanges } from './live';
 import { EditPlanQuery, EditablePlanFields, PlanDiffQuery, ProvinceGemeentenQuery, UpdatePlanMutation, type EditablePlan } from './queries';
 
@@ -100,13 +100,7 @@ function EditorLoader({ id }: { id: string }) {
           <Paragraph>U kunt dit plan nu niet bewerken (status of rol). Op de pagina van het plan ziet u wat u wel kunt doen.</Paragraph>
         </Alert>
       ) : null}
-      {!plan && fetching && !data ? <Loading what="het plan" /> : null}
-      {!plan && error ? <ErrorAlert error={error} title="Dit plan kan niet worden getoond." /> : null}
-      {!plan && !fetching && data && !error ? (
-        <Alert type="warning">
-          <Paragraph>Dit plan bestaat niet, of u hebt er geen toegang toe.</Paragraph>
-        </Alert>
-      ) : null}
+      {!plan ? <PlanMissing fetching={fetching} loaded={Boolean(data)} error={error} /> : null}
     </>
   );
 }

@@ -127,17 +127,26 @@ function PlanView({ id }: { id: string }) {
         {plan ? <LiveIndicator subscriptionError={live.error} /> : null}
       </div>
       {plan ? <PlanBody plan={plan} change={change} error={error} /> : null}
-      {!plan && fetching && !data ? <Loading what="het plan" /> : null}
-      {!plan && error ? <ErrorAlert error={error} title="Dit plan kan niet worden getoond." /> : null}
-      {!plan && !fetching && data && !error ? (
-        <Alert type="warning">
-          <Paragraph>Dit plan bestaat niet, of u hebt er geen toegang toe.</Paragraph>
-        </Alert>
-      ) : null}
+      {!plan ? <PlanMissing fetching={fetching} loaded={Boolean(data)} error={error} /> : null}
       {!plan && !fetching ? (
         <Paragraph>
           Ga naar de <AppLink to="/">startpagina</AppLink>.
         </Paragraph>
+      ) : null}
+    </>
+  );
+}
+
+/** While a plan loads, or when it cannot be shown: said in words, never a code. */
+export function PlanMissing({ fetching, loaded, error }: { fetching: boolean; loaded: boolean; error: CombinedError | undefined }) {
+  return (
+    <>
+      {fetching && !loaded ? <Loading what="het plan" /> : null}
+      {error ? <ErrorAlert error={error} title="Dit plan kan niet worden getoond." /> : null}
+      {!fetching && loaded && !error ? (
+        <Alert type="warning">
+          <Paragraph>Dit plan bestaat niet, of u hebt er geen toegang toe.</Paragraph>
+        </Alert>
       ) : null}
     </>
   );
