@@ -133,6 +133,21 @@ describe.runIf(BROWSER)('the provincial plan in the browser', () => {
     const first = row(secretariat, 1).locator('.plan-editor__comparison');
     await first.getByText(gaps[0].comparison ? `${new Intl.NumberFormat('nl-NL').format(gaps[0].comparison.opgave)} plaatsen` : 'Geen opgave').waitFor();
 
+    // COA, in a second browser context, comments on the plan: it appears on the secretariat's screen without a reload.
+    await secretariat.getByRole('link', { name: /Terug naar het plan/ }).click();
+    await secretariat.getByRole('heading', { level: 1, name: 'Provinciaal plan Utrecht (browsertest)' }).waitFor();
+    const coaContext = await run.newContext();
+    const coa = await run.signIn(/COA-regievoerder uitplaatsingsregio 3/, coaContext);
+    await coa.goto(`${run.base}/plannen/${encodeURIComponent(planId)}`);
+    const comment = 'COA: de GVL-plaatsen in Utrecht graag vóór de zomer';
+    await coa.getByLabel('Nieuwe reactie').fill(comment);
+    await coa.getByRole('button', { name: 'Reactie plaatsen' }).click();
+    await secretariat.getByRole('list', { name: 'Reacties, oudste eerst' }).getByText(comment).waitFor({ timeout: 5_000 });
+    expect(await accessibilityProblems(coa)).toEqual([]);
+    await coaContext.close();
+    await secretariat.getByRole('link', { name: 'Plan bewerken' }).click();
+    await row(secretariat, 2).getByLabel('Maximum plaatsen van regel 2').waitFor();
+
     // A second editor opens the plan at version 2 and starts changing line 2.
     const secondContext = await run.newContext();
     const second = await run.signIn(/Tweede medewerker secretariaat PRT Utrecht/, secondContext);

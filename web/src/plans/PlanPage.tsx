@@ -23,6 +23,8 @@ import { Loading } from '../app/Loading';
 import { formatDate, formatDateTime, formatNumber, formatRange, opvangtypesLabel, planStatusName } from '../app/format';
 import { HeaderCell, ScrollTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
+import { AuditTrail } from '../activity/AuditTrail';
+import { Comments } from '../comments/Comments';
 import { GapsChart } from './GapsChart';
 import { usePlanChanges } from './live';
 import { PlanActions } from './PlanActions';
@@ -193,8 +195,10 @@ function PlanBody({ plan, change, error }: { plan: Plan; change: ResultOf<typeof
       <Lines plan={plan} />
       <Sections plan={plan} />
       <Gaps plan={plan} />
+      <Comments subjectType="PROVINCIAL_PLAN" subjectId={plan.id} />
       <History plan={plan} />
       <Compare plan={plan} />
+      <AuditTrail subjectId={plan.id} />
     </>
   );
 }
