@@ -140,7 +140,7 @@ describe.runIf(BROWSER)('the provincial plan in the browser', () => {
     const coa = await run.signIn(/COA-regievoerder uitplaatsingsregio 3/, coaContext);
     await coa.goto(`${run.base}/plannen/${encodeURIComponent(planId)}`);
     const comment = 'COA: de GVL-plaatsen in Utrecht graag vóór de zomer';
-    await coa.getByLabel('Nieuwe reactie').fill(comment);
+    await coa.getByRole('textbox', { name: 'Nieuwe reactie' }).fill(comment);
     await coa.getByRole('button', { name: 'Reactie plaatsen' }).click();
     await secretariat.getByRole('list', { name: 'Reacties, oudste eerst' }).getByText(comment).waitFor({ timeout: 5_000 });
     expect(await accessibilityProblems(coa)).toEqual([]);
