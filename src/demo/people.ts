@@ -89,6 +89,10 @@ function buildDemoPeople(): DemoPerson[] {
         membership: { role: Role.PRT_SECRETARIAAT, provinceCode: province.code },
       },
     );
+    if (province.code === ProvinceCode.UT) {
+      // A second editor of the same plan: two people of one secretariat may work on the plan at once.
+      people.push({ handle: 'secretariaat-ut-2', name: 'Tweede medewerker secretariaat PRT Utrecht (demo)', membership: { role: Role.PRT_SECRETARIAAT, provinceCode: province.code } });
+    }
     province.gemeenten.forEach((gemeenteName, index) => {
       if (index < 2) {
         people.push({

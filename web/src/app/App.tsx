@@ -14,6 +14,7 @@ import { PlansPage } from '../plans/PlansPage';
 import { PlanPage } from '../plans/PlanPage';
 import { ActivityPage, ProvinceActivityPage } from '../activity/ActivityPage';
 import { DiscussionPage } from '../comments/DiscussionPage';
+import { PlanEditorPage } from '../plans/PlanEditor';
 
 // GraphiQL and its editor are large: only those who open the explorer load them.
 const Explorer = lazy(() => import('../explorer/Explorer'));
@@ -53,6 +54,7 @@ export function App() {
                     <Route path="/activiteit" element={<ActivityPage />} />
                     <Route path="/provincie/:code/activiteit" element={<ProvinceActivityPage />} />
                     <Route path="/reacties/:kind/:id" element={<DiscussionPage />} />
+                    <Route path="/plannen/:id/bewerken" element={<PlanEditorPage />} />
                     <Route
                       path="/verkenner"
                       element={

@@ -12,25 +12,29 @@ import {
   TableHeader,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import Markdown from 'react-markdown';
 import { useParams } from 'react-router';
-import { useQuery, useSubscription } from 'urql';
+import { useQuery } from 'urql';
 import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { LiveIndicator } from '../app/LiveIndicator';
 import { Loading } from '../app/Loading';
 import { formatDate, formatDateTime, formatNumber, formatRange, opvangtypesLabel, planStatusName } from '../app/format';
-import { useConnection } from '../app/session';
 import { HeaderCell, ScrollTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
+import { AuditTrail } from '../activity/AuditTrail';
+import { Comments } from '../comments/Comments';
+import { GapsChart } from './GapsChart';
+import { usePlanChanges } from './live';
+import { PlanActions } from './PlanActions';
 import { PlanChanged, PlanDiffQuery, PlanQuery, type Plan, type PlanDiff } from './queries';
 import type { ResultOf } from '../app/graphql';
 import type { CombinedError } from 'urql';
 
-const timeFormat = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
+export const timeFormat = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
 
-const SECTION_NAMES: [keyof Plan['sections'], string][] = [
+export const SECTION_NAMES: [keyof Plan['sections'], string][] = [
   ['context', 'Context'],
   ['regionalAllocation', 'Regionale verdeling'],
   ['timeline', 'Tijdpad'],
@@ -111,19 +115,8 @@ export function PlanPage() {
 /** One plan, read-only, kept live: every `planChanged` event says who changed it and fetches it again. */
 function PlanView({ id }: { id: string }) {
   const [{ data, error, fetching }, reexecute] = useQuery({ query: PlanQuery, variables: { id } });
-  const [live] = useSubscription({ query: PlanChanged, variables: { id } });
-  const { reconnects } = useConnection();
+  const { live, change } = usePlanChanges(id, reexecute);
   const plan = data?.provincialPlan;
-  const change = live.data?.planChanged;
-  const refetch = useRef(reexecute);
-  refetch.current = reexecute;
-
-  useEffect(() => {
-    if (change) refetch.current({ requestPolicy: 'network-only' });
-  }, [change?.version, change]);
-  useEffect(() => {
-    if (reconnects > 0) refetch.current({ requestPolicy: 'network-only' });
-  }, [reconnects]);
 
   const title = plan ? plan.title : fetching && !data ? 'Plan' : 'Plan niet gevonden';
   usePageTitle(title);
@@ -136,17 +129,26 @@ function PlanView({ id }: { id: string }) {
         {plan ? <LiveIndicator subscriptionError={live.error} /> : null}
       </div>
       {plan ? <PlanBody plan={plan} change={change} error={error} /> : null}
-      {!plan && fetching && !data ? <Loading what="het plan" /> : null}
-      {!plan && error ? <ErrorAlert error={error} title="Dit plan kan niet worden getoond." /> : null}
-      {!plan && !fetching && data && !error ? (
-        <Alert type="warning">
-          <Paragraph>Dit plan bestaat niet, of u hebt er geen toegang toe.</Paragraph>
-        </Alert>
-      ) : null}
+      {!plan ? <PlanMissing fetching={fetching} loaded={Boolean(data)} error={error} /> : null}
       {!plan && !fetching ? (
         <Paragraph>
           Ga naar de <AppLink to="/">startpagina</AppLink>.
         </Paragraph>
+      ) : null}
+    </>
+  );
+}
+
+/** While a plan loads, or when it cannot be shown: said in words, never a code. */
+export function PlanMissing({ fetching, loaded, error }: { fetching: boolean; loaded: boolean; error: CombinedError | undefined }) {
+  return (
+    <>
+      {fetching && !loaded ? <Loading what="het plan" /> : null}
+      {error ? <ErrorAlert error={error} title="Dit plan kan niet worden getoond." /> : null}
+      {!fetching && loaded && !error ? (
+        <Alert type="warning">
+          <Paragraph>Dit plan bestaat niet, of u hebt er geen toegang toe.</Paragraph>
+        </Alert>
       ) : null}
     </>
   );
@@ -189,11 +191,14 @@ function PlanBody({ plan, change, error }: { plan: Plan; change: ResultOf<typeof
         </Alert>
       ) : null}
       <ErrorAlert error={error} />
+      <PlanActions plan={plan} />
       <Lines plan={plan} />
       <Sections plan={plan} />
       <Gaps plan={plan} />
+      <Comments subjectType="PROVINCIAL_PLAN" subjectId={plan.id} />
       <History plan={plan} />
       <Compare plan={plan} />
+      <AuditTrail subjectId={plan.id} />
     </>
   );
 }
@@ -247,11 +252,32 @@ function Lines({ plan }: { plan: Plan }) {
 }
 
 /** A range shown lowest first, whatever order it comes in. */
-function ordered(range: { min: number; max: number }) {
+export function ordered(range: { min: number; max: number }) {
   return { min: Math.min(range.min, range.max), max: Math.max(range.min, range.max) };
 }
 
-/** The four Markdown sections, rendered without raw HTML: text from people never runs as script or markup. */
+/** Markdown from people, rendered without raw HTML: text from people never runs as script or markup. */
+export function SafeMarkdown({ text }: { text: string }) {
+  return (
+    <div className="markdown">
+      <Markdown
+        skipHtml
+        components={{
+          h1: ({ node: _node, ...props }) => <h4 {...props} />,
+          h2: ({ node: _node, ...props }) => <h4 {...props} />,
+          h3: ({ node: _node, ...props }) => <h5 {...props} />,
+          h4: ({ node: _node, ...props }) => <h5 {...props} />,
+          h5: ({ node: _node, ...props }) => <h6 {...props} />,
+          img: ({ node: _node, alt }) => <span>{alt ? `[afbeelding: ${alt}]` : '[afbeelding]'}</span>,
+        }}
+      >
+        {text}
+      </Markdown>
+    </div>
+  );
+}
+
+/** The four Markdown sections, rendered safely. */
 function Sections({ plan }: { plan: Plan }) {
   return (
     <Section id="toelichting" title="Toelichting">
@@ -262,25 +288,7 @@ function Sections({ plan }: { plan: Plan }) {
             <Heading level={3} id={`sectie-${key}`}>
               {name}
             </Heading>
-            {text ? (
-              <div className="markdown">
-                <Markdown
-                  skipHtml
-                  components={{
-                    h1: ({ node: _node, ...props }) => <h4 {...props} />,
-                    h2: ({ node: _node, ...props }) => <h4 {...props} />,
-                    h3: ({ node: _node, ...props }) => <h5 {...props} />,
-                    h4: ({ node: _node, ...props }) => <h5 {...props} />,
-                    h5: ({ node: _node, ...props }) => <h6 {...props} />,
-                    img: ({ node: _node, alt }) => <span>{alt ? `[afbeelding: ${alt}]` : '[afbeelding]'}</span>,
-                  }}
-                >
-                  {text}
-                </Markdown>
-              </div>
-            ) : (
-              <Paragraph className="note">Nog niet ingevuld.</Paragraph>
-            )}
+            {text ? <SafeMarkdown text={text} /> : <Paragraph className="note">Nog niet ingevuld.</Paragraph>}
           </section>
         );
       })}
@@ -288,12 +296,15 @@ function Sections({ plan }: { plan: Plan }) {
   );
 }
 
-function Gaps({ plan }: { plan: Plan }) {
+/** The plan against the opgave per opvangtype and due date: a chart and the same figures in a table. */
+export function Gaps({ plan }: { plan: Pick<Plan, 'gaps'> }) {
   return (
     <Section id="tekorten" title="Plan tegenover opgave">
       {plan.gaps.length === 0 ? (
         <Paragraph>Er is geen opgave binnen de planningsronde van dit plan.</Paragraph>
       ) : (
+        <>
+        <GapsChart gaps={plan.gaps} />
         <ScrollTable label="Tabel plan tegenover opgave">
           <Table>
             <TableCaption>Plan tegenover opgave, per opvangtype en peildatum</TableCaption>
@@ -333,6 +344,7 @@ function Gaps({ plan }: { plan: Plan }) {
             </TableBody>
           </Table>
         </ScrollTable>
+        </>
       )}
     </Section>
   );
@@ -418,7 +430,7 @@ function lineSummary(line: PlanDiff['lines'][number]['before']): string {
   return `${opvangtypesLabel(line.opvangtypes)}, ${formatRange({ min: line.minPlaces, max: line.maxPlaces })} plaatsen op ${formatDate(line.targetDate)}${note}`;
 }
 
-function DiffView({ diff }: { diff: PlanDiff }) {
+export function DiffView({ diff }: { diff: PlanDiff }) {
   const same = diff.fields.length === 0 && diff.lines.length === 0;
   return (
     <div aria-live="polite">

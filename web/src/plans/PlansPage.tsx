@@ -1,6 +1,7 @@
-import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
-import { useParams } from 'react-router';
-import { useQuery } from 'urql';
+import { FormFieldTextInput, Heading, Paragraph, PrimaryActionButton, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
+import { useForm } from 'react-hook-form';
+import { useNavigate, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
 import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { Loading } from '../app/Loading';
@@ -8,7 +9,8 @@ import { NotFound } from '../app/NotFound';
 import { formatDateTime, formatNumber, isProvinceCode, planStatusName, provinceName } from '../app/format';
 import { HeaderCell, ScrollTable } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
-import { ProvincePlansQuery } from './queries';
+import { applyServerFieldErrors } from '../app/forms';
+import { CreatePlanMutation, EditAbilityQuery, ProvincePlansQuery } from './queries';
 
 /** The plans of one province that the signed-in person may see (the API decides which), newest first. */
 export function PlansPage() {
@@ -30,6 +32,7 @@ function PlansOfProvince({ code }: { code: string }) {
         <AppLink to={`/provincie/${code}`}>Terug naar het overzicht van {provinceName(code)}</AppLink>
       </Paragraph>
       <ErrorAlert error={error} />
+      <CreatePlan code={code} />
       {fetching && !data ? <Loading what="de plannen" /> : null}
       {plans && plans.length === 0 ? <Paragraph>Er zijn geen plannen van {provinceName(code)} die u mag inzien.</Paragraph> : null}
       {plans && plans.length > 0 ? (
@@ -64,5 +67,48 @@ function PlansOfProvince({ code }: { code: string }) {
         </ScrollTable>
       ) : null}
     </>
+  );
+}
+
+/** A new plan of the province, for those whose abilities allow editing its plans (the API decides). */
+function CreatePlan({ code }: { code: string }) {
+  const [viewer] = useQuery({ query: EditAbilityQuery });
+  const [result, create] = useMutation(CreatePlanMutation);
+  const navigate = useNavigate();
+  const { register, handleSubmit, setError, formState } = useForm<{ title: string }>({ defaultValues: { title: '' } });
+  const may = viewer.data?.viewer.abilities.some((a) => a.action === 'EDIT_PLANS' && (a.national || a.provinceCodes.includes(code as never)));
+  if (!may) return null;
+  const title = register('title', { validate: (value) => (value.trim() ? true : 'Geef het nieuwe plan een titel.') });
+  const fieldError = formState.errors.title?.message;
+  return (
+    <form
+      aria-labelledby="nieuw-plan"
+      noValidate
+      onSubmit={handleSubmit(async (values) => {
+        const answer = await create({ input: { provinceCode: code as never, title: values.title.trim() } });
+        if (answer.error) applyServerFieldErrors(answer.error, setError, (path) => path === 'title');
+        else navigate(`/plannen/${encodeURIComponent(answer.data!.createProvincialPlan.id)}/bewerken`);
+      })}
+    >
+      <Heading level={2} id="nieuw-plan">
+        Nieuw plan
+      </Heading>
+      <div className="filters">
+        <FormFieldTextInput
+          label="Titel van het nieuwe plan"
+          aria-describedby={undefined}
+          name={title.name}
+          inputRef={title.ref}
+          onChange={title.onChange}
+          onBlur={title.onBlur}
+          invalid={Boolean(fieldError)}
+          errorMessage={fieldError}
+        />
+        <PrimaryActionButton type="submit" disabled={formState.isSubmitting}>
+          Plan aanmaken
+        </PrimaryActionButton>
+      </div>
+      <ErrorAlert error={result.error} title="Het plan is niet aangemaakt." />
+    </form>
   );
 }

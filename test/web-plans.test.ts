@@ -1,0 +1,309 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER, accessibilityProblems, pageToken, screenshotPath, startBrowser, type BrowserRun } from './support/browser.js';
+
+/**
+ * The PRT secretariat's plan editor and the LRT's decisions on a plan, in a real browser against the real server:
+ * several people at once, each in a browser context of their own.
+ */
+let run: BrowserRun;
+
+beforeAll(async () => {
+  if (!BROWSER) return;
+  run = await startBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await run?.close();
+});
+
+const PLAN = `query($id: ID!) { provincialPlan(id: $id) { id version status returnReason title
+  lines { id opvangtypes targetDate minPlaces maxPlaces note regions { name minPlaces maxPlaces gemeenten { code name } } }
+  sections { context timeline } revisions { version author { name } } } }`;
+
+async function planAs(page: Page, id: string) {
+  const { data, errors } = await run.server.gql(PLAN, { id }, await pageToken(page));
+  expect(errors).toBeUndefined();
+  return data.provincialPlan;
+}
+
+/** Presses Tab until the element has focus: the keyboard alone reaches it. */
+async function tabTo(page: Page, target: Locator, limit = 400): Promise<void> {
+  const handle = await target.elementHandle();
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate((element) => element === (globalThis as any).document.activeElement, handle)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('the element was not reached with Tab');
+}
+
+function row(page: Page, n: number): Locator {
+  return page.locator('tbody.plan-editor__line').nth(n - 1);
+}
+
+const escape = (text: string) => text.replace(/[()]/g, '\\$&');
+
+describe.runIf(BROWSER)('the provincial plan in the browser', () => {
+  let planId = '';
+
+  it('the Utrecht story: draft, conflict between two editors, submit, return, fix, resubmit, adopt, history', async () => {
+    const secretariat = await run.signIn(/^Secretariaat PRT Utrecht/);
+    await secretariat.waitForURL(/\/provincie\/UT/);
+
+    // A new plan from the plans list; the form is used with the keyboard alone.
+    await secretariat.goto(`${run.base}/provincie/UT/plannen`);
+    const titleField = secretariat.getByLabel('Titel van het nieuwe plan');
+    await titleField.waitFor();
+    expect(await accessibilityProblems(secretariat)).toEqual([]);
+    // Empty: said at the field, linked to it.
+    await tabTo(secretariat, secretariat.getByRole('button', { name: 'Plan aanmaken' }));
+    await secretariat.keyboard.press('Enter');
+    await secretariat.getByText('Geef het nieuwe plan een titel.').waitFor();
+    expect(await titleField.getAttribute('aria-invalid')).toBe('true');
+    await tabTo(secretariat, titleField);
+    await secretariat.keyboard.type('Provinciaal plan Utrecht (browsertest)');
+    await secretariat.keyboard.press('Enter');
+    await secretariat.waitForURL(/\/plannen\/[^/]+\/bewerken$/);
+    planId = decodeURIComponent(secretariat.url().split('/plannen/')[1]!.replace(/\/bewerken$/, ''));
+    await secretariat.getByRole('heading', { level: 1, name: 'Provinciaal plan Utrecht (browsertest) bewerken' }).waitFor();
+    await secretariat.getByRole('status').filter({ hasText: /^\s*Live\s*$/ }).waitFor();
+
+    // Line 1 (ROL) by keyboard: add, tick, type.
+    await tabTo(secretariat, secretariat.getByRole('button', { name: 'Regel toevoegen' }));
+    await secretariat.keyboard.press('Enter');
+    const rol = row(secretariat, 1).getByRole('checkbox', { name: 'ROL' });
+    await rol.waitFor();
+    await tabTo(secretariat, rol);
+    await secretariat.keyboard.press('Space');
+    expect(await rol.isChecked()).toBe(true);
+    await tabTo(secretariat, row(secretariat, 1).getByLabel('Minimum plaatsen van regel 1'));
+    await secretariat.keyboard.press('ControlOrMeta+a');
+    await secretariat.keyboard.type('400');
+    await tabTo(secretariat, row(secretariat, 1).getByLabel('Maximum plaatsen van regel 1'));
+    await secretariat.keyboard.press('ControlOrMeta+a');
+    await secretariat.keyboard.type('500');
+    await tabTo(secretariat, row(secretariat, 1).getByLabel('Toelichting bij regel 1'));
+    await secretariat.keyboard.type('Regionale opvanglocaties');
+    // Its regional split: a veiligheidsregio with a group of gemeenten.
+    await row(secretariat, 1).getByRole('button', { name: 'Regio toevoegen aan regel 1' }).click();
+    await row(secretariat, 1).getByLabel(/^Naam \(veiligheidsregio of groep gemeenten\), regio 1 van regel 1/).fill('Veiligheidsregio Utrecht');
+    await row(secretariat, 1).getByLabel(/^Minimum plaatsen, regio 1 van regel 1/).fill('100');
+    await row(secretariat, 1).getByLabel(/^Maximum plaatsen, regio 1 van regel 1/).fill('200');
+    await row(secretariat, 1).locator('summary', { hasText: 'Gemeenten kiezen' }).click();
+    await row(secretariat, 1).getByRole('checkbox', { name: 'Zeist' }).check();
+
+    // Line 2 (GVL/satelliet) with the mouse.
+    await secretariat.getByRole('button', { name: 'Regel toevoegen' }).click();
+    await row(secretariat, 2).getByRole('checkbox', { name: 'GVL' }).check();
+    await row(secretariat, 2).getByRole('checkbox', { name: 'Satellietlocatie' }).check();
+    await row(secretariat, 2).getByLabel('Minimum plaatsen van regel 2').fill('200');
+    await row(secretariat, 2).getByLabel('Maximum plaatsen van regel 2').fill('300');
+    // A section in Markdown: its preview shows formatting, never script.
+    await secretariat.getByLabel('Sectie Context').fill('**Utrecht** vangt op.\n\n<script>window.pwned = 1</script><img src=x onerror="window.pwned=2">');
+    const preview = secretariat.getByRole('region', { name: 'Voorbeeld Context' });
+    await preview.locator('strong', { hasText: 'Utrecht' }).waitFor();
+    expect(await preview.locator('script, img, [onerror]').count()).toBe(0);
+    // Kept in this browser while unsaved.
+    expect(await secretariat.evaluate((id) => Object.keys((globalThis as any).localStorage).some((key) => key.endsWith(id)), planId)).toBe(true);
+    expect(await accessibilityProblems(secretariat)).toEqual([]);
+
+    // The server judges what the client does not: regions taking more than the line's maximum, shown at the line.
+    await row(secretariat, 1).getByRole('button', { name: 'Regio toevoegen aan regel 1' }).click();
+    await row(secretariat, 1).getByLabel(/^Naam \(veiligheidsregio of groep gemeenten\), regio 2 van regel 1/).fill('Regio Amersfoort');
+    await row(secretariat, 1).getByLabel(/^Minimum plaatsen, regio 2 van regel 1/).fill('450');
+    await row(secretariat, 1).getByLabel(/^Maximum plaatsen, regio 2 van regel 1/).fill('450');
+    await secretariat.getByRole('button', { name: 'Opslaan' }).click();
+    await row(secretariat, 1).getByText(/De server heeft deze waarde geweigerd: the regions take at least 550 places/).waitFor();
+    expect(await planAs(secretariat, planId)).toMatchObject({ version: 1 });
+    await row(secretariat, 1).getByRole('button', { name: 'Verwijder regio 2 van regel 1' }).click();
+
+    await secretariat.getByRole('button', { name: 'Opslaan' }).click();
+    await secretariat.getByText('Opgeslagen als versie 2.').waitFor();
+    let saved = await planAs(secretariat, planId);
+    expect(saved.version).toBe(2);
+    expect(saved.lines).toMatchObject([
+      { opvangtypes: ['ROL'], minPlaces: 400, maxPlaces: 500, note: 'Regionale opvanglocaties', regions: [{ name: 'Veiligheidsregio Utrecht', minPlaces: 100, maxPlaces: 200, gemeenten: [{ name: 'Zeist' }] }] },
+      { minPlaces: 200, maxPlaces: 300, note: null },
+    ]);
+    expect([...saved.lines[1].opvangtypes].sort()).toEqual(['GVL', 'SATELLIET']);
+    expect(saved.sections.context).toContain('**Utrecht**');
+    expect(await secretariat.evaluate(() => (globalThis as any).pwned)).toBeUndefined();
+    // Beside each saved line its comparison with the opgave, as the API gives it.
+    const gaps = (await run.server.gql(`query($id: ID!) { provincialPlan(id: $id) { lines { comparison { opgave } realised } } }`, { id: planId }, await pageToken(secretariat))).data.provincialPlan.lines;
+    const first = row(secretariat, 1).locator('.plan-editor__comparison');
+    await first.getByText(gaps[0].comparison ? `${new Intl.NumberFormat('nl-NL').format(gaps[0].comparison.opgave)} plaatsen` : 'Geen opgave').waitFor();
+
+    // COA, in a second browser context, comments on the plan: it appears on the secretariat's screen without a reload.
+    await secretariat.getByRole('link', { name: /Terug naar het plan/ }).click();
+    await secretariat.getByRole('heading', { level: 1, name: 'Provinciaal plan Utrecht (browsertest)' }).waitFor();
+    const coaContext = await run.newContext();
+    const coa = await run.signIn(/COA-regievoerder uitplaatsingsregio 3/, coaContext);
+    await coa.goto(`${run.base}/plannen/${encodeURIComponent(planId)}`);
+    const comment = 'COA: de GVL-plaatsen in Utrecht graag vóór de zomer';
+    await coa.getByRole('textbox', { name: 'Nieuwe reactie' }).fill(comment);
+    await coa.getByRole('button', { name: 'Reactie plaatsen' }).click();
+    await secretariat.getByRole('list', { name: 'Reacties, oudste eerst' }).getByText(comment).waitFor({ timeout: 5_000 });
+    expect(await accessibilityProblems(coa)).toEqual([]);
+    await coaContext.close();
+    await secretariat.getByRole('link', { name: 'Plan bewerken' }).click();
+    await row(secretariat, 2).getByLabel('Maximum plaatsen van regel 2').waitFor();
+
+    // A second editor opens the plan at version 2 and starts changing line 2.
+    const secondContext = await run.newContext();
+    const second = await run.signIn(/Tweede medewerker secretariaat PRT Utrecht/, secondContext);
+    await second.goto(`${run.base}/plannen/${encodeURIComponent(planId)}/bewerken`);
+    await row(second, 2).getByLabel('Maximum plaatsen van regel 2').waitFor();
+    await second.getByRole('status').filter({ hasText: /^\s*Live\s*$/ }).waitFor();
+    await row(second, 2).getByLabel('Maximum plaatsen van regel 2').fill('350');
+    await row(second, 2).getByLabel('Toelichting bij regel 2').fill('Tekst van de tweede medewerker');
+
+    // Meanwhile the secretariat revises: line 1's maximum, and line 2's note.
+    await row(secretariat, 1).getByLabel('Maximum plaatsen van regel 1').fill('550');
+    await row(secretariat, 2).getByLabel('Toelichting bij regel 2').fill('Tekst van het secretariaat');
+    await secretariat.getByRole('button', { name: 'Opslaan' }).click();
+    await secretariat.getByText('Opgeslagen als versie 3.').waitFor();
+
+    // The second editor's open page says who changed it, and keeps the edits.
+    const secretariatName = (await planAs(secretariat, planId)).revisions.at(-1).author.name;
+    await second.getByText(new RegExp(`Gewijzigd door ${escape(secretariatName)} om \\d{2}:\\d{2}`)).waitFor({ timeout: 5_000 });
+    expect(await row(second, 2).getByLabel('Maximum plaatsen van regel 2').inputValue()).toBe('350');
+    // Saving on the old version: refused (CONFLICT), nothing lost, the other's change shown.
+    await second.getByRole('button', { name: 'Opslaan' }).click();
+    const notice = second.getByRole('alert').filter({ hasText: 'Niet opgeslagen: iemand anders was u voor' });
+    await notice.waitFor();
+    await notice.getByText(new RegExp(`${escape(secretariatName)} heeft het plan opgeslagen`)).waitFor();
+    await notice.getByRole('table', { name: 'Gewijzigde capaciteitsregels' }).getByRole('row').filter({ hasText: 'Tekst van het secretariaat' }).waitFor();
+    expect(await row(second, 2).getByLabel('Toelichting bij regel 2').inputValue()).toBe('Tekst van de tweede medewerker');
+    expect((await planAs(second, planId)).version).toBe(3);
+    await second.screenshot({ path: screenshotPath('plan-editor-conflict.png'), fullPage: false });
+    expect(await accessibilityProblems(second)).toEqual([]);
+
+    // Applying the edits on version 3: the other's change to line 1 stays, the same field both changed is named.
+    await notice.getByRole('button', { name: 'Mijn wijzigingen toepassen op versie 3' }).click();
+    const report = second.getByRole('status').filter({ hasText: 'Uw wijzigingen staan nu op versie 3' });
+    await report.waitFor();
+    await report.getByText(/Regel 2 .*: toelichting — uw waarde: Tekst van de tweede medewerker; waarde in versie 3: Tekst van het secretariaat/).waitFor();
+    expect(await row(second, 1).getByLabel('Maximum plaatsen van regel 1').inputValue()).toBe('550');
+    expect(await row(second, 2).getByLabel('Maximum plaatsen van regel 2').inputValue()).toBe('350');
+    await second.getByRole('button', { name: 'Opslaan' }).click();
+    await second.getByText('Opgeslagen als versie 4.').waitFor();
+    saved = await planAs(second, planId);
+    expect(saved.lines).toMatchObject([{ maxPlaces: 550 }, { maxPlaces: 350, note: 'Tekst van de tweede medewerker' }]);
+    await secondContext.close();
+
+    // The secretariat's own page followed along (it had no edits left), then submits from the plan page.
+    await secretariat.getByText(/het formulier toont nu versie 4/).waitFor({ timeout: 5_000 });
+    await secretariat.getByRole('link', { name: /Terug naar het plan/ }).click();
+    await secretariat.getByRole('button', { name: /Indienen bij de LRT \(versie 4\)/ }).click();
+    await secretariat.getByText('Versie 4 is ingediend bij de LRT.').waitFor();
+    expect((await planAs(secretariat, planId)).status).toBe('INGEDIEND');
+    await expect.poll(() => secretariat.getByRole('link', { name: 'Plan bewerken' }).count()).toBe(0);
+
+    // The LRT returns it with a reason; an empty reason is refused at the field first.
+    const lrtContext = await run.newContext();
+    const lrt = await run.signIn(/LRT-coördinator/, lrtContext);
+    await lrt.goto(`${run.base}/plannen/${encodeURIComponent(planId)}`);
+    await lrt.getByRole('button', { name: /Vaststellen \(versie 5\)/ }).waitFor();
+    await lrt.getByRole('button', { name: 'Terugsturen naar het secretariaat' }).click();
+    await lrt.getByText('Geef de reden waarom het plan teruggaat naar het secretariaat.').waitFor();
+    expect(await lrt.getByLabel('Reden van terugsturen').getAttribute('aria-invalid')).toBe('true');
+    expect(await accessibilityProblems(lrt)).toEqual([]);
+    const reason = 'De GVL-capaciteit is te laag tegenover de opgave';
+    await lrt.getByLabel('Reden van terugsturen').fill(reason);
+    await lrt.getByRole('button', { name: 'Terugsturen naar het secretariaat' }).click();
+    await lrt.getByText('Het plan is teruggestuurd naar het secretariaat, met uw reden.').waitFor();
+    expect(await planAs(lrt, planId)).toMatchObject({ status: 'TERUGGESTUURD', returnReason: reason });
+
+    // The secretariat sees the return and its reason without a reload, fixes and resubmits.
+    await secretariat.getByText(`Teruggestuurd door de LRT. Reden: ${reason}`).waitFor({ timeout: 5_000 });
+    await secretariat.getByRole('link', { name: 'Plan bewerken' }).click();
+    await row(secretariat, 2).getByLabel('Minimum plaatsen van regel 2').fill('300');
+    await row(secretariat, 2).getByLabel('Maximum plaatsen van regel 2').fill('400');
+    await secretariat.getByRole('button', { name: 'Opslaan' }).click();
+    await secretariat.getByText('Opgeslagen als versie 7.').waitFor();
+    await secretariat.getByRole('link', { name: /Terug naar het plan/ }).click();
+    await secretariat.getByRole('button', { name: /Indienen bij de LRT \(versie 7\)/ }).click();
+    await secretariat.getByText('Versie 7 is ingediend bij de LRT.').waitFor();
+
+    // The LRT adopts (its page followed the changes: it names the version it now sees).
+    await lrt.getByRole('button', { name: /Vaststellen \(versie 8\)/ }).click({ timeout: 10_000 });
+    await lrt.getByText('Het plan is vastgesteld (versie 8).').waitFor();
+    expect((await planAs(lrt, planId)).status).toBe('VASTGESTELD');
+    await lrtContext.close();
+
+    // The history: every version, and the diff from the first to the last.
+    const history = secretariat.getByRole('table', { name: /Alle versies van het plan/ });
+    await expect.poll(() => history.getByRole('row').count(), { timeout: 5_000 }).toBe(9 + 1);
+    await secretariat.getByLabel('Van versie').selectOption('1');
+    await secretariat.getByLabel('Naar versie').selectOption('9');
+    await secretariat.getByRole('button', { name: 'Vergelijk' }).click();
+    const diff = secretariat.getByRole('table', { name: 'Gewijzigde capaciteitsregels' });
+    await diff.getByRole('row').filter({ hasText: 'Toegevoegd' }).filter({ hasText: 'Regionale opvanglocaties' }).waitFor();
+    await diff.getByRole('row').filter({ hasText: 'Toegevoegd' }).filter({ hasText: '300–400' }).waitFor();
+    expect(await accessibilityProblems(secretariat)).toEqual([]);
+    await secretariat.context().close();
+  }, 240_000);
+
+  it('keeps unsaved edits in the browser through a reload, and offers them back', async () => {
+    const page = await run.signIn(/^Secretariaat PRT Utrecht/);
+    await page.waitForURL(/\/provincie\/UT/);
+    const token = await pageToken(page);
+    const created = await run.server.gql('mutation { createProvincialPlan(input: { provinceCode: UT, title: "Concept voor de herlaadtest" }) { id } }', undefined, token);
+    const id = created.data.createProvincialPlan.id;
+    await page.goto(`${run.base}/plannen/${encodeURIComponent(id)}/bewerken`);
+    await page.getByLabel('Sectie Tijdpad').fill('Eerst de ROL, dan de GVL.');
+    await expect.poll(() => page.evaluate((plan) => Object.keys((globalThis as any).localStorage).some((key) => key.endsWith(plan)), id)).toBe(true);
+    // Leaving with unsaved edits asks first (accepted here, as someone who reloads anyway).
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.accept();
+    });
+    await page.reload();
+    expect(dialogs).toEqual(['beforeunload']);
+    const offer = page.getByRole('alert').filter({ hasText: 'U hebt niet-opgeslagen wijzigingen' });
+    await offer.waitFor();
+    expect(await page.getByLabel('Sectie Tijdpad').inputValue()).toBe('');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await offer.getByRole('button', { name: 'Niet-opgeslagen wijzigingen terugzetten' }).click();
+    expect(await page.getByLabel('Sectie Tijdpad').inputValue()).toBe('Eerst de ROL, dan de GVL.');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Opgeslagen als versie 2.').waitFor();
+    expect((await run.server.gql(PLAN, { id }, token)).data.provincialPlan.sections.timeline).toBe('Eerst de ROL, dan de GVL.');
+    await page.reload();
+    await page.getByLabel('Sectie Tijdpad').waitFor();
+    expect(await page.getByLabel('Sectie Tijdpad').inputValue()).toBe('Eerst de ROL, dan de GVL.');
+    expect(await page.getByRole('alert').filter({ hasText: 'U hebt niet-opgeslagen wijzigingen' }).count()).toBe(0);
+    await page.context().close();
+  }, 120_000);
+
+  it('lets a gemeente reach no concept plan of its province, through any screen or address', async () => {
+    const secretariat = await run.signIn(/^Secretariaat PRT Utrecht/);
+    await secretariat.waitForURL(/\/provincie\/UT/);
+    const created = await run.server.gql('mutation { createProvincialPlan(input: { provinceCode: UT, title: "Geheim concept van Utrecht" }) { id } }', undefined, await pageToken(secretariat));
+    const id = created.data.createProvincialPlan.id;
+    await secretariat.context().close();
+
+    const gemeente = await run.signIn(/Medewerker gemeente Zeist/);
+    await gemeente.waitForURL(/\/provincie\/UT/);
+    await gemeente.goto(`${run.base}/provincie/UT/plannen`);
+    await gemeente.getByRole('heading', { level: 1, name: 'Plannen van provincie Utrecht' }).waitFor();
+    await gemeente.waitForTimeout(500);
+    expect(await gemeente.getByRole('main').innerText()).not.toContain('Geheim concept');
+    expect(await gemeente.getByLabel('Titel van het nieuwe plan').count()).toBe(0);
+    for (const path of [`/plannen/${encodeURIComponent(id)}`, `/plannen/${encodeURIComponent(id)}/bewerken`]) {
+      await gemeente.goto(`${run.base}${path}`);
+      await gemeente.getByText(/geen toegang|bestaat niet/).first().waitFor({ timeout: 10_000 });
+      const text = await gemeente.getByRole('main').innerText();
+      expect(text).not.toContain('Geheim concept');
+      expect(text).not.toMatch(/FORBIDDEN|NOT_FOUND|\{"/);
+      expect(await gemeente.getByRole('textbox').count()).toBe(0);
+      expect(await accessibilityProblems(gemeente)).toEqual([]);
+    }
+    await gemeente.context().close();
+  }, 120_000);
+
+  it('loaded nothing from anywhere but the server', () => {
+    expect(run.foreign).toEqual([]);
+  });
+});
