@@ -12,6 +12,13 @@ import { ProvincePage } from '../monitoring/ProvincePage';
 import { Loading } from './Loading';
 import { PlansPage } from '../plans/PlansPage';
 import { PlanPage } from '../plans/PlanPage';
+import { ProposalsPage } from '../proposals/ProposalsPage';
+import { ProposalPage } from '../proposals/ProposalPage';
+import { EditProposalPage, NewProposalPage } from '../proposals/ProposalForm';
+import { InboxPage } from '../proposals/InboxPage';
+import { AgreementsPage } from '../agreements/AgreementsPage';
+import { AgreementPage } from '../agreements/AgreementPage';
+import { NewAgreementPage } from '../agreements/NewAgreementPage';
 
 // GraphiQL and its editor are large: only those who open the explorer load them.
 const Explorer = lazy(() => import('../explorer/Explorer'));
@@ -48,6 +55,14 @@ export function App() {
                     <Route path="/provincie/:code" element={<ProvincePage />} />
                     <Route path="/provincie/:code/plannen" element={<PlansPage />} />
                     <Route path="/plannen/:id" element={<PlanPage />} />
+                    <Route path="/voorstellen" element={<ProposalsPage />} />
+                    <Route path="/voorstellen/nieuw" element={<NewProposalPage />} />
+                    <Route path="/voorstellen/:id" element={<ProposalPage />} />
+                    <Route path="/voorstellen/:id/wijzigen" element={<EditProposalPage />} />
+                    <Route path="/inbox" element={<InboxPage />} />
+                    <Route path="/overeenkomsten" element={<AgreementsPage />} />
+                    <Route path="/overeenkomsten/nieuw" element={<NewAgreementPage />} />
+                    <Route path="/overeenkomsten/:id" element={<AgreementPage />} />
                     <Route
                       path="/verkenner"
                       element={

@@ -9,6 +9,9 @@ import { ViewerQuery } from './Home';
 const NAVIGATION = [
   { to: '/', label: 'Start' },
   { to: '/dashboard', label: 'Landelijk dashboard', national: true },
+  { to: '/inbox', label: 'Inbox voorstellen', needs: ['REVIEW_PROPOSALS'] },
+  { to: '/voorstellen', label: 'Locatievoorstellen', needs: ['PROPOSE_LOCATIONS', 'READ_PROPOSALS_AND_AGREEMENTS'] },
+  { to: '/overeenkomsten', label: 'Bestuursovereenkomsten', needs: ['PROPOSE_LOCATIONS', 'READ_PROPOSALS_AND_AGREEMENTS'] },
   { to: '/verkenner', label: 'API-verkenner' },
 ];
 
@@ -20,7 +23,9 @@ function MainNavigation() {
   return (
     <nav aria-label="Hoofdmenu" className="app-nav">
       <ul>
-        {NAVIGATION.filter((item) => !item.national || national).map((item) => (
+        {NAVIGATION.filter((item) => !item.national || national)
+          .filter((item) => !item.needs || item.needs.some((action) => data?.viewer.abilities.some((a) => a.action === action)))
+          .map((item) => (
           <li key={item.to}>
             <AppLink to={item.to} aria-current={pathname === item.to ? 'page' : undefined}>
               {item.label}

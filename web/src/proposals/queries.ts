@@ -92,3 +92,10 @@ export const DecideProposal = graphql(`
     decideLocationProposal(input: $input) { id version status decision }
   }
 `);
+
+/** The person behind the token (to offer "yourself" among the COA contacts). */
+export const MeQuery = graphql(`
+  query Me {
+    viewer { person { id name } }
+  }
+`);
