@@ -1,5 +1,5 @@
 import { Alert, Heading, Paragraph, PrimaryActionButton, SecondaryActionButton, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useLocation, useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
@@ -35,7 +35,10 @@ function AgreementView({ id }: { id: string }) {
   const refetch = () => reexecute({ requestPolicy: 'network-only' });
   const title = agreement ? `Bestuursovereenkomst ${agreement.locationName}` : fetching && !data ? 'Bestuursovereenkomst' : 'Bestuursovereenkomst niet gevonden';
   usePageTitle(title);
-  const arrived = (location.state as { message?: string } | null)?.message;
+  // The message the registration form sent along holds for the version it was about, not for later changes.
+  const [arrived] = useState(() => (location.state as { message?: string } | null)?.message);
+  const arrivedAt = useRef<number | null>(null);
+  if (arrived && agreement && arrivedAt.current === null) arrivedAt.current = agreement.version;
   return (
     <>
       <div className="page-heading">
@@ -51,7 +54,7 @@ function AgreementView({ id }: { id: string }) {
           />
         ) : null}
       </div>
-      {arrived && agreement ? (
+      {arrived && agreement && agreement.version === arrivedAt.current ? (
         <Alert type="ok" role="status">
           <Paragraph>{arrived}</Paragraph>
         </Alert>

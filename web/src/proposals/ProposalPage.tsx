@@ -20,6 +20,22 @@ import './proposals.css';
 
 const timeFormat = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
 
+/** The reasons the server writes itself for a step are English; said in Dutch here. A reason someone typed stays as typed. */
+const SERVER_REASONS: Record<string, string> = {
+  Created: 'Aangemaakt',
+  Edited: 'Gewijzigd',
+  'Submitted to COA': 'Ingediend bij het COA',
+  'Taken into verkenning by COA': 'In verkenning genomen door het COA',
+  'Decided: GO': 'Besloten: go',
+  'Decided: NO_GO': 'Besloten: no go',
+  'Withdrawn by the gemeente': 'Ingetrokken door de gemeente',
+  'Agreement registered': 'Bestuursovereenkomst geregistreerd',
+};
+
+export function reasonInDutch(reason: string | null | undefined): string {
+  return reason ? (SERVER_REASONS[reason] ?? reason) : '';
+}
+
 export function ProposalPage() {
   const { id = '' } = useParams();
   return <ProposalView key={id} id={id} />;
@@ -40,7 +56,10 @@ function ProposalView({ id }: { id: string }) {
 
   const title = proposal ? proposal.name : fetching && !data ? 'Locatievoorstel' : 'Locatievoorstel niet gevonden';
   usePageTitle(title);
-  const arrived = (location.state as { message?: string } | null)?.message;
+  // The message a form sent along (saved, created) holds for the version it was about, not for later changes.
+  const [arrived] = useState(() => (location.state as { message?: string } | null)?.message);
+  const arrivedAt = useRef<number | null>(null);
+  if (arrived && proposal && arrivedAt.current === null) arrivedAt.current = proposal.version;
 
   return (
     <>
@@ -59,7 +78,7 @@ function ProposalView({ id }: { id: string }) {
           />
         ) : null}
       </div>
-      {arrived && proposal ? (
+      {arrived && proposal && proposal.version === arrivedAt.current ? (
         <Alert type="ok" role="status">
           <Paragraph>{arrived}</Paragraph>
         </Alert>
@@ -171,7 +190,7 @@ function ProposalBody({ proposal, refetch, ownVersion }: { proposal: Proposal; r
         <Facts
           items={[
             ['Besluit', proposal.decision ? (DECISION_NAMES[proposal.decision] ?? proposal.decision) : 'Nog geen besluit'],
-            ['Toelichting', decided?.reason ?? '—'],
+            ['Toelichting', decided?.reason ? reasonInDutch(decided.reason) : '—'],
             ['Vastgelegd', decided ? `${formatDateTime(decided.at)} door ${decided.by?.name ?? 'onbekend'}` : '—'],
           ]}
         />
@@ -214,7 +233,7 @@ function History({ proposal }: { proposal: Proposal }) {
                 <TableCell>{step.by?.name ?? 'onbekend'}</TableCell>
                 <TableCell>{step.fromStatus ? proposalStatusName(step.fromStatus) : '—'}</TableCell>
                 <TableCell>{proposalStatusName(step.toStatus)}</TableCell>
-                <TableCell>{step.reason ?? ''}</TableCell>
+                <TableCell>{reasonInDutch(step.reason)}</TableCell>
                 <TableCell className="number">{formatNumber(step.version)}</TableCell>
               </TableRow>
             ))}
