@@ -1,12 +1,26 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { personRef } from '../people/entities.js';
 import type { RequestContext } from '../platform/context.js';
 import { Person } from '../people/entities.js';
-import { Comment } from './comment.js';
-import { AddCommentInput, EditCommentInput, ResolveCommentInput } from './inputs.js';
+import { Comment, CommentSubjectType, CommentThread } from './comment.js';
+import { AddCommentInput, EditCommentInput, MarkCommentsReadInput, ResolveCommentInput } from './inputs.js';
 
 @Resolver(() => Comment)
 export class CommentResolver {
+  @Query(() => CommentThread, { description: 'The comments on a plan, proposal or agreement you may read, with your unread count. FORBIDDEN if you may not read it (or it does not exist).' })
+  commentThread(
+    @Arg('subjectType', () => CommentSubjectType) subjectType: CommentSubjectType,
+    @Arg('subjectId', () => ID) subjectId: string,
+    @Ctx() { services, principal, loaders }: RequestContext,
+  ) {
+    return services.comments.thread(principal, subjectType, subjectId, loaders);
+  }
+
+  @Mutation(() => CommentThread, { description: "Marks a subject's comments as read, up to the newest one you have seen (a marker per person, the same on every device). Moves forward only." })
+  markCommentsRead(@Arg('input', () => MarkCommentsReadInput) input: MarkCommentsReadInput, @Ctx() { services, principal, loaders }: RequestContext) {
+    return services.comments.markRead(principal, input, loaders);
+  }
+
   @Mutation(() => Comment, { description: 'Comment on something you may see; give parentId to answer a comment.' })
   addComment(@Arg('input', () => AddCommentInput) input: AddCommentInput, @Ctx() { services, principal }: RequestContext) {
     return services.comments.add(principal, input);
@@ -30,5 +44,23 @@ export class CommentResolver {
   @FieldResolver(() => Person, { nullable: true })
   resolvedBy(@Root() comment: Comment) {
     return comment.resolvedById ? personRef(comment.resolvedById, comment.resolvedByName) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether you may edit it (its author only).' })
+  viewerCanEdit(@Root() comment: Comment, @Ctx() { principal }: RequestContext): boolean {
+    return principal.personId !== null && comment.authorId === principal.personId;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether you may resolve or reopen it: its author, or whoever moderates the subject." })
+  async viewerCanResolve(@Root() comment: Comment, @Ctx() { services, principal, loaders }: RequestContext): Promise<boolean> {
+    if (!principal.personId) return false;
+    if (comment.authorId === principal.personId) return true;
+    return services.comments.canResolve(principal, comment, await loaders.commentSubject.load(`${comment.subjectType}:${comment.subjectId}`));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Written by someone else after the newest comment you marked as read.' })
+  async unread(@Root() comment: Comment, @Ctx() { principal, loaders }: RequestContext): Promise<boolean> {
+    if (!principal.personId || comment.authorId === principal.personId) return false;
+    return (await loaders.unreadComments.load(`${principal.personId}:${comment.subjectId}`)).has(comment.id);
   }
 }

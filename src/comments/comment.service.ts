@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
-import { isUuid } from '../platform/validation.js';
+import { isUuid, normaliseId } from '../platform/validation.js';
 import { badUserInput, conflict, forbidden, notFound } from '../platform/errors.js';
 import { groupByKey } from '../platform/loader-utils.js';
-import { Comment, CommentSubjectType, type CommentSubjectAdapter } from './comment.js';
+import { Comment, CommentSubjectType, CommentThread, type CommentableSubject, type CommentSubjectAdapter } from './comment.js';
 import { assertCommentBody } from './comment.policy.js';
 import { EventKind, EventSubjectType, recordEvent } from '../events/event.js';
 
@@ -143,13 +143,97 @@ export class CommentService {
     });
   }
 
+  /** The subject as it is now, if the principal may read it: something unseen gets the same answer as nothing. */
+  private async readableSubject(principal: Principal, subjectType: CommentSubjectType, subjectId: string, field: string): Promise<CommentableSubject> {
+    if (!isUuid(subjectId)) throw badUserInput('subjectId is not an id', field);
+    const adapter = this.subjects[subjectType];
+    const subject = await adapter.load(this.db.manager, subjectId);
+    if (!subject || !adapter.canRead(principal, subject)) throw forbidden('You may not read the comments on this: it does not exist or you cannot see it', field);
+    return subject;
+  }
+
+  /** The comments on a subject the principal may read now, with the number they have not read. */
+  async thread(principal: Principal, subjectType: CommentSubjectType, subjectId: string, loaders: CommentLoaders, field = 'subjectId'): Promise<CommentThread> {
+    const id = normaliseId(subjectId);
+    await this.readableSubject(principal, subjectType, id, field);
+    const comments = this.visible(principal, await loaders.commentsOfSubject.load(`${subjectType}:${id}`));
+    const unread = principal.personId ? await loaders.unreadComments.load(`${principal.personId}:${id}`) : new Set<string>();
+    return Object.assign(new CommentThread(), {
+      subjectType,
+      subjectId: id,
+      comments,
+      unreadCount: comments.filter((comment) => unread.has(comment.id)).length,
+      viewerCanComment: principal.personId !== null,
+    });
+  }
+
+  /**
+   * Marks the comments on a subject as read up to one the principal saw (default: the newest there is). A marker
+   * only moves forward: an older tab marking an older comment never makes newer ones unread again.
+   */
+  async markRead(principal: Principal, input: { subjectType: CommentSubjectType; subjectId: string; upToCommentId?: string | null }, loaders: CommentLoaders): Promise<CommentThread> {
+    const id = normaliseId(input.subjectId);
+    await this.readableSubject(principal, input.subjectType, id, 'input.subjectId');
+    if (!principal.personId) throw forbidden('Only people with a role in regietafel have read markers', 'input.subjectId');
+    const comments = this.visible(principal, await loaders.commentsOfSubject.load(`${input.subjectType}:${id}`));
+    let upTo = comments.at(-1);
+    if (input.upToCommentId != null) {
+      const wanted = isUuid(input.upToCommentId) ? normaliseId(input.upToCommentId) : '';
+      upTo = comments.find((comment) => comment.id === wanted);
+      if (!upTo) throw badUserInput('upToCommentId is not a comment you can see on this subject', 'input.upToCommentId');
+    }
+    if (upTo) {
+      await this.db.query(
+        `INSERT INTO comment_read (person_id, subject_type, subject_id, read_up_to_at, read_up_to_id)
+         SELECT $1, c.subject_type, c.subject_id, c.created_at, c.id FROM comment c WHERE c.id = $2
+         ON CONFLICT (person_id, subject_id) DO UPDATE SET read_up_to_at = EXCLUDED.read_up_to_at, read_up_to_id = EXCLUDED.read_up_to_id, marked_at = now()
+           WHERE (comment_read.read_up_to_at, comment_read.read_up_to_id) < (EXCLUDED.read_up_to_at, EXCLUDED.read_up_to_id)`,
+        [principal.personId, upTo.id],
+      );
+    }
+    loaders.unreadComments.clear(`${principal.personId}:${id}`);
+    return this.thread(principal, input.subjectType, id, loaders, 'input.subjectId');
+  }
+
+  /** May the principal resolve (and reopen) this comment, which they can see? The author, or the subject's moderators. */
+  canResolve(principal: Principal, comment: Comment, subject: CommentableSubject | null): boolean {
+    if (!principal.personId || !subject) return false;
+    return comment.authorId === principal.personId || this.subjects[comment.subjectType].canModerate(principal, comment.provinceCode, subject);
+  }
+
   private async byId(tx: import('typeorm').EntityManager, id: string): Promise<Comment> {
     const [row] = await tx.query(`SELECT ${COLUMNS} FROM comment c WHERE c.id = $1`, [id]);
     return toComment(row);
   }
 
   createLoaders() {
+    const subjects = this.subjects;
     return {
+      /**
+       * Key: `${personId}:${subjectId}`. The ids of the comments on the subject written by others after the person's
+       * read marker (compared in the database, at its full precision and in the order comments are listed).
+       */
+      unreadComments: new DataLoader<string, Set<string>>(async (keys) => {
+        const pairs = keys.map((key) => key.split(':') as [string, string]);
+        const rows: { key: string; id: string }[] = await this.db.query(
+          `SELECT k.person_id || ':' || k.subject_id AS key, c.id
+           FROM unnest($1::uuid[], $2::uuid[]) AS k(person_id, subject_id)
+           JOIN comment c ON c.subject_id = k.subject_id AND c.author_id <> k.person_id
+           LEFT JOIN comment_read r ON r.person_id = k.person_id AND r.subject_id = k.subject_id
+           WHERE r.person_id IS NULL OR (c.created_at, c.id) > (r.read_up_to_at, r.read_up_to_id)`,
+          [pairs.map(([person]) => person), pairs.map(([, subject]) => subject)],
+        );
+        return groupByKey(keys, rows, (row) => row.key).map((group) => new Set(group.map((row) => row.id)));
+      }),
+      /** Key: `${subjectType}:${subjectId}`. The subject as it is now (to say who may resolve its comments). */
+      commentSubject: new DataLoader<string, CommentableSubject | null>((keys) =>
+        Promise.all(
+          keys.map((key) => {
+            const [type, id] = key.split(':') as [CommentSubjectType, string];
+            return subjects[type].load(this.db.manager, id);
+          }),
+        ),
+      ),
       /** Key: `${subjectType}:${subjectId}`. */
       commentsOfSubject: new DataLoader<string, Comment[]>(async (keys) => {
         const ids = keys.map((key) => key.split(':')[1]);

@@ -60,6 +60,24 @@ export class Comment {
   }
 }
 
+@ObjectType({ description: 'The comments on one subject as the viewer sees them, with how many the viewer has not read yet.' })
+export class CommentThread {
+  @Field(() => CommentSubjectType)
+  subjectType: CommentSubjectType;
+
+  @Field(() => ID)
+  subjectId: string;
+
+  @Field(() => [Comment], { description: 'All comments you may see, oldest first; threads follow `parentId`.' })
+  comments: Comment[];
+
+  @Field(() => Int, { description: "Comments of others written after the newest one you marked as read (markCommentsRead). Your own never count." })
+  unreadCount: number;
+
+  @Field(() => Boolean, { description: 'Whether you may add a comment (or a reply) to this subject.' })
+  viewerCanComment: boolean;
+}
+
 /** What the comments capability needs to know of a subject; each commentable capability provides one. */
 export interface CommentableSubject {
   provinceCode: ProvinceCode;

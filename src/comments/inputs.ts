@@ -40,3 +40,18 @@ export class ResolveCommentInput extends CommentChangeInput {
   @Field(() => Boolean, { defaultValue: true, description: 'false reopens it.' })
   resolved: boolean;
 }
+
+@InputType()
+export class MarkCommentsReadInput {
+  @Field(() => CommentSubjectType)
+  subjectType: CommentSubjectType;
+
+  @Field(() => ID)
+  subjectId: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The newest comment you have seen: it and every comment listed before it count as read. Default: the newest comment there is.',
+  })
+  upToCommentId?: string;
+}

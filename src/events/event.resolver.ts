@@ -56,6 +56,16 @@ export class EventResolver {
     return services.events.after(principal, { after, provinceCode, kinds, first });
   }
 
+  @Query(() => EventPage, { description: 'The newest events you may see, newest first: an activity feed. Pass `endCursor` as `before` for older ones. Without provinceCodes: every province (IPO and LRT).' })
+  recentEvents(
+    @Ctx() { services, principal }: RequestContext,
+    @Arg('provinceCodes', () => [ProvinceCode], { nullable: true }) provinceCodes?: ProvinceCode[],
+    @Arg('before', () => String, { nullable: true }) before?: string,
+    @Arg('first', () => Int, { nullable: true, description: '1 to 500, default 50.' }) first?: number,
+  ) {
+    return services.events.recent(principal, { before, provinceCodes, first });
+  }
+
   @Subscription(() => Event, {
     description: 'Every event in a province (all provinces for IPO and LRT without provinceCode), in order, that you may see.',
     subscribe: ({ args, context }) => {

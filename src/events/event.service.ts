@@ -54,10 +54,50 @@ export class EventService {
       for (const row of rows) {
         const event = toEvent(row);
         cursor = event.id;
-        // History of a plan that went back to draft is hidden with the plan, as the plan query hides it.
-        const planNow = (row as { planStatusNow?: string | null }).planStatusNow;
-        const stillVisible = !planNow || canSeeEvent(principal, Object.assign(toEvent(row), { subjectStatus: planNow }));
-        if (stillVisible && canSeeEvent(principal, event)) events.push(redactEvent(principal, event));
+        const seen = this.asSeen(principal, row);
+        if (seen) events.push(seen);
+        if (events.length === first) break;
+      }
+      if (rows.length < first * 2 && events.length < first) return { events, endCursor: cursor, hasMore: false };
+    }
+    return { events, endCursor: cursor, hasMore: true };
+  }
+
+  /** The event of a row as the principal may see it, or null. */
+  private asSeen(principal: Principal, row: object): Event | null {
+    const event = toEvent(row);
+    // History of a plan that went back to draft is hidden with the plan, as the plan query hides it.
+    const planNow = (row as { planStatusNow?: string | null }).planStatusNow;
+    const stillVisible = !planNow || canSeeEvent(principal, Object.assign(toEvent(row), { subjectStatus: planNow }));
+    return stillVisible && canSeeEvent(principal, event) ? redactEvent(principal, event) : null;
+  }
+
+  /**
+   * The newest events the principal may see, newest first, before a cursor (an event id): an activity feed that
+   * loads more as one scrolls back. Without provinceCodes: every province (IPO and LRT only).
+   */
+  async recent(principal: Principal, args: { before?: string | null; provinceCodes?: ProvinceCode[] | null; first?: number | null }): Promise<EventPageResult> {
+    const first = args.first ?? 50;
+    if (!Number.isInteger(first) || first < 1 || first > 500) throw badUserInput('first must be between 1 and 500', 'first');
+    if (args.before != null && !/^\d{1,18}$/.test(args.before)) throw badUserInput('before is not an event cursor', 'before');
+    const provinceCodes = args.provinceCodes?.length ? [...new Set(args.provinceCodes)] : null;
+    if (provinceCodes) for (const code of provinceCodes) this.assertMayFollow(principal, code, 'provinceCodes');
+    else this.assertMayFollow(principal, null, 'provinceCodes');
+    let cursor = args.before ?? null;
+    const events: Event[] = [];
+    for (let round = 0; round < 20 && events.length < first; round++) {
+      const rows = await this.db.query(
+        `SELECT ${EVENT_COLUMNS}, (SELECT pp.status FROM provincial_plan pp WHERE e.subject_type = 'PROVINCIAL_PLAN' AND pp.id = e.subject_id) AS "planStatusNow"
+         FROM event e WHERE ($1::bigint IS NULL OR e.id < $1)
+           AND ($2::text[] IS NULL OR e.province_code = ANY($2) OR (e.subject_type = 'MEMBERSHIP' AND e.after->'provinceCodes' ?| $2))
+         ORDER BY e.id DESC LIMIT $3`,
+        [cursor, provinceCodes, first * 2],
+      );
+      if (rows.length === 0) return { events, endCursor: cursor, hasMore: false };
+      for (const row of rows) {
+        cursor = toEvent(row).id;
+        const seen = this.asSeen(principal, row);
+        if (seen) events.push(seen);
         if (events.length === first) break;
       }
       if (rows.length < first * 2 && events.length < first) return { events, endCursor: cursor, hasMore: false };

@@ -1,0 +1,51 @@
+import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
+import { useQuery } from 'urql';
+import { ErrorAlert } from '../app/ErrorAlert';
+import { formatDateTime } from '../app/format';
+import { readFragment } from '../app/graphql';
+import { Loading } from '../app/Loading';
+import { HeaderCell, ScrollTable, Section } from '../app/table';
+import { eventDetail, eventKindName, subjectStatusName } from './events';
+import { AuditTrailQuery, EventFields } from './queries';
+
+/** A subject's audit trail: every recorded change the viewer may see, who did what when, oldest first, in Dutch. */
+export function AuditTrail({ subjectId }: { subjectId: string }) {
+  const [{ data, error, fetching }] = useQuery({ query: AuditTrailQuery, variables: { subjectId }, requestPolicy: 'cache-and-network' });
+  const events = data ? readFragment(EventFields, data.auditTrail) : null;
+  return (
+    <Section id={`logboek-${subjectId}`} title="Logboek">
+      {!events && fetching ? <Loading what="het logboek" /> : null}
+      <ErrorAlert error={error} title="Het logboek kan niet worden getoond." />
+      {events && events.length === 0 ? <Paragraph>Er is nog niets vastgelegd.</Paragraph> : null}
+      {events && events.length > 0 ? (
+        <ScrollTable label="Tabel logboek">
+          <Table>
+            <TableCaption>Wie deed wat en wanneer, oudste eerst</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <HeaderCell scope="col">Wanneer</HeaderCell>
+                <HeaderCell scope="col">Wie</HeaderCell>
+                <HeaderCell scope="col">Wat</HeaderCell>
+                <HeaderCell scope="col">Status daarna</HeaderCell>
+                <HeaderCell scope="col">Toelichting</HeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {events.map((event) => (
+                <TableRow key={event.id}>
+                  <HeaderCell scope="row">
+                    <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+                  </HeaderCell>
+                  <TableCell>{event.actor?.name ?? 'onbekend'}</TableCell>
+                  <TableCell>{eventKindName(event)}</TableCell>
+                  <TableCell>{subjectStatusName(event)}</TableCell>
+                  <TableCell>{eventDetail(event)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollTable>
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,108 @@
+import { formatDate, formatNumber, opvangtypeName, PLAN_STATUS_NAMES, PROPOSAL_STATUS_NAMES, provinceName, ROLE_NAMES } from '../app/format';
+import type { ActivityEvent } from './queries';
+
+/** What happened, in Dutch, for every kind of event the API records. */
+export const EVENT_KIND_NAMES: Record<string, string> = {
+  PLAN_CREATED: 'Plan aangemaakt',
+  PLAN_EDITED: 'Plan gewijzigd',
+  PLAN_SUBMITTED: 'Plan ingediend',
+  PLAN_ADOPTED: 'Plan vastgesteld',
+  PLAN_RETURNED: 'Plan teruggestuurd',
+  OPGAVE_SET: 'Opgave vastgesteld',
+  PROPOSAL_CREATED: 'Locatievoorstel aangemaakt',
+  PROPOSAL_CHANGED: 'Locatievoorstel gewijzigd',
+  AGREEMENT_REGISTERED: 'Bestuursovereenkomst geregistreerd',
+  AGREEMENT_EXTENDED: 'Bestuursovereenkomst verlengd',
+  AGREEMENT_ENDED: 'Bestuursovereenkomst beëindigd',
+  COMMENT_ADDED: 'Reactie geplaatst',
+  COMMENT_EDITED: 'Reactie bewerkt',
+  COMMENT_RESOLVED: 'Reactie opgelost of heropend',
+  MEMBERSHIP_GRANTED: 'Rol toegekend',
+  MEMBERSHIP_REVOKED: 'Rol ingetrokken',
+};
+
+export const SUBJECT_TYPE_NAMES: Record<string, string> = {
+  PROVINCIAL_PLAN: 'Provinciaal plan',
+  OPGAVE: 'Opgave',
+  LOCATION_PROPOSAL: 'Locatievoorstel',
+  AGREEMENT: 'Bestuursovereenkomst',
+  MEMBERSHIP: 'Lidmaatschap',
+};
+
+const AGREEMENT_STATUS_NAMES: Record<string, string> = { GEPLAND: 'Gepland', LOPEND: 'Lopend', VERLOPEN: 'Verlopen', BEEINDIGD: 'Beëindigd' };
+
+export function eventKindName(event: Pick<ActivityEvent, 'kind' | 'after'>): string {
+  if (event.kind === 'COMMENT_RESOLVED') return (event.after as { resolved?: boolean } | null)?.resolved === false ? 'Reactie heropend' : 'Reactie opgelost';
+  return EVENT_KIND_NAMES[event.kind] ?? event.kind;
+}
+
+/** The subject's status after the change, in Dutch (empty where the API gives none that means something to people). */
+export function subjectStatusName(event: Pick<ActivityEvent, 'subjectType' | 'subjectStatus'>): string {
+  const status = event.subjectStatus;
+  if (!status) return '';
+  switch (event.subjectType) {
+    case 'PROVINCIAL_PLAN':
+      return PLAN_STATUS_NAMES[status] ?? status;
+    case 'LOCATION_PROPOSAL':
+      return PROPOSAL_STATUS_NAMES[status] ?? status;
+    case 'AGREEMENT':
+      return AGREEMENT_STATUS_NAMES[status] ?? '';
+    case 'MEMBERSHIP':
+      return status === 'ACTIVE' ? 'Actief' : 'Ingetrokken';
+    default:
+      return '';
+  }
+}
+
+/** Where the subject's page is, if it has one (these paths are the application's routes). */
+export function subjectPath(event: Pick<ActivityEvent, 'subjectType' | 'subjectId' | 'provinceCode'>): string | null {
+  switch (event.subjectType) {
+    case 'PROVINCIAL_PLAN':
+      return `/plannen/${event.subjectId}`;
+    case 'LOCATION_PROPOSAL':
+      return `/voorstellen/${event.subjectId}`;
+    case 'AGREEMENT':
+      return `/overeenkomsten/${event.subjectId}`;
+    case 'OPGAVE':
+      return event.provinceCode ? `/provincie/${event.provinceCode}` : null;
+    default:
+      return null;
+  }
+}
+
+/** The subject's name as the event records it (plan title, proposal or location name), or what kind of thing it is. */
+export function subjectLabel(event: Pick<ActivityEvent, 'subjectType' | 'after' | 'before' | 'provinceCode'>): string {
+  const state = (event.after ?? event.before ?? {}) as Record<string, unknown>;
+  const kind = SUBJECT_TYPE_NAMES[event.subjectType] ?? event.subjectType;
+  const name = [state.title, state.name, state.locationName].find((value) => typeof value === 'string' && value) as string | undefined;
+  if (name) return `${kind} “${name}”`;
+  if (event.subjectType === 'OPGAVE' && event.provinceCode) return `Opgave ${provinceName(event.provinceCode)}`;
+  if (event.subjectType === 'MEMBERSHIP' && typeof state.role === 'string') return `Lidmaatschap: ${ROLE_NAMES[state.role] ?? state.role}`;
+  return kind;
+}
+
+/** A short description of the change, as plain text (never markup): what changed, where the event says so. */
+export function eventDetail(event: Pick<ActivityEvent, 'kind' | 'after' | 'before'>): string {
+  const after = (event.after ?? {}) as Record<string, unknown>;
+  const before = (event.before ?? {}) as Record<string, unknown>;
+  switch (event.kind) {
+    case 'COMMENT_ADDED':
+    case 'COMMENT_EDITED': {
+      const body = typeof after.body === 'string' ? after.body.replace(/\s+/g, ' ').trim() : '';
+      return body.length > 120 ? `${body.slice(0, 119)}…` : body;
+    }
+    case 'OPGAVE_SET': {
+      const type = typeof after.opvangtype === 'string' ? opvangtypeName(after.opvangtype) : 'elk opvangtype';
+      return `${formatNumber(after.places as number)} plaatsen ${type} op ${formatDate(after.dueDate as string)}`;
+    }
+    case 'AGREEMENT_EXTENDED':
+      return `Einddatum ${formatDate(before.endDate as string)} → ${formatDate(after.endDate as string)}`;
+    case 'PLAN_EDITED':
+    case 'PLAN_SUBMITTED':
+    case 'PLAN_ADOPTED':
+    case 'PLAN_RETURNED':
+      return typeof after.version === 'number' ? `Versie ${formatNumber(after.version)}` : '';
+    default:
+      return '';
+  }
+}
