@@ -170,6 +170,16 @@ describe.runIf(BROWSER)('location proposals and agreements in the browser', () =
     expect(rows[2]).toContain('COA-regievoerder uitplaatsingsregio 3 (demo)');
     expect(rows[4]).toContain('Medewerker gemeente Zeist (demo)');
     expect(rows[4]).toContain('Raadsbesluit 12 mei');
+    expect(rows[1]).toContain('Ingediend bij het COA');
+    // The discussion and the audit trail of the proposal are on its page; a COA comment reaches the gemeente live.
+    await gemeente.getByRole('heading', { name: /^Reacties/, level: 2 }).waitFor();
+    await gemeente.getByRole('heading', { name: 'Logboek', level: 2 }).waitFor();
+    await coa.goto(`${run.base}/voorstellen/${proposalId}`);
+    await coa.getByRole('form', { name: 'Nieuwe reactie' }).getByRole('textbox').fill('Graag de bouwtekeningen meesturen.');
+    await coa.getByRole('button', { name: 'Reactie plaatsen' }).click();
+    await gemeente.getByRole('list', { name: 'Reacties, oudste eerst' }).getByText('Graag de bouwtekeningen meesturen.').waitFor({ timeout: 5_000 });
+    await coa.goto(`${run.base}/overeenkomsten/${agreementId}`);
+    await coa.getByRole('heading', { name: `Bestuursovereenkomst ${name}` }).waitFor();
     await gemeente.getByRole('link', { name }).first().waitFor();
     await gemeente.evaluate(() => (globalThis as any).window.scrollTo(0, 0));
     await gemeente.screenshot({ path: screenshotPath('proposal.png'), fullPage: true });

@@ -3,7 +3,9 @@ import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useLocation, useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
+import { AuditTrail } from '../activity/AuditTrail';
 import { AppLink } from '../app/AppLink';
+import { Comments } from '../comments/Comments';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { errorCodes } from '../app/errors';
 import { AGREEMENT_STATUS_NAMES, formatDate, formatDateTime, formatNumber, opvangtypeName } from '../app/format';
@@ -169,6 +171,8 @@ function AgreementBody({ agreement, refetch }: { agreement: Agreement; refetch: 
         )}
       </Section>
       {manages && agreement.status !== 'BEEINDIGD' ? <ManageAgreement agreement={agreement} refetch={refetch} /> : null}
+      <Comments subjectType="AGREEMENT" subjectId={agreement.id} />
+      <AuditTrail subjectId={agreement.id} />
     </>
   );
 }

@@ -4,7 +4,9 @@ import { useForm } from 'react-hook-form';
 import Markdown from 'react-markdown';
 import { useLocation, useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
+import { AuditTrail } from '../activity/AuditTrail';
 import { AppLink } from '../app/AppLink';
+import { Comments } from '../comments/Comments';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { errorCodes } from '../app/errors';
 import { DECISION_NAMES, formatDate, formatDateTime, formatMonths, formatNumber, opvangtypeName, proposalStatusName, AGREEMENT_STATUS_NAMES } from '../app/format';
@@ -204,6 +206,8 @@ function ProposalBody({ proposal, refetch, ownVersion }: { proposal: Proposal; r
         ) : null}
       </Section>
       <History proposal={proposal} />
+      <Comments subjectType="LOCATION_PROPOSAL" subjectId={proposal.id} />
+      <AuditTrail subjectId={proposal.id} />
     </>
   );
 }
