@@ -217,6 +217,19 @@ describe.runIf(BROWSER)('location proposals and agreements in the browser', () =
     }
     await noProblems(coa, 'agreements list (COA)');
 
+    // COA ends the agreement early, with a reason: the API records it and the page offers no more changes.
+    await coa.goto(`${run.base}/overeenkomsten/${agreementId}`);
+    await coa.getByLabel(/^Eerste dag zonder plaatsen/).fill('2036-01-01');
+    await coa.getByRole('button', { name: 'Beëindigen' }).click();
+    await coa.getByText('Vul de reden in.').waitFor();
+    await coa.getByLabel(/^Reden/).fill('Gebouw wordt gesloopt');
+    await coa.getByRole('button', { name: 'Beëindigen' }).click();
+    await coa.getByText('De overeenkomst is beëindigd per 1 januari 2036.').waitFor();
+    await expect.poll(() => coa.getByRole('button', { name: 'Verlengen' }).count()).toBe(0);
+    const ended = await run.server.as('coa-regio-3', 'query($id: ID!) { agreement(id: $id) { endedOn endReason } }', { id: agreementId });
+    expect(ended.data.agreement).toEqual({ endedOn: '2036-01-01', endReason: 'Gebouw wordt gesloopt' });
+    await coa.locator('.totals__item').filter({ hasText: 'Beëindigd per' }).getByText('1 januari 2036').waitFor();
+
     for (const page of [secretariat, gemeente, coa]) await page.context().close();
   }, 240_000);
 

@@ -113,7 +113,7 @@ function AgreementBody({ agreement, refetch }: { agreement: Agreement; refetch: 
           <dd>{formatNumber(agreement.maxPlaces)}</dd>
         </div>
         <div className="totals__item">
-          <dt>Einddatum</dt>
+          <dt>{agreement.endedOn ? 'Beëindigd per' : 'Einddatum'}</dt>
           <dd>{formatDate(agreement.endedOn ?? agreement.endDate)}</dd>
         </div>
       </dl>
@@ -170,7 +170,7 @@ function AgreementBody({ agreement, refetch }: { agreement: Agreement; refetch: 
           </ScrollTable>
         )}
       </Section>
-      {manages && agreement.status !== 'BEEINDIGD' ? <ManageAgreement agreement={agreement} refetch={refetch} /> : null}
+      {manages && !agreement.endedOn ? <ManageAgreement agreement={agreement} refetch={refetch} /> : null}
       <Comments subjectType="AGREEMENT" subjectId={agreement.id} />
       <AuditTrail subjectId={agreement.id} />
     </>
