@@ -1,13 +1,11 @@
 import { Alert, Heading, Paragraph, PrimaryActionButton, SecondaryActionButton, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useLocation, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { AuditTrail } from '../activity/AuditTrail';
 import { AppLink } from '../app/AppLink';
 import { Comments } from '../comments/Comments';
-import { ErrorAlert } from '../app/ErrorAlert';
-import { errorCodes } from '../app/errors';
 import { AGREEMENT_STATUS_NAMES, formatDate, formatDateTime, formatNumber, opvangtypeName } from '../app/format';
 import { applyServerFieldErrors } from '../app/forms';
 import { Loading } from '../app/Loading';
@@ -15,7 +13,7 @@ import { HeaderCell, ScrollTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { dateRule, Facts, TextArea, TextField, textRule } from '../proposals/fields';
 import { useAbilities } from '../proposals/live';
-import { useOutcome } from '../proposals/outcome';
+import { NoAccess, useArrivalMessage, useOutcome } from '../proposals/outcome';
 import { LiveAgreements } from './live';
 import { AgreementQuery, EndAgreement, ExtendAgreement, type Agreement } from './queries';
 import '../proposals/proposals.css';
@@ -31,16 +29,12 @@ export function AgreementPage() {
 /** One bestuursovereenkomst, kept live: its end dates, extensions and places; COA extends or ends it (MANAGE_AGREEMENTS). */
 function AgreementView({ id }: { id: string }) {
   const [{ data, error, fetching }, reexecute] = useQuery({ query: AgreementQuery, variables: { id } });
-  const location = useLocation();
   const agreement = data?.agreement;
   const [notice, setNotice] = useState<string | null>(null);
   const refetch = () => reexecute({ requestPolicy: 'network-only' });
   const title = agreement ? `Bestuursovereenkomst ${agreement.locationName}` : fetching && !data ? 'Bestuursovereenkomst' : 'Bestuursovereenkomst niet gevonden';
   usePageTitle(title);
-  // The message the registration form sent along holds for the version it was about, not for later changes.
-  const [arrived] = useState(() => (location.state as { message?: string } | null)?.message);
-  const arrivedAt = useRef<number | null>(null);
-  if (arrived && agreement && arrivedAt.current === null) arrivedAt.current = agreement.version;
+  const arrived = useArrivalMessage(agreement?.version);
   return (
     <>
       <div className="page-heading">
@@ -56,7 +50,7 @@ function AgreementView({ id }: { id: string }) {
           />
         ) : null}
       </div>
-      {arrived && agreement && agreement.version === arrivedAt.current ? (
+      {arrived && agreement ? (
         <Alert type="ok" role="status">
           <Paragraph>{arrived}</Paragraph>
         </Alert>
@@ -68,7 +62,7 @@ function AgreementView({ id }: { id: string }) {
       ) : null}
       {agreement ? <AgreementBody agreement={agreement} refetch={refetch} /> : null}
       {!agreement && fetching && !data ? <Loading what="de overeenkomst" /> : null}
-      {!agreement && error ? <NoAccess error={error} /> : null}
+      {!agreement && error ? <NoAccess error={error} missing="Deze overeenkomst bestaat niet, of u hebt er geen toegang toe." title="Deze overeenkomst kan niet worden getoond." /> : null}
       {!agreement && !fetching && data && !error ? (
         <Alert type="warning">
           <Paragraph>Deze overeenkomst bestaat niet, of u hebt er geen toegang toe.</Paragraph>
@@ -83,17 +77,6 @@ function AgreementView({ id }: { id: string }) {
   );
 }
 
-function NoAccess({ error }: { error: CombinedError }) {
-  const codes = errorCodes(error);
-  if (codes.includes('FORBIDDEN') || codes.includes('BAD_USER_INPUT') || codes.includes('NOT_FOUND')) {
-    return (
-      <Alert type="warning">
-        <Paragraph>Deze overeenkomst bestaat niet, of u hebt er geen toegang toe.</Paragraph>
-      </Alert>
-    );
-  }
-  return <ErrorAlert error={error} title="Deze overeenkomst kan niet worden getoond." />;
-}
 
 function AgreementBody({ agreement, refetch }: { agreement: Agreement; refetch: () => void }) {
   const { may } = useAbilities();

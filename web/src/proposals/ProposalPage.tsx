@@ -2,13 +2,12 @@ import { Alert, Fieldset, FormFieldRadio, Heading, Paragraph, PrimaryActionButto
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import Markdown from 'react-markdown';
-import { useLocation, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { AuditTrail } from '../activity/AuditTrail';
 import { AppLink } from '../app/AppLink';
 import { Comments } from '../comments/Comments';
 import { ErrorAlert } from '../app/ErrorAlert';
-import { errorCodes } from '../app/errors';
 import { DECISION_NAMES, formatDate, formatDateTime, formatMonths, formatNumber, opvangtypeName, proposalStatusName, AGREEMENT_STATUS_NAMES } from '../app/format';
 import { applyServerFieldErrors } from '../app/forms';
 import { Loading } from '../app/Loading';
@@ -16,7 +15,7 @@ import { HeaderCell, ScrollTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { Facts, SelectField, TextArea, textRule } from './fields';
 import { LiveProposals, useAbilities } from './live';
-import { useOutcome } from './outcome';
+import { NoAccess, useArrivalMessage, useOutcome } from './outcome';
 import { AdviseProposal, CoaContactsQuery, DecideProposal, MeQuery, ProposalQuery, StartExploration, SubmitProposal, WithdrawProposal, type Proposal } from './queries';
 import './proposals.css';
 
@@ -50,7 +49,6 @@ export function ProposalPage() {
  */
 function ProposalView({ id }: { id: string }) {
   const [{ data, error, fetching }, reexecute] = useQuery({ query: ProposalQuery, variables: { id } });
-  const location = useLocation();
   const proposal = data?.locationProposal;
   const [notice, setNotice] = useState<string | null>(null);
   const own = useRef(new Set<number>());
@@ -58,10 +56,7 @@ function ProposalView({ id }: { id: string }) {
 
   const title = proposal ? proposal.name : fetching && !data ? 'Locatievoorstel' : 'Locatievoorstel niet gevonden';
   usePageTitle(title);
-  // The message a form sent along (saved, created) holds for the version it was about, not for later changes.
-  const [arrived] = useState(() => (location.state as { message?: string } | null)?.message);
-  const arrivedAt = useRef<number | null>(null);
-  if (arrived && proposal && arrivedAt.current === null) arrivedAt.current = proposal.version;
+  const arrived = useArrivalMessage(proposal?.version);
 
   return (
     <>
@@ -80,7 +75,7 @@ function ProposalView({ id }: { id: string }) {
           />
         ) : null}
       </div>
-      {arrived && proposal && proposal.version === arrivedAt.current ? (
+      {arrived && proposal ? (
         <Alert type="ok" role="status">
           <Paragraph>{arrived}</Paragraph>
         </Alert>
@@ -92,7 +87,7 @@ function ProposalView({ id }: { id: string }) {
       ) : null}
       {proposal ? <ProposalBody proposal={proposal} refetch={refetch} ownVersion={(version) => own.current.add(version)} /> : null}
       {!proposal && fetching && !data ? <Loading what="het voorstel" /> : null}
-      {!proposal && error ? <NoAccess error={error} /> : null}
+      {!proposal && error ? <NoAccess error={error} missing="Dit voorstel bestaat niet, of u hebt er geen toegang toe." title="Dit voorstel kan niet worden getoond." /> : null}
       {!proposal && !fetching && data && !error ? (
         <Alert type="warning">
           <Paragraph>Dit voorstel bestaat niet, of u hebt er geen toegang toe.</Paragraph>
@@ -107,18 +102,6 @@ function ProposalView({ id }: { id: string }) {
   );
 }
 
-/** A refusal (or an id that is not one) says so in words, without any of the proposal's data. */
-function NoAccess({ error }: { error: CombinedError }) {
-  const codes = errorCodes(error);
-  if (codes.includes('FORBIDDEN') || codes.includes('BAD_USER_INPUT') || codes.includes('NOT_FOUND')) {
-    return (
-      <Alert type="warning">
-        <Paragraph>Dit voorstel bestaat niet, of u hebt er geen toegang toe.</Paragraph>
-      </Alert>
-    );
-  }
-  return <ErrorAlert error={error} title="Dit voorstel kan niet worden getoond." />;
-}
 
 function ProposalBody({ proposal, refetch, ownVersion }: { proposal: Proposal; refetch: () => void; ownVersion: (version: number) => void }) {
   const advice = [...proposal.transitions].reverse().find((t) => t.toStatus === 'POSITIEF_ADVIES' || t.toStatus === 'NEGATIEF_ADVIES');

@@ -1,5 +1,6 @@
 import { Alert, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import type { CombinedError } from 'urql';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { errorCodes } from '../app/errors';
@@ -49,4 +50,29 @@ export function useOutcome(refetch: () => void) {
     </div>
   );
   return { run, view };
+}
+
+/** A refusal, or an id that is not one, said in words without any of the subject's data; other errors as they are. */
+export function NoAccess({ error, missing, title }: { error: CombinedError; missing: string; title: string }) {
+  const codes = errorCodes(error);
+  if (codes.includes('FORBIDDEN') || codes.includes('BAD_USER_INPUT') || codes.includes('NOT_FOUND')) {
+    return (
+      <Alert type="warning">
+        <Paragraph>{missing}</Paragraph>
+      </Alert>
+    );
+  }
+  return <ErrorAlert error={error} title={title} />;
+}
+
+/**
+ * The message a form sent along when it navigated here (saved, created): shown while the subject is at the version it
+ * had on arrival, not after later changes.
+ */
+export function useArrivalMessage(version: number | undefined): string | null {
+  const location = useLocation();
+  const [message] = useState(() => (location.state as { message?: string } | null)?.message ?? null);
+  const at = useRef<number | null>(null);
+  if (message && version !== undefined && at.current === null) at.current = version;
+  return message && version !== undefined && version === at.current ? message : null;
 }
