@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Opvangtype, ProvinceCode } from '../reference/enums.js';
 import { PlaceRange } from '../plans/types.js';
 import { PlanStatus } from '../plans/status.js';
@@ -220,6 +220,7 @@ export class TimelinePoint {
 
 @ObjectType({ simpleResolvers: true, description: 'An agreement whose end date falls in the period asked about.' })
 export class ExpiringAgreement {
+  @Field(() => ID, { description: 'The agreement (`agreement(id:)`), to open or extend it.' })
   agreementId: string;
 
   @Field(() => ProvinceCode)

@@ -15,6 +15,13 @@ import { PlanPage } from '../plans/PlanPage';
 import { ActivityPage, ProvinceActivityPage } from '../activity/ActivityPage';
 import { DiscussionPage } from '../comments/DiscussionPage';
 import { PlanEditorPage } from '../plans/PlanEditor';
+import { ProposalsPage } from '../proposals/ProposalsPage';
+import { ProposalPage } from '../proposals/ProposalPage';
+import { EditProposalPage, NewProposalPage } from '../proposals/ProposalForm';
+import { InboxPage } from '../proposals/InboxPage';
+import { AgreementsPage } from '../agreements/AgreementsPage';
+import { AgreementPage } from '../agreements/AgreementPage';
+import { NewAgreementPage } from '../agreements/NewAgreementPage';
 
 // GraphiQL and its editor are large: only those who open the explorer load them.
 const Explorer = lazy(() => import('../explorer/Explorer'));
@@ -55,6 +62,14 @@ export function App() {
                     <Route path="/provincie/:code/activiteit" element={<ProvinceActivityPage />} />
                     <Route path="/reacties/:kind/:id" element={<DiscussionPage />} />
                     <Route path="/plannen/:id/bewerken" element={<PlanEditorPage />} />
+                    <Route path="/voorstellen" element={<ProposalsPage />} />
+                    <Route path="/voorstellen/nieuw" element={<NewProposalPage />} />
+                    <Route path="/voorstellen/:id" element={<ProposalPage />} />
+                    <Route path="/voorstellen/:id/wijzigen" element={<EditProposalPage />} />
+                    <Route path="/inbox" element={<InboxPage />} />
+                    <Route path="/overeenkomsten" element={<AgreementsPage />} />
+                    <Route path="/overeenkomsten/nieuw" element={<NewAgreementPage />} />
+                    <Route path="/overeenkomsten/:id" element={<AgreementPage />} />
                     <Route
                       path="/verkenner"
                       element={

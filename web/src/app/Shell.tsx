@@ -10,6 +10,9 @@ const NAVIGATION = [
   { to: '/', label: 'Start' },
   { to: '/dashboard', label: 'Landelijk dashboard', national: true },
   { to: '/activiteit', label: 'Activiteit' },
+  { to: '/inbox', label: 'Inbox voorstellen', needs: ['REVIEW_PROPOSALS'] },
+  { to: '/voorstellen', label: 'Locatievoorstellen', needs: ['PROPOSE_LOCATIONS', 'READ_PROPOSALS_AND_AGREEMENTS'] },
+  { to: '/overeenkomsten', label: 'Bestuursovereenkomsten', needs: ['PROPOSE_LOCATIONS', 'READ_PROPOSALS_AND_AGREEMENTS'] },
   { to: '/verkenner', label: 'API-verkenner' },
 ];
 
@@ -21,7 +24,9 @@ function MainNavigation() {
   return (
     <nav aria-label="Hoofdmenu" className="app-nav">
       <ul>
-        {NAVIGATION.filter((item) => !item.national || national).map((item) => (
+        {NAVIGATION.filter((item) => !item.national || national)
+          .filter((item) => !item.needs || item.needs.some((action) => data?.viewer.abilities.some((a) => a.action === action)))
+          .map((item) => (
           <li key={item.to}>
             <AppLink to={item.to} aria-current={pathname === item.to ? 'page' : undefined}>
               {item.label}

@@ -141,3 +141,33 @@ export function yearsBefore(iso: string, years: number): string {
   const clamped = Math.min(day, daysInMonth(target, month));
   return `${String(target).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(clamped).padStart(2, '0')}`;
 }
+
+export function proposalStatusName(status: string | null | undefined): string {
+  return status ? (PROPOSAL_STATUS_NAMES[status] ?? status) : UNKNOWN;
+}
+
+export const DECISION_NAMES: Record<string, string> = { GO: 'Go (doorgaan)', NO_GO: 'No go (niet doorgaan)' };
+
+export const AGREEMENT_STATUS_NAMES: Record<string, string> = {
+  GEPLAND: 'Gepland',
+  LOPEND: 'Lopend',
+  VERLOPEN: 'Verlopen',
+  BEEINDIGD: 'Vroegtijdig beëindigd',
+};
+
+/** How long something has waited, in whole days: "vandaag", "1 dag", "12 dagen". */
+export function formatWaited(since: string, now: Date = new Date()): string {
+  const days = Math.floor((now.getTime() - new Date(since).getTime()) / 86_400_000);
+  if (!(days > 0)) return 'vandaag';
+  return days === 1 ? '1 dag' : `${numberFormat.format(days)} dagen`;
+}
+
+/** A duration in months as people say it: "18 maanden", "10 jaar", "2 jaar en 3 maanden". */
+export function formatMonths(months: number | null | undefined): string {
+  if (months == null) return UNKNOWN;
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  if (years === 0 || months < 24) return months === 1 ? '1 maand' : `${numberFormat.format(months)} maanden`;
+  if (rest === 0) return `${numberFormat.format(years)} jaar`;
+  return `${numberFormat.format(years)} jaar en ${rest === 1 ? '1 maand' : `${rest} maanden`}`;
+}

@@ -1,0 +1,338 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER, accessibilityProblems, screenshotPath, startBrowser, type BrowserRun } from './support/browser.js';
+
+/**
+ * Location proposals and bestuursovereenkomsten in a real browser against the real server: a gemeente proposes, COA
+ * explores and advises, the gemeente decides, COA registers the agreement, and the province's realised capacity moves;
+ * each person in a browser context of their own, seeing the others' steps live.
+ */
+const nl = new Intl.NumberFormat('nl-NL');
+const ON = '2025-01-01';
+const REALISED = `query($on: String!) { nationalOverview(on: $on, provinceCode: UT) { rows { opvangtypes realised } } }`;
+const CREATE = `mutation($input: CreateLocationProposalInput!) { createLocationProposal(input: $input) { id version } }`;
+
+let run: BrowserRun;
+
+beforeAll(async () => {
+  if (!BROWSER) return;
+  run = await startBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await run?.close();
+});
+
+async function realisedRol(): Promise<number> {
+  const { data, errors } = await run.server.as('secretariaat-ut', REALISED, { on: ON });
+  expect(errors).toBeUndefined();
+  const row = data.nationalOverview.rows.find((r: { opvangtypes: string[] }) => r.opvangtypes.length === 1 && r.opvangtypes[0] === 'ROL');
+  return row?.realised ?? 0;
+}
+
+/** The realised cell of the ROL row of the province page's table (opgave, planned, realised, …). */
+function rolRealisedCell(page: Page) {
+  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^ROL(\s|$)/ }) }).locator('td').nth(2);
+}
+
+async function noProblems(page: Page, what: string) {
+  expect(await accessibilityProblems(page), what).toEqual([]);
+}
+
+/** Presses Tab until the focused element is the control labelled `label` (at most 60 times). */
+async function tabTo(page: Page, label: RegExp) {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => {
+      const element = (globalThis as any).document.activeElement;
+      if (!element) return '';
+      const labels = element.labels ? [...element.labels].map((l: any) => l.textContent).join(' ') : '';
+      return labels || element.getAttribute('aria-label') || element.textContent || '';
+    });
+    if (label.test(name.trim())) return;
+  }
+  throw new Error(`no control ${label} reached with Tab`);
+}
+
+describe.runIf(BROWSER)('location proposals and agreements in the browser', () => {
+  it('the Zeist story: the gemeente proposes 120 ROL places, COA explores and advises, the gemeente decides go, COA registers a 10-year agreement, and Utrecht shows 120 more realised ROL places', async () => {
+    const suffix = Date.now().toString(36);
+    const name = `Huis ter Heide ${suffix}`;
+
+    // The Utrecht secretariat keeps the province page open, on a date inside the agreement to come.
+    const before = await realisedRol();
+    const secretariat = await run.signIn(/Secretariaat PRT Utrecht/);
+    await secretariat.goto(`${run.base}/provincie/UT?op=${ON}`);
+    await secretariat.getByRole('heading', { name: /Totalen Utrecht/ }).waitFor();
+    await secretariat.getByRole('status').filter({ hasText: 'Live' }).first().waitFor();
+    if (before > 0) await expect.poll(() => rolRealisedCell(secretariat).innerText()).toBe(nl.format(before));
+
+    // The gemeente proposes, through its menu.
+    const gemeente = await run.signIn(/Medewerker gemeente Zeist/);
+    await gemeente.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Locatievoorstellen' }).click();
+    await gemeente.getByRole('heading', { name: 'Locatievoorstellen', level: 1 }).waitFor();
+    await noProblems(gemeente, 'proposals list');
+    await gemeente.getByRole('link', { name: 'Een locatie voorstellen' }).click();
+    await gemeente.getByRole('heading', { name: 'Nieuw locatievoorstel' }).waitFor();
+    await noProblems(gemeente, 'new proposal form');
+    await gemeente.getByLabel(/^Naam van de locatie/).fill(name);
+    await gemeente.getByLabel(/^Adres/).fill('Amersfoortseweg 1, Huis ter Heide');
+    await gemeente.getByLabel(/^Opvangtype/).selectOption('ROL');
+    await gemeente.getByLabel(/^Aantal plaatsen/).fill('120');
+    await gemeente.getByLabel(/^Beoogde start/).fill('2022-06-01');
+    await gemeente.getByLabel(/^Beoogde duur/).fill('120');
+    await gemeente.getByLabel(/^Flexibel gebruik/).check();
+    await gemeente.getByLabel(/^Beschrijving/).fill('Voormalig kantoor, **goed bereikbaar**.');
+    await gemeente.getByRole('button', { name: 'Voorstel aanmaken' }).click();
+    await gemeente.waitForURL(/\/voorstellen\/[0-9a-f-]{36}$/);
+    const proposalId = gemeente.url().split('/').pop()!;
+    await gemeente.getByRole('heading', { name, level: 1 }).waitFor();
+    const statusOf = (page: Page) => page.locator('.totals__item').filter({ hasText: 'Status' }).locator('dd');
+    await expect.poll(() => statusOf(gemeente).innerText()).toBe('Concept');
+    await gemeente.getByRole('button', { name: 'Voorstel indienen' }).click();
+    await expect.poll(() => statusOf(gemeente).innerText()).toBe('Ingediend');
+    await gemeente.getByRole('status').filter({ hasText: 'Live' }).first().waitFor();
+
+    // COA finds it in its inbox, oldest waiting first, with how long each has waited.
+    const coa = await run.signIn(/COA-regievoerder uitplaatsingsregio 3/);
+    await coa.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Inbox voorstellen' }).click();
+    const waiting = coa.getByRole('region', { name: 'Tabel wachten op verkenning' });
+    await waiting.getByRole('link', { name }).waitFor();
+    const submitted = await run.server.as('coa-regio-3', '{ locationProposals(status: INGEDIEND, first: 100) { edges { node { name provinceCode transitions { at toStatus } } } } }');
+    const expected = submitted.data.locationProposals.edges
+      .map((e: any) => ({ name: e.node.name, since: [...e.node.transitions].reverse().find((t: any) => t.toStatus === 'INGEDIEND').at }))
+      .sort((a: any, b: any) => a.since.localeCompare(b.since))
+      .map((e: any) => e.name);
+    expect(await waiting.locator('tbody tr th').allInnerTexts()).toEqual(expected);
+    const ourRow = waiting.getByRole('row').filter({ has: coa.getByRole('link', { name }) });
+    expect(await ourRow.locator('td').last().innerText()).toBe('vandaag');
+    for (const text of await waiting.locator('tbody tr td:last-child').allInnerTexts()) expect(text).toMatch(/^(vandaag|1 dag|[\d.]+ dagen)$/);
+    await coa.screenshot({ path: screenshotPath('coa-inbox.png'), fullPage: false });
+    await noProblems(coa, 'inbox');
+
+    // COA takes it into verkenning (itself as contact); the gemeente sees it without a reload.
+    await ourRow.getByRole('link', { name }).click();
+    await coa.getByRole('heading', { name, level: 1 }).waitFor();
+    const contact = coa.getByLabel(/^Contactpersoon COA/);
+    await expect.poll(() => contact.locator('option:checked').innerText()).toMatch(/uitplaatsingsregio 3.*\(uzelf\)/);
+    await noProblems(coa, 'proposal page (COA)');
+    await coa.getByRole('button', { name: 'In verkenning nemen' }).click();
+    await expect.poll(() => statusOf(coa).innerText()).toBe('In verkenning');
+    await expect.poll(() => statusOf(gemeente).innerText(), { timeout: 5_000 }).toBe('In verkenning');
+    const factOf = (page: Page, term: string) => page.locator('.facts__item').filter({ has: page.locator('dt', { hasText: new RegExp(`^${term}$`) }) }).locator('dd');
+    await expect.poll(() => factOf(gemeente, 'Contactpersoon COA').innerText()).toBe('COA-regievoerder uitplaatsingsregio 3 (demo)');
+
+    // COA advises positively with its reasoning.
+    await coa.getByLabel('Positief advies').check();
+    await coa.getByLabel(/^Onderbouwing/).fill('Geschikte locatie: goed bereikbaar, voorzieningen op loopafstand.');
+    await coa.getByRole('button', { name: 'Advies vastleggen' }).click();
+    await expect.poll(() => statusOf(coa).innerText()).toBe('Positief advies');
+    await expect.poll(() => factOf(gemeente, 'Advies').innerText(), { timeout: 5_000 }).toBe('Positief');
+    await gemeente.getByRole('paragraph').filter({ hasText: 'Geschikte locatie: goed bereikbaar, voorzieningen op loopafstand.' }).waitFor();
+
+    // The gemeente decides: go.
+    await gemeente.getByLabel('Go (doorgaan)').check();
+    await gemeente.getByLabel(/^Toelichting/).first().fill('Raadsbesluit 12 mei');
+    await gemeente.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await expect.poll(() => statusOf(gemeente).innerText()).toBe('Besloten (go)');
+
+    // COA registers the agreement from the decision, for ten years from the intended start.
+    await expect.poll(() => statusOf(coa).innerText(), { timeout: 5_000 }).toBe('Besloten (go)');
+    await coa.getByRole('link', { name: 'Bestuursovereenkomst registreren voor dit voorstel' }).click();
+    await coa.getByRole('heading', { name: 'Bestuursovereenkomst registreren' }).waitFor();
+    await expect.poll(() => coa.getByLabel(/^Einddatum/).inputValue()).toBe('2032-05-31');
+    expect(await coa.getByLabel(/^Begindatum/).inputValue()).toBe('2022-06-01');
+    expect(await coa.getByLabel(/^Maximum aantal plaatsen/).inputValue()).toBe('120');
+    await coa.getByLabel(/^Ondertekend op/).fill('2022-05-20');
+    await noProblems(coa, 'register agreement form');
+    await coa.getByRole('button', { name: 'Overeenkomst registreren' }).click();
+    await coa.waitForURL(/\/overeenkomsten\/[0-9a-f-]{36}$/);
+    const agreementId = coa.url().split('/').pop()!;
+    await coa.getByText('De bestuursovereenkomst is geregistreerd.').waitFor();
+    await noProblems(coa, 'agreement page');
+
+    const registered = await run.server.as('coa-regio-3', 'query($id: ID!) { locationProposal(id: $id) { status agreement { id maxPlaces opvangtype startDate endDate gemeente { name } } } }', { id: proposalId });
+    expect(registered.data.locationProposal).toEqual({
+      status: 'OMGEZET',
+      agreement: { id: agreementId, maxPlaces: 120, opvangtype: 'ROL', startDate: '2022-06-01', endDate: '2032-05-31', gemeente: { name: 'Zeist' } },
+    });
+
+    // Realised ROL capacity in Utrecht is 120 higher, as the API says, and the open province page shows it without a reload.
+    const after = await realisedRol();
+    expect(after).toBe(before + 120);
+    await expect.poll(() => rolRealisedCell(secretariat).innerText(), { timeout: 5_000 }).toBe(nl.format(after));
+
+    // The gemeente's proposal page shows the steps, who and when, and its agreement.
+    await expect.poll(() => statusOf(gemeente).innerText(), { timeout: 5_000 }).toBe('Omgezet');
+    const steps = gemeente.getByRole('region', { name: 'Tabel verloop van het voorstel' });
+    const rows = await steps.locator('tbody tr').allInnerTexts();
+    expect(rows.map((row) => row.split('\t')[3])).toEqual(['Concept', 'Ingediend', 'In verkenning', 'Positief advies', 'Besloten (go)', 'Omgezet']);
+    expect(rows[2]).toContain('COA-regievoerder uitplaatsingsregio 3 (demo)');
+    expect(rows[4]).toContain('Medewerker gemeente Zeist (demo)');
+    expect(rows[4]).toContain('Raadsbesluit 12 mei');
+    expect(rows[1]).toContain('Ingediend bij het COA');
+    // The discussion and the audit trail of the proposal are on its page; a COA comment reaches the gemeente live.
+    await gemeente.getByRole('heading', { name: /^Reacties/, level: 2 }).waitFor();
+    await gemeente.getByRole('heading', { name: 'Logboek', level: 2 }).waitFor();
+    await coa.goto(`${run.base}/voorstellen/${proposalId}`);
+    await coa.getByRole('form', { name: 'Nieuwe reactie' }).getByRole('textbox').fill('Graag de bouwtekeningen meesturen.');
+    await coa.getByRole('button', { name: 'Reactie plaatsen' }).click();
+    await gemeente.getByRole('list', { name: 'Reacties, oudste eerst' }).getByText('Graag de bouwtekeningen meesturen.').waitFor({ timeout: 5_000 });
+    await coa.goto(`${run.base}/overeenkomsten/${agreementId}`);
+    await coa.getByRole('heading', { name: `Bestuursovereenkomst ${name}` }).waitFor();
+    await gemeente.getByRole('link', { name }).first().waitFor();
+    await gemeente.evaluate(() => (globalThis as any).window.scrollTo(0, 0));
+    await gemeente.screenshot({ path: screenshotPath('proposal.png'), fullPage: true });
+    await noProblems(gemeente, 'proposal page (gemeente)');
+
+    // COA extends the agreement; the gemeente's list of agreements shows the new end date live.
+    await gemeente.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bestuursovereenkomsten' }).click();
+    const list = gemeente.getByRole('region', { name: 'Tabel bestuursovereenkomsten' });
+    const ours = list.getByRole('row').filter({ has: gemeente.getByRole('link', { name }) });
+    await expect.poll(() => ours.innerText()).toContain('31 mei 2032');
+    await noProblems(gemeente, 'agreements list (gemeente)');
+    await coa.getByLabel(/^Nieuwe einddatum/).fill('2037-05-31');
+    await coa.getByLabel(/^Besloten op/).fill('2031-11-01');
+    await coa.getByRole('button', { name: 'Verlengen' }).click();
+    await coa.getByText('De overeenkomst is verlengd tot en met 31 mei 2037.').waitFor();
+    await coa.getByRole('region', { name: 'Tabel verlengingen' }).getByText('1 november 2031').waitFor();
+    await expect.poll(() => ours.innerText(), { timeout: 5_000 }).toContain('31 mei 2037');
+    const extended = await run.server.as('gemeente-zeist', 'query($id: ID!) { agreement(id: $id) { endDate extensions { newEndDate decidedOn } } }', { id: agreementId });
+    expect(extended.data.agreement).toEqual({ endDate: '2037-05-31', extensions: [{ newEndDate: '2037-05-31', decidedOn: '2031-11-01' }] });
+    // The gemeente reads its agreement but may not manage it: no forms.
+    await ours.getByRole('link', { name }).click();
+    await gemeente.getByRole('heading', { name: `Bestuursovereenkomst ${name}` }).waitFor();
+    expect(await gemeente.getByRole('button', { name: 'Verlengen' }).count()).toBe(0);
+    expect(await gemeente.getByRole('button', { name: 'Beëindigen' }).count()).toBe(0);
+
+    // COA's agreements page: the region's agreements expiring soon, with places at stake as the API says.
+    await coa.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bestuursovereenkomsten' }).click();
+    await coa.getByRole('heading', { name: 'Binnenkort aflopend' }).waitFor();
+    await coa.getByLabel('Aflopend binnen').selectOption('730');
+    const expiring = await run.server.as('coa-regio-3', `{ expiringAgreements(from: "${new Date().toISOString().slice(0, 10)}", within: 730) { provinceCode placesAtStake } }`);
+    for (const province of expiring.data.expiringAgreements) {
+      const names: Record<string, string> = { FL: 'Flevoland', UT: 'Utrecht', NH: 'Noord-Holland' };
+      const tile = coa.locator('.totals__item').filter({ hasText: `Plaatsen op het spel in ${names[province.provinceCode]}` }).locator('dd');
+      await expect.poll(() => tile.innerText()).toBe(nl.format(province.placesAtStake));
+    }
+    await noProblems(coa, 'agreements list (COA)');
+
+    // COA ends the agreement early, with a reason: the API records it and the page offers no more changes.
+    await coa.goto(`${run.base}/overeenkomsten/${agreementId}`);
+    await coa.getByLabel(/^Eerste dag zonder plaatsen/).fill('2036-01-01');
+    await coa.getByRole('button', { name: 'Beëindigen' }).click();
+    await coa.getByText('Vul de reden in.').waitFor();
+    await coa.getByLabel(/^Reden/).fill('Gebouw wordt gesloopt');
+    await coa.getByRole('button', { name: 'Beëindigen' }).click();
+    await coa.getByText('De overeenkomst is beëindigd per 1 januari 2036.').waitFor();
+    await expect.poll(() => coa.getByRole('button', { name: 'Verlengen' }).count()).toBe(0);
+    const ended = await run.server.as('coa-regio-3', 'query($id: ID!) { agreement(id: $id) { endedOn endReason } }', { id: agreementId });
+    expect(ended.data.agreement).toEqual({ endedOn: '2036-01-01', endReason: 'Gebouw wordt gesloopt' });
+    await coa.locator('.totals__item').filter({ hasText: 'Beëindigd per' }).getByText('1 januari 2036').waitFor();
+
+    for (const page of [secretariat, gemeente, coa]) await page.context().close();
+  }, 240_000);
+
+  it("a gemeente cannot reach another gemeente's draft proposal through any screen or URL", async () => {
+    const draft = await run.server.as('gemeente-zeist', CREATE, {
+      input: { gemeenteCode: 'GM0355', name: 'Geheim concept Zeist', address: 'Verborgen laan 7', opvangtype: 'AZC', places: 200 },
+    });
+    expect(draft.errors).toBeUndefined();
+    const id = draft.data.createLocationProposal.id;
+    const refused = await run.server.as('gemeente-utrecht', 'query($id: ID!) { locationProposal(id: $id) { name } }', { id });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const page = await run.signIn(/Medewerker gemeente Utrecht/);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Locatievoorstellen' }).click();
+    await page.getByRole('heading', { name: 'Locatievoorstellen', level: 1 }).waitFor();
+    await page.getByRole('region', { name: 'Tabel locatievoorstellen' }).waitFor();
+    expect(await page.getByRole('main').innerText()).not.toContain('Geheim concept Zeist');
+
+    for (const path of [`/voorstellen/${id}`, `/voorstellen/${id}/wijzigen`]) {
+      await page.goto(`${run.base}${path}`);
+      await page.getByText('Dit voorstel bestaat niet, of u hebt er geen toegang toe.').waitFor();
+      const text = await page.getByRole('main').innerText();
+      expect(text).not.toMatch(/Geheim concept Zeist|Verborgen laan|FORBIDDEN|\{"/);
+      expect(await page.getByRole('button').filter({ hasText: /indienen|opslaan|intrekken/i }).count()).toBe(0);
+      await noProblems(page, `refused ${path}`);
+    }
+    // COA does not see a draft either, nor does it appear in its inbox.
+    const coa = await run.signIn(/COA-regievoerder uitplaatsingsregio 3/);
+    await coa.goto(`${run.base}/voorstellen/${id}`);
+    await coa.getByText('Dit voorstel bestaat niet, of u hebt er geen toegang toe.').waitFor();
+    expect(await coa.getByRole('main').innerText()).not.toContain('Geheim concept Zeist');
+    await page.context().close();
+    await coa.context().close();
+  }, 120_000);
+
+  it('proposes a location with the keyboard alone: Dutch errors at their fields first, then saved as typed', async () => {
+    const page = await run.signIn(/Medewerker gemeente Zeist/);
+    await page.goto(`${run.base}/voorstellen/nieuw`);
+    await page.getByRole('heading', { name: 'Nieuw locatievoorstel' }).waitFor();
+    // Submitting the empty form: Dutch messages at the fields, linked to them, and the focus on the first.
+    await tabTo(page, /^Voorstel aanmaken$/);
+    await page.keyboard.press('Enter');
+    const nameField = page.getByLabel(/^Naam van de locatie/);
+    await page.getByText('Vul de naam van de locatie in.').waitFor();
+    expect(await nameField.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await nameField.getAttribute('aria-describedby')) ?? '';
+    const described = await Promise.all(describedBy.split(/\s+/).filter(Boolean).map((ref) => page.locator(`[id="${ref}"]`).innerText().catch(() => '')));
+    expect(described.join(' ')).toContain('Vul de naam van de locatie in.');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.labels?.[0]?.textContent)).toMatch(/^Naam van de locatie/);
+    await page.getByText('Vul het aantal plaatsen in.').waitFor();
+    await noProblems(page, 'form with errors');
+
+    const name = `Toetsenbordlocatie ${Date.now().toString(36)}`;
+    await page.keyboard.type(name);
+    await tabTo(page, /^Adres/);
+    await page.keyboard.type('Slotlaan 1, Zeist');
+    await tabTo(page, /^Opvangtype/);
+    await page.keyboard.type('ROL');
+    await tabTo(page, /^Aantal plaatsen/);
+    await page.keyboard.type('80');
+    await tabTo(page, /^Waarvan plaatsen voor amv/);
+    await page.keyboard.type('100');
+    await tabTo(page, /^Flexibel gebruik/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^Voorstel aanmaken$/);
+    await page.keyboard.press('Enter');
+    // More amv places than places: refused in Dutch at the field, nothing saved.
+    await page.getByText('Plaatsen voor amv kan niet meer zijn dan het aantal plaatsen.').waitFor();
+    expect(await page.getByLabel(/^Waarvan plaatsen voor amv/).getAttribute('aria-invalid')).toBe('true');
+    expect(page.url()).toMatch(/\/voorstellen\/nieuw$/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('10');
+    await tabTo(page, /^Voorstel aanmaken$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/voorstellen\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop()!;
+    const saved = await run.server.as('gemeente-zeist', 'query($id: ID!) { locationProposal(id: $id) { name address opvangtype places amvPlaces flexibleUse status } }', { id });
+    expect(saved.data.locationProposal).toEqual({ name, address: 'Slotlaan 1, Zeist', opvangtype: 'ROL', places: 80, amvPlaces: 10, flexibleUse: true, status: 'CONCEPT' });
+    await page.context().close();
+  }, 120_000);
+
+  it('keeps what the gemeente typed when someone else saved the proposal first, shows what changed, and saves it on the new version', async () => {
+    const created = await run.server.as('gemeente-zeist', CREATE, { input: { gemeenteCode: 'GM0355', name: `Conflictlocatie ${Date.now().toString(36)}`, address: 'Oude weg 1', opvangtype: 'ROL', places: 60 } });
+    const { id } = created.data.createLocationProposal;
+    const page = await run.signIn(/Medewerker gemeente Zeist/);
+    await page.goto(`${run.base}/voorstellen/${id}/wijzigen`);
+    await page.getByRole('heading', { name: /wijzigen$/ }).waitFor();
+    await noProblems(page, 'edit form');
+    await page.getByLabel(/^Aantal plaatsen/).fill('75');
+    // Meanwhile a colleague changes the address.
+    const other = await run.server.as('gemeente-zeist', 'mutation($input: UpdateLocationProposalInput!) { updateLocationProposal(input: $input) { version } }', { input: { proposalId: id, expectedVersion: 1, address: 'Nieuwe weg 2' } });
+    expect(other.errors).toBeUndefined();
+    await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    const changed = page.getByRole('region', { name: 'Tabel intussen gewijzigde gegevens' });
+    await changed.getByText('Nieuwe weg 2').waitFor();
+    expect(await page.getByLabel(/^Aantal plaatsen/).inputValue()).toBe('75');
+    expect((await run.server.as('gemeente-zeist', 'query($id: ID!) { locationProposal(id: $id) { places } }', { id })).data.locationProposal.places).toBe(60);
+    // Their address field still holds what they saw; they take the new address and save on the new version.
+    await page.getByLabel(/^Adres/).fill('Nieuwe weg 2');
+    await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await page.waitForURL(new RegExp(`/voorstellen/${id}$`));
+    const saved = await run.server.as('gemeente-zeist', 'query($id: ID!) { locationProposal(id: $id) { places address version } }', { id });
+    expect(saved.data.locationProposal).toEqual({ places: 75, address: 'Nieuwe weg 2', version: 3 });
+    await page.context().close();
+  }, 120_000);
+});

@@ -1,0 +1,218 @@
+import { FormFieldSelect, Heading, Paragraph, SelectOption, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { AppLink } from '../app/AppLink';
+import { ErrorAlert } from '../app/ErrorAlert';
+import { AGREEMENT_STATUS_NAMES, formatDate, formatNumber, opvangtypeName, provinceName } from '../app/format';
+import { Loading } from '../app/Loading';
+import { HeaderCell, ScrollTable, Section } from '../app/table';
+import { usePageTitle } from '../app/usePageTitle';
+import { GemeenteNamesQuery } from '../monitoring/queries';
+import { useAbilities } from '../proposals/live';
+import { LiveAgreements } from './live';
+import { AgreementsQuery, ExpiringQuery } from './queries';
+import '../proposals/proposals.css';
+
+const PERIODS = [
+  { days: 90, label: 'drie maanden' },
+  { days: 180, label: 'een half jaar' },
+  { days: 365, label: 'een jaar' },
+  { days: 730, label: 'twee jaar' },
+];
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * `/overeenkomsten`: the bestuursovereenkomsten one may see (a gemeente its own; COA, the regietafel, IPO and LRT
+ * those of their provinces), soonest end first, with their end dates, extensions and places; for those who see all of
+ * a province's agreements, the ones that expire soon with the places at stake. COA registers a new one from here.
+ */
+export function AgreementsPage() {
+  usePageTitle('Bestuursovereenkomsten');
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') ?? '';
+  const within = Number(params.get('binnen') ?? 365) || 365;
+  const { may, where } = useAbilities();
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: AgreementsQuery, variables: { status: (status || null) as never } });
+  const overseen = where('READ_PROPOSALS_AND_AGREEMENTS');
+  const provinces = [...new Set([...where('PROPOSE_LOCATIONS'), ...overseen])];
+  const [expiring, reexecuteExpiring] = useQuery({ query: ExpiringQuery, variables: { from: today(), within }, pause: overseen.length === 0 });
+  const agreements = data?.agreements.edges.map((edge) => edge.node) ?? [];
+  const set = (name: string, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  return (
+    <>
+      <div className="page-heading">
+        <Heading level={1}>Bestuursovereenkomsten</Heading>
+        {provinces.length > 0 ? (
+          <LiveAgreements
+            provinceCodes={provinces}
+            onChange={() => {
+              reexecute({ requestPolicy: 'network-only' });
+              if (overseen.length > 0) reexecuteExpiring({ requestPolicy: 'network-only' });
+            }}
+          />
+        ) : null}
+      </div>
+      {may('MANAGE_AGREEMENTS') ? (
+        <Paragraph>
+          <AppLink to="/overeenkomsten/nieuw">Een bestuursovereenkomst registreren</AppLink> (zonder voorstel; een overeenkomst uit een voorstel registreert u vanaf
+          het voorstel of de <AppLink to="/inbox">inbox</AppLink>)
+        </Paragraph>
+      ) : null}
+      {overseen.length > 0 ? (
+        <Section id="aflopend" title="Binnenkort aflopend">
+          <form className="filters" aria-label="Periode kiezen" onSubmit={(event) => event.preventDefault()}>
+            <FormFieldSelect label="Aflopend binnen" name="binnen" value={String(within)} onChange={(event) => set('binnen', (event.target as HTMLSelectElement).value)}>
+              {PERIODS.map((period) => (
+                <SelectOption key={period.days} value={String(period.days)}>
+                  {period.label}
+                </SelectOption>
+              ))}
+            </FormFieldSelect>
+          </form>
+          <ErrorAlert error={expiring.error} />
+          {expiring.fetching && !expiring.data ? <Loading what="de aflopende overeenkomsten" /> : null}
+          {expiring.data ? <Expiring provinces={expiring.data.expiringAgreements} within={within} /> : null}
+        </Section>
+      ) : null}
+      <Section id="alle" title="Alle overeenkomsten">
+        <form className="filters" aria-label="Overeenkomsten filteren" onSubmit={(event) => event.preventDefault()}>
+          <FormFieldSelect label="Status" name="status" value={status} onChange={(event) => set('status', (event.target as HTMLSelectElement).value)}>
+            <SelectOption value="">Alle statussen</SelectOption>
+            {Object.entries(AGREEMENT_STATUS_NAMES).map(([value, label]) => (
+              <SelectOption key={value} value={value}>
+                {label}
+              </SelectOption>
+            ))}
+          </FormFieldSelect>
+        </form>
+        <ErrorAlert error={error} />
+        {fetching && !data ? <Loading what="de overeenkomsten" /> : null}
+        {data && agreements.length === 0 ? <Paragraph>Er zijn geen bestuursovereenkomsten die u mag inzien{status ? ' met deze status' : ''}.</Paragraph> : null}
+        {agreements.length > 0 ? (
+          <ScrollTable label="Tabel bestuursovereenkomsten">
+            <Table>
+              <TableCaption>
+                Bestuursovereenkomsten, vroegste einddatum eerst ({formatNumber(data?.agreements.totalCount)}
+                {data?.agreements.pageInfo.hasNextPage ? `, de eerste ${formatNumber(agreements.length)} getoond` : ''})
+              </TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <HeaderCell scope="col">Locatie</HeaderCell>
+                  <HeaderCell scope="col">Gemeente</HeaderCell>
+                  <HeaderCell scope="col">Opvangtype</HeaderCell>
+                  <HeaderCell scope="col" numeric>
+                    Plaatsen
+                  </HeaderCell>
+                  <HeaderCell scope="col">Begin</HeaderCell>
+                  <HeaderCell scope="col">Einde</HeaderCell>
+                  <HeaderCell scope="col" numeric>
+                    Verlengingen
+                  </HeaderCell>
+                  <HeaderCell scope="col">Status</HeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {agreements.map((agreement) => (
+                  <TableRow key={agreement.id}>
+                    <HeaderCell scope="row">
+                      <AppLink to={`/overeenkomsten/${encodeURIComponent(agreement.id)}`}>{agreement.locationName}</AppLink>
+                    </HeaderCell>
+                    <TableCell>{agreement.gemeente.name}</TableCell>
+                    <TableCell>{opvangtypeName(agreement.opvangtype)}</TableCell>
+                    <TableCell className="number">
+                      {formatNumber(agreement.maxPlaces)}
+                      {agreement.amvPlaces ? ` (amv ${formatNumber(agreement.amvPlaces)})` : ''}
+                    </TableCell>
+                    <TableCell>{formatDate(agreement.startDate)}</TableCell>
+                    <TableCell>
+                      {agreement.endedOn ? `beëindigd per ${formatDate(agreement.endedOn)}` : formatDate(agreement.endDate)}
+                      {agreement.endDate !== agreement.originalEndDate ? ` (was ${formatDate(agreement.originalEndDate)})` : ''}
+                    </TableCell>
+                    <TableCell className="number">{formatNumber(agreement.extensions.length)}</TableCell>
+                    <TableCell>{AGREEMENT_STATUS_NAMES[agreement.status] ?? agreement.status}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </ScrollTable>
+        ) : null}
+      </Section>
+    </>
+  );
+}
+
+type ExpiringProvince = { provinceCode: string; placesAtStake: number; agreements: { agreementId: string; gemeenteCode: string; locationName: string; opvangtype: string; places: number; endDate: string; endedEarly: boolean; extended: boolean; replacementProposed: boolean; replacementPlaces: number }[] };
+
+function Expiring({ provinces, within }: { provinces: readonly ExpiringProvince[]; within: number }) {
+  const any = provinces.some((p) => p.agreements.length > 0);
+  const [gemeenten] = useQuery({ query: GemeenteNamesQuery, variables: { provinceCode: null as never }, pause: !any });
+  const names = useMemo(() => new Map((gemeenten.data?.gemeenten.edges ?? []).map((edge) => [edge.node.code, edge.node.name])), [gemeenten.data]);
+  const period = PERIODS.find((p) => p.days === within)?.label ?? `${within} dagen`;
+  return (
+    <>
+      <dl className="totals">
+        {provinces.map((province) => (
+          <div key={province.provinceCode} className="totals__item">
+            <dt>Plaatsen op het spel in {provinceName(province.provinceCode)}</dt>
+            <dd>{formatNumber(province.placesAtStake)}</dd>
+          </div>
+        ))}
+      </dl>
+      <Paragraph className="note">Plaatsen op het spel: plaatsen van aflopende overeenkomsten die niet verlengd zijn en niet worden opgevangen door voorstellen van dezelfde gemeente en hetzelfde opvangtype.</Paragraph>
+      {!any ? <Paragraph>Er lopen binnen {period} geen overeenkomsten af.</Paragraph> : null}
+      {any ? (
+        <ScrollTable label="Tabel binnenkort aflopende overeenkomsten">
+          <Table>
+            <TableCaption>Overeenkomsten die binnen {period} aflopen, per provincie, vroegste einddatum eerst</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <HeaderCell scope="col">Locatie</HeaderCell>
+                <HeaderCell scope="col">Gemeente</HeaderCell>
+                <HeaderCell scope="col">Provincie</HeaderCell>
+                <HeaderCell scope="col">Opvangtype</HeaderCell>
+                <HeaderCell scope="col" numeric>
+                  Plaatsen
+                </HeaderCell>
+                <HeaderCell scope="col">Einddatum</HeaderCell>
+                <HeaderCell scope="col">Vervanging voorgesteld</HeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {provinces.flatMap((province) =>
+                province.agreements.map((a) => (
+                  <TableRow key={`${a.agreementId}-${a.endDate}`}>
+                    <HeaderCell scope="row">
+                      <AppLink to={`/overeenkomsten/${encodeURIComponent(a.agreementId)}`}>{a.locationName}</AppLink>
+                    </HeaderCell>
+                    <TableCell>{names.get(a.gemeenteCode) ?? a.gemeenteCode}</TableCell>
+                    <TableCell>{provinceName(province.provinceCode)}</TableCell>
+                    <TableCell>{opvangtypeName(a.opvangtype)}</TableCell>
+                    <TableCell className="number">{formatNumber(a.places)}</TableCell>
+                    <TableCell>
+                      {formatDate(a.endDate)}
+                      {a.endedEarly ? ' (vroegtijdig beëindigd)' : a.extended ? ' (daarna verlengd)' : ''}
+                    </TableCell>
+                    <TableCell>{a.replacementProposed ? `Ja, ${formatNumber(a.replacementPlaces)} plaatsen` : 'Nee'}</TableCell>
+                  </TableRow>
+                )),
+              )}
+            </TableBody>
+          </Table>
+        </ScrollTable>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { graphql, type ResultOf } from '../app/graphql';
+
+export const AgreementsQuery = graphql(`
+  query Agreements($status: AgreementStatus, $provinceCode: ProvinceCode, $after: String) {
+    agreements(status: $status, provinceCode: $provinceCode, first: 100, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id locationName opvangtype maxPlaces amvPlaces startDate endDate originalEndDate endedOn status provinceCode
+          gemeente { code name }
+          extensions { seq }
+        }
+      }
+    }
+  }
+`);
+
+export const ExpiringQuery = graphql(`
+  query ExpiringAgreements($from: String, $within: Int!) {
+    expiringAgreements(from: $from, within: $within) {
+      provinceCode
+      placesAtStake
+      agreements { agreementId gemeenteCode locationName opvangtype places endDate endedEarly extended replacementProposed replacementPlaces }
+    }
+  }
+`);
+
+export const AgreementQuery = graphql(`
+  query Agreement($id: ID!) {
+    agreement(id: $id) {
+      id locationName address opvangtype maxPlaces amvPlaces otherGroupsPlaces startDate endDate originalEndDate signedOn
+      endedOn endReason status version provinceCode
+      gemeente { code name }
+      proposal { id name }
+      extensions { seq previousEndDate newEndDate decidedOn recordedAt }
+    }
+  }
+`);
+
+export type Agreement = NonNullable<ResultOf<typeof AgreementQuery>['agreement']>;
+
+/** The proposal an agreement is registered from: what the form starts with. */
+export const ProposalForAgreementQuery = graphql(`
+  query ProposalForAgreement($id: ID!) {
+    locationProposal(id: $id) {
+      id name address opvangtype places amvPlaces intendedStart intendedDurationMonths status decision provinceCode
+      gemeente { code name }
+    }
+  }
+`);
+
+export const GemeentenQuery = graphql(`
+  query GemeentenOfProvince($provinceCode: ProvinceCode!) {
+    gemeenten(provinceCode: $provinceCode, first: 500) { edges { node { code name } } }
+  }
+`);
+
+/** Agreement events of a province: what keeps the agreement pages live. */
+export const AgreementActivity = graphql(`
+  subscription AgreementActivity($provinceCode: ProvinceCode!) {
+    activity(provinceCode: $provinceCode, kinds: [AGREEMENT_REGISTERED, AGREEMENT_EXTENDED, AGREEMENT_ENDED]) { id subjectId kind at actor { id name } }
+  }
+`);
+
+export const RegisterAgreement = graphql(`
+  mutation RegisterAgreement($input: RegisterAgreementInput!) {
+    registerAgreement(input: $input) { id version status }
+  }
+`);
+
+export const ExtendAgreement = graphql(`
+  mutation ExtendAgreement($input: ExtendAgreementInput!) {
+    extendAgreement(input: $input) { id version endDate }
+  }
+`);
+
+export const EndAgreement = graphql(`
+  mutation EndAgreement($input: EndAgreementInput!) {
+    endAgreement(input: $input) { id version status endedOn }
+  }
+`);

@@ -1,0 +1,112 @@
+import { FormFieldSelect, Heading, Paragraph, SelectOption, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
+import { useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { AppLink } from '../app/AppLink';
+import { ErrorAlert } from '../app/ErrorAlert';
+import { formatDateTime, formatNumber, opvangtypeName, PROPOSAL_STATUS_NAMES, proposalStatusName } from '../app/format';
+import { Loading } from '../app/Loading';
+import { HeaderCell, ScrollTable } from '../app/table';
+import { usePageTitle } from '../app/usePageTitle';
+import { LiveProposals, useAbilities } from './live';
+import { ProposalsQuery } from './queries';
+import './proposals.css';
+
+/**
+ * `/voorstellen`: the location proposals the signed-in person may see (the API decides: a gemeente its own, drafts
+ * included; the region's COA, the regietafel, IPO and LRT those submitted), newest first, kept live. A gemeente
+ * proposes a new one from here.
+ */
+export function ProposalsPage() {
+  usePageTitle('Locatievoorstellen');
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') ?? '';
+  const { may, where } = useAbilities();
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: ProposalsQuery, variables: { status: (status || null) as never } });
+  const provinces = [...new Set([...where('PROPOSE_LOCATIONS'), ...where('READ_PROPOSALS_AND_AGREEMENTS')])];
+  const proposals = data?.locationProposals.edges.map((edge) => edge.node) ?? [];
+  return (
+    <>
+      <div className="page-heading">
+        <Heading level={1}>Locatievoorstellen</Heading>
+        {provinces.length > 0 ? <LiveProposals provinceCodes={provinces} onChange={() => reexecute({ requestPolicy: 'network-only' })} /> : null}
+      </div>
+      {may('PROPOSE_LOCATIONS') ? (
+        <Paragraph>
+          <AppLink to="/voorstellen/nieuw">Een locatie voorstellen</AppLink>
+        </Paragraph>
+      ) : null}
+      {may('REVIEW_PROPOSALS') ? (
+        <Paragraph>
+          <AppLink to="/inbox">Inbox: voorstellen die op het COA wachten</AppLink>
+        </Paragraph>
+      ) : null}
+      <form className="filters" aria-label="Voorstellen filteren" onSubmit={(event) => event.preventDefault()}>
+        <FormFieldSelect
+          label="Status"
+          name="status"
+          value={status}
+          onChange={(event) =>
+            setParams(
+              (current) => {
+                const next = new URLSearchParams(current);
+                const value = (event.target as HTMLSelectElement).value;
+                if (value) next.set('status', value);
+                else next.delete('status');
+                return next;
+              },
+              { replace: true },
+            )
+          }
+        >
+          <SelectOption value="">Alle statussen</SelectOption>
+          {Object.entries(PROPOSAL_STATUS_NAMES).map(([value, label]) => (
+            <SelectOption key={value} value={value}>
+              {label}
+            </SelectOption>
+          ))}
+        </FormFieldSelect>
+      </form>
+      <ErrorAlert error={error} />
+      {fetching && !data ? <Loading what="de voorstellen" /> : null}
+      {data && proposals.length === 0 ? <Paragraph>Er zijn geen voorstellen die u mag inzien{status ? ' met deze status' : ''}.</Paragraph> : null}
+      {proposals.length > 0 ? (
+        <ScrollTable label="Tabel locatievoorstellen">
+          <Table>
+            <TableCaption>
+              Locatievoorstellen, nieuwste eerst ({formatNumber(data?.locationProposals.totalCount)}
+              {data?.locationProposals.pageInfo.hasNextPage ? `, de eerste ${formatNumber(proposals.length)} getoond` : ''})
+            </TableCaption>
+            <TableHeader>
+              <TableRow>
+                <HeaderCell scope="col">Locatie</HeaderCell>
+                <HeaderCell scope="col">Gemeente</HeaderCell>
+                <HeaderCell scope="col">Opvangtype</HeaderCell>
+                <HeaderCell scope="col" numeric>
+                  Plaatsen
+                </HeaderCell>
+                <HeaderCell scope="col">Status</HeaderCell>
+                <HeaderCell scope="col">Contactpersoon COA</HeaderCell>
+                <HeaderCell scope="col">Laatst gewijzigd</HeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {proposals.map((proposal) => (
+                <TableRow key={proposal.id}>
+                  <HeaderCell scope="row">
+                    <AppLink to={`/voorstellen/${encodeURIComponent(proposal.id)}`}>{proposal.name}</AppLink>
+                  </HeaderCell>
+                  <TableCell>{proposal.gemeente.name}</TableCell>
+                  <TableCell>{opvangtypeName(proposal.opvangtype)}</TableCell>
+                  <TableCell className="number">{formatNumber(proposal.places)}</TableCell>
+                  <TableCell>{proposalStatusName(proposal.status)}</TableCell>
+                  <TableCell>{proposal.reviewer?.name ?? '—'}</TableCell>
+                  <TableCell>{formatDateTime(proposal.updatedAt)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollTable>
+      ) : null}
+    </>
+  );
+}
