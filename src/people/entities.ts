@@ -32,7 +32,10 @@ export class Person {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The `sub` claim of this person's tokens. Not exposed: it is an identifier of the identity provider. */
+  /**
+   * The `sub` claim of this person's tokens: an identifier of the identity provider, exposed only to those who grant
+   * roles by it (see `PersonResolver.subject`).
+   */
   @Column({ type: 'text', unique: true })
   subject: string;
 

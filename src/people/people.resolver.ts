@@ -129,6 +129,15 @@ export class PersonResolver {
     const memberships = await loaders.activeMembershipsOfPerson.load(person.id);
     return memberships.filter((membership) => membershipPolicy.canRead(principal, membership));
   }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The `sub` claim of the person's tokens, by which `grantMembership` names them. Only for those who may grant memberships (LRT); null for others.",
+  })
+  async subject(@Root() person: Person, @Ctx() { loaders, principal }: RequestContext): Promise<string | null> {
+    if (!membershipPolicy.canManage(principal)) return null;
+    return person.subject ?? (await loaders.person.load(person.id))?.subject ?? null;
+  }
 }
 
 @Resolver(() => Organisation)
