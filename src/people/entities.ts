@@ -102,6 +102,10 @@ export class Membership {
   @Column({ name: 'revoke_reason', type: 'text', nullable: true })
   revokeReason: string | null;
 
+  /** Why it was granted (null for grants from before reasons were kept, and for operators' grants without one). */
+  @Column({ name: 'grant_reason', type: 'text', nullable: true })
+  grantReason: string | null;
+
   @Field(() => Boolean, { description: 'False once revoked.' })
   get active(): boolean {
     return this.revokedAt === null;

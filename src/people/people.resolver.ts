@@ -116,6 +116,11 @@ export class MembershipResolver {
     return loaders.person.load(membership.revokedById);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'Why it was granted. Shown to IPO, LRT and the person concerned.' })
+  grantReason(@Root() membership: Membership, @Ctx() { principal }: RequestContext): string | null {
+    return membershipPolicy.canSeeRevocationDetails(principal, membership) ? membership.grantReason : null;
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'Why it was revoked. Shown to IPO, LRT and the person concerned.' })
   revokeReason(@Root() membership: Membership, @Ctx() { principal }: RequestContext): string | null {
     return membershipPolicy.canSeeRevocationDetails(principal, membership) ? membership.revokeReason : null;
