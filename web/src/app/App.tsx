@@ -12,6 +12,9 @@ import { ProvincePage } from '../monitoring/ProvincePage';
 import { Loading } from './Loading';
 import { PlansPage } from '../plans/PlansPage';
 import { PlanPage } from '../plans/PlanPage';
+import { OpgaveIndex, OpgavePage } from '../opgave/OpgavePage';
+import { WaitingPlansPage } from '../opgave/WaitingPlansPage';
+import { MembershipsPage } from '../people/MembershipsPage';
 
 // GraphiQL and its editor are large: only those who open the explorer load them.
 const Explorer = lazy(() => import('../explorer/Explorer'));
@@ -48,6 +51,10 @@ export function App() {
                     <Route path="/provincie/:code" element={<ProvincePage />} />
                     <Route path="/provincie/:code/plannen" element={<PlansPage />} />
                     <Route path="/plannen/:id" element={<PlanPage />} />
+                    <Route path="/opgave" element={<OpgaveIndex />} />
+                    <Route path="/opgave/:code" element={<OpgavePage />} />
+                    <Route path="/ter-beoordeling" element={<WaitingPlansPage />} />
+                    <Route path="/lidmaatschappen" element={<MembershipsPage />} />
                     <Route
                       path="/verkenner"
                       element={

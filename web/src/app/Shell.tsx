@@ -6,9 +6,13 @@ import { signOut } from './auth';
 import { AppLink } from './AppLink';
 import { ViewerQuery } from './Home';
 
-const NAVIGATION = [
+const NAVIGATION: { to: string; label: string; national?: boolean; action?: string }[] = [
   { to: '/', label: 'Start' },
   { to: '/dashboard', label: 'Landelijk dashboard', national: true },
+  // The LRT's work: shown to those whose abilities include the action.
+  { to: '/ter-beoordeling', label: 'Plannen ter beoordeling', action: 'DECIDE_PLANS' },
+  { to: '/opgave', label: 'Opgave', action: 'DECIDE_PLANS' },
+  { to: '/lidmaatschappen', label: 'Lidmaatschappen', action: 'READ_MEMBERSHIPS' },
   { to: '/verkenner', label: 'API-verkenner' },
 ];
 
@@ -20,7 +24,9 @@ function MainNavigation() {
   return (
     <nav aria-label="Hoofdmenu" className="app-nav">
       <ul>
-        {NAVIGATION.filter((item) => !item.national || national).map((item) => (
+        {NAVIGATION.filter((item) => !item.national || national)
+          .filter((item) => !item.action || Boolean(data?.viewer.abilities.some((a) => a.action === item.action)))
+          .map((item) => (
           <li key={item.to}>
             <AppLink to={item.to} aria-current={pathname === item.to ? 'page' : undefined}>
               {item.label}

@@ -38,6 +38,18 @@ const FIELD_NAMES: Record<string, string> = {
   opvangtype: 'opvangtype',
   interval: 'interval',
   code: 'code',
+  'input.dueDate': 'peildatum',
+  'input.places': 'aantal plaatsen',
+  'input.source': 'bron',
+  'input.opvangtype': 'opvangtype',
+  'input.personSubject': 'kenmerk van de persoon',
+  'input.personName': 'naam',
+  'input.personEmail': 'e-mailadres',
+  'input.role': 'rol',
+  'input.provinceCode': 'provincie',
+  'input.gemeenteCode': 'gemeente',
+  'input.uitplaatsingsregio': 'uitplaatsingsregio',
+  'input.reason': 'reden',
 };
 
 export function errorCodes(error: CombinedError | undefined): string[] {

@@ -18,6 +18,7 @@ import { OverviewPage } from './OverviewPage';
 import { ProvinceQuery } from './queries';
 import { ViewerQuery } from '../app/Home';
 import { AppLink } from '../app/AppLink';
+import { ProvinceOpgaveSection } from '../opgave/OpgavePage';
 
 export function ProvincePage() {
   const { code = '' } = useParams();
@@ -26,6 +27,7 @@ export function ProvincePage() {
   return (
     <OverviewPage key={upper} provinceCode={upper} title={`Provincie ${provinceName(upper)}`} intro={<PlansLink code={upper} />}>
       <RegietafelSection code={upper} />
+      <ProvinceOpgaveSection code={upper} />
     </OverviewPage>
   );
 }
