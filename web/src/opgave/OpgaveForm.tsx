@@ -62,9 +62,14 @@ export function OpgaveForm({ code, figures, handle }: { code: string; figures: r
       setFailure(undefined);
       setConflict(null);
       setSaved(null);
-      setFocus('places');
+      setFocusPlaces((n) => n + 1);
     },
   }));
+  // After the form took over a figure to change, the number of places has the focus (once the form shows it).
+  const [focusPlaces, setFocusPlaces] = useState(0);
+  useEffect(() => {
+    if (focusPlaces > 0) setFocus('places');
+  }, [focusPlaces, setFocus]);
 
   useEffect(() => {
     if (saved) savedRef.current?.focus();

@@ -7,7 +7,7 @@ import { ROLE_NAMES } from '../app/format';
 import { applyServerFieldErrors, useWarnBeforeLeaving } from '../app/forms';
 import { SelectField, TextareaField, TextField } from './fields';
 import { roleName, scopeLabel } from './MembershipsPage';
-import { GemeentenOfProvinceQuery, GrantMembershipMutation, KnownPeopleQuery, ScopeChoicesQuery } from './queries';
+import { GemeentenOfProvinceQuery, GrantMembershipMutation, KnownPeopleQuery, membershipRow, ScopeChoicesQuery } from './queries';
 
 interface GrantValues {
   person: 'bestaand' | 'nieuw';
@@ -93,7 +93,7 @@ export function GrantForm() {
       applyServerFieldErrors(result.error, setError, (path) => FIELDS.includes(path));
       return;
     }
-    const membership = result.data!.grantMembership;
+    const membership = membershipRow(result.data!.grantMembership);
     reset(EMPTY);
     setDone(`Toegekend: ${membership.person.name}, ${roleName(membership.role)}, ${scopeLabel(membership)}.`);
   });

@@ -11,7 +11,7 @@ import { HeaderCell, ScrollTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { may } from '../opgave/abilities';
 import { GrantForm } from './GrantForm';
-import { MembershipChanged, MembershipsQuery, type MembershipRow } from './queries';
+import { MembershipChanged, membershipRow, MembershipsQuery, type MembershipRow } from './queries';
 import { RevokeForm } from './RevokeForm';
 
 const ROLES = Object.keys(ROLE_NAMES);
@@ -42,10 +42,16 @@ export function MembershipsPage() {
   const [province, setProvince] = useState('');
   const [role, setRole] = useState('');
   const [includeRevoked, setIncludeRevoked] = useState(false);
+  /** The cursors of the pages before this one (a page holds 50, the API's default). */
+  const [pages, setPages] = useState<string[]>([]);
+  const filter = <T,>(set: (value: T) => void) => (value: T) => {
+    set(value);
+    setPages([]);
+  };
   const [revoking, setRevoking] = useState<MembershipRow | null>(null);
   const [{ data, error, fetching }, reexecute] = useQuery({
     query: MembershipsQuery,
-    variables: { provinceCode: (province || null) as never, role: (role || null) as never, includeRevoked },
+    variables: { provinceCode: (province || null) as never, role: (role || null) as never, includeRevoked, after: pages.at(-1) ?? null },
     pause: !reading,
   });
   // Following changes needs a province, except for those who follow the whole country.
@@ -63,7 +69,7 @@ export function MembershipsPage() {
   }, [reconnects]);
 
   const provinces = reading ? PROVINCE_CODES.filter((code) => reading.national || reading.provinceCodes.includes(code)) : [];
-  const memberships = data?.memberships.edges.map((edge) => edge.node);
+  const memberships = data?.memberships.edges.map((edge) => membershipRow(edge.node));
   return (
     <>
       <div className="page-heading">
@@ -75,7 +81,7 @@ export function MembershipsPage() {
         <>
           <Paragraph>Wie welke rol heeft, en waar. {manages ? 'U kunt rollen toekennen en intrekken, steeds met een reden.' : ''}</Paragraph>
           <form className="filters" role="search" aria-label="Lidmaatschappen filteren" onSubmit={(event) => event.preventDefault()}>
-            <FormFieldSelect label="Provincie" name="provincie" value={province} onChange={(event) => setProvince(event.target.value)}>
+            <FormFieldSelect label="Provincie" name="provincie" value={province} onChange={(event) => filter(setProvince)(event.target.value)}>
               <SelectOption value="">{reading.national ? 'Alle provincies en landelijk' : 'Al mijn provincies'}</SelectOption>
               {provinces.map((code) => (
                 <SelectOption key={code} value={code}>
@@ -83,7 +89,7 @@ export function MembershipsPage() {
                 </SelectOption>
               ))}
             </FormFieldSelect>
-            <FormFieldSelect label="Rol" name="rol" value={role} onChange={(event) => setRole(event.target.value)}>
+            <FormFieldSelect label="Rol" name="rol" value={role} onChange={(event) => filter(setRole)(event.target.value)}>
               <SelectOption value="">Alle rollen</SelectOption>
               {ROLES.map((code) => (
                 <SelectOption key={code} value={code}>
@@ -92,13 +98,27 @@ export function MembershipsPage() {
               ))}
             </FormFieldSelect>
             <label className="checkbox-label">
-              <input type="checkbox" checked={includeRevoked} onChange={(event) => setIncludeRevoked(event.target.checked)} /> Ook ingetrokken lidmaatschappen tonen
+              <input type="checkbox" checked={includeRevoked} onChange={(event) => filter(setIncludeRevoked)(event.target.checked)} /> Ook ingetrokken lidmaatschappen tonen
             </label>
           </form>
           <ErrorAlert error={error} />
           {fetching && !data ? <Loading what="de lidmaatschappen" /> : null}
           {memberships ? (
-            <MembershipTable memberships={memberships} total={data!.memberships.totalCount} onRevoke={manages ? setRevoking : undefined} />
+            <MembershipTable memberships={memberships} first={pages.length * 50 + 1} total={data!.memberships.totalCount} onRevoke={manages ? setRevoking : undefined} />
+          ) : null}
+          {data && (pages.length > 0 || data.memberships.pageInfo.hasNextPage) ? (
+            <div className="button-row">
+              {pages.length > 0 ? (
+                <SecondaryActionButton type="button" onClick={() => setPages(pages.slice(0, -1))}>
+                  Vorige 50
+                </SecondaryActionButton>
+              ) : null}
+              {data.memberships.pageInfo.hasNextPage && data.memberships.pageInfo.endCursor ? (
+                <SecondaryActionButton type="button" onClick={() => setPages([...pages, data.memberships.pageInfo.endCursor!])}>
+                  Volgende 50
+                </SecondaryActionButton>
+              ) : null}
+            </div>
           ) : null}
           {manages && revoking ? <RevokeForm membership={revoking} onClose={() => setRevoking(null)} /> : null}
           {manages ? (
@@ -112,13 +132,13 @@ export function MembershipsPage() {
   );
 }
 
-function MembershipTable({ memberships, total, onRevoke }: { memberships: MembershipRow[]; total: number; onRevoke?: (membership: MembershipRow) => void }) {
+function MembershipTable({ memberships, first, total, onRevoke }: { memberships: MembershipRow[]; first: number; total: number; onRevoke?: (membership: MembershipRow) => void }) {
   if (memberships.length === 0) return <Paragraph>Er zijn geen lidmaatschappen die aan deze keuze voldoen.</Paragraph>;
   return (
     <>
       <Paragraph className="note">
         {total > memberships.length
-          ? `De nieuwste ${formatNumber(memberships.length)} van ${formatNumber(total)} lidmaatschappen; kies een provincie of rol om er minder te zien.`
+          ? `Lidmaatschap ${formatNumber(first)} tot en met ${formatNumber(first + memberships.length - 1)} van ${formatNumber(total)}, nieuwste eerst; kies een provincie of rol om er minder te zien.`
           : `${formatNumber(total)} ${total === 1 ? 'lidmaatschap' : 'lidmaatschappen'}, nieuwste eerst.`}
       </Paragraph>
       <ScrollTable label="Tabel lidmaatschappen">

@@ -1,7 +1,7 @@
-import { graphql, type ResultOf } from '../app/graphql';
+import { graphql, readFragment, type FragmentOf } from '../app/graphql';
 
-const MembershipFields = graphql(`
-  fragment MembershipFields on Membership @_unmask {
+export const MembershipFields = graphql(`
+  fragment MembershipFields on Membership {
     id
     role
     active
@@ -22,9 +22,10 @@ const MembershipFields = graphql(`
 
 export const MembershipsQuery = graphql(
   `
-    query Memberships($provinceCode: ProvinceCode, $role: Role, $includeRevoked: Boolean!) {
-      memberships(provinceCode: $provinceCode, role: $role, includeRevoked: $includeRevoked, first: 500) {
+    query Memberships($provinceCode: ProvinceCode, $role: Role, $includeRevoked: Boolean!, $after: String) {
+      memberships(provinceCode: $provinceCode, role: $role, includeRevoked: $includeRevoked, first: 50, after: $after) {
         totalCount
+        pageInfo { hasNextPage endCursor }
         edges { node { ...MembershipFields } }
       }
     }
@@ -32,7 +33,12 @@ export const MembershipsQuery = graphql(
   [MembershipFields],
 );
 
-export type MembershipRow = ResultOf<typeof MembershipsQuery>['memberships']['edges'][number]['node'];
+export type MembershipRow = ReturnType<typeof membershipRow>;
+
+/** A membership's fields, as the fragment reads them. */
+export function membershipRow(data: FragmentOf<typeof MembershipFields>) {
+  return readFragment(MembershipFields, data);
+}
 
 /** People regietafel knows (through any membership, also a revoked one), to grant one of them a further role. */
 export const KnownPeopleQuery = graphql(`
