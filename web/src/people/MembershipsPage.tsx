@@ -120,7 +120,7 @@ export function MembershipsPage() {
               ) : null}
             </div>
           ) : null}
-          {manages && revoking ? <RevokeForm membership={revoking} onClose={() => setRevoking(null)} /> : null}
+          {manages && revoking ? <RevokeForm key={revoking.id} membership={revoking} onClose={() => setRevoking(null)} /> : null}
           {manages ? (
             <Section id="rol-toekennen" title="Rol toekennen">
               <GrantForm />

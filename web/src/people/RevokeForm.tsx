@@ -18,16 +18,12 @@ export function RevokeForm({ membership, onClose }: { membership: MembershipRow;
     handleSubmit,
     setError,
     setFocus,
-    reset,
     formState: { errors, isDirty },
   } = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
   const doneRef = useRef<HTMLDivElement>(null);
   useWarnBeforeLeaving(isDirty && !done);
-  useEffect(() => {
-    reset({ reason: '' });
-    setDone(null);
-    setFocus('reason');
-  }, [membership.id, reset, setFocus]);
+  // Opened for a membership (the page gives each its own form): the reason has the focus.
+  useEffect(() => setFocus('reason'), [setFocus]);
   useEffect(() => {
     if (done) doneRef.current?.focus();
   }, [done]);
