@@ -1,5 +1,5 @@
 import { Alert, Fieldset, Paragraph, PrimaryActionButton, SecondaryActionButton, SelectOption } from '@rijkshuisstijl-community/components-react';
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useState, type Ref } from 'react';
 import { useForm } from 'react-hook-form';
 import { useMutation, useQuery } from 'urql';
 import { ErrorAlert } from '../app/ErrorAlert';
@@ -7,7 +7,7 @@ import { errorCodes } from '../app/errors';
 import { formatDate, formatNumber, isIsoDate, provinceName } from '../app/format';
 import { applyServerFieldErrors, useWarnBeforeLeaving } from '../app/forms';
 import { OpvangtypesQuery } from '../monitoring/queries';
-import { SelectField, TextField } from '../people/fields';
+import { DoneNotice, requiredText, SelectField, TextField } from '../people/fields';
 import { opgaveTypeLabel } from './OpgaveTable';
 import { SetOpgaveMutation, type OpgaveFigure } from './queries';
 
@@ -52,7 +52,6 @@ export function OpgaveForm({ code, figures, handle }: { code: string; figures: r
   const [failure, setFailure] = useState<typeof saving.error>(undefined);
   const [conflict, setConflict] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const savedRef = useRef<HTMLDivElement>(null);
   useWarnBeforeLeaving(isDirty);
 
   useImperativeHandle(handle, () => ({
@@ -70,10 +69,6 @@ export function OpgaveForm({ code, figures, handle }: { code: string; figures: r
   useEffect(() => {
     if (focusPlaces > 0) setFocus('places');
   }, [focusPlaces, setFocus]);
-
-  useEffect(() => {
-    if (saved) savedRef.current?.focus();
-  }, [saved]);
 
   const [opvangtype, dueDate] = watch(['opvangtype', 'dueDate']);
   const current = figures.find((figure) => keyOf(figure.opvangtype, figure.dueDate) === keyOf(opvangtype, dueDate));
@@ -171,13 +166,7 @@ export function OpgaveForm({ code, figures, handle }: { code: string; figures: r
           label="Bron"
           description='Waar het getal vandaan komt, bijvoorbeeld "LRT 15 december 2020".'
           required
-          registration={register('source', {
-            validate: (value) => {
-              if (!value.trim()) return 'Vul de bron van de opgave in.';
-              if (value.trim().length > 500) return 'De bron is te lang: ten hoogste 500 tekens.';
-              return true;
-            },
-          })}
+          registration={register('source', { validate: requiredText('Vul de bron van de opgave in.', 'De bron') })}
           error={errors.source}
         />
         {current ? (
@@ -192,13 +181,7 @@ export function OpgaveForm({ code, figures, handle }: { code: string; figures: r
         </Alert>
       ) : null}
       {failure && !conflict ? <ErrorAlert error={failure} title="De opgave is niet opgeslagen." /> : null}
-      {saved ? (
-        <div ref={savedRef} tabIndex={-1}>
-          <Alert type="ok" role="status">
-            <Paragraph>{saved}</Paragraph>
-          </Alert>
-        </div>
-      ) : null}
+      <DoneNotice message={saved} />
       <div className="button-row">
         <PrimaryActionButton type="submit" disabled={saving.fetching}>
           Opslaan

@@ -1,5 +1,4 @@
 import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
-import { useEffect, useRef } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
@@ -7,11 +6,11 @@ import { ViewerQuery } from '../app/Home';
 import { LiveIndicator } from '../app/LiveIndicator';
 import { Loading } from '../app/Loading';
 import { formatDateTime, formatNumber } from '../app/format';
-import { useConnection } from '../app/session';
 import { HeaderCell, ScrollTable } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { may } from './abilities';
 import { AllPlansQuery, PlanMoved } from './queries';
+import { useRefetchOn } from './useRefetchOn';
 
 /**
  * The submitted plans of every province, waiting for the LRT to adopt or return them (on the plan's own page),
@@ -25,16 +24,7 @@ export function WaitingPlansPage() {
   const decides = may(viewer.data?.viewer.abilities, 'DECIDE_PLANS');
   const [{ data, error, fetching }, reexecute] = useQuery({ query: AllPlansQuery });
   const [live] = useSubscription({ query: PlanMoved, pause: !national });
-  const { reconnects } = useConnection();
-  const refetch = useRef(reexecute);
-  refetch.current = reexecute;
-  const eventId = live.data?.activity.id;
-  useEffect(() => {
-    if (eventId) refetch.current({ requestPolicy: 'network-only' });
-  }, [eventId]);
-  useEffect(() => {
-    if (reconnects > 0) refetch.current({ requestPolicy: 'network-only' });
-  }, [reconnects]);
+  useRefetchOn(live.data?.activity.id, reexecute);
 
   const waiting = (data?.provinces ?? [])
     .flatMap((province) => province.plans.filter((plan) => plan.status === 'INGEDIEND').map((plan) => ({ ...plan, province })))

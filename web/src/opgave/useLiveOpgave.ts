@@ -1,7 +1,6 @@
-import { useEffect, useRef } from 'react';
 import { useQuery, useSubscription } from 'urql';
-import { useConnection } from '../app/session';
 import { OpgaveSet, ProvinceOpgaveQuery } from './queries';
+import { useRefetchOn } from './useRefetchOn';
 
 /**
  * A province's opgave, kept live: every OPGAVE_SET event of the province fetches it again from the server (not the
@@ -10,15 +9,7 @@ import { OpgaveSet, ProvinceOpgaveQuery } from './queries';
 export function useLiveOpgave(code: string) {
   const [result, reexecute] = useQuery({ query: ProvinceOpgaveQuery, variables: { code: code as never } });
   const [live] = useSubscription({ query: OpgaveSet, variables: { provinceCode: code as never } });
-  const { reconnects } = useConnection();
-  const refetch = useRef(reexecute);
-  refetch.current = reexecute;
   const change = live.data?.activity;
-  useEffect(() => {
-    if (change) refetch.current({ requestPolicy: 'network-only' });
-  }, [change?.id, change]);
-  useEffect(() => {
-    if (reconnects > 0) refetch.current({ requestPolicy: 'network-only' });
-  }, [reconnects]);
-  return { ...result, change, liveError: live.error, refetch: () => refetch.current({ requestPolicy: 'network-only' }) };
+  const refetch = useRefetchOn(change?.id, reexecute);
+  return { ...result, change, liveError: live.error, refetch };
 }

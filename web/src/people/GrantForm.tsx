@@ -1,11 +1,11 @@
-import { Alert, Fieldset, Paragraph, PrimaryActionButton, SelectOption } from '@rijkshuisstijl-community/components-react';
-import { useEffect, useRef, useState } from 'react';
+import { Fieldset, Paragraph, PrimaryActionButton, SelectOption } from '@rijkshuisstijl-community/components-react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useMutation, useQuery } from 'urql';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { ROLE_NAMES } from '../app/format';
 import { applyServerFieldErrors, useWarnBeforeLeaving } from '../app/forms';
-import { SelectField, TextareaField, TextField } from './fields';
+import { DoneNotice, requiredText, SelectField, TextareaField, TextField } from './fields';
 import { roleName, scopeLabel } from './MembershipsPage';
 import { GemeentenOfProvinceQuery, GrantMembershipMutation, KnownPeopleQuery, membershipRow, ScopeChoicesQuery } from './queries';
 
@@ -60,11 +60,7 @@ export function GrantForm() {
     formState: { errors, isDirty },
   } = useForm<GrantValues>({ defaultValues: EMPTY });
   const [done, setDone] = useState<string | null>(null);
-  const doneRef = useRef<HTMLDivElement>(null);
   useWarnBeforeLeaving(isDirty);
-  useEffect(() => {
-    if (done) doneRef.current?.focus();
-  }, [done]);
 
   const [mode, role, gemeenteProvince] = watch(['person', 'role', 'gemeenteProvince']);
   const [{ data: gemeenten }] = useQuery({ query: GemeentenOfProvinceQuery, variables: { provinceCode: gemeenteProvince as never }, pause: !gemeenteProvince });
@@ -204,24 +200,12 @@ export function GrantForm() {
           label="Reden"
           description="Waarom deze persoon deze rol krijgt; wordt bewaard bij het lidmaatschap."
           required
-          registration={register('reason', {
-            validate: (value) => {
-              if (!value.trim()) return 'Vul de reden in waarom deze persoon deze rol krijgt.';
-              if (value.trim().length > 500) return 'De reden is te lang: ten hoogste 500 tekens.';
-              return true;
-            },
-          })}
+          registration={register('reason', { validate: requiredText('Vul de reden in waarom deze persoon deze rol krijgt.', 'De reden') })}
           error={errors.reason}
         />
       </Fieldset>
       <ErrorAlert error={state.error} title="De rol is niet toegekend." />
-      {done ? (
-        <div ref={doneRef} tabIndex={-1}>
-          <Alert type="ok" role="status">
-            <Paragraph>{done}</Paragraph>
-          </Alert>
-        </div>
-      ) : null}
+      <DoneNotice message={done} />
       <PrimaryActionButton type="submit" disabled={state.fetching}>
         Rol toekennen
       </PrimaryActionButton>

@@ -1,15 +1,15 @@
 import { FormFieldSelect, Heading, Paragraph, SecondaryActionButton, SelectOption, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { ViewerQuery } from '../app/Home';
 import { LiveIndicator } from '../app/LiveIndicator';
 import { Loading } from '../app/Loading';
 import { formatDateTime, formatNumber, PROVINCE_CODES, provinceName, ROLE_NAMES } from '../app/format';
-import { useConnection } from '../app/session';
 import { HeaderCell, ScrollTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { may } from '../opgave/abilities';
+import { useRefetchOn } from '../opgave/useRefetchOn';
 import { GrantForm } from './GrantForm';
 import { MembershipChanged, membershipRow, MembershipsQuery, type MembershipRow } from './queries';
 import { RevokeForm } from './RevokeForm';
@@ -57,16 +57,7 @@ export function MembershipsPage() {
   // Following changes needs a province, except for those who follow the whole country.
   const follows = Boolean(reading && (reading.national || province));
   const [live] = useSubscription({ query: MembershipChanged, variables: { provinceCode: (province || null) as never }, pause: !follows });
-  const { reconnects } = useConnection();
-  const refetch = useRef(reexecute);
-  refetch.current = reexecute;
-  const eventId = live.data?.activity.id;
-  useEffect(() => {
-    if (eventId) refetch.current({ requestPolicy: 'network-only' });
-  }, [eventId]);
-  useEffect(() => {
-    if (reconnects > 0) refetch.current({ requestPolicy: 'network-only' });
-  }, [reconnects]);
+  useRefetchOn(live.data?.activity.id, reexecute);
 
   const provinces = reading ? PROVINCE_CODES.filter((code) => reading.national || reading.provinceCodes.includes(code)) : [];
   const memberships = data?.memberships.edges.map((edge) => membershipRow(edge.node));

@@ -1,11 +1,11 @@
-import { Alert, Paragraph, PrimaryActionButton, SecondaryActionButton } from '@rijkshuisstijl-community/components-react';
-import { useEffect, useRef, useState } from 'react';
+import { Paragraph, PrimaryActionButton, SecondaryActionButton } from '@rijkshuisstijl-community/components-react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useMutation } from 'urql';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { applyServerFieldErrors, useWarnBeforeLeaving } from '../app/forms';
 import { Section } from '../app/table';
-import { TextareaField } from './fields';
+import { DoneNotice, requiredText, TextareaField } from './fields';
 import { roleName, scopeLabel } from './MembershipsPage';
 import { RevokeMembershipMutation, type MembershipRow } from './queries';
 
@@ -20,13 +20,9 @@ export function RevokeForm({ membership, onClose }: { membership: MembershipRow;
     setFocus,
     formState: { errors, isDirty },
   } = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
-  const doneRef = useRef<HTMLDivElement>(null);
   useWarnBeforeLeaving(isDirty && !done);
   // Opened for a membership (the page gives each its own form): the reason has the focus.
   useEffect(() => setFocus('reason'), [setFocus]);
-  useEffect(() => {
-    if (done) doneRef.current?.focus();
-  }, [done]);
   const who = `${membership.person.name}, ${roleName(membership.role)}, ${scopeLabel(membership)}`;
   const onSubmit = handleSubmit(async ({ reason }) => {
     const result = await revoke({ input: { membershipId: membership.id, reason: reason.trim() } });
@@ -38,26 +34,15 @@ export function RevokeForm({ membership, onClose }: { membership: MembershipRow;
   });
   return (
     <Section id="rol-intrekken" title="Rol intrekken">
-      {done ? (
-        <div ref={doneRef} tabIndex={-1}>
-          <Alert type="ok" role="status">
-            <Paragraph>{done}</Paragraph>
-          </Alert>
-        </div>
-      ) : (
+      <DoneNotice message={done} />
+      {done ? null : (
         <form noValidate onSubmit={onSubmit} aria-labelledby="rol-intrekken">
           <Paragraph>U trekt deze rol in: {who}.</Paragraph>
           <TextareaField
             label="Reden van intrekken"
             description="Wordt bewaard bij het lidmaatschap; te zien voor IPO, LRT en de persoon zelf."
             required
-            registration={register('reason', {
-              validate: (value) => {
-                if (!value.trim()) return 'Vul de reden in waarom deze rol wordt ingetrokken.';
-                if (value.trim().length > 500) return 'De reden is te lang: ten hoogste 500 tekens.';
-                return true;
-              },
-            })}
+            registration={register('reason', { validate: requiredText('Vul de reden in waarom deze rol wordt ingetrokken.', 'De reden') })}
             error={errors.reason}
           />
           <ErrorAlert error={state.error} title="De rol is niet ingetrokken." />

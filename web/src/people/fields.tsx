@@ -1,5 +1,5 @@
-import { FormFieldSelect, FormFieldTextInput, FormFieldTextarea } from '@rijkshuisstijl-community/components-react';
-import type { ReactNode } from 'react';
+import { Alert, FormFieldSelect, FormFieldTextInput, FormFieldTextarea, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { FieldError, UseFormRegisterReturn } from 'react-hook-form';
 
 /**
@@ -53,5 +53,33 @@ export function SelectField({ label, registration: { ref, ...field }, error, des
     <FormFieldSelect label={label} description={description} invalid={Boolean(error)} errorMessage={error?.message} selectRef={ref} required={required} {...field}>
       {children}
     </FormFieldSelect>
+  );
+}
+
+/** A required text of at most `max` characters (after trimming), with the form's Dutch words for each problem. */
+export function requiredText(missing: string, what: string, max = 500) {
+  return (value: string) => {
+    if (!value.trim()) return missing;
+    if (value.trim().length > max) return `${what} is te lang: ten hoogste ${max} tekens.`;
+    return true;
+  };
+}
+
+/**
+ * What a form did, said once it is done: a status message that takes the focus, so that screen readers read it and
+ * keyboard users continue from there.
+ */
+export function DoneNotice({ message }: { message: string | null }) {
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (message) notice.current?.focus();
+  }, [message]);
+  if (!message) return null;
+  return (
+    <div ref={notice} tabIndex={-1}>
+      <Alert type="ok" role="status">
+        <Paragraph>{message}</Paragraph>
+      </Alert>
+    </div>
   );
 }
