@@ -290,6 +290,13 @@ describe.runIf(BROWSER)("the LRT's screens", () => {
     await row.filter({ hasText: 'Reden: Nieuwe beleidsmedewerker opvang' }).filter({ hasText: /Ingetrokken op .* door LRT-coördinator \(demo\)\. Reden: Vertrokken naar een andere gemeente/ }).waitFor();
     expect(await accessibilityProblems(lrt)).toEqual([]);
     expect(await danglingDescriptions(lrt)).toEqual([]);
+    // The filters: Utrecht's gemeente roles, as many rows as the API counts (with the revoked one).
+    const filters = lrt.getByRole('search', { name: 'Lidmaatschappen filteren' });
+    await filters.getByLabel('Provincie').selectOption('UT');
+    await filters.getByLabel('Rol').selectOption('GEMEENTE');
+    const utrecht = (await server.gql(query, undefined, await pageToken(lrt))).data.memberships.edges.length;
+    await expect.poll(() => lrt.getByRole('table', { name: /Lidmaatschappen/ }).getByRole('row').count()).toBe(utrecht + 1);
+    await row.filter({ hasText: 'Vertrokken naar een andere gemeente' }).waitFor();
     await lrt.screenshot({ path: screenshotPath('lrt-lidmaatschappen.png'), fullPage: true });
     await lrt.context().close();
   }, 120_000);
