@@ -298,6 +298,20 @@ describe.runIf(BROWSER)("the LRT's screens", () => {
     await expect.poll(() => lrt.getByRole('table', { name: /Lidmaatschappen/ }).getByRole('row').count()).toBe(utrecht + 1);
     await row.filter({ hasText: 'Vertrokken naar een andere gemeente' }).waitFor();
     await lrt.screenshot({ path: screenshotPath('lrt-lidmaatschappen.png'), fullPage: true });
+
+    // The last LRT membership cannot go: the API's rule, in Dutch, and the membership stays.
+    const lrtMemberships = '{ memberships(role: LRT) { edges { node { id active } } } }';
+    expect((await server.gql(lrtMemberships, undefined, await pageToken(lrt))).data.memberships.edges).toHaveLength(1);
+    await filters.getByLabel('Provincie').selectOption('');
+    await filters.getByLabel('Rol').selectOption('LRT');
+    await expect.poll(() => lrt.getByRole('table', { name: /Lidmaatschappen/ }).getByRole('row').count()).toBe(2);
+    await lrt.getByRole('button', { name: /^Intrekken\s*:\s*LRT-coördinator \(demo\), Landelijke Regietafel/ }).click();
+    const last = lrt.getByRole('form', { name: 'Rol intrekken' });
+    await last.getByLabel('Reden van intrekken').fill('Proef');
+    await last.getByRole('button', { name: 'Intrekken' }).click();
+    await last.getByRole('alert').filter({ hasText: 'Het laatste LRT-lidmaatschap kan niet worden ingetrokken.' }).waitFor();
+    expect((await server.gql(lrtMemberships, undefined, await pageToken(lrt))).data.memberships.edges).toEqual([{ node: expect.objectContaining({ active: true }) }]);
+    expect(await last.getByLabel('Reden van intrekken').inputValue()).toBe('Proef');
     await lrt.context().close();
   }, 120_000);
 
