@@ -116,7 +116,7 @@ describe.runIf(BROWSER)("the LRT's screens", () => {
     await lrt.getByRole('button', { name: 'Wijzig opgave ROL per 1 juli 2022' }).click();
     const changeForm = lrt.getByRole('form', { name: 'Opgave wijzigen' });
     await changeForm.waitFor();
-    expect(await focusedLabel(lrt)).toContain('Aantal plaatsen');
+    await expect.poll(() => focusedLabel(lrt)).toContain('Aantal plaatsen');
     await changeForm.getByLabel('Aantal plaatsen').fill('700');
     await changeForm.getByLabel('Bron').fill('LRT 15 juni 2022 (browsertest)');
     await lrt.screenshot({ path: screenshotPath('lrt-opgave.png'), fullPage: true });
@@ -275,7 +275,7 @@ describe.runIf(BROWSER)("the LRT's screens", () => {
     await row.getByRole('button', { name: /^Intrekken/ }).click();
     const revoke = lrt.getByRole('form', { name: 'Rol intrekken' });
     await revoke.waitFor();
-    expect(await focusedLabel(lrt)).toContain('Reden van intrekken');
+    await expect.poll(() => focusedLabel(lrt)).toContain('Reden van intrekken');
     await revoke.getByRole('button', { name: 'Intrekken' }).click();
     await revoke.getByText('Vul de reden in waarom deze rol wordt ingetrokken.').waitFor();
     expect((await find()).active).toBe(true);

@@ -67,7 +67,10 @@ export function OpgaveForm({ code, figures, handle }: { code: string; figures: r
   // After the form took over a figure to change, the number of places has the focus (once the form shows it).
   const [focusPlaces, setFocusPlaces] = useState(0);
   useEffect(() => {
-    if (focusPlaces > 0) setFocus('places');
+    if (focusPlaces === 0) return;
+    // After the reset has registered the fields again.
+    const frame = window.requestAnimationFrame(() => setFocus('places'));
+    return () => window.cancelAnimationFrame(frame);
   }, [focusPlaces, setFocus]);
 
   const [opvangtype, dueDate] = watch(['opvangtype', 'dueDate']);
