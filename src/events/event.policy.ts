@@ -58,7 +58,7 @@ export function redactEvent(principal: Principal, event: Event): Event {
     case EventSubjectType.MEMBERSHIP: {
       const personId = (after ?? before)?.personId as string | undefined;
       if (membershipPolicy.canSeeRevocationDetails(principal, { personId: personId ?? '' })) return event;
-      const strip = (state: Record<string, unknown> | null) => (state ? { ...state, revokeReason: null } : null);
+      const strip = (state: Record<string, unknown> | null) => (state ? { ...state, grantReason: null, revokeReason: null } : null);
       // Who revoked it is a revocation detail too.
       const actor = event.kind === EventKind.MEMBERSHIP_REVOKED ? { actorId: null, actorName: null } : {};
       return redacted({ before: strip(before), after: strip(after), ...actor });

@@ -32,7 +32,10 @@ export class Person {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The `sub` claim of this person's tokens. Not exposed: it is an identifier of the identity provider. */
+  /**
+   * The `sub` claim of this person's tokens: an identifier of the identity provider, exposed only to those who grant
+   * roles by it (see `PersonResolver.subject`).
+   */
   @Column({ type: 'text', unique: true })
   subject: string;
 
@@ -98,6 +101,10 @@ export class Membership {
 
   @Column({ name: 'revoke_reason', type: 'text', nullable: true })
   revokeReason: string | null;
+
+  /** Why it was granted (null for grants from before reasons were kept, and for operators' grants without one). */
+  @Column({ name: 'grant_reason', type: 'text', nullable: true })
+  grantReason: string | null;
 
   @Field(() => Boolean, { description: 'False once revoked.' })
   get active(): boolean {

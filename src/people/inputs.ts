@@ -41,6 +41,11 @@ export class GrantMembershipInput {
   @IsOptional()
   @IsUUID()
   organisationId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Why, for the record. Shown to IPO, LRT and the person concerned.' })
+  @IsOptional()
+  @IsText({ max: 500, multiline: true })
+  reason?: string;
 }
 
 @InputType()

@@ -116,6 +116,11 @@ export class MembershipResolver {
     return loaders.person.load(membership.revokedById);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'Why it was granted. Shown to IPO, LRT and the person concerned.' })
+  grantReason(@Root() membership: Membership, @Ctx() { principal }: RequestContext): string | null {
+    return membershipPolicy.canSeeRevocationDetails(principal, membership) ? membership.grantReason : null;
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'Why it was revoked. Shown to IPO, LRT and the person concerned.' })
   revokeReason(@Root() membership: Membership, @Ctx() { principal }: RequestContext): string | null {
     return membershipPolicy.canSeeRevocationDetails(principal, membership) ? membership.revokeReason : null;
@@ -128,6 +133,15 @@ export class PersonResolver {
   async memberships(@Root() person: Person, @Ctx() { loaders, principal }: RequestContext) {
     const memberships = await loaders.activeMembershipsOfPerson.load(person.id);
     return memberships.filter((membership) => membershipPolicy.canRead(principal, membership));
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The `sub` claim of the person's tokens, by which `grantMembership` names them. Only for those who may grant memberships (LRT); null for others.",
+  })
+  async subject(@Root() person: Person, @Ctx() { loaders, principal }: RequestContext): Promise<string | null> {
+    if (!membershipPolicy.canManage(principal)) return null;
+    return person.subject ?? (await loaders.person.load(person.id))?.subject ?? null;
   }
 }
 

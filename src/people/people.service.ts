@@ -22,7 +22,7 @@ const MEMBERSHIP_COLUMNS = `
   m.province_code AS "provinceCode", m.gemeente_code AS "gemeenteCode",
   m.uitplaatsingsregio_number AS "uitplaatsingsregioNumber", m.granted_at AS "grantedAt",
   m.granted_by AS "grantedById", m.revoked_at AS "revokedAt", m.revoked_by AS "revokedById",
-  m.revoke_reason AS "revokeReason", m.province_codes AS "provinceCodes"`;
+  m.revoke_reason AS "revokeReason", m.grant_reason AS "grantReason", m.province_codes AS "provinceCodes"`;
 
 function toMembership(row: object): ScopedMembership {
   return Object.assign(new ScopedMembership(), row);
@@ -43,6 +43,7 @@ export interface GrantMembershipCommand {
   gemeenteCode?: string | null;
   uitplaatsingsregio?: number | null;
   organisationId?: string | null;
+  reason?: string | null;
 }
 
 /** By grant time (UTC, without a zone), then id. */
@@ -100,10 +101,10 @@ export class PeopleService {
       const personId = await this.findOrCreatePerson(tx, command);
       const scope = await this.resolveScope(tx, command);
       const inserted: { id: string }[] = await tx.query(
-        `INSERT INTO membership (person_id, organisation_id, role, province_code, gemeente_code, uitplaatsingsregio_number, granted_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO membership (person_id, organisation_id, role, province_code, gemeente_code, uitplaatsingsregio_number, granted_by, grant_reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT DO NOTHING RETURNING id`,
-        [personId, scope.organisationId, command.role, scope.provinceCode, scope.gemeenteCode, scope.uitplaatsingsregio, grantedBy],
+        [personId, scope.organisationId, command.role, scope.provinceCode, scope.gemeenteCode, scope.uitplaatsingsregio, grantedBy, command.reason?.trim() || null],
       );
       if (inserted.length === 0) {
         throw ruleViolation('MEMBERSHIP_ALREADY_ACTIVE', 'This person already has this role in this scope', { field: 'input.role' });
@@ -266,7 +267,7 @@ export class PeopleService {
 function membershipEvent(kind: EventKind, membership: ScopedMembership, actorId: string | null, before: ScopedMembership | null) {
   const state = (m: ScopedMembership) => ({
     personId: m.personId, role: m.role, provinceCodes: m.provinceCodes, gemeenteCode: m.gemeenteCode,
-    uitplaatsingsregio: m.uitplaatsingsregioNumber, active: m.revokedAt === null, revokeReason: m.revokeReason,
+    uitplaatsingsregio: m.uitplaatsingsregioNumber, active: m.revokedAt === null, grantReason: m.grantReason, revokeReason: m.revokeReason,
   });
   return {
     kind,

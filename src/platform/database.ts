@@ -7,6 +7,7 @@ import { ProvincialPlans1700000000003 } from '../../migrations/1700000000003-Pro
 import { ProposalsAndAgreements1700000000004 } from '../../migrations/1700000000004-ProposalsAndAgreements.js';
 import { Events1700000000005 } from '../../migrations/1700000000005-Events.js';
 import { CommentReads1700000000006 } from '../../migrations/1700000000006-CommentReads.js';
+import { MembershipGrantReason1700000000007 } from '../../migrations/1700000000007-MembershipGrantReason.js';
 import { Gemeente, GemeenteImport, OpvangtypeRecord, Province, Uitplaatsingsregio } from '../reference/entities.js';
 import { Membership, Organisation, Person, RegietafelSeat } from '../people/entities.js';
 import type { Logger } from './logger.js';
@@ -17,7 +18,7 @@ export { MAINTENANCE_TIMEOUTS, REQUEST_TIMEOUTS, type DatabaseTimeouts } from '.
 export const entities = [Uitplaatsingsregio, Province, Gemeente, GemeenteImport, OpvangtypeRecord, Organisation, Person, Membership, RegietafelSeat];
 
 /** Listed explicitly, in order: every migration is hand-reviewed and committed under migrations/. */
-export const migrations = [Foundation1700000000001, Gemeenten20231700000000002, ProvincialPlans1700000000003, ProposalsAndAgreements1700000000004, Events1700000000005, CommentReads1700000000006];
+export const migrations = [Foundation1700000000001, Gemeenten20231700000000002, ProvincialPlans1700000000003, ProposalsAndAgreements1700000000004, Events1700000000005, CommentReads1700000000006, MembershipGrantReason1700000000007];
 
 /** Arbitrary but fixed: every regietafel instance takes this advisory lock to migrate. */
 const MIGRATION_LOCK_KEY = 7_351_020_230_101;

@@ -22,6 +22,9 @@ import { InboxPage } from '../proposals/InboxPage';
 import { AgreementsPage } from '../agreements/AgreementsPage';
 import { AgreementPage } from '../agreements/AgreementPage';
 import { NewAgreementPage } from '../agreements/NewAgreementPage';
+import { OpgaveIndex, OpgavePage } from '../opgave/OpgavePage';
+import { WaitingPlansPage } from '../opgave/WaitingPlansPage';
+import { MembershipsPage } from '../people/MembershipsPage';
 
 // GraphiQL and its editor are large: only those who open the explorer load them.
 const Explorer = lazy(() => import('../explorer/Explorer'));
@@ -70,6 +73,10 @@ export function App() {
                     <Route path="/overeenkomsten" element={<AgreementsPage />} />
                     <Route path="/overeenkomsten/nieuw" element={<NewAgreementPage />} />
                     <Route path="/overeenkomsten/:id" element={<AgreementPage />} />
+                    <Route path="/opgave" element={<OpgaveIndex />} />
+                    <Route path="/opgave/:code" element={<OpgavePage />} />
+                    <Route path="/ter-beoordeling" element={<WaitingPlansPage />} />
+                    <Route path="/lidmaatschappen" element={<MembershipsPage />} />
                     <Route
                       path="/verkenner"
                       element={

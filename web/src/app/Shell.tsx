@@ -6,13 +6,17 @@ import { signOut } from './auth';
 import { AppLink } from './AppLink';
 import { ViewerQuery } from './Home';
 
-const NAVIGATION = [
+const NAVIGATION: { to: string; label: string; national?: boolean; needs?: string[] }[] = [
   { to: '/', label: 'Start' },
   { to: '/dashboard', label: 'Landelijk dashboard', national: true },
   { to: '/activiteit', label: 'Activiteit' },
   { to: '/inbox', label: 'Inbox voorstellen', needs: ['REVIEW_PROPOSALS'] },
   { to: '/voorstellen', label: 'Locatievoorstellen', needs: ['PROPOSE_LOCATIONS', 'READ_PROPOSALS_AND_AGREEMENTS'] },
   { to: '/overeenkomsten', label: 'Bestuursovereenkomsten', needs: ['PROPOSE_LOCATIONS', 'READ_PROPOSALS_AND_AGREEMENTS'] },
+  // The LRT's work: shown to those whose abilities include the action.
+  { to: '/ter-beoordeling', label: 'Plannen ter beoordeling', needs: ['DECIDE_PLANS'] },
+  { to: '/opgave', label: 'Opgave', needs: ['DECIDE_PLANS'] },
+  { to: '/lidmaatschappen', label: 'Lidmaatschappen', needs: ['READ_MEMBERSHIPS'] },
   { to: '/verkenner', label: 'API-verkenner' },
 ];
 

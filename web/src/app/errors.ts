@@ -62,6 +62,14 @@ const FIELD_NAMES: Record<string, string> = {
   'input.newEndDate': 'nieuwe einddatum',
   'input.decidedOn': 'datum van het besluit',
   'input.endedOn': 'datum van beëindiging',
+  'input.dueDate': 'uiterste datum',
+  'input.source': 'bron',
+  'input.personSubject': 'kenmerk van de persoon',
+  'input.personName': 'naam',
+  'input.personEmail': 'e-mailadres',
+  'input.role': 'rol',
+  'input.provinceCode': 'provincie',
+  'input.uitplaatsingsregio': 'uitplaatsingsregio',
 };
 
 export function errorCodes(error: CombinedError | undefined): string[] {

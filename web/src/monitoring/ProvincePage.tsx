@@ -19,6 +19,7 @@ import { ProvinceQuery } from './queries';
 import { ViewerQuery } from '../app/Home';
 import { AppLink } from '../app/AppLink';
 import { ActivityLink } from '../activity/ActivityPage';
+import { ProvinceOpgaveSection } from '../opgave/OpgavePage';
 
 export function ProvincePage() {
   const { code = '' } = useParams();
@@ -28,6 +29,7 @@ export function ProvincePage() {
     <OverviewPage key={upper} provinceCode={upper} title={`Provincie ${provinceName(upper)}`} intro={<PlansLink code={upper} />}>
       <ActivityLink code={upper} />
       <RegietafelSection code={upper} />
+      <ProvinceOpgaveSection code={upper} />
     </OverviewPage>
   );
 }
