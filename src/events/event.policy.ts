@@ -15,8 +15,13 @@ import { EventKind, EventSubjectType, type Event } from './event.js';
 export function canSeeEvent(principal: Principal, event: Event): boolean {
   const province = event.provinceCode as ProvinceCode;
   switch (event.subjectType) {
-    case EventSubjectType.PROVINCIAL_PLAN:
+    case EventSubjectType.PROVINCIAL_PLAN: {
+      // A comment's event also needs the status the comment was written on: a comment written on a draft stays
+      // with the draft's readers, whatever the plan's status when it is edited or resolved.
+      const writtenOn = (event.after as { writtenOnStatus?: string } | null)?.writtenOnStatus;
+      if (writtenOn && !planPolicy.canRead(principal, province, writtenOn as PlanStatus)) return false;
       return planPolicy.canRead(principal, province, event.subjectStatus as PlanStatus);
+    }
     case EventSubjectType.OPGAVE:
       return planPolicy.access(principal, province) !== 'NONE';
     case EventSubjectType.LOCATION_PROPOSAL: {

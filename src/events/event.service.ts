@@ -26,12 +26,16 @@ export class EventService {
 
   async auditTrail(principal: Principal, subjectId: string): Promise<Event[]> {
     if (!isUuid(subjectId)) throw badUserInput('subjectId is not an id', 'subjectId');
-    const rows = await this.db.query(`SELECT ${EVENT_COLUMNS} FROM event e WHERE e.subject_id = $1 ORDER BY e.id`, [subjectId]);
-    const events: Event[] = rows.map(toEvent);
-    const latest = events.at(-1);
+    const rows: object[] = await this.db.query(
+      `SELECT ${EVENT_COLUMNS}, (SELECT pp.status FROM provincial_plan pp WHERE e.subject_type = 'PROVINCIAL_PLAN' AND pp.id = e.subject_id) AS "planStatusNow"
+       FROM event e WHERE e.subject_id = $1 ORDER BY e.id`,
+      [subjectId],
+    );
+    const latest = rows.at(-1);
     if (!latest) throw notFound('Nothing is recorded about this subject', 'subjectId');
-    if (!canSeeEvent(principal, latest)) throw forbidden('You may not see this subject', 'subjectId');
-    return events.filter((event) => canSeeEvent(principal, event)).map((event) => redactEvent(principal, event));
+    // The subject as it is now decides: a plan back in draft hides its whole trail from those who may not read drafts.
+    if (!this.subjectVisibleNow(principal, latest)) throw forbidden('You may not see this subject', 'subjectId');
+    return rows.map((row) => this.asSeen(principal, row)).filter((event): event is Event => event !== null);
   }
 
   /** Events after a cursor that the principal may see, oldest first: what a client missed while away. */
@@ -61,6 +65,15 @@ export class EventService {
       if (rows.length < first * 2 && events.length < first) return { events, endCursor: cursor, hasMore: false };
     }
     return { events, endCursor: cursor, hasMore: true };
+  }
+
+  /** May the principal see the subject of the latest event as it is now (a plan: its status now)? */
+  private subjectVisibleNow(principal: Principal, row: object): boolean {
+    const event = toEvent(row);
+    const planNow = (row as { planStatusNow?: string | null }).planStatusNow;
+    const after = event.after as Record<string, unknown> | null;
+    // What a comment was written on is about the comment, not about the subject.
+    return canSeeEvent(principal, Object.assign(event, { subjectStatus: planNow ?? event.subjectStatus, after: after && { ...after, writtenOnStatus: undefined } }));
   }
 
   /** The event of a row as the principal may see it, or null. */
