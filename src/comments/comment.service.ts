@@ -131,7 +131,7 @@ export class CommentService {
       if (!comment || !adapter || !visible) throw notFound('No such comment', 'input.commentId');
       const mayChange = comment.authorId === principal.personId || (what === 'resolve' && adapter.canModerate(principal, comment.provinceCode, subject!));
       if (!mayChange) {
-        throw forbidden(what === 'edit' ? 'Only its author may edit a comment' : 'Only its author or the secretariat may resolve a comment', 'input.commentId');
+        throw forbidden(what === 'edit' ? 'Only its author may edit a comment' : 'Only its author, or whoever moderates its subject (for a plan: its secretariat and LRT), may resolve a comment', 'input.commentId');
       }
       if (comment.version !== expectedVersion) {
         throw conflict(`The comment changed since version ${expectedVersion}`, {
