@@ -120,7 +120,7 @@ export class LocationProposalResolver {
     return proposal.agreementId ? loaders.agreement.load(proposal.agreementId) : null;
   }
 
-  @FieldResolver(() => [ProposalAction], { description: 'What you may do to it now (converting happens by registering its agreement).' })
+  @FieldResolver(() => [ProposalAction], { description: 'What you may do to it now. CONVERT: register its agreement (registerAgreement), offered once the gemeente decided GO.' })
   viewerActions(@Root() proposal: LocationProposal, @Ctx() { principal }: RequestContext) {
     return proposalPolicy.actionsFor(principal, proposal);
   }
