@@ -25,6 +25,7 @@ import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { LiveIndicator } from '../app/LiveIndicator';
 import { Loading } from '../app/Loading';
+import { SafeMarkdown } from '../app/SafeMarkdown';
 import { applyServerFieldErrors, useWarnBeforeLeaving } from '../app/forms';
 import { formatDate, formatDateTime, formatNumber, formatRange, isIsoDate, opvangtypeName } from '../app/format';
 import { readFragment } from '../app/graphql';
@@ -46,7 +47,7 @@ import {
   type PlanValues,
   type StoredDraft,
 } from './draft';
-import { DiffView, Gaps, PlanMissing, SECTION_NAMES, SafeMarkdown, ordered, summaryInDutch, timeFormat } from './PlanPage';
+import { DiffView, Gaps, PlanMissing, SECTION_NAMES, ordered, summaryInDutch, timeFormat } from './PlanPage';
 import { usePlanChanges } from './live';
 import { EditPlanQuery, EditablePlanFields, PlanDiffQuery, ProvinceGemeentenQuery, UpdatePlanMutation, type EditablePlan } from './queries';
 

@@ -13,12 +13,12 @@ import {
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
 import { useState } from 'react';
-import Markdown from 'react-markdown';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { LiveIndicator } from '../app/LiveIndicator';
+import { SafeMarkdown } from '../app/SafeMarkdown';
 import { Loading } from '../app/Loading';
 import { formatDate, formatDateTime, formatNumber, formatRange, opvangtypesLabel, planStatusName } from '../app/format';
 import { HeaderCell, ScrollTable, Section } from '../app/table';
@@ -254,27 +254,6 @@ function Lines({ plan }: { plan: Plan }) {
 /** A range shown lowest first, whatever order it comes in. */
 export function ordered(range: { min: number; max: number }) {
   return { min: Math.min(range.min, range.max), max: Math.max(range.min, range.max) };
-}
-
-/** Markdown from people, rendered without raw HTML: text from people never runs as script or markup. */
-export function SafeMarkdown({ text }: { text: string }) {
-  return (
-    <div className="markdown">
-      <Markdown
-        skipHtml
-        components={{
-          h1: ({ node: _node, ...props }) => <h4 {...props} />,
-          h2: ({ node: _node, ...props }) => <h4 {...props} />,
-          h3: ({ node: _node, ...props }) => <h5 {...props} />,
-          h4: ({ node: _node, ...props }) => <h5 {...props} />,
-          h5: ({ node: _node, ...props }) => <h6 {...props} />,
-          img: ({ node: _node, alt }) => <span>{alt ? `[afbeelding: ${alt}]` : '[afbeelding]'}</span>,
-        }}
-      >
-        {text}
-      </Markdown>
-    </div>
-  );
 }
 
 /** The four Markdown sections, rendered safely. */
