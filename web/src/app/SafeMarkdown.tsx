@@ -12,8 +12,11 @@ const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 export function isSafeLink(url: string): boolean {
   const probe = url.replace(/[\u0000-\u0020\u007f]/g, '');
   if (probe === '') return false;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(probe);
-  return scheme ? SAFE_SCHEMES.has(`${scheme[1]!.toLowerCase()}:`) : true;
+  // A colon before any `/`, `?` or `#` ends a scheme (whatever it is made of); without one the link is relative.
+  const colon = probe.indexOf(':');
+  const path = probe.search(/[/?#]/);
+  if (colon === -1 || (path !== -1 && path < colon)) return true;
+  return SAFE_SCHEMES.has(probe.slice(0, colon + 1).toLowerCase());
 }
 
 const asBoldParagraph = ({ children }: { children?: ReactNode }) => (
