@@ -349,6 +349,10 @@ describe.runIf(BROWSER)('the provincial plan in the browser', () => {
     const plan = (await run.server.gql(PLAN, { id }, token)).data.provincialPlan;
     expect(plan.version).toBe(3);
 
+    // The same Markdown in a comment on the plan: the one component renders both.
+    const comment = await run.server.gql('mutation($input: AddCommentInput!) { addComment(input: $input) { id } }', { input: { subjectType: 'PROVINCIAL_PLAN', subjectId: id, body: `# Kop\n\n${links}` } }, token);
+    expect(comment.errors).toBeUndefined();
+
     await page.goto(`${run.base}/plannen/${encodeURIComponent(id)}`);
     await page.getByRole('heading', { level: 1, name: "Plan met regio's en links" }).waitFor();
 
@@ -362,6 +366,11 @@ describe.runIf(BROWSER)('the provincial plan in the browser', () => {
       expect(await context.getByRole('link', { name: text, exact: true }).count()).toBe(0);
     }
     expect(await page.locator('a[href=""], a:not([href]), a[href^="javascript" i], a[href^="data" i], a[href^="vbscript" i]').count()).toBe(0);
+    const thread = page.getByRole('list', { name: 'Reacties, oudste eerst' });
+    await thread.getByRole('link', { name: 'de site' }).waitFor();
+    expect(await thread.getByRole('link', { name: 'de site' }).getAttribute('rel')).toBe('noopener noreferrer nofollow');
+    for (const text of ['script', 'data', 'verstopt', 'tab', 'vb']) expect(await thread.getByRole('link', { name: text, exact: true }).count()).toBe(0);
+    expect(await thread.getByRole('heading', { name: 'Kop' }).count()).toBe(0);
     const before = page.url();
     await context.getByText('script', { exact: true }).click();
     expect(page.url()).toBe(before);
