@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
 import { badUserInput } from '../platform/errors.js';
@@ -28,7 +29,7 @@ export class AgreementResolver {
     @Arg('gemeenteCode', () => String, { nullable: true }) gemeenteCode?: string,
     @Arg('opvangtype', () => Opvangtype, { nullable: true }) opvangtype?: Opvangtype,
     @Arg('status', () => AgreementStatus, { nullable: true }) status?: AgreementStatus,
-    @Arg('expiringBefore', () => String, { nullable: true, description: 'Only agreements whose end date is before this date (YYYY-MM-DD), not ended early.' }) expiringBefore?: string,
+    @Arg('expiringBefore', () => LocalDateResolver, { nullable: true, description: 'Only agreements whose end date is before this date, not ended early.' }) expiringBefore?: string,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
@@ -37,8 +38,8 @@ export class AgreementResolver {
 
   @Query(() => ExtensionReport, { description: 'Of the agreements whose original end date lies in [from, until], how many were extended.' })
   extensionReport(
-    @Arg('from', () => String) from: string,
-    @Arg('until', () => String) until: string,
+    @Arg('from', () => LocalDateResolver) from: string,
+    @Arg('until', () => LocalDateResolver) until: string,
     @Ctx() { services, principal }: RequestContext,
     @Arg('provinceCode', () => ProvinceCode, { nullable: true }) provinceCode?: ProvinceCode,
     @Arg('gemeenteCode', () => String, { nullable: true }) gemeenteCode?: string,
@@ -87,7 +88,7 @@ export class AgreementResolver {
 @Resolver(() => Province)
 export class ProvinceCapacityResolver {
   @FieldResolver(() => [RealisedCapacity], { description: "Places of agreements running on a date, per opvangtype (for those who may read all the province's agreements)." })
-  async realisedCapacity(@Root() province: Province, @Arg('date', () => String, { description: 'YYYY-MM-DD' }) date: string, @Ctx() { loaders, principal }: RequestContext) {
+  async realisedCapacity(@Root() province: Province, @Arg('date', () => LocalDateResolver) date: string, @Ctx() { loaders, principal }: RequestContext) {
     if (!isIsoDate(date)) throw badUserInput('date is not a date (YYYY-MM-DD)', 'date');
     // Totals reveal single agreements: only those who may read all of the province's agreements see them.
     if (!oversees(principal, province.code)) return [];

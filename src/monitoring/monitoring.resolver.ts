@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
 import { Opvangtype, ProvinceCode } from '../reference/enums.js';
@@ -21,7 +22,7 @@ export class MonitoringResolver {
   })
   nationalOverview(
     @Ctx() { services, principal }: RequestContext,
-    @Arg('on', () => String, { defaultValue: '2023-01-01' }) on: string,
+    @Arg('on', () => LocalDateResolver, { defaultValue: '2023-01-01' }) on: string,
     @Arg('provinceCode', () => ProvinceCode, { nullable: true, description: 'One province only.' }) provinceCode?: ProvinceCode,
   ) {
     return services.monitoring.nationalOverview(principal, on, provinceCode);
@@ -33,8 +34,8 @@ export class MonitoringResolver {
   capacityTimeline(
     @Ctx() { services, principal }: RequestContext,
     @Arg('provinceCode', () => ProvinceCode) provinceCode: ProvinceCode,
-    @Arg('from', () => String, { description: 'YYYY-MM-DD; the first point is the start of the interval holding it.' }) from: string,
-    @Arg('to', () => String, { description: 'YYYY-MM-DD, the last day a point may fall on.' }) to: string,
+    @Arg('from', () => LocalDateResolver, { description: 'The first point is the start of the interval holding it.' }) from: string,
+    @Arg('to', () => LocalDateResolver, { description: 'The last day a point may fall on.' }) to: string,
     @Arg('opvangtype', () => Opvangtype, { nullable: true, description: 'One type; all types when left out.' }) opvangtype?: Opvangtype,
     @Arg('interval', () => TimelineInterval, { defaultValue: TimelineInterval.MONTH }) interval?: TimelineInterval,
   ) {
@@ -45,7 +46,7 @@ export class MonitoringResolver {
   expiringAgreements(
     @Ctx() { services, principal }: RequestContext,
     @Arg('within', () => Int, { defaultValue: 365, description: 'Days, 1 to 3650.' }) within: number,
-    @Arg('from', () => String, { nullable: true, description: 'YYYY-MM-DD; default today.' }) from?: string,
+    @Arg('from', () => LocalDateResolver, { nullable: true, description: 'Default today.' }) from?: string,
     @Arg('provinceCode', () => ProvinceCode, { nullable: true }) provinceCode?: ProvinceCode,
   ) {
     return services.monitoring.expiring(principal, within, from ?? today(), provinceCode);

@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Loaders, RequestContext } from '../platform/context.js';
 import type { Principal } from '../platform/auth/principal.js';
@@ -186,7 +187,7 @@ export class PlanRevisionResolver {
     return revision.state.title;
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => LocalDateResolver)
   targetDate(@Root() revision: PlanRevision) {
     return revision.state.targetDate;
   }

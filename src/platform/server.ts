@@ -27,6 +27,7 @@ import type { Logger } from './logger.js';
 import type { RequestContext } from './context.js';
 import { mountSignIn, mountWebApplication, type SignInUser } from './web.js';
 import { bodyErrorAnswer, requireUtf8 } from './request-body.js';
+import { ScalarLiteralPathsRule } from './scalar-literals.js';
 
 export interface RunningServer {
   url: string;
@@ -96,7 +97,7 @@ export async function startServer(options: {
   const services = createServices(db, eventBus);
   const authenticator = createAuthenticator(db, options.keys, config.auth);
   const protection = armorFor(config);
-  const validationRules = [...specifiedRules, ...protection.validationRules];
+  const validationRules = [...specifiedRules, ...protection.validationRules, ScalarLiteralPathsRule];
 
   const app = express();
   app.disable('x-powered-by');
@@ -336,7 +337,7 @@ export async function startServer(options: {
     // request carries no credentials, so Apollo's CSRF guard would only block legitimate GET queries.
     csrfPrevention: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: protection.validationRules,
+    validationRules: [...protection.validationRules, ScalarLiteralPathsRule],
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: (formatted, error) => formatErrorForClient(formatted, error, log, formatted.extensions?.requestId as string | undefined),
     plugins: [
