@@ -15,6 +15,9 @@ export default defineConfig({
     setupFiles: ['reflect-metadata'],
     pool: 'forks',
     testTimeout: 30_000,
+    // A poll waits for a change to show (in the API or a browser page): on a busy shared machine a second is not
+    // always enough. A test that promises a figure within a time states that time itself.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 120_000,
     env: { NODE_ENV: 'test' },
   },

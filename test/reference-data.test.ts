@@ -140,7 +140,7 @@ describe('regietafels', () => {
     );
     const regietafel = data.province.regietafel;
     expect(regietafel.chair.name).toBe('Voorzitter PRT Utrecht (demo)');
-    expect(regietafel.secretariat.map((p: any) => p.name)).toEqual(['Secretariaat PRT Utrecht (demo)']);
+    expect(regietafel.secretariat.map((p: any) => p.name)).toEqual(['Secretariaat PRT Utrecht (demo)', 'Tweede medewerker secretariaat PRT Utrecht (demo)']);
     expect(regietafel.members[0].function).toBe('VOORZITTER');
     expect(new Set(regietafel.members.map((m: any) => m.organisation.kind))).toEqual(new Set(['PROVINCIE', 'GEMEENTE', 'COA', 'MINISTERIE']));
   });

@@ -32,7 +32,9 @@ async function realisedRol(): Promise<number> {
 
 /** The realised cell of the ROL row of the province page's table (opgave, planned, realised, …). */
 function rolRealisedCell(page: Page) {
-  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^ROL(\s|$)/ }) }).locator('td').nth(2);
+  // The overview's table (the page also shows the opgave per opvangtype, with rows of its own).
+  const table = page.getByRole('region', { name: 'Tabel per provincie en opvangtype' });
+  return table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^ROL(\s|$)/ }) }).locator('td').nth(2);
 }
 
 async function noProblems(page: Page, what: string) {
