@@ -6,7 +6,7 @@ import { Connection } from '../platform/pagination.js';
 import { Gemeente, Province } from '../reference/entities.js';
 import { Opvangtype, ProvinceCode } from '../reference/enums.js';
 import { Comment, CommentSubjectType } from '../comments/comment.js';
-import { isIsoDate } from '../plans/validation.js';
+import { isIsoDate } from '../platform/validation.js';
 import { LocationProposal } from '../proposals/types.js';
 import { oversees } from '../platform/auth/scope.js';
 import { proposalPolicy } from '../proposals/proposal.policy.js';

@@ -7,7 +7,7 @@ import { isDateIdKey, pageRequest, toPage, type Page } from '../platform/paginat
 import { isUuid } from '../platform/validation.js';
 import { Opvangtype, type ProvinceCode } from '../reference/enums.js';
 import { normaliseGemeenteCode } from '../reference/reference.service.js';
-import { assertText, isIsoDate } from '../plans/validation.js';
+import { assertText, isIsoDate } from '../platform/validation.js';
 import type { ProposalService } from '../proposals/proposal.service.js';
 import { agreementPolicy } from './agreement.policy.js';
 import { EventKind, EventSubjectType, recordEvent } from '../events/event.js';

@@ -3,7 +3,7 @@ import { Arg, Ctx, Int, Query, Resolver, Root, Subscription } from 'type-graphql
 import type { RequestContext } from '../platform/context.js';
 import { Opvangtype, ProvinceCode } from '../reference/enums.js';
 import { EventKind, EventSubjectType, type Event } from '../events/event.js';
-import { addDays, today } from '../agreements/status.js';
+import { addDays, today } from '../platform/dates.js';
 import { monitoringPolicy } from './monitoring.policy.js';
 import { ExpiringAgreementsOfProvince, NationalOverview, OverviewChange, TimelineInterval, TimelinePoint } from './types.js';
 

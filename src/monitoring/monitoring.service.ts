@@ -5,8 +5,8 @@ import { badUserInput, forbidden } from '../platform/errors.js';
 import { Opvangtype, type ProvinceCode } from '../reference/enums.js';
 import { shortfall, sumRanges, type PlaceRange } from '../plans/capacity.js';
 import type { PlanStatus } from '../plans/status.js';
-import { isIsoDate } from '../plans/validation.js';
-import { addDays } from '../agreements/status.js';
+import { isIsoDate } from '../platform/validation.js';
+import { addDays } from '../platform/dates.js';
 import type { ProposalStatus } from '../proposals/status.js';
 import { monitoringPolicy, type MonitoringLevel } from './monitoring.policy.js';
 import {

@@ -7,7 +7,7 @@ import { isTimestampIdKey, pageRequest, toPage, type Page } from '../platform/pa
 import { isUuid } from '../platform/validation.js';
 import { Opvangtype, type ProvinceCode } from '../reference/enums.js';
 import { normaliseGemeenteCode } from '../reference/reference.service.js';
-import { assertText, isIsoDate } from '../plans/validation.js';
+import { assertText, isIsoDate } from '../platform/validation.js';
 import { proposalPolicy } from './proposal.policy.js';
 import { EventKind, EventSubjectType, recordEvent } from '../events/event.js';
 import { ProposalAction, ProposalStatus, proposalTransition, SMALL_SCALE_MAX_PLACES } from './status.js';
