@@ -3,13 +3,12 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { RequestContext } from '../platform/context.js';
 import { badUserInput } from '../platform/errors.js';
 import { Connection } from '../platform/pagination.js';
-import { Gemeente, Province } from '../reference/entities.js';
-import { Opvangtype, ProvinceCode } from '../reference/enums.js';
-import { Comment, CommentSubjectType } from '../comments/comment.js';
+import { Gemeente, Opvangtype, Province, ProvinceCode } from '../reference/index.js';
+import { Comment } from '../comments/index.js';
+import { AgreementCommentSubject } from './agreement.comments.js';
 import { isIsoDate } from '../platform/validation.js';
-import { LocationProposal } from '../proposals/types.js';
+import { LocationProposal, proposalPolicy } from '../proposals/index.js';
 import { oversees } from '../platform/auth/scope.js';
-import { proposalPolicy } from '../proposals/proposal.policy.js';
 import { AgreementStatus } from './status.js';
 import { Agreement, AgreementExtension, EndAgreementInput, ExtendAgreementInput, ExtensionReport, RealisedCapacity, RegisterAgreementInput } from './types.js';
 
@@ -81,7 +80,7 @@ export class AgreementResolver {
 
   @FieldResolver(() => [Comment])
   async comments(@Root() agreement: Agreement, @Ctx() { loaders, principal, services }: RequestContext) {
-    return services.comments.visible(principal, await loaders.commentsOfSubject.load(`${CommentSubjectType.AGREEMENT}:${agreement.id}`));
+    return services.comments.visible(principal, await loaders.commentsOfSubject.load(`${AgreementCommentSubject.AGREEMENT}:${agreement.id}`));
   }
 }
 
@@ -93,5 +92,14 @@ export class ProvinceCapacityResolver {
     // Totals reveal single agreements: only those who may read all of the province's agreements see them.
     if (!oversees(principal, province.code)) return [];
     return loaders.realisedCapacity.load(`${province.code}@${date}`);
+  }
+}
+
+/** The agreement registered from a proposal: agreements know proposals, so they add the field to them. */
+@Resolver(() => LocationProposal)
+export class ProposalAgreementResolver {
+  @FieldResolver(() => Agreement, { nullable: true, description: 'The agreement registered from it (OMGEZET).' })
+  agreement(@Root() proposal: LocationProposal, @Ctx() { loaders }: RequestContext) {
+    return proposal.agreementId ? loaders.agreement.load(proposal.agreementId) : null;
   }
 }

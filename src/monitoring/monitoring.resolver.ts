@@ -1,18 +1,21 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
-import { Opvangtype, ProvinceCode } from '../reference/enums.js';
-import { EventKind, EventSubjectType, type Event } from '../events/event.js';
+import { Opvangtype, ProvinceCode } from '../reference/index.js';
+import type { Event } from '../events/index.js';
+import { PlanEventKind, PlanEventSubject } from '../plans/index.js';
+import { ProposalEventSubject } from '../proposals/index.js';
+import { AgreementEventSubject } from '../agreements/index.js';
 import { addDays, today } from '../platform/dates.js';
 import { monitoringPolicy } from './monitoring.policy.js';
 import { ExpiringAgreementsOfProvince, NationalOverview, OverviewChange, TimelineInterval, TimelinePoint } from './types.js';
 
 /** Events that move a figure of the overview. */
-const FIGURE_SUBJECTS = new Set([EventSubjectType.PROVINCIAL_PLAN, EventSubjectType.OPGAVE, EventSubjectType.LOCATION_PROPOSAL, EventSubjectType.AGREEMENT]);
+const FIGURE_SUBJECTS = new Set<string>([PlanEventSubject.PROVINCIAL_PLAN, PlanEventSubject.OPGAVE, ProposalEventSubject.LOCATION_PROPOSAL, AgreementEventSubject.AGREEMENT]);
 /** Events that move national realised or planned capacity, and with it every province's shares. */
 const movesShares = (event: Event) =>
-  event.subjectType === EventSubjectType.AGREEMENT ||
-  (event.subjectType === EventSubjectType.PROVINCIAL_PLAN && [EventKind.PLAN_SUBMITTED, EventKind.PLAN_ADOPTED, EventKind.PLAN_RETURNED].includes(event.kind));
+  event.subjectType === AgreementEventSubject.AGREEMENT ||
+  (event.subjectType === PlanEventSubject.PROVINCIAL_PLAN && ([PlanEventKind.PLAN_SUBMITTED, PlanEventKind.PLAN_ADOPTED, PlanEventKind.PLAN_RETURNED] as string[]).includes(event.kind));
 export const NATIONAL_TOTALS_CHANGED = 'NATIONAL_TOTALS_CHANGED';
 
 @Resolver()

@@ -1,9 +1,8 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Opvangtype, ProvinceCode } from '../reference/enums.js';
-import { PlaceRange } from '../plans/types.js';
-import { PlanStatus } from '../plans/status.js';
-import { ProposalStatus } from '../proposals/status.js';
+import { Opvangtype, ProvinceCode } from '../reference/index.js';
+import { PlaceRange, PlanStatus } from '../plans/index.js';
+import { ProposalStatus } from '../proposals/index.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Places in proposals of one status (submitted proposals that are not yet agreements).' })
 export class PipelineByStatus {

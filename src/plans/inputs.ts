@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { IsInt, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { Opvangtype, ProvinceCode } from '../reference/enums.js';
+import { Opvangtype, ProvinceCode } from '../reference/index.js';
 
 @InputType({ description: 'Part of a line for a region: a veiligheidsregio or a group of gemeenten of the province.' })
 export class RegionShareInput {

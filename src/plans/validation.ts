@@ -3,7 +3,7 @@ import { isIsoDate } from '../platform/dates.js';
 import { assertText, codePoints, CONTROL, isCleanText, isUuid } from '../platform/validation.js';
 
 export { assertText, isIsoDate };
-import { Opvangtype } from '../reference/enums.js';
+import { Opvangtype } from '../reference/index.js';
 import type { CapacityLineSnapshot, RegionShareSnapshot } from './diff.js';
 import { SECTION_NAMES, type SectionName } from './types.js';
 

@@ -1,6 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Opvangtype, ProvinceCode } from '../reference/enums.js';
+import { Opvangtype, ProvinceCode } from '../reference/index.js';
 import { ProposalAction, ProposalStatus, SMALL_SCALE_MAX_PLACES } from './status.js';
 
 registerEnumType(ProposalStatus, {
