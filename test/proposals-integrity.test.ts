@@ -30,6 +30,12 @@ describe('turning a proposal into an agreement', () => {
   it('refuses a no-go decision, another gemeente or another opvangtype, and leaves no agreement behind', async () => {
     const noGo = await decided('GM0355', 'gemeente-zeist', 'coa-regio-3', 'NO_GO');
     const go = await decided('GM0355', 'gemeente-zeist', 'coa-regio-3', 'GO');
+    // The API offers the conversion (registering the agreement) only to COA of the region, and only after a GO.
+    const actions = async (who: string, id: string) => (await server.as(who, 'query($id: ID!) { locationProposal(id: $id) { viewerActions } }', { id })).data.locationProposal.viewerActions;
+    expect(await actions('coa-regio-3', go.id)).toContain('CONVERT');
+    expect(await actions('coa-regio-3', noGo.id)).not.toContain('CONVERT');
+    expect(await actions('gemeente-zeist', go.id)).not.toContain('CONVERT');
+    expect(await actions('secretariaat-ut', go.id)).not.toContain('CONVERT');
     const before = [await count('agreement'), await count('event')];
     const refused = [
       await server.as('coa-regio-3', REGISTER, { i: agreement(noGo.id) }),

@@ -26,17 +26,21 @@ const toComment = (row: object) => Object.assign(new Comment(), row);
 /** The subject as it was when the comment was written: visibility follows from it. */
 const asSubject = (comment: Comment) => ({ provinceCode: comment.provinceCode, gemeenteCode: comment.gemeenteCode ?? undefined, status: comment.subjectStatus });
 
-/** A comment's event is about its subject (so it is in the subject's audit trail), visible as the comment is. */
-function commentEvent(kind: CommentEventKind, comment: Comment, principal: Principal, before: Comment | null) {
+/**
+ * A comment's event is about its subject (so it is in the subject's audit trail). It is stamped with the subject's
+ * status at the time of the change (`subjectStatusNow`), and its state keeps the status the comment was written on
+ * (`writtenOnStatus`): a reader of the event must be able to see both, as a reader of the comment must.
+ */
+function commentEvent(kind: CommentEventKind, comment: Comment, principal: Principal, before: Comment | null, subjectStatusNow = comment.subjectStatus) {
   // No parentId: the parent may be hidden from readers of the event; the comment query shows threads safely.
-  const state = (c: Comment) => ({ commentId: c.id, body: c.body, version: c.version, resolved: c.resolvedAt !== null, subjectVersion: c.subjectVersion });
+  const state = (c: Comment) => ({ commentId: c.id, body: c.body, version: c.version, resolved: c.resolvedAt !== null, subjectVersion: c.subjectVersion, writtenOnStatus: c.subjectStatus });
   return {
     kind,
     subjectType: comment.subjectType,
     subjectId: comment.subjectId,
     provinceCode: comment.provinceCode,
     gemeenteCode: comment.gemeenteCode,
-    subjectStatus: comment.subjectStatus,
+    subjectStatus: subjectStatusNow,
     actorId: principal.personId,
     before: before && state(before),
     after: state(comment),
@@ -134,7 +138,7 @@ export class CommentService {
       if (!comment || !adapter || !visible) throw notFound('No such comment', 'input.commentId');
       const mayChange = comment.authorId === principal.personId || (what === 'resolve' && adapter.canModerate(principal, comment.provinceCode, subject!));
       if (!mayChange) {
-        throw forbidden(what === 'edit' ? 'Only its author may edit a comment' : 'Only its author or the secretariat may resolve a comment', 'input.commentId');
+        throw forbidden(what === 'edit' ? 'Only its author may edit a comment' : 'Only its author, or whoever moderates its subject (for a plan: its secretariat and LRT), may resolve a comment', 'input.commentId');
       }
       if (comment.version !== expectedVersion) {
         throw conflict(`The comment changed since version ${expectedVersion}`, {
@@ -145,7 +149,7 @@ export class CommentService {
       }
       await write(tx, comment.id);
       const changed = await this.byId(tx, comment.id);
-      await recordEvent(tx, commentEvent(what === 'edit' ? CommentEventKind.COMMENT_EDITED : CommentEventKind.COMMENT_RESOLVED, changed, principal, comment));
+      await recordEvent(tx, commentEvent(what === 'edit' ? CommentEventKind.COMMENT_EDITED : CommentEventKind.COMMENT_RESOLVED, changed, principal, comment, subject!.status));
       return changed;
     });
   }

@@ -47,12 +47,21 @@ export class EventService {
 
   async auditTrail(principal: Principal, subjectId: string): Promise<Event[]> {
     if (!isUuid(subjectId)) throw badUserInput('subjectId is not an id', 'subjectId');
-    const rows = await this.db.query(`SELECT ${EVENT_COLUMNS} FROM event e WHERE e.subject_id = $1 ORDER BY e.id`, [subjectId]);
-    const events: Event[] = rows.map(toEvent);
-    const latest = events.at(-1);
+    const rows: object[] = await this.db.query(`SELECT ${EVENT_COLUMNS}, ${this.statusNowSql} AS "statusNow" FROM event e WHERE e.subject_id = $1 ORDER BY e.id`, [subjectId]);
+    const latest = rows.at(-1);
     if (!latest) throw notFound('Nothing is recorded about this subject', 'subjectId');
-    if (!canSeeEvent(this.subjects, principal, latest)) throw forbidden('You may not see this subject', 'subjectId');
-    return events.filter((event) => canSeeEvent(this.subjects, principal, event)).map((event) => redactEvent(this.subjects, principal, event));
+    // The subject as it is now decides: a plan back in draft hides its whole trail from those who may not read drafts.
+    if (!this.subjectVisibleNow(principal, latest)) throw forbidden('You may not see this subject', 'subjectId');
+    return rows.map((row) => this.asSeen(principal, row)).filter((event): event is Event => event !== null);
+  }
+
+  /** May the principal see the subject of the latest event as it is now (for a plan: in its status now)? */
+  private subjectVisibleNow(principal: Principal, row: object): boolean {
+    const event = toEvent(row);
+    const statusNow = (row as { statusNow?: string | null }).statusNow;
+    const after = event.after as Record<string, unknown> | null;
+    // What a comment was written on is about the comment, not about the subject.
+    return canSeeEvent(this.subjects, principal, Object.assign(event, { subjectStatus: statusNow ?? event.subjectStatus, after: after && { ...after, writtenOnStatus: undefined } }));
   }
 
   /** Events after a cursor that the principal may see, oldest first: what a client missed while away. */

@@ -3,7 +3,7 @@ import { coaProvinces, overseenProvinces, oversees, ownGemeenten } from '../plat
 import type { ProvinceCode } from '../reference/index.js';
 import { ACTOR, ProposalAction, ProposalStatus, proposalActions } from './status.js';
 
-type ProposalRef = { provinceCode: ProvinceCode; gemeenteCode: string; status: ProposalStatus | string; submitted: boolean };
+type ProposalRef = { provinceCode: ProvinceCode; gemeenteCode: string; status: ProposalStatus | string; submitted: boolean; decision?: string | null };
 
 /**
  * Who may see and move a location proposal.
@@ -40,6 +40,7 @@ export const proposalPolicy = {
   },
 
   actionsFor(principal: Principal, proposal: ProposalRef): ProposalAction[] {
-    return proposalActions(proposal.status as ProposalStatus).filter((action) => action !== ProposalAction.CONVERT && this.mayAct(principal, proposal, action));
+    // Converting is registering the agreement, which only a decision to go ahead allows (DECISION_NOT_GO otherwise).
+    return proposalActions(proposal.status as ProposalStatus).filter((action) => (action !== ProposalAction.CONVERT || proposal.decision === 'GO') && this.mayAct(principal, proposal, action));
   },
 };

@@ -138,7 +138,7 @@ export class LocationProposalResolver {
     return proposal;
   }
 
-  @FieldResolver(() => [ProposalAction], { description: 'What you may do to it now (converting happens by registering its agreement).' })
+  @FieldResolver(() => [ProposalAction], { description: 'What you may do to it now. CONVERT: register its agreement (registerAgreement), offered once the gemeente decided GO.' })
   viewerActions(@Root() proposal: LocationProposal, @Ctx() { principal }: RequestContext) {
     return proposalPolicy.actionsFor(principal, proposal);
   }

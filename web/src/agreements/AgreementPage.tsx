@@ -81,6 +81,8 @@ function AgreementView({ id }: { id: string }) {
 function AgreementBody({ agreement, refetch }: { agreement: Agreement; refetch: () => void }) {
   const { may } = useAbilities();
   const manages = may('MANAGE_AGREEMENTS', agreement.provinceCode);
+  // Kept here, not in the form: ending the agreement removes the form, and what happened must stay on screen.
+  const outcome = useOutcome(refetch);
   return (
     <>
       <Paragraph>
@@ -153,7 +155,8 @@ function AgreementBody({ agreement, refetch }: { agreement: Agreement; refetch: 
           </ScrollTable>
         )}
       </Section>
-      {manages && !agreement.endedOn ? <ManageAgreement agreement={agreement} refetch={refetch} /> : null}
+      {manages ? outcome.view : null}
+      {manages && !agreement.endedOn ? <ManageAgreement agreement={agreement} outcome={outcome} /> : null}
       <Comments subjectType="AGREEMENT" subjectId={agreement.id} />
       <AuditTrail subjectId={agreement.id} />
     </>
@@ -161,8 +164,7 @@ function AgreementBody({ agreement, refetch }: { agreement: Agreement; refetch: 
 }
 
 /** COA: extend to a later end date, or end early with a reason; both name the version seen. */
-function ManageAgreement({ agreement, refetch }: { agreement: Agreement; refetch: () => void }) {
-  const outcome = useOutcome(refetch);
+function ManageAgreement({ agreement, outcome }: { agreement: Agreement; outcome: ReturnType<typeof useOutcome> }) {
   const [, extend] = useMutation(ExtendAgreement);
   const [, end] = useMutation(EndAgreement);
   const today = new Date().toISOString().slice(0, 10);
@@ -170,7 +172,6 @@ function ManageAgreement({ agreement, refetch }: { agreement: Agreement; refetch
   const endForm = useForm<{ endedOn: string; reason: string }>({ defaultValues: { endedOn: '', reason: '' } });
   return (
     <Section id="beheer" title="Verlengen of beëindigen">
-      {outcome.view}
       <form
         aria-labelledby="verlengen"
         className="action-form"

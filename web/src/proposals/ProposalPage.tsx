@@ -14,7 +14,7 @@ import { Loading } from '../app/Loading';
 import { HeaderCell, ScrollTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { Facts, SelectField, TextArea, textRule } from './fields';
-import { LiveProposals, useAbilities } from './live';
+import { LiveProposals } from './live';
 import { NoAccess, useArrivalMessage, useOutcome } from './outcome';
 import { AdviseProposal, CoaContactsQuery, DecideProposal, MeQuery, ProposalQuery, StartExploration, SubmitProposal, WithdrawProposal, type Proposal } from './queries';
 import './proposals.css';
@@ -233,10 +233,9 @@ function History({ proposal }: { proposal: Proposal }) {
 
 /** The actions the API allows now; each result (or refusal) is said in one place, which gets the focus. */
 function Actions({ proposal, refetch, ownVersion }: { proposal: Proposal; refetch: () => void; ownVersion: (version: number) => void }) {
-  const { may } = useAbilities();
   const outcome = useOutcome(refetch);
   const actions = proposal.viewerActions;
-  const registrable = proposal.status === 'BESLOTEN' && proposal.decision === 'GO' && may('MANAGE_AGREEMENTS', proposal.provinceCode);
+  const registrable = actions.includes('CONVERT');
   /** Runs a mutation and notes the version it made (so the live notice does not report one's own change). */
   const run: Run = async (result, success, versionOf) => {
     const { error, data } = await outcome.run(result, success);
