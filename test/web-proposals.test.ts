@@ -9,7 +9,7 @@ import { BROWSER, accessibilityProblems, screenshotPath, startBrowser, type Brow
  */
 const nl = new Intl.NumberFormat('nl-NL');
 const ON = '2025-01-01';
-const REALISED = `query($on: String!) { nationalOverview(on: $on, provinceCode: UT) { rows { opvangtypes realised } } }`;
+const REALISED = `query($on: LocalDate!) { nationalOverview(on: $on, provinceCode: UT) { rows { opvangtypes realised } } }`;
 const CREATE = `mutation($input: CreateLocationProposalInput!) { createLocationProposal(input: $input) { id version } }`;
 
 let run: BrowserRun;
