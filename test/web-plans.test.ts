@@ -107,13 +107,13 @@ describe.runIf(BROWSER)('the provincial plan in the browser', () => {
     expect(await secretariat.evaluate((id) => Object.keys((globalThis as any).localStorage).some((key) => key.endsWith(id)), planId)).toBe(true);
     expect(await accessibilityProblems(secretariat)).toEqual([]);
 
-    // The server judges what the client does not: regions taking more than the line's maximum, shown at the line.
+    // Regions taking more than the line's maximum (as the server refuses it): said in Dutch at the line, nothing sent.
     await row(secretariat, 1).getByRole('button', { name: 'Regio toevoegen aan regel 1' }).click();
     await row(secretariat, 1).getByLabel(/^Naam \(veiligheidsregio of groep gemeenten\), regio 2 van regel 1/).fill('Regio Amersfoort');
     await row(secretariat, 1).getByLabel(/^Minimum plaatsen, regio 2 van regel 1/).fill('450');
     await row(secretariat, 1).getByLabel(/^Maximum plaatsen, regio 2 van regel 1/).fill('450');
     await secretariat.getByRole('button', { name: 'Opslaan' }).click();
-    await row(secretariat, 1).getByText(/De regio's nemen samen ten minste 550 plaatsen, meer dan het maximum van de regel/).waitFor();
+    await row(secretariat, 1).getByText(/De regio's van regel 1 krijgen samen minstens 550 plaatsen; dat is meer dan het maximum van de regel \(500\)/).waitFor();
     expect(await planAs(secretariat, planId)).toMatchObject({ version: 1 });
     await row(secretariat, 1).getByRole('button', { name: 'Verwijder regio 2 van regel 1' }).click();
 
@@ -193,10 +193,16 @@ describe.runIf(BROWSER)('the provincial plan in the browser', () => {
 
     // The secretariat's own page followed along (it had no edits left), then submits from the plan page.
     await secretariat.getByText(/het formulier toont nu versie 4/).waitFor({ timeout: 5_000 });
+    // Its own "saved as version 3" went with the version it was about.
+    expect(await secretariat.getByText('Opgeslagen als versie 3.').count()).toBe(0);
     await secretariat.getByRole('link', { name: /Terug naar het plan/ }).click();
     await secretariat.getByRole('button', { name: /Indienen bij de LRT \(versie 4\)/ }).click();
-    await secretariat.getByText('Versie 4 is ingediend bij de LRT.').waitFor();
-    expect((await planAs(secretariat, planId)).status).toBe('INGEDIEND');
+    // The message names the version the API returned (submitting makes a new version), as the page does.
+    await secretariat.getByText(/Het plan is ingediend bij de LRT \(nu versie \d+\)\./).waitFor();
+    const submitted = await planAs(secretariat, planId);
+    expect(submitted).toMatchObject({ status: 'INGEDIEND', version: 5 });
+    await secretariat.getByText(`Het plan is ingediend bij de LRT (nu versie ${submitted.version}).`).waitFor();
+    await secretariat.getByText(`Status nu: Ingediend (versie ${submitted.version}).`).waitFor();
     await expect.poll(() => secretariat.getByRole('link', { name: 'Plan bewerken' }).count()).toBe(0);
 
     // The LRT returns it with a reason; an empty reason is refused at the field first.
@@ -211,11 +217,13 @@ describe.runIf(BROWSER)('the provincial plan in the browser', () => {
     const reason = 'De GVL-capaciteit is te laag tegenover de opgave';
     await lrt.getByLabel('Reden van terugsturen').fill(reason);
     await lrt.getByRole('button', { name: 'Terugsturen naar het secretariaat' }).click();
-    await lrt.getByText('Het plan is teruggestuurd naar het secretariaat, met uw reden.').waitFor();
-    expect(await planAs(lrt, planId)).toMatchObject({ status: 'TERUGGESTUURD', returnReason: reason });
+    await lrt.getByText('Het plan is teruggestuurd naar het secretariaat, met uw reden (nu versie 6).').waitFor();
+    expect(await planAs(lrt, planId)).toMatchObject({ status: 'TERUGGESTUURD', returnReason: reason, version: 6 });
 
-    // The secretariat sees the return and its reason without a reload, fixes and resubmits.
+    // The secretariat sees the return and its reason without a reload; its message of the submission is gone.
     await secretariat.getByText(`Teruggestuurd door de LRT. Reden: ${reason}`).waitFor({ timeout: 5_000 });
+    await secretariat.getByText('Status nu: Teruggestuurd (versie 6).').waitFor();
+    expect(await secretariat.getByText(/is ingediend bij de LRT/).count()).toBe(0);
     await secretariat.getByRole('link', { name: 'Plan bewerken' }).click();
     await row(secretariat, 2).getByLabel('Minimum plaatsen van regel 2').fill('300');
     await row(secretariat, 2).getByLabel('Maximum plaatsen van regel 2').fill('400');
@@ -223,12 +231,16 @@ describe.runIf(BROWSER)('the provincial plan in the browser', () => {
     await secretariat.getByText('Opgeslagen als versie 7.').waitFor();
     await secretariat.getByRole('link', { name: /Terug naar het plan/ }).click();
     await secretariat.getByRole('button', { name: /Indienen bij de LRT \(versie 7\)/ }).click();
-    await secretariat.getByText('Versie 7 is ingediend bij de LRT.').waitFor();
+    await secretariat.getByText('Het plan is ingediend bij de LRT (nu versie 8).').waitFor();
 
-    // The LRT adopts (its page followed the changes: it names the version it now sees).
+    // The LRT adopts (its page followed the changes: it names the version it now sees; its return message is gone).
     await lrt.getByRole('button', { name: /Vaststellen \(versie 8\)/ }).click({ timeout: 10_000 });
-    await lrt.getByText('Het plan is vastgesteld (versie 8).').waitFor();
-    expect((await planAs(lrt, planId)).status).toBe('VASTGESTELD');
+    await lrt.getByText(/Het plan is vastgesteld \(nu versie \d+\)\./).waitFor();
+    const adopted = await planAs(lrt, planId);
+    expect(adopted).toMatchObject({ status: 'VASTGESTELD', version: 9 });
+    await lrt.getByText(`Het plan is vastgesteld (nu versie ${adopted.version}).`).waitFor();
+    await lrt.getByRole('definition').filter({ hasText: new RegExp(`^${adopted.version}$`) }).waitFor();
+    expect(await lrt.getByText(/teruggestuurd naar het secretariaat, met uw reden/).count()).toBe(0);
     await lrtContext.close();
 
     // The history: every version, and the diff from the first to the last.
@@ -302,6 +314,222 @@ describe.runIf(BROWSER)('the provincial plan in the browser', () => {
     }
     await gemeente.context().close();
   }, 120_000);
+
+  it('shows unsafe Markdown links as text, each line\'s regions, Dutch summaries, readable chart labels and no page-wide scroll at 400px', async () => {
+    const page = await run.signIn(/^Secretariaat PRT Utrecht/);
+    await page.waitForURL(/\/provincie\/UT/);
+    const token = await pageToken(page);
+    const created = await run.server.gql('mutation { createProvincialPlan(input: { provinceCode: UT, title: "Plan met regio\'s en links" }) { id version round { targetFrom targetUntil } } }', undefined, token);
+    expect(created.errors).toBeUndefined();
+    const { id, round } = created.data.createProvincialPlan;
+    const places = (await run.server.gql('query { gemeenten(provinceCode: UT, first: 3) { edges { node { code name } } } }', undefined, token)).data.gemeenten.edges.map((edge: any) => edge.node);
+    const links = [
+      'Zie [de site](https://example.org/plan) en [mail](mailto:prt@example.org) en [de opgave](/provincie/UT).',
+      '',
+      '[script](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) [verstopt](java%0ascript:alert(2)) [tab](<java\tscript:alert(3)>) [vb](VBScript:msgbox)',
+    ].join('\n');
+    const update = (expectedVersion: number, lines: unknown[], summary?: string) =>
+      run.server.gql(
+        'mutation($input: UpdateProvincialPlanInput!) { updateProvincialPlan(input: $input) { version } }',
+        { input: { planId: id, expectedVersion, lines, sections: { context: links }, ...(summary ? { summary } : {}) } },
+        token,
+      );
+    const lines = [
+      { opvangtypes: [], targetDate: round.targetFrom, minPlaces: 300, maxPlaces: 400, regions: [
+        { name: 'Veiligheidsregio Utrecht', minPlaces: 100, maxPlaces: 150, gemeenteCodes: [places[0].code, places[1].code] },
+        { name: 'Regio Eemland', minPlaces: 50, maxPlaces: 80 },
+      ] },
+      { opvangtypes: ['ROL'], targetDate: round.targetFrom, minPlaces: 100, maxPlaces: 120 },
+      { opvangtypes: ['GVL', 'SATELLIET'], targetDate: round.targetFrom, minPlaces: 10, maxPlaces: 20 },
+    ];
+    expect((await update(1, lines)).errors).toBeUndefined();
+    const two = (await run.server.gql(PLAN, { id }, token)).data.provincialPlan;
+    // Version 3: one line changed, one removed, without a summary (the server writes "1 changed, 1 removed").
+    expect((await update(2, [{ ...lines[0], id: two.lines[0].id, regions: lines[0].regions }, { ...lines[1], id: two.lines[1].id, maxPlaces: 130 }])).errors).toBeUndefined();
+    const plan = (await run.server.gql(PLAN, { id }, token)).data.provincialPlan;
+    expect(plan.version).toBe(3);
+
+    // The same Markdown in a comment on the plan: the one component renders both.
+    const comment = await run.server.gql('mutation($input: AddCommentInput!) { addComment(input: $input) { id } }', { input: { subjectType: 'PROVINCIAL_PLAN', subjectId: id, body: `# Kop\n\n${links}` } }, token);
+    expect(comment.errors).toBeUndefined();
+
+    await page.goto(`${run.base}/plannen/${encodeURIComponent(id)}`);
+    await page.getByRole('heading', { level: 1, name: "Plan met regio's en links" }).waitFor();
+
+    // 1. Safe links are links with rel; unsafe ones are plain text, never <a href="">, and clicking them does nothing.
+    const context = page.locator('section[aria-labelledby="sectie-context"]');
+    await context.getByRole('link', { name: 'de site' }).waitFor();
+    for (const name of ['de site', 'mail', 'de opgave']) expect(await context.getByRole('link', { name }).getAttribute('rel')).toBe('noopener noreferrer nofollow');
+    expect(await context.getByRole('link', { name: 'de opgave' }).getAttribute('href')).toBe('/provincie/UT');
+    for (const text of ['script', 'data', 'verstopt', 'tab', 'vb']) {
+      await context.getByText(text, { exact: true }).waitFor();
+      expect(await context.getByRole('link', { name: text, exact: true }).count()).toBe(0);
+    }
+    expect(await page.locator('a[href=""], a:not([href]), a[href^="javascript" i], a[href^="data" i], a[href^="vbscript" i]').count()).toBe(0);
+    const thread = page.getByRole('list', { name: 'Reacties, oudste eerst' });
+    await thread.getByRole('link', { name: 'de site' }).waitFor();
+    expect(await thread.getByRole('link', { name: 'de site' }).getAttribute('rel')).toBe('noopener noreferrer nofollow');
+    for (const text of ['script', 'data', 'verstopt', 'tab', 'vb']) expect(await thread.getByRole('link', { name: text, exact: true }).count()).toBe(0);
+    expect(await thread.getByRole('heading', { name: 'Kop' }).count()).toBe(0);
+    const before = page.url();
+    await context.getByText('script', { exact: true }).click();
+    expect(page.url()).toBe(before);
+
+    // 2. Each line's regions: name, gemeenten by name and min–max, as the API has them.
+    const linesTable = page.getByRole('table', { name: /Capaciteitsregels met de vergelijking/ });
+    const split = linesTable.getByRole('row').nth(1);
+    for (const region of plan.lines[0].regions) {
+      const item = split.getByRole('listitem').filter({ hasText: region.name });
+      await item.getByText(`${region.minPlaces}–${region.maxPlaces} plaatsen`).waitFor();
+      for (const gemeente of region.gemeenten) await item.getByText(new RegExp(gemeente.name)).waitFor();
+    }
+    expect(plan.lines[0].regions[0].gemeenten.map((g: any) => g.name)).toEqual(expect.arrayContaining([places[0].name, places[1].name]));
+    await linesTable.getByRole('row').nth(2).getByText('Niet verdeeld').waitFor();
+    // ... and in the comparison of versions.
+    await page.getByLabel('Van versie').selectOption('1');
+    await page.getByLabel('Naar versie').selectOption('2');
+    await page.getByRole('button', { name: 'Vergelijk' }).click();
+    const diff = page.getByRole('table', { name: 'Gewijzigde capaciteitsregels' });
+    await diff.getByRole('row').filter({ hasText: 'Toegevoegd' }).filter({ hasText: `Veiligheidsregio Utrecht: 100–150 plaatsen; gemeenten: ${places[0].name}, ${places[1].name}` }).waitFor();
+
+    // 6. A revision without a summary says in Dutch what changed.
+    const history = page.getByRole('table', { name: /Alle versies van het plan/ });
+    const summaries = (await run.server.gql(`query($id: ID!) { provincialPlan(id: $id) { revisions { version summary } } }`, { id }, token)).data.provincialPlan.revisions;
+    const dutch = (summary: string) =>
+      summary
+        .replace(/^(\d+) line\(s\) added/, (_, n) => `${n} ${n === '1' ? 'regel' : 'regels'} toegevoegd`)
+        .replace(/(^|, )(\d+) (changed|removed)/g, (_, sep, n, what) => `${sep}${n} ${n === '1' ? 'regel' : 'regels'} ${what === 'changed' ? 'gewijzigd' : 'verwijderd'}`);
+    expect(summaries[1].summary).toMatch(/^3 line\(s\) added$/);
+    expect(summaries[2].summary).toMatch(/^\d+ changed, 1 removed$/);
+    await history.getByRole('row').filter({ hasText: dutch(summaries[2].summary) }).waitFor();
+    await history.getByRole('row').filter({ hasText: '3 regels toegevoegd' }).waitFor();
+    expect(await history.getByText(/^\d+ gewijzigd/).count()).toBe(0);
+
+    // 5. The chart's axis labels do not run into each other (nor into the legend).
+    const chart = page.locator('section[aria-labelledby="tekorten"] .chart[role="img"]');
+    await chart.scrollIntoViewIfNeeded();
+    await chart.locator('svg text').first().waitFor();
+    const overlaps = () => chart.evaluate((element) => {
+      const boxes = [...element.querySelectorAll('svg text')].filter((text) => (text.textContent ?? '').trim()).map((text) => ({ text: text.textContent, box: text.getBoundingClientRect() }));
+      const hits: string[] = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i]!.box, boxes[j]!.box];
+          if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) hits.push(`${boxes[i]!.text} / ${boxes[j]!.text}`);
+        }
+      return { count: boxes.length, hits };
+    });
+    expect((await overlaps()).count).toBeGreaterThan(plan.lines.length);
+    expect((await overlaps()).hits).toEqual([]);
+    await page.screenshot({ path: screenshotPath('plan-page-regions.png'), fullPage: false });
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    // 4. At 400px only the tables scroll, inside their boxes: the page itself does not, here and in the editor.
+    await page.setViewportSize({ width: 400, height: 800 });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    // The chart at that width: its labels still clear of each other.
+    expect((await overlaps()).hits).toEqual([]);
+    await page.getByRole('link', { name: 'Plan bewerken' }).click();
+    await row(page, 1).getByLabel('Maximum plaatsen van regel 1').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    await page.screenshot({ path: screenshotPath('plan-editor-400px.png'), fullPage: false });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // 1. In the editor's preview too: no link for an unsafe target, and clicking its text asks nothing and goes nowhere.
+    const preview = page.getByRole('region', { name: 'Voorbeeld Context' });
+    await preview.getByText('script', { exact: true }).waitFor();
+    expect(await preview.locator('a[href=""], a[href^="javascript" i], a[href^="data" i]').count()).toBe(0);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await preview.getByText('data', { exact: true }).click();
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    expect(page.url()).toMatch(/\/bewerken$/);
+    await page.context().close();
+  }, 180_000);
+
+  it('refuses in Dutch, before sending, what the server would refuse in the editor and the return form', async () => {
+    const page = await run.signIn(/^Secretariaat PRT Utrecht/);
+    await page.waitForURL(/\/provincie\/UT/);
+    const token = await pageToken(page);
+    const created = await run.server.gql('mutation { createProvincialPlan(input: { provinceCode: UT, title: "Plan voor de grenzen" }) { id round { targetFrom } } }', undefined, token);
+    const { id, round } = created.data.createProvincialPlan;
+    expect((await run.server.gql('mutation($input: UpdateProvincialPlanInput!) { updateProvincialPlan(input: $input) { version } }', {
+      input: { planId: id, expectedVersion: 1, lines: [{ opvangtypes: ['ROL'], targetDate: round.targetFrom, minPlaces: 100, maxPlaces: 200, regions: [{ name: 'Regio Noord', minPlaces: 50, maxPlaces: 100 }] }] },
+    }, token)).errors).toBeUndefined();
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && /mutation UpdatePlan|mutation ReturnPlan/.test(request.postData() ?? '')) sent.push(request.postData()!);
+    });
+    await page.goto(`${run.base}/plannen/${encodeURIComponent(id)}/bewerken`);
+    await row(page, 1).getByLabel('Maximum plaatsen van regel 1').waitFor();
+
+    await page.getByLabel('Titel', { exact: true }).fill('T'.repeat(201));
+    await row(page, 1).getByLabel('Toelichting bij regel 1').fill('n'.repeat(1001));
+    await row(page, 1).getByLabel(/^Naam \(veiligheidsregio of groep gemeenten\), regio 1 van regel 1/).fill('R'.repeat(201));
+    // A second region: the minimums together (50 + 160) above the line's maximum (200).
+    await row(page, 1).getByRole('button', { name: 'Regio toevoegen aan regel 1' }).click();
+    await row(page, 1).getByLabel(/^Naam \(veiligheidsregio of groep gemeenten\), regio 2 van regel 1/).fill('Regio Zuid');
+    await row(page, 1).getByLabel(/^Minimum plaatsen, regio 2 van regel 1/).fill('160');
+    await row(page, 1).getByLabel(/^Maximum plaatsen, regio 2 van regel 1/).fill('160');
+    await page.getByLabel('Sectie Tijdpad').fill('x'.repeat(20_001));
+    // Driven by keyboard: Tab to the save button, Enter.
+    await tabTo(page, page.getByRole('button', { name: 'Opslaan' }));
+    await page.keyboard.press('Enter');
+    const expectations: [Locator, RegExp][] = [
+      [page.getByLabel('Titel', { exact: true }), /De titel is 201 tekens lang; ten hoogste 200 tekens\./],
+      [row(page, 1).getByLabel('Toelichting bij regel 1'), /De toelichting bij regel 1 is 1\.001 tekens lang; ten hoogste 1\.000 tekens\./],
+      [row(page, 1).getByLabel(/^Naam \(veiligheidsregio of groep gemeenten\), regio 1 van regel 1/), /De naam van de regio is 201 tekens lang; ten hoogste 200 tekens\./],
+      [page.getByLabel('Sectie Tijdpad'), /De sectie Tijdpad is 20\.001 tekens lang; ten hoogste 20\.000 tekens\./],
+    ];
+    for (const [field, message] of expectations) {
+      await page.getByText(message).waitFor();
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      const described = (await field.getAttribute('aria-describedby')) ?? '';
+      const texts = await Promise.all(described.split(/\s+/).filter(Boolean).map((ref) => page.locator(`[id="${ref}"]`).innerText()));
+      expect(texts.join(' ')).toMatch(message);
+    }
+    await row(page, 1).getByText(/De regio's van regel 1 krijgen samen minstens 210 plaatsen; dat is meer dan het maximum van de regel \(200\)/).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(sent).toEqual([]);
+    // Within the limits, it saves.
+    await page.getByLabel('Titel', { exact: true }).fill('T'.repeat(200));
+    await row(page, 1).getByLabel('Toelichting bij regel 1').fill('n'.repeat(1000));
+    await row(page, 1).getByLabel(/^Naam \(veiligheidsregio of groep gemeenten\), regio 1 van regel 1/).fill('R'.repeat(200));
+    await row(page, 1).getByLabel(/^Minimum plaatsen, regio 2 van regel 1/).fill('150');
+    await page.getByLabel('Sectie Tijdpad').fill('x'.repeat(20_000));
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Opgeslagen als versie 3.').waitFor();
+    expect(sent).toHaveLength(1);
+    const saved = (await run.server.gql(PLAN, { id }, token)).data.provincialPlan;
+    expect(saved.title).toHaveLength(200);
+    expect(saved.lines[0].regions.map((region: any) => region.minPlaces)).toEqual([50, 150]);
+
+    // The LRT's reason: at most 2000 characters, said before sending.
+    await run.server.gql('mutation($input: PlanTransitionInput!) { submitProvincialPlan(input: $input) { version } }', { input: { planId: id, expectedVersion: 3 } }, token);
+    await page.context().close();
+    const lrt = await run.signIn(/LRT-coördinator/);
+    const lrtSent: string[] = [];
+    lrt.on('request', (request) => {
+      if (request.method() === 'POST' && /mutation ReturnPlan/.test(request.postData() ?? '')) lrtSent.push(request.postData()!);
+    });
+    await lrt.goto(`${run.base}/plannen/${encodeURIComponent(id)}`);
+    await lrt.getByLabel('Reden van terugsturen').fill('r'.repeat(2001));
+    await lrt.getByRole('button', { name: 'Terugsturen naar het secretariaat' }).click();
+    await lrt.getByText('De reden is 2.001 tekens lang; ten hoogste 2.000 tekens.').waitFor();
+    expect(await lrt.getByLabel('Reden van terugsturen').getAttribute('aria-invalid')).toBe('true');
+    expect(lrtSent).toEqual([]);
+    await lrt.getByLabel('Reden van terugsturen').fill('r'.repeat(2000));
+    await lrt.getByRole('button', { name: 'Terugsturen naar het secretariaat' }).click();
+    await lrt.getByText(/Het plan is teruggestuurd naar het secretariaat, met uw reden \(nu versie 5\)\./).waitFor();
+    expect(lrtSent).toHaveLength(1);
+    await lrt.context().close();
+  }, 180_000);
 
   it('loaded nothing from anywhere but the server', () => {
     expect(run.foreign).toEqual([]);

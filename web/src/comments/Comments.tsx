@@ -1,13 +1,13 @@
 import { Alert, Button, FormFieldTextarea, Heading, Paragraph, PrimaryActionButton, SecondaryActionButton } from '@rijkshuisstijl-community/components-react';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import Markdown from 'react-markdown';
 import { useMutation, useQuery, useSubscription, type CombinedError } from 'urql';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { errorCodes } from '../app/errors';
 import { formatDateTime, formatNumber } from '../app/format';
 import { applyServerFieldErrors, useWarnBeforeLeaving } from '../app/forms';
 import { Loading } from '../app/Loading';
+import { SafeMarkdown } from '../app/SafeMarkdown';
 import { useConnection } from '../app/session';
 import { AddComment, CommentAdded, CommentThreadQuery, EditComment, MarkCommentsRead, ResolveComment, type CommentThread, type ThreadComment } from './queries';
 import { announceSubjectChanged } from '../activity/events';
@@ -266,30 +266,7 @@ function ChangeError({ error, what }: { error: CombinedError | undefined; what: 
 
 /** Markdown from people, rendered without raw HTML: no script, markup or javascript: link from user text ever runs. */
 export function CommentBody({ text }: { text: string }) {
-  const asParagraph = ({ children }: { children?: ReactNode }) => (
-    <p>
-      <strong>{children}</strong>
-    </p>
-  );
-  return (
-    <div className="markdown comment__body">
-      <Markdown
-        skipHtml
-        components={{
-          h1: asParagraph,
-          h2: asParagraph,
-          h3: asParagraph,
-          h4: asParagraph,
-          h5: asParagraph,
-          h6: asParagraph,
-          img: ({ alt }) => <span>{alt ? `[afbeelding: ${alt}]` : '[afbeelding]'}</span>,
-          a: ({ href, children }) => (href ? <a href={href} rel="noopener noreferrer nofollow">{children}</a> : <span>{children}</span>),
-        }}
-      >
-        {text}
-      </Markdown>
-    </div>
-  );
+  return <SafeMarkdown text={text} headings="bold" className="comment__body" />;
 }
 
 type SubmitResult = { error?: CombinedError; id?: string };

@@ -7,6 +7,7 @@ import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { applyServerFieldErrors } from '../app/forms';
 import { formatNumber, planStatusName } from '../app/format';
+import { LIMITS, textProblem } from './limits';
 import { AdoptPlanMutation, ReturnPlanMutation, SubmitPlanMutation, type Plan } from './queries';
 
 /**
@@ -17,23 +18,31 @@ export function PlanActions({ plan }: { plan: Plan }) {
   const actions = plan.viewerActions;
   const [, submit] = useMutation(SubmitPlanMutation);
   const [, adopt] = useMutation(AdoptPlanMutation);
-  const [error, setError] = useState<CombinedError | undefined>();
-  const [done, setDone] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ error: CombinedError; version: number } | undefined>();
+  const [done, setDone] = useState<Done | null>(null);
   const [busy, setBusy] = useState(false);
   const message = useRef<HTMLDivElement>(null);
+  // A message holds only for the version it was about: when the plan moves on (another person returned, adopted or
+  // edited it), it goes, and the page shows the plan as it is now.
+  const shownDone = done && plan.version <= done.version ? done : null;
+  const error = failure && plan.version <= failure.version ? failure.error : undefined;
   useEffect(() => {
-    if (done || error) message.current?.focus();
-  }, [done, error]);
-  if (actions.length === 0 && !done && !error) return null;
+    if (done || failure) message.current?.focus();
+  }, [done, failure]);
+  if (actions.length === 0 && !shownDone && !error) return null;
 
-  const transition = async (run: (variables: { input: { planId: string; expectedVersion: number } }) => Promise<{ error?: CombinedError }>, what: string) => {
+  type Transition = (variables: { input: { planId: string; expectedVersion: number } }) => Promise<{ error?: CombinedError; data?: Record<string, { version: number } | null> }>;
+  const transition = async (run: Transition, what: (version: string) => string) => {
     setBusy(true);
-    setError(undefined);
+    setFailure(undefined);
     setDone(null);
-    const result = await run({ input: { planId: plan.id, expectedVersion: plan.version } });
+    const seen = plan.version;
+    const result = await run({ input: { planId: plan.id, expectedVersion: seen } });
     setBusy(false);
-    if (result.error) setError(result.error);
-    else setDone(what);
+    // The version the API says the plan now has (the step itself makes a new version).
+    const version = Object.values(result.data ?? {})[0]?.version;
+    if (result.error || version === undefined) setFailure(result.error ? { error: result.error, version: seen } : undefined);
+    else setDone({ text: what(formatNumber(version)), version });
   };
 
   return (
@@ -42,9 +51,9 @@ export function PlanActions({ plan }: { plan: Plan }) {
         Wat u nu kunt doen
       </Heading>
       <div ref={message} tabIndex={-1} className="plan-actions__message">
-        {done ? (
+        {shownDone ? (
           <Alert type="ok" role="status">
-            <Paragraph>{done}</Paragraph>
+            <Paragraph>{shownDone.text}</Paragraph>
           </Alert>
         ) : null}
         <ErrorAlert error={error} title="Dat is niet gelukt." />
@@ -57,28 +66,36 @@ export function PlanActions({ plan }: { plan: Plan }) {
       ) : null}
       <div className="button-row">
         {actions.includes('SUBMIT') ? (
-          <PrimaryActionButton type="button" disabled={busy} onClick={() => transition(submit, `Versie ${formatNumber(plan.version)} is ingediend bij de LRT.`)}>
+          <PrimaryActionButton type="button" disabled={busy} onClick={() => transition(submit, (version) => `Het plan is ingediend bij de LRT (nu versie ${version}).`)}>
             Indienen bij de LRT (versie {formatNumber(plan.version)})
           </PrimaryActionButton>
         ) : null}
         {actions.includes('ADOPT') ? (
-          <PrimaryActionButton type="button" disabled={busy} onClick={() => transition(adopt, `Het plan is vastgesteld (versie ${formatNumber(plan.version)}).`)}>
+          <PrimaryActionButton type="button" disabled={busy} onClick={() => transition(adopt, (version) => `Het plan is vastgesteld (nu versie ${version}).`)}>
             Vaststellen (versie {formatNumber(plan.version)})
           </PrimaryActionButton>
         ) : null}
       </div>
-      {actions.includes('RETURN') ? <ReturnForm plan={plan} onDone={(text) => setDone(text)} /> : null}
-      <Paragraph className="note">Status nu: {planStatusName(plan.status)}.</Paragraph>
+      {actions.includes('RETURN') ? <ReturnForm plan={plan} onDone={setDone} /> : null}
+      <Paragraph className="note">
+        Status nu: {planStatusName(plan.status)} (versie {formatNumber(plan.version)}).
+      </Paragraph>
     </section>
   );
 }
 
+/** A step that succeeded, and the version the API says the plan has after it. */
+interface Done {
+  text: string;
+  version: number;
+}
+
 /** The LRT sends the plan back with a reason, which the secretariat sees on the plan. */
-function ReturnForm({ plan, onDone }: { plan: Plan; onDone: (text: string) => void }) {
+function ReturnForm({ plan, onDone }: { plan: Plan; onDone: (done: Done) => void }) {
   const [result, send] = useMutation(ReturnPlanMutation);
   const { register, handleSubmit, setError, formState } = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
   const reason = register('reason', {
-    validate: (value) => (value.trim() ? true : 'Geef de reden waarom het plan teruggaat naar het secretariaat.'),
+    validate: (value) => textProblem(value, { what: 'de reden', max: LIMITS.reason, required: 'Geef de reden waarom het plan teruggaat naar het secretariaat.' }) ?? true,
   });
   const fieldError = formState.errors.reason?.message;
   return (
@@ -88,7 +105,10 @@ function ReturnForm({ plan, onDone }: { plan: Plan; onDone: (text: string) => vo
       onSubmit={handleSubmit(async ({ reason }) => {
         const answer = await send({ input: { planId: plan.id, expectedVersion: plan.version, reason: reason.trim() } });
         if (answer.error) applyServerFieldErrors(answer.error, setError, (path) => path === 'reason');
-        else onDone('Het plan is teruggestuurd naar het secretariaat, met uw reden.');
+        else if (answer.data) {
+          const version = answer.data.returnProvincialPlan.version;
+          onDone({ text: `Het plan is teruggestuurd naar het secretariaat, met uw reden (nu versie ${formatNumber(version)}).`, version });
+        }
       })}
     >
       <Heading level={3} id="terugsturen">
@@ -96,7 +116,7 @@ function ReturnForm({ plan, onDone }: { plan: Plan; onDone: (text: string) => vo
       </Heading>
       <FormFieldTextarea
         label="Reden van terugsturen"
-        description="Het secretariaat ziet deze reden bij het plan."
+        description={`Het secretariaat ziet deze reden bij het plan. Ten hoogste ${formatNumber(LIMITS.reason)} tekens.`}
         aria-describedby={undefined}
         name={reason.name}
         inputRef={reason.ref}

@@ -25,6 +25,7 @@ import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { LiveIndicator } from '../app/LiveIndicator';
 import { Loading } from '../app/Loading';
+import { SafeMarkdown } from '../app/SafeMarkdown';
 import { applyServerFieldErrors, useWarnBeforeLeaving } from '../app/forms';
 import { formatDate, formatDateTime, formatNumber, formatRange, isIsoDate, opvangtypeName } from '../app/format';
 import { readFragment } from '../app/graphql';
@@ -46,7 +47,8 @@ import {
   type PlanValues,
   type StoredDraft,
 } from './draft';
-import { DiffView, Gaps, PlanMissing, SECTION_NAMES, SafeMarkdown, ordered, summaryInDutch, timeFormat } from './PlanPage';
+import { DiffView, Gaps, PlanMissing, SECTION_NAMES, ordered, summaryInDutch, timeFormat } from './PlanPage';
+import { LIMITS, textProblem } from './limits';
 import { usePlanChanges } from './live';
 import { EditPlanQuery, EditablePlanFields, PlanDiffQuery, ProvinceGemeentenQuery, UpdatePlanMutation, type EditablePlan } from './queries';
 
@@ -162,6 +164,9 @@ function Editor({ plan, person, opvangtypes, refresh }: { plan: EditablePlan; pe
     const next = valuesOf(plan);
     setBase({ version: plan.version, values: next });
     reset(next);
+    // The person's own "saved as" message was about an older version: this one replaces it.
+    setSaved(null);
+    setMerged(null);
     setFollowed({ version: plan.version, by: plan.updatedBy?.name ?? 'onbekend', at: plan.updatedAt });
   }, [behind, unsaved, offer, plan, reset]);
 
@@ -269,7 +274,7 @@ function Editor({ plan, person, opvangtypes, refresh }: { plan: EditablePlan; pe
           <NewerVersion plan={plan} baseVersion={base.version} conflict={conflict} onApply={applyOnNewer} onDiscard={discardMine} />
         ) : null}
       </div>
-      {followed && !behind ? (
+      {followed && followed.version === base.version && !behind ? (
         <Alert type="info" role="status">
           <Paragraph>
             Gewijzigd door {followed.by} om {timeFormat.format(new Date(followed.at))}. U had geen wijzigingen; het formulier toont nu versie {formatNumber(followed.version)}.
@@ -278,7 +283,7 @@ function Editor({ plan, person, opvangtypes, refresh }: { plan: EditablePlan; pe
       ) : null}
 
       <div ref={message} tabIndex={-1} className="plan-editor__message">
-        {saved !== null && !unsaved ? (
+        {saved !== null && saved === base.version && !unsaved ? (
           <Alert type="ok" role="status">
             <Paragraph>Opgeslagen als versie {formatNumber(saved)}.</Paragraph>
           </Alert>
@@ -301,7 +306,7 @@ function Editor({ plan, person, opvangtypes, refresh }: { plan: EditablePlan; pe
           U bewerkt versie {formatNumber(base.version)}. {unsaved ? 'Er zijn niet-opgeslagen wijzigingen (ook bewaard in deze browser).' : 'Geen niet-opgeslagen wijzigingen.'}
         </Paragraph>
         <div className="filters">
-          <TextField label="Titel" name="title" register={register} errors={errors} rules={{ validate: (value: string) => (value.trim() ? true : 'Geef het plan een titel.') }} />
+          <TextField label="Titel" name="title" register={register} errors={errors} rules={{ validate: (value: string) => textProblem(value, { what: 'de titel', max: LIMITS.title, oneLine: true, required: 'Geef het plan een titel.' }) ?? true }} />
           <TextField
             label="Streefdatum van het plan"
             name="targetDate"
@@ -356,7 +361,14 @@ function Editor({ plan, person, opvangtypes, refresh }: { plan: EditablePlan; pe
         <Section id="secties-bewerken" title="Toelichting (Markdown)">
           {SECTION_NAMES.map(([section, name]) => (
             <div key={section} className="plan-editor__section">
-              <TextArea label={`Sectie ${name}`} name={`sections.${section}`} register={register} errors={errors} rows={6} />
+              <TextArea
+                label={`Sectie ${name}`}
+                name={`sections.${section}`}
+                register={register}
+                errors={errors}
+                rows={6}
+                rules={{ validate: (value: string) => textProblem(value, { what: `de sectie ${name}`, max: LIMITS.section, trim: false }) ?? true }}
+              />
               <div className="plan-editor__preview" aria-label={`Voorbeeld ${name}`} role="region">
                 <p className="note">Voorbeeld:</p>
                 {values.sections?.[section] ? <SafeMarkdown text={values.sections[section]} /> : <p className="note">(leeg)</p>}
@@ -365,7 +377,13 @@ function Editor({ plan, person, opvangtypes, refresh }: { plan: EditablePlan; pe
           ))}
         </Section>
 
-        <TextField label="Samenvatting van uw wijziging (voor de geschiedenis, mag leeg)" name="summary" register={register} errors={errors} />
+        <TextField
+          label="Samenvatting van uw wijziging (voor de geschiedenis, mag leeg)"
+          name="summary"
+          register={register}
+          errors={errors}
+          rules={{ validate: (value: string) => textProblem(value, { what: 'de samenvatting', max: LIMITS.summary, oneLine: true }) ?? true }}
+        />
         <div className="button-row">
           <PrimaryActionButton type="submit" disabled={saving}>
             {saving ? 'Bezig met opslaan…' : 'Opslaan'}
@@ -389,7 +407,7 @@ function dateProblem(value: string, round: { targetFrom: string; targetUntil: st
 
 function placesProblem(value: string): string | null {
   if (!/^\s*\d+\s*$/.test(value)) return 'Vul een heel aantal plaatsen in (0 of meer).';
-  if (Number(value) > 1_000_000) return 'Ten hoogste 1.000.000 plaatsen.';
+  if (Number(value) > LIMITS.places) return `Ten hoogste ${formatNumber(LIMITS.places)} plaatsen.`;
   return null;
 }
 
@@ -421,8 +439,8 @@ function TextField({ label, name, register, errors, rules, type, className }: { 
   );
 }
 
-function TextArea({ label, name, register, errors, rows }: { label: ReactNode; name: string; register: Register; errors: FieldErrors<PlanValues>; rows?: number }) {
-  const field = register(name as never);
+function TextArea({ label, name, register, errors, rows, rules }: { label: ReactNode; name: string; register: Register; errors: FieldErrors<PlanValues>; rows?: number; rules?: object }) {
+  const field = register(name as never, rules);
   const message = errorAt(errors, name);
   return (
     <FormFieldTextarea
@@ -524,6 +542,7 @@ function LineRows(props: {
             register={register}
             errors={errors}
             rows={3}
+            rules={{ validate: (value: string) => textProblem(value, { what: `de toelichting bij regel ${n}`, max: LIMITS.note }) ?? true }}
           />
         </TableCell>
         <TableCell>
@@ -537,7 +556,7 @@ function LineRows(props: {
       </TableRow>
       <TableRow>
         <TableCell colSpan={6}>
-          <Regions index={index} control={control} register={register} errors={errors} gemeenten={props.gemeenten} />
+          <Regions index={index} control={control} register={register} errors={errors} gemeenten={props.gemeenten} lineMax={() => line?.maxPlaces ?? ''} />
         </TableCell>
       </TableRow>
     </TableBody>
@@ -592,9 +611,22 @@ function Comparison({ saved, line }: { saved: EditablePlan['lines'][number] | un
 }
 
 /** The regional split of a line: veiligheidsregio's or groups of gemeenten of the province, each with a range. */
-function Regions({ index, control, register, errors, gemeenten }: { index: number; control: Control<PlanValues>; register: Register; errors: FieldErrors<PlanValues>; gemeenten: readonly { code: string; name: string }[] }) {
-  const regions = useFieldArray({ control, name: `lines.${index}.regions`, keyName: 'fieldKey' });
+function Regions({ index, control, register, errors, gemeenten, lineMax }: { index: number; control: Control<PlanValues>; register: Register; errors: FieldErrors<PlanValues>; gemeenten: readonly { code: string; name: string }[]; lineMax: () => string }) {
   const n = index + 1;
+  const regions = useFieldArray({
+    control,
+    name: `lines.${index}.regions`,
+    keyName: 'fieldKey',
+    rules: {
+      // As the server judges it: the regions' minimums together may not exceed the line's maximum.
+      validate: (shares) => {
+        const max = Number(lineMax());
+        const taken = shares.reduce((sum, share) => sum + (/^\s*\d+\s*$/.test(share.minPlaces) ? Number(share.minPlaces) : 0), 0);
+        if (!Number.isFinite(max) || taken <= max) return true;
+        return `De regio's van regel ${n} krijgen samen minstens ${formatNumber(taken)} plaatsen; dat is meer dan het maximum van de regel (${formatNumber(max)}). Verlaag de minimums van de regio's of verhoog het maximum van de regel.`;
+      },
+    },
+  });
   const lineError = errorAt(errors, `lines.${index}.regions`);
   return (
     <Fieldset legend={`Regionale verdeling van regel ${n}`} className="plan-editor__regions" invalid={Boolean(lineError)}>
@@ -614,7 +646,7 @@ function Regions({ index, control, register, errors, gemeenten }: { index: numbe
               name={`${at}.name`}
               register={register}
               errors={errors}
-              rules={{ validate: (value: string) => (value.trim() ? true : 'Geef de regio een naam.') }}
+              rules={{ validate: (value: string) => textProblem(value, { what: 'de naam van de regio', max: LIMITS.regionName, oneLine: true, required: 'Geef de regio een naam.' }) ?? true }}
             />
             <PlacesRange
               at={at}

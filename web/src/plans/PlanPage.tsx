@@ -1,3 +1,4 @@
+import './plans.css';
 import {
   Alert,
   FormFieldSelect,
@@ -13,12 +14,12 @@ import {
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
 import { useState } from 'react';
-import Markdown from 'react-markdown';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { LiveIndicator } from '../app/LiveIndicator';
+import { SafeMarkdown } from '../app/SafeMarkdown';
 import { Loading } from '../app/Loading';
 import { formatDate, formatDateTime, formatNumber, formatRange, opvangtypesLabel, planStatusName } from '../app/format';
 import { HeaderCell, ScrollTable, Section } from '../app/table';
@@ -93,7 +94,12 @@ export function summaryInDutch(summary: string): string {
   const returned = /^Returned: (.*)$/s.exec(summary);
   if (returned) return `Teruggestuurd: ${returned[1]}`;
   const parts = summary.split(', ');
-  const words: Record<string, [string, string]> = { 'line(s) added': ['regel toegevoegd', 'regels toegevoegd'], changed: ['gewijzigd', 'gewijzigd'], removed: ['verwijderd', 'verwijderd'] };
+  // The server counts capacity lines: "1 changed" is one line changed.
+  const words: Record<string, [string, string]> = {
+    'line(s) added': ['regel toegevoegd', 'regels toegevoegd'],
+    changed: ['regel gewijzigd', 'regels gewijzigd'],
+    removed: ['regel verwijderd', 'regels verwijderd'],
+  };
   const translated = parts.map((part) => {
     const match = /^(\d+) (line\(s\) added|changed|removed)$/.exec(part);
     if (!match) return null;
@@ -220,6 +226,7 @@ function Lines({ plan }: { plan: Plan }) {
                   Plaatsen (min–max)
                 </HeaderCell>
                 <HeaderCell scope="col">Toelichting</HeaderCell>
+                <HeaderCell scope="col">Regionale verdeling</HeaderCell>
                 <HeaderCell scope="col">Opgave (peildatum)</HeaderCell>
                 <HeaderCell scope="col" numeric>
                   Tekort volgens plan (min–max)
@@ -236,6 +243,9 @@ function Lines({ plan }: { plan: Plan }) {
                   <TableCell>{formatDate(line.targetDate)}</TableCell>
                   <TableCell className="number">{formatRange({ min: line.minPlaces, max: line.maxPlaces })}</TableCell>
                   <TableCell>{line.note ?? ''}</TableCell>
+                  <TableCell className="plan-regions">
+                    <RegionList regions={line.regions} />
+                  </TableCell>
                   <TableCell>
                     {line.comparison ? `${formatNumber(line.comparison.opgave)} plaatsen (${formatDate(line.comparison.dueDate)})` : 'Geen opgave'}
                   </TableCell>
@@ -251,30 +261,32 @@ function Lines({ plan }: { plan: Plan }) {
   );
 }
 
+type RegionShare = Plan['lines'][number]['regions'][number];
+
+/** One region of a line as people read it: its name, its range of places and the gemeenten it groups. */
+export function regionText(region: RegionShare): string {
+  const gemeenten = region.gemeenten.length ? `; gemeenten: ${region.gemeenten.map((gemeente) => gemeente.name).join(', ')}` : '';
+  return `${region.name}: ${formatRange({ min: region.minPlaces, max: region.maxPlaces })} plaatsen${gemeenten}`;
+}
+
+/** A line's regional split, one region an item; said in words when the line is not split. */
+export function RegionList({ regions }: { regions: readonly RegionShare[] }) {
+  if (regions.length === 0) return <span className="note">Niet verdeeld</span>;
+  return (
+    <ul className="plan-regions__list">
+      {regions.map((region, index) => (
+        <li key={index}>
+          <strong>{region.name}</strong>: {formatRange({ min: region.minPlaces, max: region.maxPlaces })} plaatsen
+          {region.gemeenten.length ? <> (gemeenten: {region.gemeenten.map((gemeente) => gemeente.name).join(', ')})</> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** A range shown lowest first, whatever order it comes in. */
 export function ordered(range: { min: number; max: number }) {
   return { min: Math.min(range.min, range.max), max: Math.max(range.min, range.max) };
-}
-
-/** Markdown from people, rendered without raw HTML: text from people never runs as script or markup. */
-export function SafeMarkdown({ text }: { text: string }) {
-  return (
-    <div className="markdown">
-      <Markdown
-        skipHtml
-        components={{
-          h1: ({ node: _node, ...props }) => <h4 {...props} />,
-          h2: ({ node: _node, ...props }) => <h4 {...props} />,
-          h3: ({ node: _node, ...props }) => <h5 {...props} />,
-          h4: ({ node: _node, ...props }) => <h5 {...props} />,
-          h5: ({ node: _node, ...props }) => <h6 {...props} />,
-          img: ({ node: _node, alt }) => <span>{alt ? `[afbeelding: ${alt}]` : '[afbeelding]'}</span>,
-        }}
-      >
-        {text}
-      </Markdown>
-    </div>
-  );
 }
 
 /** The four Markdown sections, rendered safely. */
@@ -427,7 +439,8 @@ function Compare({ plan }: { plan: Plan }) {
 function lineSummary(line: PlanDiff['lines'][number]['before']): string {
   if (!line) return '';
   const note = line.note ? ` — ${line.note}` : '';
-  return `${opvangtypesLabel(line.opvangtypes)}, ${formatRange({ min: line.minPlaces, max: line.maxPlaces })} plaatsen op ${formatDate(line.targetDate)}${note}`;
+  const regions = line.regions.length ? `. Regio's: ${line.regions.map(regionText).join(' | ')}` : '';
+  return `${opvangtypesLabel(line.opvangtypes)}, ${formatRange({ min: line.minPlaces, max: line.maxPlaces })} plaatsen op ${formatDate(line.targetDate)}${note}${regions}`;
 }
 
 export function DiffView({ diff }: { diff: PlanDiff }) {

@@ -25,6 +25,7 @@ export const PlanQuery = graphql(`
       province { code name }
       lines {
         id opvangtypes targetDate minPlaces maxPlaces note realised
+        regions { name minPlaces maxPlaces gemeenten { code name } }
         comparison { opvangtypes dueDate opgave planned { min max } shortfall { min max } realised }
       }
       sections { context regionalAllocation timeline vergunninghouders }
@@ -48,8 +49,8 @@ export const PlanDiffQuery = graphql(`
           lineId
           kind
           fields
-          before { id opvangtypes targetDate minPlaces maxPlaces note }
-          after { id opvangtypes targetDate minPlaces maxPlaces note }
+          before { id opvangtypes targetDate minPlaces maxPlaces note regions { name minPlaces maxPlaces gemeenten { code name } } }
+          after { id opvangtypes targetDate minPlaces maxPlaces note regions { name minPlaces maxPlaces gemeenten { code name } } }
         }
       }
     }

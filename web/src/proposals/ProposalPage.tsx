@@ -1,7 +1,6 @@
 import { Alert, Fieldset, FormFieldRadio, Heading, Paragraph, PrimaryActionButton, SecondaryActionButton, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import Markdown from 'react-markdown';
 import { useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { AuditTrail } from '../activity/AuditTrail';
@@ -11,6 +10,7 @@ import { ErrorAlert } from '../app/ErrorAlert';
 import { DECISION_NAMES, formatDate, formatDateTime, formatMonths, formatNumber, opvangtypeName, proposalStatusName, AGREEMENT_STATUS_NAMES } from '../app/format';
 import { applyServerFieldErrors } from '../app/forms';
 import { Loading } from '../app/Loading';
+import { SafeMarkdown } from '../app/SafeMarkdown';
 import { HeaderCell, ScrollTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { Facts, SelectField, TextArea, textRule } from './fields';
@@ -143,19 +143,7 @@ function ProposalBody({ proposal, refetch, ownVersion }: { proposal: Proposal; r
         />
         <Heading level={3}>Beschrijving</Heading>
         {proposal.description ? (
-          <div className="markdown">
-            <Markdown
-              skipHtml
-              components={{
-                h1: ({ node: _node, ...props }) => <h4 {...props} />,
-                h2: ({ node: _node, ...props }) => <h4 {...props} />,
-                h3: ({ node: _node, ...props }) => <h5 {...props} />,
-                img: ({ node: _node, alt }) => <span>{alt ? `[afbeelding: ${alt}]` : '[afbeelding]'}</span>,
-              }}
-            >
-              {proposal.description}
-            </Markdown>
-          </div>
+          <SafeMarkdown text={proposal.description} />
         ) : (
           <Paragraph className="note">Geen beschrijving.</Paragraph>
         )}
