@@ -157,8 +157,8 @@ function AgreementBody({ agreement, refetch }: { agreement: Agreement; refetch: 
       </Section>
       {manages ? outcome.view : null}
       {manages && !agreement.endedOn ? <ManageAgreement agreement={agreement} outcome={outcome} /> : null}
-      <Comments subjectType="AGREEMENT" subjectId={agreement.id} />
-      <AuditTrail subjectId={agreement.id} />
+      <Comments subjectType="AGREEMENT" subjectId={agreement.id} provinceCode={agreement.provinceCode} />
+      <AuditTrail subjectId={agreement.id} provinceCode={agreement.provinceCode} />
     </>
   );
 }
