@@ -122,6 +122,11 @@ export const ROLE_NAMES: Record<string, string> = {
   COA_REGIO: 'COA, uitplaatsingsregio',
 };
 
+/** Today in the Netherlands as YYYY-MM-DD (the server judges dates such as "signed on" by the Dutch calendar day). */
+export function todayIso(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
 /** A real calendar date written as YYYY-MM-DD (2023-02-31 is not one). */
 export function isIsoDate(value: string | null | undefined): value is string {
   if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -170,9 +175,11 @@ export function proposalReasonInDutch(reason: string | null | undefined): string
   return reason ? (PROPOSAL_SERVER_REASONS[reason] ?? reason) : '';
 }
 
-/** What a step of a proposal did, from its status before and after (and the decision, for BESLOTEN). */
+/**
+ * What a step of a proposal did, from the status it led to (and the decision, for BESLOTEN); the status before, where
+ * known (the API leaves it out for those who could not see it), tells an edit from a step.
+ */
 export function proposalStepName(from: string | null | undefined, to: string | null | undefined, decision?: string | null): string {
-  if (!from) return 'Locatievoorstel aangemaakt';
   if (from === to) return 'Locatievoorstel gewijzigd';
   switch (to) {
     case 'INGEDIEND':
