@@ -210,7 +210,7 @@ describe.runIf(BROWSER)('location proposals and agreements in the browser', () =
     await coa.getByLabel(/^Besloten op/).fill(TODAY);
     await coa.getByRole('button', { name: 'Verlengen' }).click();
     await coa.getByText('De overeenkomst is verlengd tot en met 31 mei 2037.').waitFor();
-    await coa.getByRole('region', { name: 'Tabel verlengingen' }).getByText(longDate(TODAY)).waitFor();
+    await coa.getByRole('region', { name: 'Tabel verlengingen' }).getByRole('cell', { name: longDate(TODAY), exact: true }).waitFor();
     await expect.poll(() => ours.innerText(), { timeout: 5_000 }).toContain('31 mei 2037');
     const extended = await run.server.as('gemeente-zeist', 'query($id: ID!) { agreement(id: $id) { endDate extensions { newEndDate decidedOn } } }', { id: agreementId });
     expect(extended.data.agreement).toEqual({ endDate: '2037-05-31', extensions: [{ newEndDate: '2037-05-31', decidedOn: TODAY }] });
