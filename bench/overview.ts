@@ -17,7 +17,7 @@ import { percentile, startBuiltServer, urlOf, writeSection, type BuiltServer } f
 const [REQUESTS, CONCURRENCY, ROUNDS] = [Number(process.argv[2] ?? 1000), Number(process.argv[3] ?? 8), Number(process.argv[4] ?? 3)];
 const ON = '2023-01-01';
 /** Every figure of the overview. */
-const QUERY = `query($on: String!) { nationalOverview(on: $on) {
+const QUERY = `query($on: LocalDate!) { nationalOverview(on: $on) {
   totalOpgave totalPlanned { min max } totalRealised totalPipeline totalPlannedGap { min max } totalRealisedGap shortTermTarget totalShortTermRealised
   opvangtypes { opvangtype opgave planned { min max } realised pipeline realisedGap }
   rows { provinceCode opvangtypes combinedIn opgave planned { min max } conceptPlanned { min max } realised pipeline { status places } plannedGap { min max } realisedGap }

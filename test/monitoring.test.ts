@@ -11,7 +11,7 @@ import { TimelineInterval } from '../src/monitoring/types.js';
 let server: TestServer;
 const ON = '2023-01-01';
 
-const OVERVIEW = `query($on: String!, $p: ProvinceCode) { nationalOverview(on: $on, provinceCode: $p) {
+const OVERVIEW = `query($on: LocalDate!, $p: ProvinceCode) { nationalOverview(on: $on, provinceCode: $p) {
   on totalOpgave totalPlanned { min max } totalRealised totalPipeline totalPlannedGap { min max } totalRealisedGap shortTermTarget totalShortTermRealised
   opvangtypes { opvangtype opgave planned { min max } realised pipeline realisedGap }
   rows { provinceCode opvangtypes combinedIn opgave planned { min max } conceptPlanned { min max } realised pipeline { status places } plannedGap { min max } realisedGap }

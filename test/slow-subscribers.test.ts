@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordEvent, EventKind, EventSubjectType } from '../src/events/event.js';
+import { recordEvent } from '../src/events/index.js';
+import { PlanEventKind, PlanEventSubject } from '../src/plans/index.js';
 import { MAX_PENDING } from '../src/events/event-bus.js';
 import { loadConfig } from '../src/platform/config.js';
 import { startTestServer, wsExecute, type TestServer, connect, until } from './support/harness.js';
@@ -33,7 +34,7 @@ describe('a subscriber that falls too far behind', () => {
     // One transaction, so the server reads the whole burst at once and offers it to the subscriber in one go.
     await server.db.transaction(async (tx) => {
       for (let i = 0; i < 4 * BACKLOG; i++) {
-        await recordEvent(tx, { kind: EventKind.OPGAVE_SET, subjectType: EventSubjectType.OPGAVE, subjectId: `00000000-0000-4000-8000-00000000000${i % 10}`, provinceCode: 'UT' as never, actorId: null });
+        await recordEvent(tx, { kind: PlanEventKind.OPGAVE_SET, subjectType: PlanEventSubject.OPGAVE, subjectId: `00000000-0000-4000-8000-00000000000${i % 10}`, provinceCode: 'UT' as never, actorId: null });
       }
     });
     const errors = (await ended) as { message: string; extensions?: Record<string, unknown> }[];

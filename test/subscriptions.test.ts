@@ -3,7 +3,8 @@ import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordEvent, EventKind, EventSubjectType } from '../src/events/event.js';
+import { recordEvent } from '../src/events/index.js';
+import { PlanEventKind, PlanEventSubject } from '../src/plans/index.js';
 import { packageRoot } from '../src/platform/paths.js';
 import { connect, startTestServer, subscribe, until, type TestServer } from './support/harness.js';
 
@@ -58,7 +59,7 @@ describe('live activity', () => {
     await settle();
     await server.db
       .transaction(async (tx) => {
-        await recordEvent(tx, { kind: EventKind.OPGAVE_SET, subjectType: EventSubjectType.OPGAVE, subjectId: '00000000-0000-4000-8000-000000000001', provinceCode: 'UT' as never, actorId: null });
+        await recordEvent(tx, { kind: PlanEventKind.OPGAVE_SET, subjectType: PlanEventSubject.OPGAVE, subjectId: '00000000-0000-4000-8000-000000000001', provinceCode: 'UT' as never, actorId: null });
         throw new Error('roll back');
       })
       .catch(() => {});

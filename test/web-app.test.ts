@@ -10,7 +10,7 @@ import { BROWSER, SCREENSHOTS, accessibilityProblems, startBrowser, type Browser
  * The web application's reading screens in a real browser against the real server on the real PostgreSQL, as the
  * people who use it would: two of them at once, each in a browser context of their own (test/support/browser.ts).
  */
-const OVERVIEW = `query($on: String!) { nationalOverview(on: $on) { provinces { provinceCode realisedGap conceptPlanned { min max } } } provinces { code name } }`;
+const OVERVIEW = `query($on: LocalDate!) { nationalOverview(on: $on) { provinces { provinceCode realisedGap conceptPlanned { min max } } } provinces { code name } }`;
 const nl = new Intl.NumberFormat('nl-NL');
 
 let run: BrowserRun;

@@ -166,7 +166,7 @@ describe.runIf(BROWSER)("the LRT's screens", () => {
     await form.getByRole('button', { name: 'Opslaan' }).click();
     const dateField = form.getByLabel('Peildatum');
     await expect.poll(() => dateField.getAttribute('aria-invalid')).toBe('true');
-    expect(await described(dateField)).toMatch(/De server heeft deze waarde geweigerd: .*planning round/);
+    expect(await described(dateField)).toMatch(/Deze datum ligt in geen enkele planningsronde/);
     await form.getByRole('alert').filter({ hasText: 'De opgave is niet opgeslagen.' }).waitFor();
     expect(await opgaveOfUtrecht(lrt)).toEqual(before);
 

@@ -113,7 +113,7 @@ describe.runIf(BROWSER)('the provincial plan in the browser', () => {
     await row(secretariat, 1).getByLabel(/^Minimum plaatsen, regio 2 van regel 1/).fill('450');
     await row(secretariat, 1).getByLabel(/^Maximum plaatsen, regio 2 van regel 1/).fill('450');
     await secretariat.getByRole('button', { name: 'Opslaan' }).click();
-    await row(secretariat, 1).getByText(/De server heeft deze waarde geweigerd: the regions take at least 550 places/).waitFor();
+    await row(secretariat, 1).getByText(/De regio's nemen samen ten minste 550 plaatsen, meer dan het maximum van de regel/).waitFor();
     expect(await planAs(secretariat, planId)).toMatchObject({ version: 1 });
     await row(secretariat, 1).getByRole('button', { name: 'Verwijder regio 2 van regel 1' }).click();
 

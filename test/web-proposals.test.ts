@@ -9,7 +9,7 @@ import { BROWSER, accessibilityProblems, screenshotPath, startBrowser, type Brow
  */
 const nl = new Intl.NumberFormat('nl-NL');
 const ON = '2025-01-01';
-const REALISED = `query($on: String!) { nationalOverview(on: $on, provinceCode: UT) { rows { opvangtypes realised } } }`;
+const REALISED = `query($on: LocalDate!) { nationalOverview(on: $on, provinceCode: UT) { rows { opvangtypes realised } } }`;
 const CREATE = `mutation($input: CreateLocationProposalInput!) { createLocationProposal(input: $input) { id version } }`;
 /** Today in the Netherlands (the server's calendar day), and a date as the application writes it. */
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());

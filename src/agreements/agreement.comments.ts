@@ -1,5 +1,7 @@
-import type { CommentSubjectAdapter } from '../comments/comment.js';
+import { CommentSubjectTypes, type CommentSubjectAdapter } from '../comments/index.js';
 import { agreementPolicy } from './agreement.policy.js';
+
+export const AgreementCommentSubject = CommentSubjectTypes.add({ AGREEMENT: 'AGREEMENT' });
 
 /** Agreements as a subject of comments: whoever may read the agreement comments; COA resolves. */
 export const agreementCommentSubject: CommentSubjectAdapter = {

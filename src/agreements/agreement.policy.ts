@@ -1,6 +1,6 @@
 import type { Principal } from '../platform/auth/principal.js';
 import { coaProvinces, overseenProvinces, oversees, ownGemeenten } from '../platform/auth/scope.js';
-import type { ProvinceCode } from '../reference/enums.js';
+import type { ProvinceCode } from '../reference/index.js';
 
 /**
  * Who may see and manage bestuursovereenkomsten. A gemeente reads its own agreements; the PRT secretariat,

@@ -1,14 +1,14 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
 import { badUserInput } from '../platform/errors.js';
 import { Connection } from '../platform/pagination.js';
-import { Gemeente, Province } from '../reference/entities.js';
-import { Opvangtype, ProvinceCode } from '../reference/enums.js';
-import { Comment, CommentSubjectType } from '../comments/comment.js';
-import { isIsoDate } from '../plans/validation.js';
-import { LocationProposal } from '../proposals/types.js';
+import { Gemeente, Opvangtype, Province, ProvinceCode } from '../reference/index.js';
+import { Comment } from '../comments/index.js';
+import { AgreementCommentSubject } from './agreement.comments.js';
+import { isIsoDate } from '../platform/validation.js';
+import { LocationProposal, proposalPolicy } from '../proposals/index.js';
 import { oversees } from '../platform/auth/scope.js';
-import { proposalPolicy } from '../proposals/proposal.policy.js';
 import { AgreementStatus } from './status.js';
 import { Agreement, AgreementExtension, EndAgreementInput, ExtendAgreementInput, ExtensionReport, RealisedCapacity, RegisterAgreementInput } from './types.js';
 
@@ -28,7 +28,7 @@ export class AgreementResolver {
     @Arg('gemeenteCode', () => String, { nullable: true }) gemeenteCode?: string,
     @Arg('opvangtype', () => Opvangtype, { nullable: true }) opvangtype?: Opvangtype,
     @Arg('status', () => AgreementStatus, { nullable: true }) status?: AgreementStatus,
-    @Arg('expiringBefore', () => String, { nullable: true, description: 'Only agreements whose end date is before this date (YYYY-MM-DD), not ended early.' }) expiringBefore?: string,
+    @Arg('expiringBefore', () => LocalDateResolver, { nullable: true, description: 'Only agreements whose end date is before this date, not ended early.' }) expiringBefore?: string,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
@@ -37,8 +37,8 @@ export class AgreementResolver {
 
   @Query(() => ExtensionReport, { description: 'Of the agreements whose original end date lies in [from, until], how many were extended.' })
   extensionReport(
-    @Arg('from', () => String) from: string,
-    @Arg('until', () => String) until: string,
+    @Arg('from', () => LocalDateResolver) from: string,
+    @Arg('until', () => LocalDateResolver) until: string,
     @Ctx() { services, principal }: RequestContext,
     @Arg('provinceCode', () => ProvinceCode, { nullable: true }) provinceCode?: ProvinceCode,
     @Arg('gemeenteCode', () => String, { nullable: true }) gemeenteCode?: string,
@@ -80,17 +80,26 @@ export class AgreementResolver {
 
   @FieldResolver(() => [Comment])
   async comments(@Root() agreement: Agreement, @Ctx() { loaders, principal, services }: RequestContext) {
-    return services.comments.visible(principal, await loaders.commentsOfSubject.load(`${CommentSubjectType.AGREEMENT}:${agreement.id}`));
+    return services.comments.visible(principal, await loaders.commentsOfSubject.load(`${AgreementCommentSubject.AGREEMENT}:${agreement.id}`));
   }
 }
 
 @Resolver(() => Province)
 export class ProvinceCapacityResolver {
   @FieldResolver(() => [RealisedCapacity], { description: "Places of agreements running on a date, per opvangtype (for those who may read all the province's agreements)." })
-  async realisedCapacity(@Root() province: Province, @Arg('date', () => String, { description: 'YYYY-MM-DD' }) date: string, @Ctx() { loaders, principal }: RequestContext) {
+  async realisedCapacity(@Root() province: Province, @Arg('date', () => LocalDateResolver) date: string, @Ctx() { loaders, principal }: RequestContext) {
     if (!isIsoDate(date)) throw badUserInput('date is not a date (YYYY-MM-DD)', 'date');
     // Totals reveal single agreements: only those who may read all of the province's agreements see them.
     if (!oversees(principal, province.code)) return [];
     return loaders.realisedCapacity.load(`${province.code}@${date}`);
+  }
+}
+
+/** The agreement registered from a proposal: agreements know proposals, so they add the field to them. */
+@Resolver(() => LocationProposal)
+export class ProposalAgreementResolver {
+  @FieldResolver(() => Agreement, { nullable: true, description: 'The agreement registered from it (OMGEZET).' })
+  agreement(@Root() proposal: LocationProposal, @Ctx() { loaders }: RequestContext) {
+    return proposal.agreementId ? loaders.agreement.load(proposal.agreementId) : null;
   }
 }

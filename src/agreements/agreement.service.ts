@@ -5,12 +5,12 @@ import { badUserInput, conflict, forbidden, notFound, ruleViolation } from '../p
 import { byKey, groupByKey } from '../platform/loader-utils.js';
 import { isDateIdKey, pageRequest, toPage, type Page } from '../platform/pagination.js';
 import { isUuid } from '../platform/validation.js';
-import { Opvangtype, type ProvinceCode } from '../reference/enums.js';
-import { normaliseGemeenteCode } from '../reference/reference.service.js';
-import { assertText, isIsoDate } from '../plans/validation.js';
-import type { ProposalService } from '../proposals/proposal.service.js';
+import { normaliseGemeenteCode, Opvangtype, type ProvinceCode } from '../reference/index.js';
+import { assertText, isIsoDate } from '../platform/validation.js';
+import type { ProposalService } from '../proposals/index.js';
 import { agreementPolicy } from './agreement.policy.js';
-import { EventKind, EventSubjectType, recordEvent } from '../events/event.js';
+import { recordEvent } from '../events/index.js';
+import { AgreementEventKind, AgreementEventSubject } from './agreement.events.js';
 import { AgreementStatus, lastDay, periodsOverlap, statusSql, today } from './status.js';
 import { Agreement, AgreementExtension, ExtensionReport, RealisedCapacity } from './types.js';
 
@@ -124,7 +124,7 @@ export class AgreementService {
         await tx.query('UPDATE agreement SET proposal_id = $2 WHERE id = $1', [row.id, input.proposalId]);
       }
       const registered = await this.byId(tx, row.id);
-      await recordEvent(tx, agreementEvent(EventKind.AGREEMENT_REGISTERED, registered, principal, null));
+      await recordEvent(tx, agreementEvent(AgreementEventKind.AGREEMENT_REGISTERED, registered, principal, null));
       return registered;
     });
   }
@@ -133,7 +133,7 @@ export class AgreementService {
     if (!isIsoDate(input.newEndDate)) throw badUserInput('newEndDate is not a date (YYYY-MM-DD)', 'input.newEndDate');
     if (!isIsoDate(input.decidedOn)) throw badUserInput('decidedOn is not a date (YYYY-MM-DD)', 'input.decidedOn');
     if (input.decidedOn > today()) throw badUserInput(`decidedOn lies after today (${today()}): an extension cannot be decided in the future`, 'input.decidedOn');
-    return this.change(principal, input.agreementId, input.expectedVersion, EventKind.AGREEMENT_EXTENDED, async (tx, agreement) => {
+    return this.change(principal, input.agreementId, input.expectedVersion, AgreementEventKind.AGREEMENT_EXTENDED, async (tx, agreement) => {
       if (agreement.endedOn) throw ruleViolation('AGREEMENT_ENDED', 'An agreement that was ended cannot be extended', { field: 'input.agreementId' });
       if (input.newEndDate <= agreement.endDate) {
         throw badUserInput(`An extension cannot shorten or keep the end date: it is ${agreement.endDate} now`, 'input.newEndDate');
@@ -154,7 +154,7 @@ export class AgreementService {
   end(principal: Principal, input: { agreementId: string; expectedVersion: number; endedOn: string; reason: string }): Promise<Agreement> {
     if (!isIsoDate(input.endedOn)) throw badUserInput('endedOn is not a date (YYYY-MM-DD)', 'input.endedOn');
     const reason = assertText(input.reason, 2_000, 'input.reason');
-    return this.change(principal, input.agreementId, input.expectedVersion, EventKind.AGREEMENT_ENDED, async (tx, agreement) => {
+    return this.change(principal, input.agreementId, input.expectedVersion, AgreementEventKind.AGREEMENT_ENDED, async (tx, agreement) => {
       if (agreement.endedOn) throw ruleViolation('AGREEMENT_ENDED', 'This agreement was already ended', { field: 'input.agreementId' });
       if (input.endedOn < agreement.startDate || input.endedOn > agreement.endDate) {
         throw badUserInput(`endedOn must lie between the start (${agreement.startDate}) and the end date (${agreement.endDate})`, 'input.endedOn');
@@ -207,7 +207,7 @@ export class AgreementService {
     principal: Principal,
     id: string,
     expectedVersion: number,
-    kind: EventKind,
+    kind: AgreementEventKind,
     apply: (tx: EntityManager, agreement: Agreement) => Promise<void>,
   ): Promise<Agreement> {
     if (!isUuid(id)) throw badUserInput('agreementId is not an agreement id', 'input.agreementId');
@@ -265,13 +265,13 @@ export class AgreementService {
 
 export type AgreementLoaders = ReturnType<AgreementService['createLoaders']>;
 
-function agreementEvent(kind: EventKind, agreement: Agreement, principal: Principal, before: Agreement | null) {
+function agreementEvent(kind: AgreementEventKind, agreement: Agreement, principal: Principal, before: Agreement | null) {
   const state = ({ locationName, opvangtype, maxPlaces, startDate, endDate, endedOn, endReason, version }: Agreement) => ({
     locationName, opvangtype, maxPlaces, startDate, endDate, endedOn, endReason, version,
   });
   return {
     kind,
-    subjectType: EventSubjectType.AGREEMENT,
+    subjectType: AgreementEventSubject.AGREEMENT,
     subjectId: agreement.id,
     provinceCode: agreement.provinceCode,
     gemeenteCode: agreement.gemeenteCode,

@@ -1,3 +1,7 @@
+import { addDays } from '../platform/dates.js';
+
+export { addDays, today } from '../platform/dates.js';
+
 /** The status of a bestuursovereenkomst follows from its dates, unless it was ended early. Pure. */
 export enum AgreementStatus {
   GEPLAND = 'GEPLAND',
@@ -26,15 +30,4 @@ export function periodsOverlap(a: { from: string; until: string }, b: { from: st
 export function statusSql(today: string): string {
   return `CASE WHEN a.ended_on IS NOT NULL AND a.ended_on <= ${today} THEN 'BEEINDIGD'
     WHEN ${today} < a.start_date THEN 'GEPLAND' WHEN ${today} > a.end_date THEN 'VERLOPEN' ELSE 'LOPEND' END`;
-}
-
-/** Today in the Netherlands (agreements start and end on Dutch calendar days). */
-export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
-export function addDays(date: string, days: number): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
 }

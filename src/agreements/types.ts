@@ -1,5 +1,6 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Opvangtype, ProvinceCode } from '../reference/enums.js';
+import { Opvangtype, ProvinceCode } from '../reference/index.js';
 import { AgreementStatus, agreementStatus, today } from './status.js';
 
 registerEnumType(AgreementStatus, {
@@ -35,19 +36,19 @@ export class Agreement {
   @Field(() => Int, { nullable: true, description: 'Places other local groups may use.' })
   otherGroupsPlaces: number | null;
 
-  @Field(() => String)
+  @Field(() => LocalDateResolver)
   startDate: string;
 
-  @Field(() => String, { description: 'The end date as signed, before any extension.' })
+  @Field(() => LocalDateResolver, { description: 'The end date as signed, before any extension.' })
   originalEndDate: string;
 
-  @Field(() => String, { description: 'The end date now, after extensions.' })
+  @Field(() => LocalDateResolver, { description: 'The end date now, after extensions.' })
   endDate: string;
 
-  @Field(() => String)
+  @Field(() => LocalDateResolver)
   signedOn: string;
 
-  @Field(() => String, { nullable: true, description: 'Set when ended early.' })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Set when ended early.' })
   endedOn: string | null;
 
   @Field(() => String, { nullable: true })
@@ -71,13 +72,13 @@ export class AgreementExtension {
   @Field(() => Int)
   seq: number;
 
-  @Field(() => String)
+  @Field(() => LocalDateResolver)
   decidedOn: string;
 
-  @Field(() => String)
+  @Field(() => LocalDateResolver)
   previousEndDate: string;
 
-  @Field(() => String)
+  @Field(() => LocalDateResolver)
   newEndDate: string;
 
   @Field(() => Date)
@@ -98,10 +99,10 @@ export class RealisedCapacity {
 
 @ObjectType({ description: 'Of the agreements whose original end date falls in a period: how many were extended.' })
 export class ExtensionReport {
-  @Field(() => String)
+  @Field(() => LocalDateResolver)
   from: string;
 
-  @Field(() => String)
+  @Field(() => LocalDateResolver)
   until: string;
 
   @Field(() => Int)
@@ -137,13 +138,13 @@ export class RegisterAgreementInput {
   @Field(() => Int, { nullable: true })
   otherGroupsPlaces?: number;
 
-  @Field(() => String)
+  @Field(() => LocalDateResolver)
   startDate: string;
 
-  @Field(() => String)
+  @Field(() => LocalDateResolver)
   endDate: string;
 
-  @Field(() => String)
+  @Field(() => LocalDateResolver)
   signedOn: string;
 
   @Field(() => ID, { nullable: true, description: 'The proposal it came from: it must be BESLOTEN with GO, and becomes OMGEZET.' })
@@ -162,16 +163,16 @@ class AgreementChangeInput {
 
 @InputType()
 export class ExtendAgreementInput extends AgreementChangeInput {
-  @Field(() => String, { description: 'Later than the current end date.' })
+  @Field(() => LocalDateResolver, { description: 'Later than the current end date.' })
   newEndDate: string;
 
-  @Field(() => String, { description: 'When the extension was decided: on or before the current end date.' })
+  @Field(() => LocalDateResolver, { description: 'When the extension was decided: on or before the current end date.' })
   decidedOn: string;
 }
 
 @InputType()
 export class EndAgreementInput extends AgreementChangeInput {
-  @Field(() => String, { description: 'First day without places.' })
+  @Field(() => LocalDateResolver, { description: 'First day without places.' })
   endedOn: string;
 
   @Field(() => String)

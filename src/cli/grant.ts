@@ -6,6 +6,8 @@ import { PeopleService } from '../people/people.service.js';
 import { Role } from '../people/enums.js';
 import type { ProvinceCode } from '../reference/enums.js';
 import { runCommand } from './run.js';
+import { entitiesOf } from '../platform/module.js';
+import { modules } from '../modules.js';
 
 /**
  * Operator command: grant a membership directly in the database, e.g. the first LRT member of a new
@@ -29,7 +31,7 @@ runCommand(async (config, log) => {
   if (!values.subject || !role || !Object.values(Role).includes(role)) {
     throw new Error(`usage: npm run grant -- --subject SUB --name NAME --role ${Object.values(Role).join('|')} [--province XX | --gemeente GM0000 | --regio N]`);
   }
-  const database = await openDatabase(config, log, { poolSize: 2 });
+  const database = await openDatabase(config, log, { poolSize: 2, entities: entitiesOf(modules) });
   try {
     await migrate(database.dataSource, log);
     const membership = await new PeopleService(database.dataSource).grantAsOperator({

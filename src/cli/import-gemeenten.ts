@@ -5,6 +5,8 @@ import { openDatabase } from '../platform/bootstrap.js';
 import { migrate } from '../platform/database.js';
 import { importGemeenten, parseCbsGemeenten, type GemeenteImportPlan } from '../reference/gemeente-import.js';
 import { runCommand } from './run.js';
+import { entitiesOf } from '../platform/module.js';
+import { modules } from '../modules.js';
 
 /**
  * `npm run import:gemeenten -- FILE [--as-of YYYY-MM-DD]`: loads a CBS "gemeenten alfabetisch" list.
@@ -20,7 +22,7 @@ runCommand(async (config, log) => {
   const gemeenten = parseCbsGemeenten(readFileSync(file, 'utf8'));
   process.stderr.write(`${gemeenten.length} gemeenten read from ${file}, effective ${asOf}\n`);
 
-  const database = await openDatabase(config, log, { poolSize: 2 });
+  const database = await openDatabase(config, log, { poolSize: 2, entities: entitiesOf(modules) });
   try {
     await migrate(database.dataSource, log);
     const plan = await importGemeenten(database.dataSource.manager, gemeenten, {

@@ -7,6 +7,8 @@ import { startServer, type RunningServer } from '../platform/server.js';
 import { migrateAndSeed } from '../demo/seed.js';
 import { demoSignInUsers } from '../demo/people.js';
 import { onFatalCleanup, runCommand } from './run.js';
+import { entitiesOf } from '../platform/module.js';
+import { modules } from '../modules.js';
 
 runCommand(async (config, log) => {
   let database: OpenDatabase | undefined;
@@ -59,6 +61,7 @@ runCommand(async (config, log) => {
   });
 
   database = await openDatabase(config, log, {
+    entities: entitiesOf(modules),
     takeOverOrphan: true,
     poolSize: 2,
     // The embedded PostgreSQL exited and could not be started again: exit non-zero so that a supervisor can act.
@@ -72,12 +75,12 @@ runCommand(async (config, log) => {
     await migrateAndSeed(database.dataSource, log, { seedDemo: config.seedDemo });
     const hasDemoUsers = (await database.dataSource.query(`SELECT 1 FROM person WHERE subject = 'lrt'`)).length > 0;
     await database.dataSource.destroy();
-    serving = await createDataSource(database.url, { timeouts: config.databaseTimeouts }).initialize();
+    serving = await createDataSource(database.url, { timeouts: config.databaseTimeouts, entities: entitiesOf(modules) }).initialize();
     const schema = await buildAppSchema();
     const keys = await verificationKeys({ jwksUrl: config.auth.jwksUrl, dataDir: config.dataDir });
     // The development sign-in offers the demo people, when this database has them.
     const signInUsers = config.auth.devSignIn && hasDemoUsers ? demoSignInUsers() : [];
-    server = await startServer({ config, log, db: serving, schema, keys, signInUsers });
+    server = await startServer({ config, log, db: serving, schema, modules, keys, signInUsers });
 
     const home = server.url.replace(/\/graphql$/, '/');
     log.info({ url: server.url, app: home, database: database.embedded ? 'embedded' : 'DATABASE_URL' }, `regietafel is listening: open ${home} (the API: ${server.url}, HTTP and WebSocket)`);

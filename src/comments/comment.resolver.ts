@@ -1,15 +1,17 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { personRef } from '../people/entities.js';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
-import { Person } from '../people/entities.js';
-import { Comment, CommentSubjectType, CommentThread } from './comment.js';
+import { fresh, unlessForbidden } from '../events/index.js';
+import { Person, personRef } from '../people/index.js';
+import { normaliseId } from '../platform/validation.js';
+import { Comment, CommentSubjectTypes, CommentThread, type CommentSubjectType } from './comment.js';
+import { CommentEventKind } from './comment.service.js';
 import { AddCommentInput, EditCommentInput, MarkCommentsReadInput, ResolveCommentInput } from './inputs.js';
 
 @Resolver(() => Comment)
 export class CommentResolver {
   @Query(() => CommentThread, { description: 'The comments on a plan, proposal or agreement you may read, with your unread count. FORBIDDEN if you may not read it (or it does not exist).' })
   commentThread(
-    @Arg('subjectType', () => CommentSubjectType) subjectType: CommentSubjectType,
+    @Arg('subjectType', () => CommentSubjectTypes.values) subjectType: CommentSubjectType,
     @Arg('subjectId', () => ID) subjectId: string,
     @Ctx() { services, principal, loaders }: RequestContext,
   ) {
@@ -62,5 +64,27 @@ export class CommentResolver {
   async unread(@Root() comment: Comment, @Ctx() { principal, loaders }: RequestContext): Promise<boolean> {
     if (!principal.personId || comment.authorId === principal.personId) return false;
     return (await loaders.unreadComments.load(`${principal.personId}:${comment.subjectId}`)).has(comment.id);
+  }
+
+  @Subscription(() => Comment, {
+    description: 'Every new comment on a plan, proposal or agreement that you may see.',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as RequestContext;
+      const subjectId = normaliseId(args.subjectId as string);
+      await ctx.services.events.auditTrail(ctx.principal, subjectId); // the subject must exist and be visible now
+      return ctx.services.events.subscribe(ctx.principal, {
+        matches: (event) => event.subjectId === subjectId && event.kind === CommentEventKind.COMMENT_ADDED,
+        stillAllowed: async (p) => (await unlessForbidden(() => ctx.services.events.auditTrail(p, subjectId))) !== null,
+        resolve: async (event) => {
+          fresh(ctx);
+          const commentId = (event.after as { commentId: string }).commentId;
+          const comments = await ctx.loaders.commentsOfSubject.load(`${event.subjectType}:${event.subjectId}`);
+          return ctx.services.comments.visible(ctx.principal, comments).find((comment) => comment.id === commentId) ?? null;
+        },
+      });
+    },
+  })
+  commentAdded(@Root() comment: Comment, @Arg('subjectId', () => ID) _subjectId: string): Comment {
+    return comment;
   }
 }

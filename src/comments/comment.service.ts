@@ -4,9 +4,16 @@ import type { Principal } from '../platform/auth/principal.js';
 import { isUuid, normaliseId } from '../platform/validation.js';
 import { badUserInput, conflict, forbidden, notFound } from '../platform/errors.js';
 import { groupByKey } from '../platform/loader-utils.js';
-import { Comment, CommentSubjectType, CommentThread, type CommentableSubject, type CommentSubjectAdapter } from './comment.js';
+import { Comment, CommentThread, type CommentableSubject, type CommentSubjectAdapter, type CommentSubjectType } from './comment.js';
 import { assertCommentBody } from './comment.policy.js';
-import { EventKind, EventSubjectType, recordEvent } from '../events/event.js';
+import { EventKinds, recordEvent } from '../events/index.js';
+
+export enum CommentEventKind {
+  COMMENT_ADDED = 'COMMENT_ADDED',
+  COMMENT_EDITED = 'COMMENT_EDITED',
+  COMMENT_RESOLVED = 'COMMENT_RESOLVED',
+}
+EventKinds.add(CommentEventKind);
 
 
 const COLUMNS = `c.id, c.subject_type AS "subjectType", c.subject_id AS "subjectId", c.subject_version AS "subjectVersion",
@@ -24,12 +31,12 @@ const asSubject = (comment: Comment) => ({ provinceCode: comment.provinceCode, g
  * status at the time of the change (`subjectStatusNow`), and its state keeps the status the comment was written on
  * (`writtenOnStatus`): a reader of the event must be able to see both, as a reader of the comment must.
  */
-function commentEvent(kind: EventKind, comment: Comment, principal: Principal, before: Comment | null, subjectStatusNow = comment.subjectStatus) {
+function commentEvent(kind: CommentEventKind, comment: Comment, principal: Principal, before: Comment | null, subjectStatusNow = comment.subjectStatus) {
   // No parentId: the parent may be hidden from readers of the event; the comment query shows threads safely.
   const state = (c: Comment) => ({ commentId: c.id, body: c.body, version: c.version, resolved: c.resolvedAt !== null, subjectVersion: c.subjectVersion, writtenOnStatus: c.subjectStatus });
   return {
     kind,
-    subjectType: comment.subjectType as unknown as EventSubjectType,
+    subjectType: comment.subjectType,
     subjectId: comment.subjectId,
     provinceCode: comment.provinceCode,
     gemeenteCode: comment.gemeenteCode,
@@ -47,7 +54,7 @@ function commentEvent(kind: EventKind, comment: Comment, principal: Principal, b
 export class CommentService {
   constructor(
     private readonly db: DataSource,
-    private readonly subjects: Record<CommentSubjectType, CommentSubjectAdapter>,
+    private readonly subjects: Readonly<Record<CommentSubjectType, CommentSubjectAdapter>>,
   ) {}
 
   /**
@@ -86,7 +93,7 @@ export class CommentService {
         [input.subjectType, input.subjectId, subject.version, subject.status, subject.provinceCode, subject.gemeenteCode ?? null, input.parentId ?? null, principal.personId, body],
       );
       const comment = await this.byId(tx, row.id);
-      await recordEvent(tx, commentEvent(EventKind.COMMENT_ADDED, comment, principal, null));
+      await recordEvent(tx, commentEvent(CommentEventKind.COMMENT_ADDED, comment, principal, null));
       return comment;
     });
   }
@@ -142,7 +149,7 @@ export class CommentService {
       }
       await write(tx, comment.id);
       const changed = await this.byId(tx, comment.id);
-      await recordEvent(tx, commentEvent(what === 'edit' ? EventKind.COMMENT_EDITED : EventKind.COMMENT_RESOLVED, changed, principal, comment, subject!.status));
+      await recordEvent(tx, commentEvent(what === 'edit' ? CommentEventKind.COMMENT_EDITED : CommentEventKind.COMMENT_RESOLVED, changed, principal, comment, subject!.status));
       return changed;
     });
   }

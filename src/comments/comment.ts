@@ -1,21 +1,19 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { OpenEnum } from '../platform/open-enum.js';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
-import type { ProvinceCode } from '../reference/enums.js';
+import type { ProvinceCode } from '../reference/index.js';
 
-export enum CommentSubjectType {
-  PROVINCIAL_PLAN = 'PROVINCIAL_PLAN',
-  LOCATION_PROPOSAL = 'LOCATION_PROPOSAL',
-  AGREEMENT = 'AGREEMENT',
-}
-registerEnumType(CommentSubjectType, { name: 'CommentSubjectType', description: 'What a comment can be about.' });
+/** What a comment can be about: each commentable capability adds its subject with its adapter (`CommentSubjectAdapter`). */
+export const CommentSubjectTypes = new OpenEnum('CommentSubjectType', 'What a comment can be about.');
+export type CommentSubjectType = string;
 
 @ObjectType({ description: 'A comment on a plan (and later on proposals and agreements). Threads are built from `parentId`.' })
 export class Comment {
   @Field(() => ID)
   id: string;
 
-  @Field(() => CommentSubjectType)
+  @Field(() => CommentSubjectTypes.values)
   subjectType: CommentSubjectType;
 
   @Field(() => ID)
@@ -62,7 +60,7 @@ export class Comment {
 
 @ObjectType({ description: 'The comments on one subject as the viewer sees them, with how many the viewer has not read yet.' })
 export class CommentThread {
-  @Field(() => CommentSubjectType)
+  @Field(() => CommentSubjectTypes.values)
   subjectType: CommentSubjectType;
 
   @Field(() => ID)

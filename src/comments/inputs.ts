@@ -1,10 +1,10 @@
 import { IsInt, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { CommentSubjectType } from './comment.js';
+import { CommentSubjectTypes, type CommentSubjectType } from './comment.js';
 
 @InputType()
 export class AddCommentInput {
-  @Field(() => CommentSubjectType)
+  @Field(() => CommentSubjectTypes.values)
   subjectType: CommentSubjectType;
 
   @Field(() => ID)
@@ -43,7 +43,7 @@ export class ResolveCommentInput extends CommentChangeInput {
 
 @InputType()
 export class MarkCommentsReadInput {
-  @Field(() => CommentSubjectType)
+  @Field(() => CommentSubjectTypes.values)
   subjectType: CommentSubjectType;
 
   @Field(() => ID)

@@ -39,21 +39,21 @@ export async function seedDemoPlans(db: DataSource, log: Logger): Promise<number
   for (const province of provinces) {
     if (province.plans > 0) continue;
     const share = province.population / total;
-    await setOpgaveOnce({ provinceCode: province.code, dueDate: '2020-12-31', places: 417, source: '417 per province, LRT Nov 2019 (demo)' });
+    await setOpgaveOnce({ provinceCode: province.code, dueDate: '2020-12-31', places: 417, source: '417 per provincie, LRT november 2019 (demo)' });
     for (const [opvangtype, part] of SPLIT) {
       const places = Math.round((NATIONAL_PLACES * share * part) / 10) * 10;
-      await setOpgaveOnce({ provinceCode: province.code, opvangtype, dueDate: '2023-01-01', places, source: 'LRT 15 Dec 2020 (demo figures)' });
+      await setOpgaveOnce({ provinceCode: province.code, opvangtype, dueDate: '2023-01-01', places, source: 'LRT 15 december 2020 (demo-cijfers)' });
     }
     const secretariat = await as(`secretariaat-${province.code.toLowerCase()}`);
     const plan = await plans.create(secretariat, {
       provinceCode: province.code,
       title: `Provinciaal plan ${province.name} (demo)`,
       sections: {
-        context: `Demo plan for ${province.name}: figures are fictitious, derived from the population share.`,
-        timeline: '- Q1: locations explored with gemeenten\n- Q3: bestuursovereenkomsten\n- 1 January 2023: places available',
+        context: `Demoplan voor ${province.name}: de cijfers zijn fictief, afgeleid van het aandeel van de provincie in de bevolking.`,
+        timeline: '- Eerste kwartaal: locaties verkend met de gemeenten\n- Derde kwartaal: bestuursovereenkomsten\n- 1 januari 2023: plaatsen beschikbaar',
       },
       lines: [
-        { opvangtypes: [], targetDate: '2020-12-31', minPlaces: 417, maxPlaces: 417, note: 'Extra places asked by the LRT in November 2019' },
+        { opvangtypes: [], targetDate: '2020-12-31', minPlaces: 417, maxPlaces: 417, note: 'Extra plaatsen gevraagd door de LRT in november 2019' },
         ...SPLIT.map(([opvangtype, part]) => {
           const planned = Math.round((NATIONAL_PLACES * share * part) / 10) * 10;
           return { opvangtypes: [opvangtype], targetDate: '2023-01-01', minPlaces: Math.round(planned * 0.85), maxPlaces: Math.round(planned * 1.05) };

@@ -67,7 +67,7 @@ export async function seedDemoProposalsAndAgreements(db: DataSource, log: Logger
         intendedStart: '2022-09-01',
         intendedDurationMonths: 120,
         flexibleUse: k === 0,
-        description: 'Fictitious demo location.',
+        description: 'Fictieve demolocatie.',
       });
       const step = async (status: ProposalStatus) => {
         switch (status) {
@@ -76,18 +76,18 @@ export async function seedDemoProposalsAndAgreements(db: DataSource, log: Logger
           case ProposalStatus.IN_VERKENNING:
             return proposals.startExploration(coa, p.id, p.version);
           case ProposalStatus.POSITIEF_ADVIES:
-            return proposals.advise(coa, p.id, p.version, true, 'Suitable location (demo).');
+            return proposals.advise(coa, p.id, p.version, true, 'Geschikte locatie (demo).');
           case ProposalStatus.NEGATIEF_ADVIES:
-            return proposals.advise(coa, p.id, p.version, false, 'Too far from facilities (demo).');
+            return proposals.advise(coa, p.id, p.version, false, 'Te ver van voorzieningen (demo).');
           case ProposalStatus.BESLOTEN:
-            return proposals.decide(gemeenteUser, p.id, p.version, ProposalDecision.GO, 'Council decision (demo)');
+            return proposals.decide(gemeenteUser, p.id, p.version, ProposalDecision.GO, 'Besluit van het college (demo)');
           default:
             return p;
         }
       };
       const route = ROUTES[target];
       for (const status of route) p = await step(status);
-      if (target === ProposalStatus.INGETROKKEN) p = await proposals.withdraw(gemeenteUser, p.id, p.version, 'Building no longer available (demo)');
+      if (target === ProposalStatus.INGETROKKEN) p = await proposals.withdraw(gemeenteUser, p.id, p.version, 'Gebouw niet meer beschikbaar (demo)');
       if (target === ProposalStatus.OMGEZET) {
         await agreements.register(coa, {
           gemeenteCode: gemeente.code,

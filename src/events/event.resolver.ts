@@ -1,14 +1,7 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
-import { isClientError, notFound } from '../platform/errors.js';
-import { normaliseId } from '../platform/validation.js';
-import { Person, personRef } from '../people/entities.js';
-import { ProvinceCode } from '../reference/enums.js';
-import { ProvincialPlan } from '../plans/types.js';
-import { LocationProposal } from '../proposals/types.js';
-import { proposalPolicy } from '../proposals/proposal.policy.js';
-import { Comment } from '../comments/comment.js';
-import { Event, EventKind, EventSubjectType } from './event.js';
+import { ProvinceCode } from '../reference/index.js';
+import { Event, EventKinds, type EventKind } from './event.js';
 
 @ObjectType({ description: 'Events after a cursor.' })
 export class EventPage {
@@ -22,22 +15,6 @@ export class EventPage {
   hasMore: boolean;
 }
 
-/** Fresh data for every delivery: the subscription's loaders would otherwise serve what they cached before. */
-function fresh(context: RequestContext): void {
-  for (const loader of Object.values(context.loaders)) loader.clearAll();
-}
-
-async function unlessForbidden<T>(load: () => Promise<T>): Promise<T | null> {
-  try {
-    return await load();
-  } catch (error) {
-    if (isClientError(error)) return null;
-    throw error;
-  }
-}
-
-const PLAN_KINDS = new Set([EventKind.PLAN_CREATED, EventKind.PLAN_EDITED, EventKind.PLAN_SUBMITTED, EventKind.PLAN_ADOPTED, EventKind.PLAN_RETURNED]);
-
 @Resolver(() => Event)
 export class EventResolver {
   @Query(() => [Event], { description: 'Every recorded change to a plan, proposal, agreement or membership, oldest first (those you may see).' })
@@ -50,7 +27,7 @@ export class EventResolver {
     @Ctx() { services, principal }: RequestContext,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('provinceCode', () => ProvinceCode, { nullable: true }) provinceCode?: ProvinceCode,
-    @Arg('kinds', () => [EventKind], { nullable: true }) kinds?: EventKind[],
+    @Arg('kinds', () => [EventKinds.values], { nullable: true }) kinds?: EventKind[],
     @Arg('first', () => Int, { nullable: true, description: '1 to 500, default 100.' }) first?: number,
   ) {
     return services.events.after(principal, { after, provinceCode, kinds, first });
@@ -75,9 +52,7 @@ export class EventResolver {
       services.events.assertMayFollow(principal, provinceCode, 'provinceCode');
       return services.events.subscribe(principal, {
         matches: (event) =>
-          (!provinceCode ||
-            event.provinceCode === provinceCode ||
-            (event.subjectType === EventSubjectType.MEMBERSHIP && ((event.after as { provinceCodes?: string[] } | null)?.provinceCodes ?? []).includes(provinceCode))) &&
+          (!provinceCode || services.events.concernsProvince(event, provinceCode)) &&
           (kinds.length === 0 || kinds.includes(event.kind)),
         stillAllowed: (p) => services.events.mayFollow(p, provinceCode),
         resolve: async (event) => event,
@@ -87,78 +62,8 @@ export class EventResolver {
   activity(
     @Root() event: Event,
     @Arg('provinceCode', () => ProvinceCode, { nullable: true }) _provinceCode?: ProvinceCode,
-    @Arg('kinds', () => [EventKind], { nullable: true }) _kinds?: EventKind[],
+    @Arg('kinds', () => [EventKinds.values], { nullable: true }) _kinds?: EventKind[],
   ): Event {
     return event;
-  }
-
-  @Subscription(() => ProvincialPlan, {
-    description: 'The plan as it is now, every time it changes.',
-    subscribe: async ({ args, context }) => {
-      const ctx = context as RequestContext;
-      // Events carry ids as the database writes them; queries accept any case, so must subscriptions.
-      const planId = normaliseId(args.planId as string);
-      const plan = await ctx.services.plans.plan(ctx.principal, planId, 'planId');
-      if (!plan) throw notFound('No such plan', 'planId');
-      return ctx.services.events.subscribe(ctx.principal, {
-        matches: (event) => event.subjectId === planId && PLAN_KINDS.has(event.kind),
-        stillAllowed: async (p) => (await unlessForbidden(() => ctx.services.plans.plan(p, planId))) !== null,
-        resolve: (event) => {
-          fresh(ctx);
-          return unlessForbidden(() => ctx.services.plans.plan(ctx.principal, event.subjectId));
-        },
-      });
-    },
-  })
-  planChanged(@Root() plan: ProvincialPlan, @Arg('planId', () => ID) _planId: string): ProvincialPlan {
-    return plan;
-  }
-
-  @Subscription(() => LocationProposal, {
-    description: 'A proposal of the province as it is now, every time one is created or moves.',
-    subscribe: ({ args, context }) => {
-      const ctx = context as RequestContext;
-      const provinceCode = args.provinceCode as ProvinceCode;
-      ctx.services.events.assertMayFollow(ctx.principal, provinceCode, 'provinceCode');
-      return ctx.services.events.subscribe(ctx.principal, {
-        matches: (event) => event.subjectType === EventSubjectType.LOCATION_PROPOSAL && event.provinceCode === provinceCode && event.kind.startsWith('PROPOSAL_'),
-        stillAllowed: (p) => ctx.services.events.mayFollow(p, provinceCode),
-        resolve: async (event) => {
-          fresh(ctx);
-          const proposal = await ctx.loaders.proposal.load(event.subjectId);
-          return proposal && proposalPolicy.canRead(ctx.principal, proposal) ? proposal : null;
-        },
-      });
-    },
-  })
-  proposalChanged(@Root() proposal: LocationProposal, @Arg('provinceCode', () => ProvinceCode) _provinceCode: ProvinceCode): LocationProposal {
-    return proposal;
-  }
-
-  @Subscription(() => Comment, {
-    description: 'Every new comment on a plan, proposal or agreement that you may see.',
-    subscribe: async ({ args, context }) => {
-      const ctx = context as RequestContext;
-      const subjectId = normaliseId(args.subjectId as string);
-      await ctx.services.events.auditTrail(ctx.principal, subjectId); // the subject must exist and be visible now
-      return ctx.services.events.subscribe(ctx.principal, {
-        matches: (event) => event.subjectId === subjectId && event.kind === EventKind.COMMENT_ADDED,
-        stillAllowed: async (p) => (await unlessForbidden(() => ctx.services.events.auditTrail(p, subjectId))) !== null,
-        resolve: async (event) => {
-          fresh(ctx);
-          const commentId = (event.after as { commentId: string }).commentId;
-          const comments = await ctx.loaders.commentsOfSubject.load(`${event.subjectType}:${event.subjectId}`);
-          return ctx.services.comments.visible(ctx.principal, comments).find((comment) => comment.id === commentId) ?? null;
-        },
-      });
-    },
-  })
-  commentAdded(@Root() comment: Comment, @Arg('subjectId', () => ID) _subjectId: string): Comment {
-    return comment;
-  }
-
-  @FieldResolver(() => Person, { nullable: true })
-  actor(@Root() event: Event) {
-    return event.actorId ? personRef(event.actorId, event.actorName) : null;
   }
 }

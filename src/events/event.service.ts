@@ -2,13 +2,12 @@ import type { DataSource } from 'typeorm';
 import { loadPrincipal } from '../platform/auth/authenticate.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { isNational } from '../platform/auth/scope.js';
+import type { ProvinceCode } from '../platform/auth/vocabulary.js';
 import { badUserInput, forbidden, notFound } from '../platform/errors.js';
 import { isUuid } from '../platform/validation.js';
-import type { ProvinceCode } from '../reference/enums.js';
-import { planPolicy } from '../plans/plan.policy.js';
 import type { EventBus } from './event-bus.js';
-import { canSeeEvent, redactEvent } from './event.policy.js';
-import { EVENT_COLUMNS, EventKind, EventSubjectType, toEvent, type Event } from './event.js';
+import { canSeeEvent, concernsProvince, redactEvent, type EventSubjects } from './event.policy.js';
+import { EVENT_COLUMNS, toEvent, type Event, type EventKind } from './event.js';
 
 export interface EventPageResult {
   events: Event[];
@@ -21,21 +20,48 @@ export interface EventPageResult {
 export class EventService {
   constructor(
     private readonly db: DataSource,
-    private readonly bus: EventBus | null,
+    readonly bus: EventBus | null,
+    private readonly subjects: EventSubjects,
   ) {}
+
+  /** Subject types whose events name their provinces in `after.provinceCodes`. */
+  private get multiProvinceSubjects(): string[] {
+    return Object.entries(this.subjects).filter(([, subject]) => subject.provincesInState).map(([type]) => type);
+  }
+
+  /** SQL for the status now of subjects whose history hides with them, for the event aliased `e`. */
+  private get statusNowSql(): string {
+    const cases = Object.entries(this.subjects)
+      .filter(([, subject]) => subject.statusNowSql)
+      .map(([type, subject]) => `WHEN '${type.replace(/'/g, "''")}' THEN (${subject.statusNowSql})`);
+    return cases.length ? `CASE e.subject_type ${cases.join(' ')} END` : 'NULL';
+  }
+
+  concernsProvince(event: Event, provinceCode: string): boolean {
+    return concernsProvince(this.subjects, event, provinceCode);
+  }
+
+  canSee(principal: Principal, event: Event): boolean {
+    return canSeeEvent(this.subjects, principal, event);
+  }
 
   async auditTrail(principal: Principal, subjectId: string): Promise<Event[]> {
     if (!isUuid(subjectId)) throw badUserInput('subjectId is not an id', 'subjectId');
-    const rows: object[] = await this.db.query(
-      `SELECT ${EVENT_COLUMNS}, (SELECT pp.status FROM provincial_plan pp WHERE e.subject_type = 'PROVINCIAL_PLAN' AND pp.id = e.subject_id) AS "planStatusNow"
-       FROM event e WHERE e.subject_id = $1 ORDER BY e.id`,
-      [subjectId],
-    );
+    const rows: object[] = await this.db.query(`SELECT ${EVENT_COLUMNS}, ${this.statusNowSql} AS "statusNow" FROM event e WHERE e.subject_id = $1 ORDER BY e.id`, [subjectId]);
     const latest = rows.at(-1);
     if (!latest) throw notFound('Nothing is recorded about this subject', 'subjectId');
     // The subject as it is now decides: a plan back in draft hides its whole trail from those who may not read drafts.
     if (!this.subjectVisibleNow(principal, latest)) throw forbidden('You may not see this subject', 'subjectId');
     return rows.map((row) => this.asSeen(principal, row)).filter((event): event is Event => event !== null);
+  }
+
+  /** May the principal see the subject of the latest event as it is now (for a plan: in its status now)? */
+  private subjectVisibleNow(principal: Principal, row: object): boolean {
+    const event = toEvent(row);
+    const statusNow = (row as { statusNow?: string | null }).statusNow;
+    const after = event.after as Record<string, unknown> | null;
+    // What a comment was written on is about the comment, not about the subject.
+    return canSeeEvent(this.subjects, principal, Object.assign(event, { subjectStatus: statusNow ?? event.subjectStatus, after: after && { ...after, writtenOnStatus: undefined } }));
   }
 
   /** Events after a cursor that the principal may see, oldest first: what a client missed while away. */
@@ -48,11 +74,11 @@ export class EventService {
     const events: Event[] = [];
     for (let round = 0; round < 20 && events.length < first; round++) {
       const rows = await this.db.query(
-        `SELECT ${EVENT_COLUMNS}, (SELECT pp.status FROM provincial_plan pp WHERE e.subject_type = 'PROVINCIAL_PLAN' AND pp.id = e.subject_id) AS "planStatusNow"
-         FROM event e WHERE e.id > $1 AND ($2::text IS NULL OR e.province_code = $2 OR (e.subject_type = 'MEMBERSHIP' AND e.after->'provinceCodes' ? $2))
+        `SELECT ${EVENT_COLUMNS}, ${this.statusNowSql} AS "statusNow"
+         FROM event e WHERE e.id > $1 AND ($2::text IS NULL OR e.province_code = $2 OR (e.subject_type = ANY($5) AND e.after->'provinceCodes' ? $2))
            AND ($3::text[] IS NULL OR e.kind = ANY($3))
          ORDER BY e.id LIMIT $4`,
-        [cursor, args.provinceCode ?? null, args.kinds?.length ? args.kinds : null, first * 2],
+        [cursor, args.provinceCode ?? null, args.kinds?.length ? args.kinds : null, first * 2, this.multiProvinceSubjects],
       );
       if (rows.length === 0) return { events, endCursor: events.at(-1)?.id ?? args.after ?? null, hasMore: false };
       for (const row of rows) {
@@ -67,22 +93,13 @@ export class EventService {
     return { events, endCursor: cursor, hasMore: true };
   }
 
-  /** May the principal see the subject of the latest event as it is now (a plan: its status now)? */
-  private subjectVisibleNow(principal: Principal, row: object): boolean {
-    const event = toEvent(row);
-    const planNow = (row as { planStatusNow?: string | null }).planStatusNow;
-    const after = event.after as Record<string, unknown> | null;
-    // What a comment was written on is about the comment, not about the subject.
-    return canSeeEvent(principal, Object.assign(event, { subjectStatus: planNow ?? event.subjectStatus, after: after && { ...after, writtenOnStatus: undefined } }));
-  }
-
   /** The event of a row as the principal may see it, or null. */
   private asSeen(principal: Principal, row: object): Event | null {
     const event = toEvent(row);
-    // History of a plan that went back to draft is hidden with the plan, as the plan query hides it.
-    const planNow = (row as { planStatusNow?: string | null }).planStatusNow;
-    const stillVisible = !planNow || canSeeEvent(principal, Object.assign(toEvent(row), { subjectStatus: planNow }));
-    return stillVisible && canSeeEvent(principal, event) ? redactEvent(principal, event) : null;
+    // History of a subject that hides with it (a plan that went back to draft) is hidden as its query hides it.
+    const statusNow = (row as { statusNow?: string | null }).statusNow;
+    const stillVisible = !statusNow || canSeeEvent(this.subjects, principal, Object.assign(toEvent(row), { subjectStatus: statusNow }));
+    return stillVisible && canSeeEvent(this.subjects, principal, event) ? redactEvent(this.subjects, principal, event) : null;
   }
 
   /**
@@ -100,11 +117,11 @@ export class EventService {
     const events: Event[] = [];
     for (let round = 0; round < 20 && events.length < first; round++) {
       const rows = await this.db.query(
-        `SELECT ${EVENT_COLUMNS}, (SELECT pp.status FROM provincial_plan pp WHERE e.subject_type = 'PROVINCIAL_PLAN' AND pp.id = e.subject_id) AS "planStatusNow"
+        `SELECT ${EVENT_COLUMNS}, ${this.statusNowSql} AS "statusNow"
          FROM event e WHERE ($1::bigint IS NULL OR e.id < $1)
-           AND ($2::text[] IS NULL OR e.province_code = ANY($2) OR (e.subject_type = 'MEMBERSHIP' AND e.after->'provinceCodes' ?| $2))
+           AND ($2::text[] IS NULL OR e.province_code = ANY($2) OR (e.subject_type = ANY($4) AND e.after->'provinceCodes' ?| $2))
          ORDER BY e.id DESC LIMIT $3`,
-        [cursor, provinceCodes, first * 2],
+        [cursor, provinceCodes, first * 2, this.multiProvinceSubjects],
       );
       if (rows.length === 0) return { events, endCursor: cursor, hasMore: false };
       for (const row of rows) {
@@ -133,7 +150,7 @@ export class EventService {
       if (!isNational(principal)) throw forbidden('Only IPO and LRT follow the whole country: name a provinceCode', field);
       return;
     }
-    const reaches = planPolicy.access(principal, provinceCode) !== 'NONE' || principal.memberships.some((m) => m.provinceCodes.includes(provinceCode));
+    const reaches = isNational(principal) || principal.seatProvinceCodes.includes(provinceCode) || principal.memberships.some((m) => m.provinceCodes.includes(provinceCode));
     if (!reaches) throw forbidden(`You have no role in province ${provinceCode}`, field);
   }
 
@@ -154,18 +171,16 @@ export class EventService {
     },
   ): AsyncIterableIterator<T> {
     if (!this.bus) throw new Error('subscriptions need the event bus');
-    // Events about the subscriber's own memberships always pass the first filter: they may change its rights.
-    const ownMembership = (event: Event) =>
-      event.subjectType === EventSubjectType.MEMBERSHIP && !!principal.personId && ((event.after ?? event.before) as { personId?: string } | null)?.personId === principal.personId;
-    return this.bus.subscribe((event) => ownMembership(event) || options.matches(event), async (event) => {
-      const about = (event.after ?? event.before) as { personId?: string } | null;
-      if (event.subjectType === EventSubjectType.MEMBERSHIP && principal.personId && about?.personId === principal.personId) {
+    // Events that change the subscriber's own rights (a membership) always pass the first filter.
+    const changesOwnRights = (event: Event) => !!principal.personId && this.subjects[event.subjectType]?.rightsChangedOf?.(event) === principal.personId;
+    return this.bus.subscribe((event) => changesOwnRights(event) || options.matches(event), async (event) => {
+      if (changesOwnRights(event)) {
         Object.assign(principal, await loadPrincipal(this.db, { sub: principal.subject, exp: Math.floor(principal.expiresAt / 1000) }));
         if (!(await options.stillAllowed(principal))) throw forbidden('Your access changed: this subscription has ended');
       }
       if (!options.matches(event)) return null;
-      if (!canSeeEvent(principal, event)) return options.resolveUnseen ? options.resolveUnseen(event) : null;
-      return options.resolve(redactEvent(principal, event));
+      if (!canSeeEvent(this.subjects, principal, event)) return options.resolveUnseen ? options.resolveUnseen(event) : null;
+      return options.resolve(redactEvent(this.subjects, principal, event));
     });
   }
 }

@@ -1,36 +1,19 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import type { EntityManager } from 'typeorm';
-import { ProvinceCode } from '../reference/enums.js';
+import { ProvinceCode } from '../reference/index.js';
+import { OpenEnum } from '../platform/open-enum.js';
 
-export enum EventKind {
-  PLAN_CREATED = 'PLAN_CREATED',
-  PLAN_EDITED = 'PLAN_EDITED',
-  PLAN_SUBMITTED = 'PLAN_SUBMITTED',
-  PLAN_ADOPTED = 'PLAN_ADOPTED',
-  PLAN_RETURNED = 'PLAN_RETURNED',
-  OPGAVE_SET = 'OPGAVE_SET',
-  PROPOSAL_CREATED = 'PROPOSAL_CREATED',
-  PROPOSAL_CHANGED = 'PROPOSAL_CHANGED',
-  AGREEMENT_REGISTERED = 'AGREEMENT_REGISTERED',
-  AGREEMENT_EXTENDED = 'AGREEMENT_EXTENDED',
-  AGREEMENT_ENDED = 'AGREEMENT_ENDED',
-  COMMENT_ADDED = 'COMMENT_ADDED',
-  COMMENT_EDITED = 'COMMENT_EDITED',
-  COMMENT_RESOLVED = 'COMMENT_RESOLVED',
-  MEMBERSHIP_GRANTED = 'MEMBERSHIP_GRANTED',
-  MEMBERSHIP_REVOKED = 'MEMBERSHIP_REVOKED',
-}
-registerEnumType(EventKind, { name: 'EventKind' });
+/**
+ * What happened (PLAN_SUBMITTED, COMMENT_ADDED, …). Each capability adds the kinds of its own events (`EventKinds.add`),
+ * next to the code that records them.
+ */
+export const EventKinds = new OpenEnum('EventKind');
+export type EventKind = string;
 
-export enum EventSubjectType {
-  PROVINCIAL_PLAN = 'PROVINCIAL_PLAN',
-  OPGAVE = 'OPGAVE',
-  LOCATION_PROPOSAL = 'LOCATION_PROPOSAL',
-  AGREEMENT = 'AGREEMENT',
-  MEMBERSHIP = 'MEMBERSHIP',
-}
-registerEnumType(EventSubjectType, { name: 'EventSubjectType' });
+/** What an event is about. Each capability adds its subjects, and registers who may see their events (`EventSubject`). */
+export const EventSubjectTypes = new OpenEnum('EventSubjectType');
+export type EventSubjectType = string;
 
 @ObjectType({ description: 'A change, as recorded in the same transaction as the change itself: the audit trail and what subscriptions deliver.' })
 export class Event {
@@ -43,10 +26,10 @@ export class Event {
   actorId: string | null;
   actorName: string | null;
 
-  @Field(() => EventKind)
+  @Field(() => EventKinds.values)
   kind: EventKind;
 
-  @Field(() => EventSubjectType)
+  @Field(() => EventSubjectTypes.values)
   subjectType: EventSubjectType;
 
   @Field(() => ID)

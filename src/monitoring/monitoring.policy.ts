@@ -1,8 +1,8 @@
 import type { Principal } from '../platform/auth/principal.js';
 import { coaProvinces, isNational } from '../platform/auth/scope.js';
 import { forbidden } from '../platform/errors.js';
-import { Role } from '../people/enums.js';
-import { PROVINCE_CODES, type ProvinceCode } from '../reference/enums.js';
+import { Role } from '../people/index.js';
+import { PROVINCE_CODES, type ProvinceCode } from '../reference/index.js';
 
 /** FULL: all figures, drafts included. ADOPTED: opgave and adopted plans only (a gemeente's view of its province). */
 export type MonitoringLevel = 'FULL' | 'ADOPTED';

@@ -1,17 +1,21 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
-import { Opvangtype, ProvinceCode } from '../reference/enums.js';
-import { EventKind, EventSubjectType, type Event } from '../events/event.js';
-import { addDays, today } from '../agreements/status.js';
+import { Opvangtype, ProvinceCode } from '../reference/index.js';
+import type { Event } from '../events/index.js';
+import { PlanEventKind, PlanEventSubject } from '../plans/index.js';
+import { ProposalEventSubject } from '../proposals/index.js';
+import { AgreementEventSubject } from '../agreements/index.js';
+import { addDays, today } from '../platform/dates.js';
 import { monitoringPolicy } from './monitoring.policy.js';
 import { ExpiringAgreementsOfProvince, NationalOverview, OverviewChange, TimelineInterval, TimelinePoint } from './types.js';
 
 /** Events that move a figure of the overview. */
-const FIGURE_SUBJECTS = new Set([EventSubjectType.PROVINCIAL_PLAN, EventSubjectType.OPGAVE, EventSubjectType.LOCATION_PROPOSAL, EventSubjectType.AGREEMENT]);
+const FIGURE_SUBJECTS = new Set<string>([PlanEventSubject.PROVINCIAL_PLAN, PlanEventSubject.OPGAVE, ProposalEventSubject.LOCATION_PROPOSAL, AgreementEventSubject.AGREEMENT]);
 /** Events that move national realised or planned capacity, and with it every province's shares. */
 const movesShares = (event: Event) =>
-  event.subjectType === EventSubjectType.AGREEMENT ||
-  (event.subjectType === EventSubjectType.PROVINCIAL_PLAN && [EventKind.PLAN_SUBMITTED, EventKind.PLAN_ADOPTED, EventKind.PLAN_RETURNED].includes(event.kind));
+  event.subjectType === AgreementEventSubject.AGREEMENT ||
+  (event.subjectType === PlanEventSubject.PROVINCIAL_PLAN && ([PlanEventKind.PLAN_SUBMITTED, PlanEventKind.PLAN_ADOPTED, PlanEventKind.PLAN_RETURNED] as string[]).includes(event.kind));
 export const NATIONAL_TOTALS_CHANGED = 'NATIONAL_TOTALS_CHANGED';
 
 @Resolver()
@@ -21,7 +25,7 @@ export class MonitoringResolver {
   })
   nationalOverview(
     @Ctx() { services, principal }: RequestContext,
-    @Arg('on', () => String, { defaultValue: '2023-01-01' }) on: string,
+    @Arg('on', () => LocalDateResolver, { defaultValue: '2023-01-01' }) on: string,
     @Arg('provinceCode', () => ProvinceCode, { nullable: true, description: 'One province only.' }) provinceCode?: ProvinceCode,
   ) {
     return services.monitoring.nationalOverview(principal, on, provinceCode);
@@ -33,8 +37,8 @@ export class MonitoringResolver {
   capacityTimeline(
     @Ctx() { services, principal }: RequestContext,
     @Arg('provinceCode', () => ProvinceCode) provinceCode: ProvinceCode,
-    @Arg('from', () => String, { description: 'YYYY-MM-DD; the first point is the start of the interval holding it.' }) from: string,
-    @Arg('to', () => String, { description: 'YYYY-MM-DD, the last day a point may fall on.' }) to: string,
+    @Arg('from', () => LocalDateResolver, { description: 'The first point is the start of the interval holding it.' }) from: string,
+    @Arg('to', () => LocalDateResolver, { description: 'The last day a point may fall on.' }) to: string,
     @Arg('opvangtype', () => Opvangtype, { nullable: true, description: 'One type; all types when left out.' }) opvangtype?: Opvangtype,
     @Arg('interval', () => TimelineInterval, { defaultValue: TimelineInterval.MONTH }) interval?: TimelineInterval,
   ) {
@@ -45,7 +49,7 @@ export class MonitoringResolver {
   expiringAgreements(
     @Ctx() { services, principal }: RequestContext,
     @Arg('within', () => Int, { defaultValue: 365, description: 'Days, 1 to 3650.' }) within: number,
-    @Arg('from', () => String, { nullable: true, description: 'YYYY-MM-DD; default today.' }) from?: string,
+    @Arg('from', () => LocalDateResolver, { nullable: true, description: 'Default today.' }) from?: string,
     @Arg('provinceCode', () => ProvinceCode, { nullable: true }) provinceCode?: ProvinceCode,
   ) {
     return services.monitoring.expiring(principal, within, from ?? today(), provinceCode);

@@ -2,12 +2,11 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
 import { queryPrepared } from '../platform/database.js';
 import { badUserInput, forbidden } from '../platform/errors.js';
-import { Opvangtype, type ProvinceCode } from '../reference/enums.js';
-import { shortfall, sumRanges, type PlaceRange } from '../plans/capacity.js';
-import type { PlanStatus } from '../plans/status.js';
-import { isIsoDate } from '../plans/validation.js';
-import { addDays } from '../agreements/status.js';
-import type { ProposalStatus } from '../proposals/status.js';
+import { Opvangtype, type ProvinceCode } from '../reference/index.js';
+import { shortfall, sumRanges, type PlaceRange, type PlanStatus } from '../plans/index.js';
+import { isIsoDate } from '../platform/validation.js';
+import { addDays } from '../platform/dates.js';
+import type { ProposalStatus } from '../proposals/index.js';
 import { monitoringPolicy, type MonitoringLevel } from './monitoring.policy.js';
 import {
   ExpiringAgreement,

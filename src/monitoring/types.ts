@@ -1,8 +1,8 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Opvangtype, ProvinceCode } from '../reference/enums.js';
-import { PlaceRange } from '../plans/types.js';
-import { PlanStatus } from '../plans/status.js';
-import { ProposalStatus } from '../proposals/status.js';
+import { Opvangtype, ProvinceCode } from '../reference/index.js';
+import { PlaceRange, PlanStatus } from '../plans/index.js';
+import { ProposalStatus } from '../proposals/index.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Places in proposals of one status (submitted proposals that are not yet agreements).' })
 export class PipelineByStatus {
@@ -159,7 +159,7 @@ export class ProvinceOverview {
 
 @ObjectType({ simpleResolvers: true, description: 'Opgave, plans, realised capacity, pipeline and gaps per province and opvangtype on a date, with national totals and spreiding.' })
 export class NationalOverview {
-  @Field(() => String)
+  @Field(() => LocalDateResolver)
   on: string;
 
   @Field(() => [OverviewRow])
@@ -211,7 +211,7 @@ registerEnumType(TimelineInterval, {
 
 @ObjectType({ simpleResolvers: true, description: 'Realised places at one moment.' })
 export class TimelinePoint {
-  @Field(() => String)
+  @Field(() => LocalDateResolver)
   date: string;
 
   @Field(() => Int)
@@ -238,7 +238,7 @@ export class ExpiringAgreement {
   @Field(() => Int, { description: 'Places at stake.' })
   places: number;
 
-  @Field(() => String, { description: 'The end date that falls in the period: the last day as signed or extended, or the day it was ended early.' })
+  @Field(() => LocalDateResolver, { description: 'The end date that falls in the period: the last day as signed or extended, or the day it was ended early.' })
   endDate: string;
 
   @Field(() => Boolean, { description: 'The agreement was ended early, on endDate.' })

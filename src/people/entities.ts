@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { ProvinceCode } from '../reference/enums.js';
+import { ProvinceCode } from '../reference/index.js';
 import { OrganisationKind, RegietafelFunction, Role } from './enums.js';
 
 @ObjectType({ description: 'An organisation people act for: a provincie, a gemeente, COA, IPO or the ministry.' })

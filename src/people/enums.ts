@@ -1,12 +1,8 @@
 import { registerEnumType } from 'type-graphql';
 
-export enum Role {
-  PRT_SECRETARIAAT = 'PRT_SECRETARIAAT',
-  GEMEENTE = 'GEMEENTE',
-  COA_REGIO = 'COA_REGIO',
-  IPO = 'IPO',
-  LRT = 'LRT',
-}
+import { Role } from '../platform/auth/vocabulary.js';
+
+export { Role };
 
 registerEnumType(Role, {
   name: 'Role',

@@ -1,7 +1,7 @@
 import { IsEmail, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsText } from '../platform/validation.js';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { ProvinceCode } from '../reference/enums.js';
+import { ProvinceCode } from '../reference/index.js';
 import { Role } from './enums.js';
 
 @InputType({ description: 'Give a person a role. The scope field the role needs is required; the others must be left out.' })

@@ -1,7 +1,7 @@
 import { forbidden } from '../platform/errors.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { hasRole, isNational, provincesInScope } from '../platform/auth/scope.js';
-import type { ProvinceCode } from '../reference/enums.js';
+import type { ProvinceCode } from '../reference/index.js';
 import { Role } from './enums.js';
 
 /**

@@ -1,10 +1,10 @@
 import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
 import { Connection } from '../platform/pagination.js';
-import { Gemeente, Province, Uitplaatsingsregio } from '../reference/entities.js';
-import { ProvinceCode } from '../reference/enums.js';
-import { Ability, abilitiesOf } from './abilities.js';
-import { Membership, Organisation, Person, RegietafelSeat } from './entities.js';
+import { Gemeente, Province, ProvinceCode, Uitplaatsingsregio } from '../reference/index.js';
+import { Ability } from './abilities.js';
+import { Event } from '../events/index.js';
+import { Membership, Organisation, Person, personRef, RegietafelSeat } from './entities.js';
 import { RegietafelFunction, Role } from './enums.js';
 import { GrantMembershipInput, RevokeMembershipInput } from './inputs.js';
 import { membershipPolicy } from './membership.policy.js';
@@ -38,13 +38,13 @@ export class Regietafel {
 @Resolver()
 export class ViewerResolver {
   @Query(() => Viewer)
-  async viewer(@Ctx() { principal, loaders }: RequestContext): Promise<Viewer> {
+  async viewer(@Ctx() { principal, loaders, services }: RequestContext): Promise<Viewer> {
     return {
       subject: principal.subject,
       name: principal.name,
       person: principal.personId ? await loaders.person.load(principal.personId) : null,
       memberships: principal.personId ? await loaders.activeMembershipsOfPerson.load(principal.personId) : [],
-      abilities: abilitiesOf(principal),
+      abilities: services.people.abilitiesOf(principal),
     };
   }
 }
@@ -207,5 +207,14 @@ export class ProvinceRegietafelResolver {
   @FieldResolver(() => Regietafel, { description: "This province's regietafel." })
   regietafel(@Root() province: Province): Regietafel {
     return { provinceCode: province.code };
+  }
+}
+
+/** Who made a change: people are this capability's, so it adds the field to events. */
+@Resolver(() => Event)
+export class EventActorResolver {
+  @FieldResolver(() => Person, { nullable: true })
+  actor(@Root() event: Event) {
+    return event.actorId ? personRef(event.actorId, event.actorName) : null;
   }
 }

@@ -5,12 +5,13 @@ import { isUuid } from '../platform/validation.js';
 import { badUserInput, forbidden, notFound, ruleViolation } from '../platform/errors.js';
 import { byKey, groupByKey } from '../platform/loader-utils.js';
 import { isTimestampIdKey, pageRequest, toPage, type Page } from '../platform/pagination.js';
-import type { ProvinceCode } from '../reference/enums.js';
-import { normaliseGemeenteCode } from '../reference/reference.service.js';
+import { normaliseGemeenteCode, type ProvinceCode } from '../reference/index.js';
 import { Membership, Organisation, Person, RegietafelSeat } from './entities.js';
 import { Role } from './enums.js';
 import { membershipPolicy } from './membership.policy.js';
-import { EventKind, EventSubjectType, recordEvent } from '../events/event.js';
+import { recordEvent } from '../events/index.js';
+import type { Ability, AbilitiesOf } from './abilities.js';
+import { MembershipEventKind, PeopleEventSubject } from './membership.events.js';
 
 /** A membership as read: with the provinces it reaches, which the policy needs. */
 export class ScopedMembership extends Membership {
@@ -51,7 +52,16 @@ const isMembershipKey = isTimestampIdKey(false);
 
 /** People, organisations, memberships and regietafel seats. */
 export class PeopleService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    /** What every capability adds to `viewer.abilities`, in module order. */
+    private readonly abilities: readonly AbilitiesOf[] = [],
+  ) {}
+
+  /** What the viewer may do, derived from the same policies the services enforce. */
+  abilitiesOf(principal: Principal): Ability[] {
+    return this.abilities.flatMap((of) => of(principal));
+  }
 
   /** Memberships the principal may read, newest first. */
   async memberships(principal: Principal, filter: MembershipFilter, first?: number | null, after?: string | null): Promise<Page<ScopedMembership>> {
@@ -110,7 +120,7 @@ export class PeopleService {
         throw ruleViolation('MEMBERSHIP_ALREADY_ACTIVE', 'This person already has this role in this scope', { field: 'input.role' });
       }
       const membership = await this.membershipById(tx, inserted[0].id);
-      await recordEvent(tx, membershipEvent(EventKind.MEMBERSHIP_GRANTED, membership, grantedBy, null));
+      await recordEvent(tx, membershipEvent(MembershipEventKind.MEMBERSHIP_GRANTED, membership, grantedBy, null));
       return membership;
     });
   }
@@ -138,7 +148,7 @@ export class PeopleService {
         reason.trim(),
       ]);
       const revoked = await this.membershipById(tx, membershipId);
-      await recordEvent(tx, membershipEvent(EventKind.MEMBERSHIP_REVOKED, revoked, principal.personId, current));
+      await recordEvent(tx, membershipEvent(MembershipEventKind.MEMBERSHIP_REVOKED, revoked, principal.personId, current));
       return revoked;
     });
   }
@@ -264,14 +274,14 @@ export class PeopleService {
   }
 }
 
-function membershipEvent(kind: EventKind, membership: ScopedMembership, actorId: string | null, before: ScopedMembership | null) {
+function membershipEvent(kind: MembershipEventKind, membership: ScopedMembership, actorId: string | null, before: ScopedMembership | null) {
   const state = (m: ScopedMembership) => ({
     personId: m.personId, role: m.role, provinceCodes: m.provinceCodes, gemeenteCode: m.gemeenteCode,
     uitplaatsingsregio: m.uitplaatsingsregioNumber, active: m.revokedAt === null, grantReason: m.grantReason, revokeReason: m.revokeReason,
   });
   return {
     kind,
-    subjectType: EventSubjectType.MEMBERSHIP,
+    subjectType: PeopleEventSubject.MEMBERSHIP,
     subjectId: membership.id,
     provinceCode: membership.provinceCodes.length === 1 ? membership.provinceCodes[0] : null,
     gemeenteCode: membership.gemeenteCode,

@@ -1,6 +1,7 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { IsInt, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { Opvangtype, ProvinceCode } from '../reference/enums.js';
+import { Opvangtype, ProvinceCode } from '../reference/index.js';
 
 @InputType({ description: 'Part of a line for a region: a veiligheidsregio or a group of gemeenten of the province.' })
 export class RegionShareInput {
@@ -25,7 +26,7 @@ export class CapacityLineInput {
   @Field(() => [Opvangtype], { description: 'One type, several for a combined line, or none for places of any type.' })
   opvangtypes: Opvangtype[];
 
-  @Field(() => String, { description: 'YYYY-MM-DD, within the planning round.' })
+  @Field(() => LocalDateResolver, { description: 'Within the planning round.' })
   targetDate: string;
 
   @Field(() => Int)
@@ -67,7 +68,7 @@ export class CreateProvincialPlanInput {
   @Field(() => String)
   title: string;
 
-  @Field(() => String, { nullable: true, description: 'Default 2023-01-01.' })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Default 2023-01-01.' })
   targetDate?: string;
 
   @Field(() => PlanSectionsInput, { nullable: true })
@@ -93,7 +94,7 @@ export class UpdateProvincialPlanInput {
   @Field(() => String, { nullable: true })
   title?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true })
   targetDate?: string;
 
   @Field(() => PlanSectionsInput, { nullable: true })
@@ -128,7 +129,7 @@ export class SetOpgaveInput {
   @Field(() => Opvangtype, { nullable: true, description: 'Leave out for places of any type.' })
   opvangtype?: Opvangtype;
 
-  @Field(() => String, { description: 'YYYY-MM-DD.' })
+  @Field(() => LocalDateResolver)
   dueDate: string;
 
   @Field(() => Int)

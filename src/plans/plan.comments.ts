@@ -1,6 +1,8 @@
-import type { CommentSubjectAdapter } from '../comments/comment.js';
+import { CommentSubjectTypes, type CommentSubjectAdapter } from '../comments/index.js';
 import { planPolicy } from './plan.policy.js';
 import type { PlanStatus } from './status.js';
+
+export const PlanCommentSubject = CommentSubjectTypes.add({ PROVINCIAL_PLAN: 'PROVINCIAL_PLAN' });
 
 /** Plans as a subject of comments: the plan policy decides who reads, comments and resolves. */
 export const planCommentSubject: CommentSubjectAdapter = {

@@ -1,8 +1,8 @@
 import type { Principal } from '../platform/auth/principal.js';
 import { hasRole, isNational } from '../platform/auth/scope.js';
 import { forbidden } from '../platform/errors.js';
-import { Role } from '../people/enums.js';
-import type { ProvinceCode } from '../reference/enums.js';
+import { Role } from '../people/index.js';
+import type { ProvinceCode } from '../reference/index.js';
 import { PlanAction, PlanStatus, allowedActions } from './status.js';
 
 /** Statuses a plan has once the secretariat has put it forward. */

@@ -1,17 +1,24 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Loaders, RequestContext } from '../platform/context.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { oversees } from '../platform/auth/scope.js';
-import type { ProvinceCode } from '../reference/enums.js';
-import { Comment, CommentSubjectType } from '../comments/comment.js';
-import { Person, personRef } from '../people/entities.js';
-import { Gemeente, Province } from '../reference/entities.js';
+import { Gemeente, Province, type ProvinceCode } from '../reference/index.js';
+import { Comment } from '../comments/index.js';
+import { fresh, unlessForbidden } from '../events/index.js';
+import { Person, personRef } from '../people/index.js';
+import { normaliseId } from '../platform/validation.js';
+import { notFound } from '../platform/errors.js';
+import { PlanCommentSubject } from './plan.comments.js';
+import { PlanEventKind } from './plan.events.js';
 import { PlanAction, PlanStatus } from './status.js';
 import { diffLines } from './diff.js';
 import { CreateProvincialPlanInput, PlanTransitionInput, ReturnProvincialPlanInput, SetOpgaveInput, UpdateProvincialPlanInput } from './inputs.js';
 import { planPolicy } from './plan.policy.js';
 import { computeGaps, gapForLine } from './capacity.js';
 import { CapacityLine, LineChange, Opgave, PlanDiff, PlanGap, PlanningRound, PlanRevision, ProvincialPlan, RegionShare, PlanSections } from './types.js';
+
+const PLAN_KINDS = new Set<string>([PlanEventKind.PLAN_CREATED, PlanEventKind.PLAN_EDITED, PlanEventKind.PLAN_SUBMITTED, PlanEventKind.PLAN_ADOPTED, PlanEventKind.PLAN_RETURNED]);
 
 @Resolver(() => ProvincialPlan)
 export class ProvincialPlanResolver {
@@ -103,7 +110,7 @@ export class ProvincialPlanResolver {
 
   @FieldResolver(() => [Comment], { description: 'All comments you may see, oldest first; threads follow `parentId`.' })
   async comments(@Root() plan: ProvincialPlan, @Ctx() { loaders, principal, services }: RequestContext) {
-    const comments = await loaders.commentsOfSubject.load(`${CommentSubjectType.PROVINCIAL_PLAN}:${plan.id}`);
+    const comments = await loaders.commentsOfSubject.load(`${PlanCommentSubject.PROVINCIAL_PLAN}:${plan.id}`);
     return services.comments.visible(principal, comments.filter((comment) => comment.subjectVersion <= plan.version));
   }
 
@@ -115,6 +122,28 @@ export class ProvincialPlanResolver {
   @FieldResolver(() => Person, { nullable: true })
   updatedBy(@Root() plan: ProvincialPlan, @Ctx() { loaders }: RequestContext) {
     return plan.updatedById ? loaders.person.load(plan.updatedById) : null;
+  }
+
+  @Subscription(() => ProvincialPlan, {
+    description: 'The plan as it is now, every time it changes.',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as RequestContext;
+      // Events carry ids as the database writes them; queries accept any case, so must subscriptions.
+      const planId = normaliseId(args.planId as string);
+      const plan = await ctx.services.plans.plan(ctx.principal, planId, 'planId');
+      if (!plan) throw notFound('No such plan', 'planId');
+      return ctx.services.events.subscribe(ctx.principal, {
+        matches: (event) => event.subjectId === planId && PLAN_KINDS.has(event.kind),
+        stillAllowed: async (p) => (await unlessForbidden(() => ctx.services.plans.plan(p, planId))) !== null,
+        resolve: (event) => {
+          fresh(ctx);
+          return unlessForbidden(() => ctx.services.plans.plan(ctx.principal, event.subjectId));
+        },
+      });
+    },
+  })
+  planChanged(@Root() plan: ProvincialPlan, @Arg('planId', () => ID) _planId: string): ProvincialPlan {
+    return plan;
   }
 }
 
@@ -186,7 +215,7 @@ export class PlanRevisionResolver {
     return revision.state.title;
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => LocalDateResolver)
   targetDate(@Root() revision: PlanRevision) {
     return revision.state.targetDate;
   }

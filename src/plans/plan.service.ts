@@ -5,9 +5,10 @@ import type { Principal } from '../platform/auth/principal.js';
 import { isUuid } from '../platform/validation.js';
 import { badUserInput, conflict, forbidden, notFound, ruleViolation } from '../platform/errors.js';
 import { byKey, groupByKey } from '../platform/loader-utils.js';
-import type { Opvangtype, ProvinceCode } from '../reference/enums.js';
+import type { Opvangtype, ProvinceCode } from '../reference/index.js';
 import { diffLines, type CapacityLineSnapshot } from './diff.js';
-import { EventKind, EventSubjectType, recordEvent } from '../events/event.js';
+import { recordEvent } from '../events/index.js';
+import { PlanEventKind, PlanEventSubject } from './plan.events.js';
 import { planPolicy } from './plan.policy.js';
 import { PlanAction, PlanStatus, planTransition } from './status.js';
 import {
@@ -302,8 +303,8 @@ export class PlanService {
         [row.id, row.version, row.places, row.source, row.setAt, row.setById],
       );
       await recordEvent(tx, {
-        kind: EventKind.OPGAVE_SET,
-        subjectType: EventSubjectType.OPGAVE,
+        kind: PlanEventKind.OPGAVE_SET,
+        subjectType: PlanEventSubject.OPGAVE,
         subjectId: row.id,
         provinceCode: input.provinceCode,
         actorId: principal.personId,
@@ -419,18 +420,18 @@ const ROUND_COLUMNS = `code, name, target_from::text AS "targetFrom", target_unt
 
 export type PlanLoaders = ReturnType<PlanService['createLoaders']>;
 
-const EVENT_OF: Record<PlanChangeKind, EventKind> = {
-  CREATED: EventKind.PLAN_CREATED,
-  EDITED: EventKind.PLAN_EDITED,
-  SUBMITTED: EventKind.PLAN_SUBMITTED,
-  ADOPTED: EventKind.PLAN_ADOPTED,
-  RETURNED: EventKind.PLAN_RETURNED,
+const EVENT_OF: Record<PlanChangeKind, PlanEventKind> = {
+  CREATED: PlanEventKind.PLAN_CREATED,
+  EDITED: PlanEventKind.PLAN_EDITED,
+  SUBMITTED: PlanEventKind.PLAN_SUBMITTED,
+  ADOPTED: PlanEventKind.PLAN_ADOPTED,
+  RETURNED: PlanEventKind.PLAN_RETURNED,
 };
 
 function planEvent(kind: PlanChangeKind, plan: ProvincialPlan, principal: Principal, before: PlanState | null, after: PlanState) {
   return {
     kind: EVENT_OF[kind],
-    subjectType: EventSubjectType.PROVINCIAL_PLAN,
+    subjectType: PlanEventSubject.PROVINCIAL_PLAN,
     subjectId: plan.id,
     provinceCode: plan.provinceCode,
     subjectStatus: plan.status,

@@ -1,5 +1,6 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Opvangtype, ProvinceCode } from '../reference/enums.js';
+import { Opvangtype, ProvinceCode } from '../reference/index.js';
 import { PlanAction, PlanStatus } from './status.js';
 
 registerEnumType(PlanStatus, {
@@ -41,10 +42,10 @@ export class PlanningRound {
   @Field(() => String)
   name: string;
 
-  @Field(() => String, { description: 'First allowed target date (ISO date).' })
+  @Field(() => LocalDateResolver, { description: 'First allowed target date.' })
   targetFrom: string;
 
-  @Field(() => String, { description: 'Last allowed target date (ISO date).' })
+  @Field(() => LocalDateResolver, { description: 'Last allowed target date.' })
   targetUntil: string;
 
   @Field(() => Date, { nullable: true, description: 'Set once the round is closed: its plans can no longer be created or changed.' })
@@ -74,7 +75,7 @@ export class CapacityLine {
   @Field(() => [Opvangtype], { description: 'Usually one type; several for a combined line ("GVL/satelliet"); none when the places are not tied to a type.' })
   opvangtypes: Opvangtype[];
 
-  @Field(() => String, { description: 'ISO date by which the places are to be realised.' })
+  @Field(() => LocalDateResolver, { description: 'The date by which the places are to be realised.' })
   targetDate: string;
 
   @Field(() => Int)
@@ -101,7 +102,7 @@ export class PlanGap {
   @Field(() => [Opvangtype], { description: 'Compared together; empty for places of any type.' })
   opvangtypes: Opvangtype[];
 
-  @Field(() => String, { description: 'ISO date of the opgave.' })
+  @Field(() => LocalDateResolver, { description: 'Due date of the opgave.' })
   dueDate: string;
 
   @Field(() => Int, { description: 'What the province must realise by dueDate.' })
@@ -160,7 +161,7 @@ export class ProvincialPlan {
   @Field(() => String)
   title: string;
 
-  @Field(() => String, { description: 'The date the plan works toward (ISO date), by default 2023-01-01.' })
+  @Field(() => LocalDateResolver, { description: 'The date the plan works toward, by default 2023-01-01.' })
   targetDate: string;
 
   @Field(() => PlanStatus)
@@ -268,7 +269,7 @@ export class Opgave {
   @Field(() => Opvangtype, { nullable: true, description: 'Null when the opgave is for places of any type.' })
   opvangtype: Opvangtype | null;
 
-  @Field(() => String, { description: 'ISO date.' })
+  @Field(() => LocalDateResolver)
   dueDate: string;
 
   @Field(() => Int)

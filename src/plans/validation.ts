@@ -1,6 +1,9 @@
 import { badUserInput } from '../platform/errors.js';
-import { codePoints, CONTROL, CONTROL_OR_NEWLINE, isCleanText, isUuid } from '../platform/validation.js';
-import { Opvangtype } from '../reference/enums.js';
+import { isIsoDate } from '../platform/dates.js';
+import { assertText, codePoints, CONTROL, isCleanText, isUuid } from '../platform/validation.js';
+
+export { assertText, isIsoDate };
+import { Opvangtype } from '../reference/index.js';
 import type { CapacityLineSnapshot, RegionShareSnapshot } from './diff.js';
 import { SECTION_NAMES, type SectionName } from './types.js';
 
@@ -16,13 +19,6 @@ export const LIMITS = {
   reason: 2_000,
   source: 500,
 } as const;
-
-/** A real calendar date written as YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value.startsWith('0000')) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 export interface RoundPeriod {
   code: string;
@@ -43,12 +39,6 @@ export function assertTitle(value: string, field: string): string {
   return title;
 }
 
-export function assertText(value: string, max: number, field: string, multiline = true): string {
-  const text = value.trim();
-  const ok = text.length > 0 && codePoints(text) <= max && !(multiline ? CONTROL : CONTROL_OR_NEWLINE).test(text);
-  if (!ok) throw badUserInput(`${field.split('.').at(-1)} must be 1 to ${max} characters of text, without control characters`, field);
-  return text;
-}
 
 /** Sections in Markdown, each bounded; null or empty clears a section. */
 export function normaliseSections(sections: Partial<Record<SectionName, string | null>>, field: string): Partial<Record<SectionName, string | null>> {

@@ -1,15 +1,16 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from './logger.js';
 import type { Principal } from './auth/principal.js';
-import type { ReferenceLoaders } from '../reference/reference.service.js';
-import type { PeopleLoaders } from '../people/people.service.js';
-import type { PlanLoaders } from '../plans/plan.service.js';
-import type { CommentLoaders } from '../comments/comment.service.js';
-import type { ProposalLoaders } from '../proposals/proposal.service.js';
-import type { AgreementLoaders } from '../agreements/agreement.service.js';
-import type { Services } from '../services.js';
 
-export type Loaders = ReferenceLoaders & PeopleLoaders & PlanLoaders & CommentLoaders & ProposalLoaders & AgreementLoaders;
+/**
+ * The services of the capabilities, one per module, under the module's name. Each capability adds its own in its
+ * `index.ts` (`declare module '../platform/context.js' { interface Services { plans: PlanService } }`), so the
+ * platform names none of them.
+ */
+export interface Services {}
+
+/** The DataLoaders of the capabilities, fresh per operation; each capability adds its own as it adds its service. */
+export interface Loaders {}
 
 /** What every resolver gets, the same on the HTTP and the WebSocket path. */
 export interface RequestContext {

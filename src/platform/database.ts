@@ -8,14 +8,11 @@ import { ProposalsAndAgreements1700000000004 } from '../../migrations/1700000000
 import { Events1700000000005 } from '../../migrations/1700000000005-Events.js';
 import { CommentReads1700000000006 } from '../../migrations/1700000000006-CommentReads.js';
 import { MembershipGrantReason1700000000007 } from '../../migrations/1700000000007-MembershipGrantReason.js';
-import { Gemeente, GemeenteImport, OpvangtypeRecord, Province, Uitplaatsingsregio } from '../reference/entities.js';
-import { Membership, Organisation, Person, RegietafelSeat } from '../people/entities.js';
 import type { Logger } from './logger.js';
 import { REQUEST_TIMEOUTS, type DatabaseTimeouts } from './config.js';
 
 export { MAINTENANCE_TIMEOUTS, REQUEST_TIMEOUTS, type DatabaseTimeouts } from './config.js';
 
-export const entities = [Uitplaatsingsregio, Province, Gemeente, GemeenteImport, OpvangtypeRecord, Organisation, Person, Membership, RegietafelSeat];
 
 /** Listed explicitly, in order: every migration is hand-reviewed and committed under migrations/. */
 export const migrations = [Foundation1700000000001, Gemeenten20231700000000002, ProvincialPlans1700000000003, ProposalsAndAgreements1700000000004, Events1700000000005, CommentReads1700000000006, MembershipGrantReason1700000000007];
@@ -70,6 +67,8 @@ export interface DataSourceOptions {
   /** Default: REQUEST_TIMEOUTS. */
   timeouts?: DatabaseTimeouts;
   applicationName?: string;
+  /** The TypeORM entities the capabilities read through repositories (`entitiesOf(modules)`); none for migrations alone. */
+  entities?: readonly Function[];
   /** Called with every SQL statement sent (tests count statements per operation). */
   onQuery?: (sql: string) => void;
 }
@@ -79,7 +78,7 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
   return new DataSource({
     type: 'postgres',
     url,
-    entities,
+    entities: [...(options.entities ?? [])],
     migrations,
     subscribers: [CommitWatcher],
     migrationsTableName: 'migrations',

@@ -3,6 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import type { Logger } from './logger.js';
+import { refusedLiteralField } from './scalar-literals.js';
 
 /**
  * The error codes a client can act on. Anything else reaching a client is masked as
@@ -124,6 +125,11 @@ function formatOrMask(formatted: GraphQLFormattedError, error: unknown, log: Log
     return { ...converted.toJSON(), path: formatted.path, locations: formatted.locations };
   }
   const code = formatted.extensions?.code;
+  const literalField = code === 'GRAPHQL_VALIDATION_FAILED' ? refusedLiteralField(error) : null;
+  if (literalField) {
+    // A value a typed scalar refused, written in the query text: the same answer as when it comes in a variable.
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT, field: literalField } };
+  }
   if ((code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) && !formatted.path && isRaisedByGraphQL(error)) {
     // No path: raised by graphql-js about the request itself (variable coercion, validation), safe to show.
     return withField({ ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } });

@@ -12,11 +12,6 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { JWTVerifyGetKey } from 'jose';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
-import { createServices, createRequestContext } from '../services.js';
-import { EventBus } from '../events/event-bus.js';
-import { expiringAgreementsCsv, expiringCsv, overviewCsv } from '../monitoring/export.js';
-import { addDays, today } from '../agreements/status.js';
-import { PROVINCE_CODES, type ProvinceCode } from '../reference/enums.js';
 import { createAuthenticator } from './auth/authenticate.js';
 import type { Principal } from './auth/principal.js';
 import type { Config } from './config.js';
@@ -25,8 +20,10 @@ import { DatabaseHealth, databaseUnavailability, RETRY_AFTER_SECONDS, serviceUna
 import { badUserInput, ErrorCode, SettingError, formatErrorForClient, isClientError, unauthenticated } from './errors.js';
 import type { Logger } from './logger.js';
 import type { RequestContext } from './context.js';
+import { createRequestContext, createServices, exportsOf, type AnyModule } from './module.js';
 import { mountSignIn, mountWebApplication, type SignInUser } from './web.js';
 import { bodyErrorAnswer, requireUtf8 } from './request-body.js';
+import { ScalarLiteralPathsRule } from './scalar-literals.js';
 
 export interface RunningServer {
   url: string;
@@ -75,28 +72,38 @@ export async function startServer(options: {
   log: Logger;
   db: DataSource;
   schema: GraphQLSchema;
+  /** The capabilities (`src/modules.ts`): their services, loaders and HTTP exports. */
+  modules: readonly AnyModule[];
   keys: JWTVerifyGetKey;
   /** The built web application (default dist/web). */
   webRoot?: string;
   /** Whom the development sign-in offers (only when it is on). */
   signInUsers?: SignInUser[];
 }): Promise<RunningServer> {
-  const { config, log, db, schema } = options;
+  const { config, log, db, schema, modules } = options;
   const health = new DatabaseHealth(() => db.query('SELECT 1'), log);
   // When the database goes away, subscriptions cannot be served: their connections are closed with 1013 (Try Again
   // Later), which graphql-ws clients retry; once back, a client catches up with events(after: <last id seen>).
   let wsServer: WebSocketServer | undefined;
-  const eventBus = new EventBus((db.options as { url: string }).url, log, {
-    maxPending: config.limits.subscriptionBacklog,
-    onConnectionLost: () => {
-      for (const socket of wsServer?.clients ?? []) socket.close(WS_DATABASE_LOST, 'SERVICE_UNAVAILABLE: database lost; reconnect, then catch up with events(after:)');
+  const services = createServices(modules, {
+    db,
+    log,
+    live: {
+      databaseUrl: (db.options as { url: string }).url,
+      maxPending: config.limits.subscriptionBacklog,
+      onConnectionLost: () => {
+        for (const socket of wsServer?.clients ?? []) socket.close(WS_DATABASE_LOST, 'SERVICE_UNAVAILABLE: database lost; reconnect, then catch up with events(after:)');
+      },
     },
   });
-  await eventBus.start();
-  const services = createServices(db, eventBus);
+  for (const module of modules) await module.start?.(services[module.name as keyof typeof services]);
+  const stopModules = async () => {
+    for (const module of [...modules].reverse()) await module.stop?.(services[module.name as keyof typeof services]);
+  };
+  const contextFor = (principal: Principal, requestId: string) => createRequestContext({ modules, db, services, log, principal, requestId });
   const authenticator = createAuthenticator(db, options.keys, config.auth);
   const protection = armorFor(config);
-  const validationRules = [...specifiedRules, ...protection.validationRules];
+  const validationRules = [...specifiedRules, ...protection.validationRules, ScalarLiteralPathsRule];
 
   const app = express();
   app.disable('x-powered-by');
@@ -130,7 +137,8 @@ export async function startServer(options: {
   // CSV exports for reports: authenticated like GraphQL, same policies, same error codes. Parameters are checked
   // strictly: a misspelt one must not quietly export every province.
   const exports: string[] = [];
-  const csvExport = <P extends string>(name: string, parameters: readonly P[], produce: (principal: Principal, query: Partial<Record<P, string>>) => Promise<string>) => {
+  for (const route of exportsOf(modules)) {
+    const { name, parameters } = route;
     exports.push(`/${name}.csv`);
     app.get(`/export/${name}.csv`, async (req, res) => {
       const requestId = requestIdOf(req, res);
@@ -138,13 +146,13 @@ export async function startServer(options: {
       res.setHeader('Cache-Control', 'no-store');
       try {
         const principal = await authenticator.authenticate(req.headers.authorization, { allowBareToken: false });
-        const query: Partial<Record<P, string>> = {};
+        const query: Partial<Record<string, string>> = {};
         for (const [key, value] of new URL(req.originalUrl, 'http://localhost').searchParams) {
-          if (!parameters.includes(key as P)) throw badUserInput(`Unknown parameter ${key.slice(0, 40)}; this export takes ${parameters.join(', ')}`, key.slice(0, 40) || 'query');
-          if (query[key as P] !== undefined) throw badUserInput(`${key} is given twice`, key);
-          query[key as P] = value;
+          if (!parameters.includes(key)) throw badUserInput(`Unknown parameter ${key.slice(0, 40)}; this export takes ${parameters.join(', ')}`, key.slice(0, 40) || 'query');
+          if (query[key] !== undefined) throw badUserInput(`${key} is given twice`, key);
+          query[key] = value;
         }
-        const body = await produce(principal, query);
+        const body = await route.produce({ principal, services }, query);
         res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
         res.type('text/csv; charset=utf-8').send(body);
       } catch (error) {
@@ -167,27 +175,7 @@ export async function startServer(options: {
         res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } }] });
       }
     });
-  };
-  const provinceParam = (value: string | undefined): ProvinceCode | null => {
-    if (value === undefined) return null;
-    if (!PROVINCE_CODES.includes(value as ProvinceCode)) throw badUserInput(`${value.slice(0, 10)} is not a province code`, 'provinceCode');
-    return value as ProvinceCode;
-  };
-  const daysParam = (value: string | undefined, fallback: number): number => {
-    if (value === undefined) return fallback;
-    if (!/^\d{1,5}$/.test(value)) throw badUserInput('within must be a whole number of days', 'within');
-    return Number(value);
-  };
-  csvExport('national-overview', ['on', 'provinceCode'], async (principal, query) =>
-    overviewCsv(await services.monitoring.nationalOverview(principal, query.on ?? '2023-01-01', provinceParam(query.provinceCode))),
-  );
-  csvExport('expiring-agreements', ['within', 'from', 'provinceCode', 'per'], async (principal, query) => {
-    if (query.per !== undefined && query.per !== 'agreement') throw badUserInput('per takes only the value agreement', 'per');
-    const from = query.from ?? today();
-    const within = daysParam(query.within, 365);
-    const provinces = await services.monitoring.expiring(principal, within, from, provinceParam(query.provinceCode));
-    return query.per === 'agreement' ? expiringAgreementsCsv(provinces) : expiringCsv(provinces, { from, until: addDays(from, within) });
-  });
+  }
   app.use('/export', (req, res) => {
     if (req.method !== 'GET' && exports.includes(req.path)) {
       res.setHeader('Allow', 'GET');
@@ -276,7 +264,7 @@ export async function startServer(options: {
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: createRequestContext({ db, services, log, principal, requestId }),
+          contextValue: contextFor(principal, requestId),
         };
       },
       onNext: (_ctx, _id, _payload, args, result) => {
@@ -336,7 +324,7 @@ export async function startServer(options: {
     // request carries no credentials, so Apollo's CSRF guard would only block legitimate GET queries.
     csrfPrevention: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: protection.validationRules,
+    validationRules: [...protection.validationRules, ScalarLiteralPathsRule],
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: (formatted, error) => formatErrorForClient(formatted, error, log, formatted.extensions?.requestId as string | undefined),
     plugins: [
@@ -345,7 +333,7 @@ export async function startServer(options: {
       ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing page loads from a CDN; people explore the API in the application's own explorer.
       ApolloServerPluginLandingPageDisabled(),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); await eventBus.stop(); } }; } },
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); await stopModules(); } }; } },
       // graphql-armor's plugin types come from Apollo's CommonJS typings; the objects are the same.
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       loggingPlugin,
@@ -382,7 +370,7 @@ export async function startServer(options: {
           }
           throw error;
         }
-        return createRequestContext({ db, services, log, principal, requestId });
+        return contextFor(principal, requestId);
       },
     }),
   );

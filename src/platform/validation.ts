@@ -39,6 +39,14 @@ export function IsText(limits: { min?: number; max: number; multiline?: boolean 
     });
 }
 
+/** A piece of text checked in a service: trimmed, 1 to `max` characters, no control characters (no newlines unless `multiline`). */
+export function assertText(value: string, max: number, field: string, multiline = true): string {
+  const text = value.trim();
+  const ok = text.length > 0 && codePoints(text) <= max && !(multiline ? CONTROL : CONTROL_OR_NEWLINE).test(text);
+  if (!ok) throw badUserInput(`${field.split('.').at(-1)} must be 1 to ${max} characters of text, without control characters`, field);
+  return text;
+}
+
 /** The same rule for arguments checked in services (search strings, cursors). */
 export function isCleanText(value: string, max: number): boolean {
   return !CONTROL_OR_NEWLINE.test(value) && codePoints(value) <= max;
@@ -95,3 +103,5 @@ export function assertWellFormedArguments(args: Record<string, unknown>): void {
     if (field) throw badUserInput(`${field} holds half a character (a lone UTF-16 surrogate): send well-formed text`, field);
   }
 }
+
+export { isIsoDate } from './dates.js';

@@ -1,5 +1,7 @@
-import type { CommentSubjectAdapter } from '../comments/comment.js';
+import { CommentSubjectTypes, type CommentSubjectAdapter } from '../comments/index.js';
 import { proposalPolicy } from './proposal.policy.js';
+
+export const ProposalCommentSubject = CommentSubjectTypes.add({ LOCATION_PROPOSAL: 'LOCATION_PROPOSAL' });
 
 /** Proposals as a subject of comments: the proposal policy decides; the gemeente and COA resolve. */
 export const proposalCommentSubject: CommentSubjectAdapter = {

@@ -1,6 +1,6 @@
 import type { Principal } from '../platform/auth/principal.js';
 import { coaProvinces, overseenProvinces, oversees, ownGemeenten } from '../platform/auth/scope.js';
-import type { ProvinceCode } from '../reference/enums.js';
+import type { ProvinceCode } from '../reference/index.js';
 import { ACTOR, ProposalAction, ProposalStatus, proposalActions } from './status.js';
 
 type ProposalRef = { provinceCode: ProvinceCode; gemeenteCode: string; status: ProposalStatus | string; submitted: boolean; decision?: string | null };

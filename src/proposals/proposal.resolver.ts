@@ -1,11 +1,13 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
 import { Connection } from '../platform/pagination.js';
-import { Person, personRef } from '../people/entities.js';
-import { Gemeente, Province } from '../reference/entities.js';
-import { Opvangtype, ProvinceCode } from '../reference/enums.js';
-import { Comment, CommentSubjectType } from '../comments/comment.js';
-import { Agreement } from '../agreements/types.js';
+import { Person, personRef } from '../people/index.js';
+import { Gemeente, Province } from '../reference/index.js';
+import { Opvangtype, ProvinceCode } from '../reference/index.js';
+import { Comment } from '../comments/index.js';
+import { fresh } from '../events/index.js';
+import { ProposalCommentSubject } from './proposal.comments.js';
+import { ProposalEventSubject } from './proposal.events.js';
 import { proposalPolicy } from './proposal.policy.js';
 import { ProposalAction, ProposalStatus } from './status.js';
 import {
@@ -107,17 +109,33 @@ export class LocationProposalResolver {
 
   @FieldResolver(() => [Comment])
   async comments(@Root() proposal: LocationProposal, @Ctx() { loaders, principal, services }: RequestContext) {
-    return services.comments.visible(principal, await loaders.commentsOfSubject.load(`${CommentSubjectType.LOCATION_PROPOSAL}:${proposal.id}`));
+    return services.comments.visible(principal, await loaders.commentsOfSubject.load(`${ProposalCommentSubject.LOCATION_PROPOSAL}:${proposal.id}`));
   }
 
   @FieldResolver(() => Int, { description: 'Comments you may see.' })
   async commentsCount(@Root() proposal: LocationProposal, @Ctx() { loaders, principal, services }: RequestContext) {
-    return services.comments.visible(principal, await loaders.commentsOfSubject.load(`${CommentSubjectType.LOCATION_PROPOSAL}:${proposal.id}`)).length;
+    return services.comments.visible(principal, await loaders.commentsOfSubject.load(`${ProposalCommentSubject.LOCATION_PROPOSAL}:${proposal.id}`)).length;
   }
 
-  @FieldResolver(() => Agreement, { nullable: true, description: 'The agreement registered from it (OMGEZET).' })
-  agreement(@Root() proposal: LocationProposal, @Ctx() { loaders }: RequestContext) {
-    return proposal.agreementId ? loaders.agreement.load(proposal.agreementId) : null;
+  @Subscription(() => LocationProposal, {
+    description: 'A proposal of the province as it is now, every time one is created or moves.',
+    subscribe: ({ args, context }) => {
+      const ctx = context as RequestContext;
+      const provinceCode = args.provinceCode as ProvinceCode;
+      ctx.services.events.assertMayFollow(ctx.principal, provinceCode, 'provinceCode');
+      return ctx.services.events.subscribe(ctx.principal, {
+        matches: (event) => event.subjectType === ProposalEventSubject.LOCATION_PROPOSAL && event.provinceCode === provinceCode && event.kind.startsWith('PROPOSAL_'),
+        stillAllowed: (p) => ctx.services.events.mayFollow(p, provinceCode),
+        resolve: async (event) => {
+          fresh(ctx);
+          const proposal = await ctx.loaders.proposal.load(event.subjectId);
+          return proposal && proposalPolicy.canRead(ctx.principal, proposal) ? proposal : null;
+        },
+      });
+    },
+  })
+  proposalChanged(@Root() proposal: LocationProposal, @Arg('provinceCode', () => ProvinceCode) _provinceCode: ProvinceCode): LocationProposal {
+    return proposal;
   }
 
   @FieldResolver(() => [ProposalAction], { description: 'What you may do to it now. CONVERT: register its agreement (registerAgreement), offered once the gemeente decided GO.' })

@@ -5,11 +5,12 @@ import { badUserInput, conflict, forbidden, notFound, ruleViolation } from '../p
 import { byKey, groupByKey } from '../platform/loader-utils.js';
 import { isTimestampIdKey, pageRequest, toPage, type Page } from '../platform/pagination.js';
 import { isUuid } from '../platform/validation.js';
-import { Opvangtype, type ProvinceCode } from '../reference/enums.js';
-import { normaliseGemeenteCode } from '../reference/reference.service.js';
-import { assertText, isIsoDate } from '../plans/validation.js';
+import { Opvangtype, type ProvinceCode } from '../reference/index.js';
+import { normaliseGemeenteCode } from '../reference/index.js';
+import { assertText, isIsoDate } from '../platform/validation.js';
 import { proposalPolicy } from './proposal.policy.js';
-import { EventKind, EventSubjectType, recordEvent } from '../events/event.js';
+import { recordEvent } from '../events/index.js';
+import { ProposalEventKind, ProposalEventSubject } from './proposal.events.js';
 import { ProposalAction, ProposalStatus, proposalTransition, SMALL_SCALE_MAX_PLACES } from './status.js';
 import { LocationProposal, ProposalDecision, ProposalTransition } from './types.js';
 
@@ -93,7 +94,7 @@ export class ProposalService {
       );
       await tx.query(`INSERT INTO proposal_transition (proposal_id, version, from_status, to_status, reason, by_id) VALUES ($1, 1, NULL, 'CONCEPT', 'Created', $2)`, [row.id, principal.personId]);
       const created = await this.byId(tx, row.id);
-      await recordEvent(tx, proposalEvent(EventKind.PROPOSAL_CREATED, created, principal, null, 'Created'));
+      await recordEvent(tx, proposalEvent(ProposalEventKind.PROPOSAL_CREATED, created, principal, null, 'Created'));
       return created;
     });
   }
@@ -183,7 +184,7 @@ export class ProposalService {
       `INSERT INTO proposal_transition (proposal_id, version, from_status, to_status, reason, by_id) VALUES ($1, $2, $3, 'OMGEZET', 'Agreement registered', $4)`,
       [id, proposal.version + 1, proposal.status, principal.personId],
     );
-    await recordEvent(tx, proposalEvent(EventKind.PROPOSAL_CHANGED, await this.byId(tx, id), principal, proposal, 'Agreement registered'));
+    await recordEvent(tx, proposalEvent(ProposalEventKind.PROPOSAL_CHANGED, await this.byId(tx, id), principal, proposal, 'Agreement registered'));
     return proposal;
   }
 
@@ -239,7 +240,7 @@ export class ProposalService {
         principal.personId,
       ]);
       const changed = await this.byId(tx, id);
-      await recordEvent(tx, proposalEvent(EventKind.PROPOSAL_CHANGED, changed, principal, proposal, why));
+      await recordEvent(tx, proposalEvent(ProposalEventKind.PROPOSAL_CHANGED, changed, principal, proposal, why));
       return changed;
     });
   }
@@ -317,11 +318,11 @@ export interface PipelineEntry {
 
 export type ProposalLoaders = ReturnType<ProposalService['createLoaders']>;
 
-function proposalEvent(kind: EventKind, proposal: LocationProposal, principal: Principal, before: LocationProposal | null, reason: string) {
+function proposalEvent(kind: ProposalEventKind, proposal: LocationProposal, principal: Principal, before: LocationProposal | null, reason: string) {
   const state = (p: LocationProposal) => ({ status: p.status, submitted: p.submitted, version: p.version, name: p.name, places: p.places, opvangtype: p.opvangtype, decision: p.decision });
   return {
     kind,
-    subjectType: EventSubjectType.LOCATION_PROPOSAL,
+    subjectType: ProposalEventSubject.LOCATION_PROPOSAL,
     subjectId: proposal.id,
     provinceCode: proposal.provinceCode,
     gemeenteCode: proposal.gemeenteCode,

@@ -1,5 +1,6 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Opvangtype, ProvinceCode } from '../reference/enums.js';
+import { Opvangtype, ProvinceCode } from '../reference/index.js';
 import { ProposalAction, ProposalStatus, SMALL_SCALE_MAX_PLACES } from './status.js';
 
 registerEnumType(ProposalStatus, {
@@ -39,7 +40,7 @@ export class LocationProposal {
   @Field(() => Int, { nullable: true, description: 'Places for unaccompanied minors (amv), if any.' })
   amvPlaces: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Intended opening (ISO date).' })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Intended opening.' })
   intendedStart: string | null;
 
   @Field(() => Int, { nullable: true })
@@ -124,7 +125,7 @@ export class CreateLocationProposalInput {
   @Field(() => Int, { nullable: true })
   amvPlaces?: number;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  @Field(() => LocalDateResolver, { nullable: true })
   intendedStart?: string;
 
   @Field(() => Int, { nullable: true })
@@ -164,7 +165,7 @@ export class UpdateLocationProposalInput extends ProposalChangeInput {
   @Field(() => Int, { nullable: true })
   amvPlaces?: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true })
   intendedStart?: string;
 
   @Field(() => Int, { nullable: true })

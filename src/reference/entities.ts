@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Opvangtype, ProvinceCode } from './enums.js';
@@ -37,7 +38,7 @@ export class Province {
   @Column({ type: 'integer' })
   population: number;
 
-  @Field(() => String, { description: 'Reference date of `population` (ISO date).' })
+  @Field(() => LocalDateResolver, { description: 'Reference date of `population`.' })
   @Column({ name: 'population_date', type: 'date' })
   populationDate: string;
 
@@ -59,13 +60,13 @@ export class Gemeente {
   @Column({ name: 'province_code', type: 'text' })
   provinceCode: ProvinceCode;
 
-  @Field(() => String, { nullable: true, description: 'First day this gemeente is in the CBS list we imported (ISO date).' })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'First day this gemeente is in the CBS list we imported.' })
   @Column({ name: 'valid_from', type: 'date', nullable: true })
   validFrom: string | null;
 
-  @Field(() => String, {
+  @Field(() => LocalDateResolver, {
     nullable: true,
-    description: 'Day it ceased to exist (merged or dissolved), if it did (ISO date). Null for current gemeenten.',
+    description: 'Day it ceased to exist (merged or dissolved), if it did. Null for current gemeenten.',
   })
   @Column({ name: 'valid_until', type: 'date', nullable: true })
   validUntil: string | null;

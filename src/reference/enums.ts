@@ -1,20 +1,8 @@
 import { registerEnumType } from 'type-graphql';
 
-/** ISO 3166-2:NL suffixes of the twelve provinces. */
-export enum ProvinceCode {
-  DR = 'DR',
-  FL = 'FL',
-  FR = 'FR',
-  GE = 'GE',
-  GR = 'GR',
-  LI = 'LI',
-  NB = 'NB',
-  NH = 'NH',
-  OV = 'OV',
-  UT = 'UT',
-  ZE = 'ZE',
-  ZH = 'ZH',
-}
+import { PROVINCE_CODES, ProvinceCode } from '../platform/auth/vocabulary.js';
+
+export { PROVINCE_CODES, ProvinceCode };
 
 registerEnumType(ProvinceCode, {
   name: 'ProvinceCode',
@@ -35,7 +23,6 @@ registerEnumType(ProvinceCode, {
   },
 });
 
-export const PROVINCE_CODES = Object.values(ProvinceCode);
 
 /** Types of reception location (opvangtypes); the full descriptions live in the `opvangtypes` query. */
 export enum Opvangtype {

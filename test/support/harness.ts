@@ -15,6 +15,8 @@ import { createDataSource } from '../../src/platform/database.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { startServer, type RunningServer } from '../../src/platform/server.js';
 import { demoSignInUsers } from '../../src/demo/people.js';
+import { modules } from '../../src/modules.js';
+import { entitiesOf } from '../../src/platform/module.js';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -76,10 +78,10 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     ? createLogger({ ...config, prettyLogs: false }, { write: (line: string) => void logs.push(JSON.parse(line)) })
     : createLogger(config);
   const statements: string[] = [];
-  const db = await createDataSource(database.url, { poolSize: 5, timeouts: config.databaseTimeouts, onQuery: (sql) => statements.push(sql) }).initialize();
+  const db = await createDataSource(database.url, { poolSize: 5, timeouts: config.databaseTimeouts, entities: entitiesOf(modules), onQuery: (sql) => statements.push(sql) }).initialize();
   const schema = await buildAppSchema();
   const keys = await verificationKeys({ jwksUrl: config.auth.jwksUrl, dataDir });
-  const server: RunningServer = await startServer({ config, log, db, schema, keys, webRoot: options.webRoot, signInUsers: demoSignInUsers() });
+  const server: RunningServer = await startServer({ config, log, db, schema, modules, keys, webRoot: options.webRoot, signInUsers: demoSignInUsers() });
   const signing = await devSigningKey(dataDir);
   const clients: Client[] = [];
 

@@ -6,7 +6,7 @@ import { queryPrepared } from '../database.js';
 import { unauthenticated } from '../errors.js';
 import { databaseUnavailability, serviceUnavailable } from '../database-health.js';
 import type { Principal, ActiveMembership } from './principal.js';
-import type { ProvinceCode } from '../../reference/enums.js';
+import type { ProvinceCode } from './vocabulary.js';
 
 export interface Authenticator {
   /** Verifies a bearer token and loads who it belongs to. Throws UNAUTHENTICATED. */

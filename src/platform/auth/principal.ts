@@ -1,5 +1,4 @@
-import type { ProvinceCode } from '../../reference/enums.js';
-import type { Role } from '../../people/enums.js';
+import type { ProvinceCode, Role } from './vocabulary.js';
 
 export interface ActiveMembership {
   id: string;

@@ -1,5 +1,4 @@
-import { PROVINCE_CODES, type ProvinceCode } from '../../reference/enums.js';
-import { Role } from '../../people/enums.js';
+import { PROVINCE_CODES, Role, type ProvinceCode } from './vocabulary.js';
 import type { Principal } from './principal.js';
 
 /** Pure helpers every capability's policy builds on. */

@@ -17,7 +17,7 @@ export const AgreementsQuery = graphql(`
 `);
 
 export const ExpiringQuery = graphql(`
-  query ExpiringAgreements($from: String, $within: Int!) {
+  query ExpiringAgreements($from: LocalDate, $within: Int!) {
     expiringAgreements(from: $from, within: $within) {
       provinceCode
       placesAtStake

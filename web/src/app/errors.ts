@@ -72,6 +72,11 @@ const FIELD_NAMES: Record<string, string> = {
   'input.uitplaatsingsregio': 'uitplaatsingsregio',
 };
 
+/** The Dutch sentence for an error code, if there is one. */
+export function codeMessage(code: string): string | undefined {
+  return MESSAGES[code];
+}
+
 export function errorCodes(error: CombinedError | undefined): string[] {
   if (!error) return [];
   const codes = error.graphQLErrors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));

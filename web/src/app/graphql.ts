@@ -7,7 +7,7 @@ import type { introspection } from '../graphql-env.d.ts';
  */
 export const graphql = initGraphQLTada<{
   introspection: introspection;
-  scalars: { DateTimeISO: string; JSON: unknown };
+  scalars: { DateTimeISO: string; JSON: unknown; LocalDate: string };
 }>();
 
 export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada';

@@ -1,7 +1,7 @@
 import { graphql, type ResultOf } from '../app/graphql';
 
 export const OverviewQuery = graphql(`
-  query NationalOverview($on: String!, $provinceCode: ProvinceCode) {
+  query NationalOverview($on: LocalDate!, $provinceCode: ProvinceCode) {
     nationalOverview(on: $on, provinceCode: $provinceCode) {
       on
       totalOpgave
@@ -38,13 +38,13 @@ export const OverviewChanged = graphql(`
 `);
 
 export const TimelineQuery = graphql(`
-  query CapacityTimeline($provinceCode: ProvinceCode!, $opvangtype: Opvangtype, $from: String!, $to: String!) {
+  query CapacityTimeline($provinceCode: ProvinceCode!, $opvangtype: Opvangtype, $from: LocalDate!, $to: LocalDate!) {
     capacityTimeline(provinceCode: $provinceCode, opvangtype: $opvangtype, from: $from, to: $to, interval: MONTH) { date places }
   }
 `);
 
 export const ExpiringQuery = graphql(`
-  query ExpiringAgreements($from: String!, $provinceCode: ProvinceCode) {
+  query ExpiringAgreements($from: LocalDate!, $provinceCode: ProvinceCode) {
     expiringAgreements(within: 365, from: $from, provinceCode: $provinceCode) {
       provinceCode
       placesAtStake

@@ -1,0 +1,43 @@
+import { defineModule } from '../platform/module.js';
+import { EventBus } from './event-bus.js';
+import { EventPage, EventResolver } from './event.resolver.js';
+import { EventService } from './event.service.js';
+import type { EventSubject } from './event.policy.js';
+
+export { Event, EventKinds, EventSubjectTypes, recordEvent, type EventInput, type EventKind, type EventSubjectType } from './event.js';
+export { redacted, type EventSubject } from './event.policy.js';
+export { EventService } from './event.service.js';
+export { fresh, unlessForbidden } from './subscriptions.js';
+export { EventPage };
+
+declare module '../platform/context.js' {
+  interface Services {
+    events: EventService;
+  }
+}
+
+declare module '../platform/module.js' {
+  interface Contributions {
+    /** Who may see the events about a subject, by subject type. */
+    eventSubjects: Readonly<Record<string, EventSubject>>;
+  }
+}
+
+/**
+ * Events: the audit trail, catch-up after a reconnect and live subscriptions. Every capability records its own
+ * events and says who may see them (`eventSubjects`); on a server the event bus delivers them (Postgres LISTEN).
+ */
+export default defineModule({
+  name: 'events',
+  resolvers: [EventResolver],
+  createService: ({ db, log, live, contributions }) => {
+    const bus = live ? new EventBus(live.databaseUrl, log, { maxPending: live.maxPending, onConnectionLost: live.onConnectionLost }) : null;
+    return new EventService(db, bus, Object.assign({}, ...contributions.eventSubjects));
+  },
+  start: async (events) => {
+    await events.bus?.start();
+  },
+  stop: async (events) => {
+    await events.bus?.stop();
+  },
+});

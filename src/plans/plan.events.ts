@@ -1,0 +1,49 @@
+import { EventKinds, EventSubjectTypes, redacted, type EventSubject } from '../events/index.js';
+import type { ProvinceCode } from '../reference/index.js';
+import { planPolicy } from './plan.policy.js';
+import type { PlanStatus } from './status.js';
+
+export enum PlanEventKind {
+  PLAN_CREATED = 'PLAN_CREATED',
+  PLAN_EDITED = 'PLAN_EDITED',
+  PLAN_SUBMITTED = 'PLAN_SUBMITTED',
+  PLAN_ADOPTED = 'PLAN_ADOPTED',
+  PLAN_RETURNED = 'PLAN_RETURNED',
+  OPGAVE_SET = 'OPGAVE_SET',
+}
+EventKinds.add(PlanEventKind);
+
+export enum PlanEventSubject {
+  PROVINCIAL_PLAN = 'PROVINCIAL_PLAN',
+  OPGAVE = 'OPGAVE',
+}
+EventSubjectTypes.add(PlanEventSubject);
+
+/**
+ * A plan's events are seen by whoever may read the plan in the status it had after the change, and while they may
+ * read it in its status now (a plan that went back to draft hides its history, as the plan query does). A gemeente
+ * sees a submission, not the draft it was before.
+ */
+export const planEvents: EventSubject = {
+  canSee(principal, event) {
+    const province = event.provinceCode as ProvinceCode;
+    // A comment's event also needs the status the comment was written on: a comment written on a draft stays
+    // with the draft's readers, whatever the plan's status when it is edited or resolved.
+    const writtenOn = (event.after as { writtenOnStatus?: string } | null)?.writtenOnStatus;
+    if (writtenOn && !planPolicy.canRead(principal, province, writtenOn as PlanStatus)) return false;
+    return planPolicy.canRead(principal, province, event.subjectStatus as PlanStatus);
+  },
+  redact(principal, event) {
+    const before = event.before as Record<string, unknown> | null;
+    if (before && typeof before.status === 'string' && !planPolicy.canRead(principal, event.provinceCode as ProvinceCode, before.status as PlanStatus)) {
+      return redacted(event, { before: null });
+    }
+    return event;
+  },
+  statusNowSql: 'SELECT pp.status FROM provincial_plan pp WHERE pp.id = e.subject_id',
+};
+
+/** The opgave of a province is seen by whoever may read its plans. */
+export const opgaveEvents: EventSubject = {
+  canSee: (principal, event) => planPolicy.access(principal, event.provinceCode as ProvinceCode) !== 'NONE',
+};

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { RequestContext, Loaders, Services } from './context.js';
+import type { Logger } from './logger.js';
+import type { Principal } from './auth/principal.js';
+
+/**
+ * What capabilities offer one another through the module list: comment subjects, event subjects, abilities.
+ * The capability that consumes a kind declares it here by declaration merging (`declare module
+ * '../platform/module.js' { interface Contributions { … } }`), so the platform names none of them.
+ */
+export interface Contributions {}
+
+/** Every module's contributions of each kind, in module order. */
+export type CollectedContributions = { [K in keyof Contributions]: Contributions[K][] };
+
+/** Live delivery of events: the server has it; command-line tools do not. */
+export interface LiveOptions {
+  databaseUrl: string;
+  /** Events waiting for one subscription before it is ended (LIMIT_SUBSCRIPTION_BACKLOG). */
+  maxPending: number;
+  /** The connection that delivers events was lost and could not be made again at once. */
+  onConnectionLost(): void;
+}
+
+export interface ServiceDeps {
+  db: DataSource;
+  log: Logger;
+  /** The services of the modules listed before this one. */
+  services: Services;
+  contributions: CollectedContributions;
+  live: LiveOptions | null;
+}
+
+/** An authenticated GET route that answers a file (the CSV exports under /export/<name>.csv). */
+export interface ExportRoute {
+  name: string;
+  /** The query parameters it takes; any other is refused, so a misspelt one never exports everything. */
+  parameters: readonly string[];
+  produce(context: { principal: Principal; services: Services }, query: Partial<Record<string, string>>): Promise<string>;
+}
+
+/**
+ * One capability, described once: its resolvers, entities, service and loaders, what it contributes to others
+ * and its HTTP routes. `src/modules.ts` lists them; the server, the schema and the request context are built
+ * from that list.
+ */
+export interface Module<K extends keyof Services = keyof Services> {
+  /** The key of its service in `RequestContext.services`. */
+  name: K;
+  resolvers: readonly Function[];
+  /** TypeORM entities it reads through repositories. */
+  entities?: readonly Function[];
+  createService(deps: ServiceDeps): Services[K];
+  /** Fresh per operation. */
+  createLoaders?(service: Services[K]): Partial<Loaders>;
+  /** Started with the server, stopped after its drain. */
+  start?(service: Services[K]): Promise<void>;
+  stop?(service: Services[K]): Promise<void>;
+  contributes?: { [C in keyof Contributions]?: Contributions[C] };
+  exports?: readonly ExportRoute[];
+}
+
+export function defineModule<K extends keyof Services>(module: Module<K>): Module<K> {
+  return module;
+}
+
+export type AnyModule = Module<any>;
+
+export function collectContributions(modules: readonly AnyModule[]): CollectedContributions {
+  const collected: Record<string, unknown[]> = {};
+  for (const module of modules) {
+    for (const [kind, contribution] of Object.entries(module.contributes ?? {})) (collected[kind] ??= []).push(contribution);
+  }
+  return new Proxy(collected, { get: (target, kind: string) => target[kind] ?? [] }) as unknown as CollectedContributions;
+}
+
+/** The services of all modules, made in list order (a module may use the services listed before it). */
+export function createServices(modules: readonly AnyModule[], deps: Omit<ServiceDeps, 'services' | 'contributions'>): Services {
+  const services = {} as Record<string, unknown>;
+  const contributions = collectContributions(modules);
+  for (const module of modules) services[module.name] = module.createService({ ...deps, services: services as unknown as Services, contributions });
+  return services as unknown as Services;
+}
+
+/** What every resolver gets for one operation: fresh loaders from every module, over the server's services. */
+export function createRequestContext(options: {
+  modules: readonly AnyModule[];
+  db: DataSource;
+  services: Services;
+  log: Logger;
+  principal: Principal;
+  requestId?: string;
+}): RequestContext {
+  const requestId = options.requestId ?? randomUUID();
+  const loaders = {} as Loaders;
+  for (const module of options.modules) Object.assign(loaders, module.createLoaders?.(options.services[module.name as keyof Services]));
+  return {
+    requestId,
+    log: options.log.child({ requestId, subject: options.principal.subject }),
+    principal: options.principal,
+    db: options.db,
+    services: options.services,
+    loaders,
+  };
+}
+
+export const resolversOf = (modules: readonly AnyModule[]) => modules.flatMap((module) => module.resolvers);
+export const entitiesOf = (modules: readonly AnyModule[]) => modules.flatMap((module) => module.entities ?? []);
+export const exportsOf = (modules: readonly AnyModule[]) => modules.flatMap((module) => module.exports ?? []);
