@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { today } from '../src/agreements/status.js';
+import { addDays, today } from '../src/agreements/status.js';
 import { startTestServer, type TestServer } from './support/harness.js';
 
 /** Dates of things that happened (signing an agreement, deciding its extension) cannot lie after today. */
@@ -12,12 +12,6 @@ afterAll(() => server?.close());
 const REGISTER = 'mutation($i: RegisterAgreementInput!) { registerAgreement(input: $i) { id version signedOn } }';
 const EXTEND = 'mutation($i: ExtendAgreementInput!) { extendAgreement(input: $i) { endDate version extensions { decidedOn } } }';
 const count = async (table: string) => (await server.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
-
-function addDays(date: string, days: number): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
-}
 
 const agreement = (extra: object = {}) => ({
   gemeenteCode: 'GM0312',

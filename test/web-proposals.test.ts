@@ -521,6 +521,7 @@ describe.runIf(BROWSER)('location proposals and agreements in the browser', () =
     }
     await coa.goto(`${run.base}/overeenkomsten`);
     await coa.getByRole('heading', { level: 1, name: 'Bestuursovereenkomsten' }).waitFor();
+    await expect.poll(() => coa.getByText(/^Bezig met laden/).count()).toBe(0);
     await coa.screenshot({ path: screenshotPath('agreements-400px.png'), fullPage: false });
     await coa.context().close();
     await lrt.context().close();
