@@ -110,14 +110,27 @@ describe.runIf(BROWSER)('comments in the browser', () => {
     await coa.getByRole('button', { name: 'Wijziging opslaan' }).click();
     await comment(coa, '120 plaatsen').getByText(/bewerkt op/).waitFor();
 
-    // Resolve and reopen (the secretariat, as moderator).
-    await secretariat.reload();
+    // The secretariat sees the edit without a reload, and its audit trail records it (the page has no province given:
+    // it follows the province the trail records).
     const edited = comment(secretariat, '120 plaatsen');
+    await edited.waitFor({ timeout: 10_000 });
+    expect(await secretariat.evaluate(() => (globalThis as any).__notReloaded)).toBe(true);
+    const secretariatsTrail = secretariat.getByRole('region', { name: 'Tabel logboek' });
+    await secretariatsTrail.getByRole('row').filter({ hasText: 'Reactie bewerkt' }).filter({ hasText: '120 plaatsen' }).waitFor({ timeout: 10_000 });
+
+    // Resolve and reopen (the secretariat, as moderator), on the version it now shows: no conflict; COA sees each live.
+    const seenByCoa = comment(coa, '120 plaatsen');
     await edited.getByRole('button', { name: 'Markeer als opgelost' }).click();
     await edited.getByText(/opgelost door Secretariaat PRT Utrecht/).waitFor();
+    expect(await secretariat.getByText('De status van de reactie is niet gewijzigd.').count()).toBe(0);
+    await seenByCoa.getByText(/opgelost door Secretariaat PRT Utrecht/).waitFor({ timeout: 10_000 });
+    await seenByCoa.getByRole('button', { name: 'Heropenen' }).waitFor();
+    expect(await seenByCoa.getByRole('button', { name: 'Markeer als opgelost' }).count()).toBe(0);
     await edited.getByRole('button', { name: 'Heropenen' }).click();
     await edited.getByRole('button', { name: 'Markeer als opgelost' }).waitFor();
     expect(await edited.getByText(/opgelost door/).count()).toBe(0);
+    await seenByCoa.getByRole('button', { name: 'Markeer als opgelost' }).waitFor({ timeout: 10_000 });
+    expect(await seenByCoa.getByText(/opgelost door/).count()).toBe(0);
 
     // Reading brings the count to what the server says: none unread.
     expect(await unreadShown(secretariat)).toBeGreaterThan(0);

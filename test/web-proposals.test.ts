@@ -11,6 +11,9 @@ const nl = new Intl.NumberFormat('nl-NL');
 const ON = '2025-01-01';
 const REALISED = `query($on: LocalDate!) { nationalOverview(on: $on, provinceCode: UT) { rows { opvangtypes realised } } }`;
 const CREATE = `mutation($input: CreateLocationProposalInput!) { createLocationProposal(input: $input) { id version } }`;
+/** Today in the Netherlands (the server's calendar day), and a date as the application writes it. */
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const longDate = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
 
 let run: BrowserRun;
 
@@ -35,6 +38,16 @@ function rolRealisedCell(page: Page) {
   // The overview's table (the page also shows the opgave per opvangtype, with rows of its own).
   const table = page.getByRole('region', { name: 'Tabel per provincie en opvangtype' });
   return table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^ROL(\s|$)/ }) }).locator('td').nth(2);
+}
+
+const statusOf = (page: Page) => page.locator('.totals__item').filter({ hasText: 'Status' }).locator('dd');
+const proposalStatus = async (id: string) => (await run.server.as('gemeente-zeist', 'query($id: ID!) { locationProposal(id: $id) { status } }', { id })).data.locationProposal.status;
+
+/** One step of a proposal through the API, as `who`; returns the new version. */
+async function step(who: string, mutation: string, type: string, input: object): Promise<number> {
+  const result = await run.server.as(who, `mutation($i: ${type}!) { ${mutation}(input: $i) { version } }`, { i: input });
+  expect(result.errors).toBeUndefined();
+  return result.data[mutation].version;
 }
 
 async function noProblems(page: Page, what: string) {
@@ -89,7 +102,6 @@ describe.runIf(BROWSER)('location proposals and agreements in the browser', () =
     await gemeente.waitForURL(/\/voorstellen\/[0-9a-f-]{36}$/);
     const proposalId = gemeente.url().split('/').pop()!;
     await gemeente.getByRole('heading', { name, level: 1 }).waitFor();
-    const statusOf = (page: Page) => page.locator('.totals__item').filter({ hasText: 'Status' }).locator('dd');
     await expect.poll(() => statusOf(gemeente).innerText()).toBe('Concept');
     await gemeente.getByRole('button', { name: 'Voorstel indienen' }).click();
     await expect.poll(() => statusOf(gemeente).innerText()).toBe('Ingediend');
@@ -136,10 +148,10 @@ describe.runIf(BROWSER)('location proposals and agreements in the browser', () =
     await gemeente.getByLabel('Go (doorgaan)').check();
     await gemeente.getByLabel(/^Toelichting/).first().fill('Raadsbesluit 12 mei');
     await gemeente.getByRole('button', { name: 'Besluit vastleggen' }).click();
-    await expect.poll(() => statusOf(gemeente).innerText()).toBe('Besloten (go)');
+    await expect.poll(() => statusOf(gemeente).innerText()).toBe('Besloten: go');
 
     // COA registers the agreement from the decision, for ten years from the intended start.
-    await expect.poll(() => statusOf(coa).innerText(), { timeout: 5_000 }).toBe('Besloten (go)');
+    await expect.poll(() => statusOf(coa).innerText(), { timeout: 5_000 }).toBe('Besloten: go');
     await coa.getByRole('link', { name: 'Bestuursovereenkomst registreren voor dit voorstel' }).click();
     await coa.getByRole('heading', { name: 'Bestuursovereenkomst registreren' }).waitFor();
     await expect.poll(() => coa.getByLabel(/^Einddatum/).inputValue()).toBe('2032-05-31');
@@ -168,7 +180,7 @@ describe.runIf(BROWSER)('location proposals and agreements in the browser', () =
     await expect.poll(() => statusOf(gemeente).innerText(), { timeout: 5_000 }).toBe('Omgezet');
     const steps = gemeente.getByRole('region', { name: 'Tabel verloop van het voorstel' });
     const rows = await steps.locator('tbody tr').allInnerTexts();
-    expect(rows.map((row) => row.split('\t')[3])).toEqual(['Concept', 'Ingediend', 'In verkenning', 'Positief advies', 'Besloten (go)', 'Omgezet']);
+    expect(rows.map((row) => row.split('\t')[3])).toEqual(['Concept', 'Ingediend', 'In verkenning', 'Positief advies', 'Besloten: go', 'Omgezet']);
     expect(rows[2]).toContain('COA-regievoerder uitplaatsingsregio 3 (demo)');
     expect(rows[4]).toContain('Medewerker gemeente Zeist (demo)');
     expect(rows[4]).toContain('Raadsbesluit 12 mei');
@@ -194,13 +206,14 @@ describe.runIf(BROWSER)('location proposals and agreements in the browser', () =
     await expect.poll(() => ours.innerText()).toContain('31 mei 2032');
     await noProblems(gemeente, 'agreements list (gemeente)');
     await coa.getByLabel(/^Nieuwe einddatum/).fill('2037-05-31');
-    await coa.getByLabel(/^Besloten op/).fill('2031-11-01');
+    // An extension is decided on a day that has come (the server refuses a later one): today.
+    await coa.getByLabel(/^Besloten op/).fill(TODAY);
     await coa.getByRole('button', { name: 'Verlengen' }).click();
     await coa.getByText('De overeenkomst is verlengd tot en met 31 mei 2037.').waitFor();
-    await coa.getByRole('region', { name: 'Tabel verlengingen' }).getByText('1 november 2031').waitFor();
+    await coa.getByRole('region', { name: 'Tabel verlengingen' }).getByRole('cell', { name: longDate(TODAY), exact: true }).waitFor();
     await expect.poll(() => ours.innerText(), { timeout: 5_000 }).toContain('31 mei 2037');
     const extended = await run.server.as('gemeente-zeist', 'query($id: ID!) { agreement(id: $id) { endDate extensions { newEndDate decidedOn } } }', { id: agreementId });
-    expect(extended.data.agreement).toEqual({ endDate: '2037-05-31', extensions: [{ newEndDate: '2037-05-31', decidedOn: '2031-11-01' }] });
+    expect(extended.data.agreement).toEqual({ endDate: '2037-05-31', extensions: [{ newEndDate: '2037-05-31', decidedOn: TODAY }] });
     // The gemeente reads its agreement but may not manage it: no forms.
     await ours.getByRole('link', { name }).click();
     await gemeente.getByRole('heading', { name: `Bestuursovereenkomst ${name}` }).waitFor();
@@ -336,5 +349,181 @@ describe.runIf(BROWSER)('location proposals and agreements in the browser', () =
     const saved = await run.server.as('gemeente-zeist', 'query($id: ID!) { locationProposal(id: $id) { places address version } }', { id });
     expect(saved.data.locationProposal).toEqual({ places: 75, address: 'Nieuwe weg 2', version: 3 });
     await page.context().close();
+  }, 120_000);
+  it('a "no go" decision reads "Besloten: no go" on the page, in its steps, in the list, in the live audit trail and in the activity feed; each step is named with its reason, and the live notice names who changed it', async () => {
+    const name = `No-go-locatie ${Date.now().toString(36)}`;
+    const created = await run.server.as('gemeente-zeist', CREATE, { input: { gemeenteCode: 'GM0355', name, address: 'Woudenbergseweg 3, Zeist', opvangtype: 'AZC', places: 90 } });
+    const { id } = created.data.createLocationProposal;
+    let version = await step('gemeente-zeist', 'submitLocationProposal', 'ProposalTransitionInput', { proposalId: id, expectedVersion: 1 });
+    version = await step('coa-regio-3', 'startExploration', 'StartExplorationInput', { proposalId: id, expectedVersion: version });
+
+    const gemeente = await run.signIn(/Medewerker gemeente Zeist/);
+    await gemeente.goto(`${run.base}/voorstellen/${id}`);
+    await gemeente.getByRole('heading', { name, level: 1 }).waitFor();
+    await gemeente.getByRole('status').filter({ hasText: 'Live' }).first().waitFor();
+    const trail = gemeente.getByRole('region', { name: 'Tabel logboek' });
+    await trail.getByRole('cell', { name: 'Locatievoorstel in verkenning genomen' }).waitFor();
+
+    // COA advises negatively while the gemeente has the page open: the notice names COA, the logboek shows the step.
+    await step('coa-regio-3', 'adviseLocationProposal', 'AdviseLocationProposalInput', { proposalId: id, expectedVersion: version, positive: false, reasoning: 'Te weinig voorzieningen in de buurt.' });
+    await gemeente.getByRole('status').filter({ hasText: 'gewijzigd door COA-regievoerder uitplaatsingsregio 3 (demo)' }).waitFor({ timeout: 10_000 });
+    const adviceRow = trail.getByRole('row').filter({ hasText: 'Negatief advies van het COA' });
+    await adviceRow.waitFor({ timeout: 10_000 });
+    expect(await adviceRow.innerText()).toContain('Te weinig voorzieningen in de buurt.');
+
+    // The gemeente decides "no go".
+    await gemeente.getByLabel('No go (niet doorgaan)').check();
+    await gemeente.getByLabel(/^Toelichting/).first().fill('De raad stemde tegen.');
+    await gemeente.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await expect.poll(() => statusOf(gemeente).innerText()).toBe('Besloten: no go');
+    const decided = await run.server.as('gemeente-zeist', 'query($id: ID!) { locationProposal(id: $id) { status decision } }', { id });
+    expect(decided.data.locationProposal).toEqual({ status: 'BESLOTEN', decision: 'NO_GO' });
+    const steps = await gemeente.getByRole('region', { name: 'Tabel verloop van het voorstel' }).locator('tbody tr').allInnerTexts();
+    expect(steps.at(-1)!.split('\t').slice(2, 5)).toEqual(['Negatief advies', 'Besloten: no go', 'De raad stemde tegen.']);
+    expect(await gemeente.getByRole('main').innerText()).not.toMatch(/Besloten \(go\)|Besloten: go/);
+    await trail.getByRole('row').filter({ hasText: 'Besluit gemeente: no go' }).filter({ hasText: 'De raad stemde tegen.' }).waitFor();
+    await noProblems(gemeente, 'proposal decided no go');
+
+    // The list says the same.
+    await gemeente.goto(`${run.base}/voorstellen`);
+    const row = gemeente.getByRole('region', { name: 'Tabel locatievoorstellen' }).getByRole('row').filter({ has: gemeente.getByRole('link', { name }) });
+    await expect.poll(() => row.innerText()).toContain('Besloten: no go');
+
+    // The activity feed names every step with its reason, as the API recorded them; never a bare "gewijzigd".
+    const coa = await run.signIn(/COA-regievoerder uitplaatsingsregio 3/);
+    await coa.goto(`${run.base}/provincie/UT/activiteit`);
+    const ours = coa.getByRole('region', { name: 'Tabel recente activiteit' }).getByRole('row').filter({ hasText: name });
+    // As many rows as the API gives COA about this proposal (the concept was the gemeente's own: COA never saw it).
+    const seen = await run.server.as('coa-regio-3', '{ recentEvents(provinceCodes: [UT], first: 100) { events { subjectId } } }');
+    const expected = seen.data.recentEvents.events.filter((event: { subjectId: string }) => event.subjectId === id).length;
+    expect(expected).toBe(4);
+    await expect.poll(() => ours.count()).toBe(expected);
+    const cells = await Promise.all((await ours.all()).map(async (r) => (await r.locator('td').allInnerTexts()).map((text) => text.trim())));
+    expect(cells.map(([what, , , detail]) => [what, detail])).toEqual([
+      ['Besluit gemeente: no go', 'De raad stemde tegen.'],
+      ['Negatief advies van het COA', 'Te weinig voorzieningen in de buurt.'],
+      ['Locatievoorstel in verkenning genomen', 'In verkenning genomen door het COA'],
+      ['Locatievoorstel ingediend', 'Ingediend bij het COA'],
+    ]);
+    await gemeente.context().close();
+    await coa.context().close();
+  }, 120_000);
+
+  it('withdraws a proposal by keyboard alone, only after a confirmation in place; the reason is marked optional', async () => {
+    const created = await run.server.as('gemeente-zeist', CREATE, { input: { gemeenteCode: 'GM0355', name: `Intreklocatie ${Date.now().toString(36)}`, address: 'Laan 5, Zeist', opvangtype: 'ROL', places: 40 } });
+    const { id } = created.data.createLocationProposal;
+    await step('gemeente-zeist', 'submitLocationProposal', 'ProposalTransitionInput', { proposalId: id, expectedVersion: 1 });
+    const page = await run.signIn(/Medewerker gemeente Zeist/);
+    await page.goto(`${run.base}/voorstellen/${id}`);
+    await page.getByLabel('Reden van intrekken (optioneel)').waitFor();
+    await tabTo(page, /^Reden van intrekken \(optioneel\)$/);
+    await page.keyboard.type('Het pand is verkocht.');
+    await tabTo(page, /^Voorstel intrekken$/);
+    await page.keyboard.press('Enter');
+    // The first press only asks: the question gets the focus, and nothing is withdrawn.
+    const confirmation = page.getByRole('group', { name: /Weet u zeker dat u dit voorstel wilt intrekken/ });
+    await confirmation.waitFor();
+    await expect.poll(() => confirmation.evaluate((element) => element === (globalThis as any).document.activeElement)).toBe(true);
+    expect(await proposalStatus(id)).toBe('INGEDIEND');
+    await noProblems(page, 'withdraw confirmation');
+    // "Nee": back to the first button, still nothing withdrawn.
+    await tabTo(page, /^Nee, niet intrekken$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => (globalThis as any).document.activeElement?.textContent?.trim())).toBe('Voorstel intrekken');
+    expect(await confirmation.count()).toBe(0);
+    expect(await proposalStatus(id)).toBe('INGEDIEND');
+    // Ask again and confirm.
+    await page.keyboard.press('Enter');
+    await confirmation.waitFor();
+    await tabTo(page, /^Ja, voorstel intrekken$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => statusOf(page).innerText()).toBe('Ingetrokken');
+    const withdrawn = await run.server.as('gemeente-zeist', 'query($id: ID!) { locationProposal(id: $id) { status transitions { toStatus reason } } }', { id });
+    expect(withdrawn.data.locationProposal.status).toBe('INGETROKKEN');
+    expect(withdrawn.data.locationProposal.transitions.at(-1)).toEqual({ toStatus: 'INGETROKKEN', reason: 'Het pand is verkocht.' });
+    await page.context().close();
+  }, 120_000);
+
+  it('says in Dutch, before sending anything, what the server would refuse in the agreement forms: signed after today, ended outside its period, an extension decided after today', async () => {
+    const coa = await run.signIn(/COA-regievoerder uitplaatsingsregio 3/);
+    const sent: string[] = [];
+    coa.on('request', (request) => {
+      const body = request.postData() ?? '';
+      for (const mutation of ['registerAgreement', 'endAgreement', 'extendAgreement']) if (body.includes(mutation)) sent.push(mutation);
+    });
+    const agreementCount = async () => (await run.server.as('coa-regio-3', '{ agreements(gemeenteCode: "GM0355", first: 1) { totalCount } }')).data.agreements.totalCount;
+    const before = await agreementCount();
+    await coa.goto(`${run.base}/overeenkomsten/nieuw`);
+    await coa.getByRole('heading', { name: 'Bestuursovereenkomst registreren' }).waitFor();
+    await coa.getByLabel(/^Provincie/).selectOption('UT');
+    await expect.poll(() => coa.getByLabel(/^Gemeente/).locator('option[value="GM0355"]').count()).toBe(1);
+    await coa.getByLabel(/^Gemeente/).selectOption('GM0355');
+    await coa.getByLabel(/^Naam van de locatie/).fill(`Toekomst ${Date.now().toString(36)}`);
+    await coa.getByLabel(/^Opvangtype/).selectOption('AZC');
+    await coa.getByLabel(/^Maximum aantal plaatsen/).fill('25');
+    await coa.getByLabel(/^Begindatum/).fill('2024-01-01');
+    await coa.getByLabel(/^Einddatum/).fill('2030-12-31');
+    await coa.getByLabel(/^Ondertekend op/).fill('2030-01-01');
+    await coa.getByRole('button', { name: 'Overeenkomst registreren' }).click();
+    await coa.getByText(`De datum van ondertekening kan niet na vandaag (${longDate(TODAY)}) liggen.`).waitFor();
+    expect(await coa.getByLabel(/^Ondertekend op/).getAttribute('aria-invalid')).toBe('true');
+    expect(coa.url()).toMatch(/\/overeenkomsten\/nieuw$/);
+    await noProblems(coa, 'register form refusing a future signing date');
+
+    // An agreement of the region, running: ending it after its end date, or extending it with a decision of tomorrow.
+    const registered = await run.server.as('coa-regio-3', 'mutation($i: RegisterAgreementInput!) { registerAgreement(input: $i) { id } }', {
+      i: { gemeenteCode: 'GM0355', locationName: `Periode ${Date.now().toString(36)}`, opvangtype: 'AZC', maxPlaces: 30, startDate: '2024-01-01', endDate: '2030-12-31', signedOn: '2023-12-01' },
+    });
+    expect(registered.errors).toBeUndefined();
+    const { id } = registered.data.registerAgreement;
+    await coa.goto(`${run.base}/overeenkomsten/${id}`);
+    await coa.getByLabel(/^Eerste dag zonder plaatsen/).fill('2031-06-01');
+    await coa.getByLabel(/^Reden/).fill('Sluiting');
+    await coa.getByRole('button', { name: 'Beëindigen' }).click();
+    await coa.getByText('De datum van beëindiging moet tussen de begindatum (1 januari 2024) en de einddatum (31 december 2030) liggen.').waitFor();
+    expect(await coa.getByLabel(/^Eerste dag zonder plaatsen/).getAttribute('aria-invalid')).toBe('true');
+    const tomorrow = new Date(`${TODAY}T12:00:00Z`);
+    tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+    await coa.getByLabel(/^Nieuwe einddatum/).fill('2032-12-31');
+    await coa.getByLabel(/^Besloten op/).fill(tomorrow.toISOString().slice(0, 10));
+    await coa.getByRole('button', { name: 'Verlengen' }).click();
+    await coa.getByText(`De datum van het besluit kan niet na vandaag (${longDate(TODAY)}) liggen.`).waitFor();
+    await noProblems(coa, 'agreement forms refusing dates');
+
+    expect(sent).toEqual([]);
+    expect(await agreementCount()).toBe(before + 1);
+    const unchanged = await run.server.as('coa-regio-3', 'query($id: ID!) { agreement(id: $id) { version endedOn endDate } }', { id });
+    expect(unchanged.data.agreement).toEqual({ version: 1, endedOn: null, endDate: '2030-12-31' });
+    await coa.context().close();
+  }, 120_000);
+
+  it('fits a screen 400px wide: long headings wrap, no page scrolls sideways', async () => {
+    const coa = await run.signIn(/COA-regievoerder uitplaatsingsregio 3/);
+    const lrt = await run.signIn(/LRT-coördinator/);
+    const listed = await run.server.as('coa-regio-3', '{ agreements(first: 1) { edges { node { id } } } }');
+    const agreementId = listed.data.agreements.edges[0].node.id;
+    const pages: [Page, string, string | RegExp][] = [
+      [coa, '/voorstellen', 'Locatievoorstellen'],
+      [coa, '/inbox', 'Inbox locatievoorstellen'],
+      [coa, '/overeenkomsten', 'Bestuursovereenkomsten'],
+      [coa, `/overeenkomsten/${agreementId}`, /^Bestuursovereenkomst /],
+      [coa, '/overeenkomsten/nieuw', 'Bestuursovereenkomst registreren'],
+      [lrt, '/lidmaatschappen', 'Lidmaatschappen'],
+    ];
+    for (const [page, path, heading] of pages) {
+      await page.setViewportSize({ width: 400, height: 900 });
+      await page.goto(`${run.base}${path}`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await expect.poll(() => page.getByText(/^Bezig met laden/).count()).toBe(0);
+      await page.waitForTimeout(200);
+      const width = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(400);
+    }
+    await coa.goto(`${run.base}/overeenkomsten`);
+    await coa.getByRole('heading', { level: 1, name: 'Bestuursovereenkomsten' }).waitFor();
+    await expect.poll(() => coa.getByText(/^Bezig met laden/).count()).toBe(0);
+    await coa.screenshot({ path: screenshotPath('agreements-400px.png'), fullPage: false });
+    await coa.context().close();
+    await lrt.context().close();
   }, 120_000);
 });

@@ -99,6 +99,7 @@ export class AgreementService {
       if (!isIsoDate(input[field])) throw badUserInput(`${field} is not a date (YYYY-MM-DD)`, `input.${field}`);
     }
     if (input.endDate < input.startDate) throw badUserInput('endDate is before startDate', 'input.endDate');
+    if (input.signedOn > today()) throw badUserInput(`signedOn lies after today (${today()}): an agreement cannot be signed in the future`, 'input.signedOn');
     return this.db.transaction(async (tx) => {
       const [gemeente] = await tx.query('SELECT province_code, valid_until::text FROM gemeente WHERE code = $1', [gemeenteCode]);
       if (!gemeente) throw badUserInput('No gemeente with this code', 'input.gemeenteCode');
@@ -131,6 +132,7 @@ export class AgreementService {
   extend(principal: Principal, input: { agreementId: string; expectedVersion: number; newEndDate: string; decidedOn: string }): Promise<Agreement> {
     if (!isIsoDate(input.newEndDate)) throw badUserInput('newEndDate is not a date (YYYY-MM-DD)', 'input.newEndDate');
     if (!isIsoDate(input.decidedOn)) throw badUserInput('decidedOn is not a date (YYYY-MM-DD)', 'input.decidedOn');
+    if (input.decidedOn > today()) throw badUserInput(`decidedOn lies after today (${today()}): an extension cannot be decided in the future`, 'input.decidedOn');
     return this.change(principal, input.agreementId, input.expectedVersion, AgreementEventKind.AGREEMENT_EXTENDED, async (tx, agreement) => {
       if (agreement.endedOn) throw ruleViolation('AGREEMENT_ENDED', 'An agreement that was ended cannot be extended', { field: 'input.agreementId' });
       if (input.newEndDate <= agreement.endDate) {

@@ -1,8 +1,7 @@
 import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useEffect, useRef } from 'react';
-import { useQuery, useSubscription } from 'urql';
+import { useQuery } from 'urql';
 import { useConnection } from '../app/session';
-import { CommentAdded } from '../comments/queries';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { formatDateTime } from '../app/format';
 import { readFragment } from '../app/graphql';
@@ -10,18 +9,23 @@ import { Loading } from '../app/Loading';
 import { HeaderCell, ScrollTable, Section } from '../app/table';
 import { eventDetail, eventKindName, SUBJECT_CHANGED, subjectStatusName } from './events';
 import { AuditTrailQuery, EventFields } from './queries';
+import { useSubjectEvents } from './useSubjectEvents';
 
-/** A subject's audit trail: every recorded change the viewer may see, who did what when, oldest first, in Dutch. */
-export function AuditTrail({ subjectId }: { subjectId: string }) {
+/**
+ * A subject's audit trail: every recorded change the viewer may see, who did what when, oldest first, in Dutch. Kept
+ * live: read again on every event on the subject (by anyone: an edit, a step, a comment), through the `activity` of
+ * its province (`provinceCode`, or the province its events record), after a change made on this page, and after a
+ * reconnect.
+ */
+export function AuditTrail({ subjectId, provinceCode }: { subjectId: string; provinceCode?: string }) {
   const [{ data, error, fetching }, reexecute] = useQuery({ query: AuditTrailQuery, variables: { subjectId }, requestPolicy: 'cache-and-network' });
-  // Read again when a comment on the subject is added (by anyone) or changed on this page, and after a reconnect.
-  const [live] = useSubscription({ query: CommentAdded, variables: { subjectId } });
   const { reconnects } = useConnection();
   const refetch = useRef(reexecute);
   refetch.current = reexecute;
+  useSubjectEvents(subjectId, provinceCode, null, () => refetch.current({ requestPolicy: 'network-only' }));
   useEffect(() => {
-    if (live.data || reconnects > 0) refetch.current({ requestPolicy: 'network-only' });
-  }, [live.data, reconnects]);
+    if (reconnects > 0) refetch.current({ requestPolicy: 'network-only' });
+  }, [reconnects]);
   useEffect(() => {
     const onChange = (event: Event) => {
       if ((event as CustomEvent<string>).detail === subjectId) refetch.current({ requestPolicy: 'network-only' });

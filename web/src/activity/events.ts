@@ -1,4 +1,4 @@
-import { formatDate, formatNumber, opvangtypeName, PLAN_STATUS_NAMES, PROPOSAL_STATUS_NAMES, provinceName, ROLE_NAMES } from '../app/format';
+import { formatDate, formatNumber, opvangtypeName, PLAN_STATUS_NAMES, proposalReasonInDutch, proposalStatusLabel, proposalStepName, provinceName, ROLE_NAMES } from '../app/format';
 import type { ActivityEvent } from './queries';
 
 /**
@@ -41,20 +41,26 @@ export const SUBJECT_TYPE_NAMES: Record<string, string> = {
 
 const AGREEMENT_STATUS_NAMES: Record<string, string> = { GEPLAND: 'Gepland', LOPEND: 'Lopend', VERLOPEN: 'Verlopen', BEEINDIGD: 'Beëindigd' };
 
-export function eventKindName(event: Pick<ActivityEvent, 'kind' | 'after'>): string {
+export function eventKindName(event: Pick<ActivityEvent, 'kind' | 'after'> & { before?: ActivityEvent['before'] }): string {
+  if (event.kind === 'PROPOSAL_CHANGED') {
+    // Every step of a proposal is one kind of event: which step it was follows from its status before and after.
+    const before = (event.before ?? null) as { status?: string } | null;
+    const after = (event.after ?? {}) as { status?: string; decision?: string | null };
+    if (before?.status || after.status) return proposalStepName(before?.status ?? null, after.status, after.decision);
+  }
   if (event.kind === 'COMMENT_RESOLVED') return (event.after as { resolved?: boolean } | null)?.resolved === false ? 'Reactie heropend' : 'Reactie opgelost';
   return EVENT_KIND_NAMES[event.kind] ?? event.kind;
 }
 
 /** The subject's status after the change, in Dutch (empty where the API gives none that means something to people). */
-export function subjectStatusName(event: Pick<ActivityEvent, 'subjectType' | 'subjectStatus'>): string {
+export function subjectStatusName(event: Pick<ActivityEvent, 'subjectType' | 'subjectStatus'> & { after?: ActivityEvent['after'] }): string {
   const status = event.subjectStatus;
   if (!status) return '';
   switch (event.subjectType) {
     case 'PROVINCIAL_PLAN':
       return PLAN_STATUS_NAMES[status] ?? status;
     case 'LOCATION_PROPOSAL':
-      return PROPOSAL_STATUS_NAMES[status] ?? status;
+      return proposalStatusLabel(status, ((event.after ?? null) as { decision?: string | null } | null)?.decision);
     case 'AGREEMENT':
       return AGREEMENT_STATUS_NAMES[status] ?? '';
     case 'MEMBERSHIP':
@@ -100,6 +106,13 @@ export function eventDetail(event: Pick<ActivityEvent, 'kind' | 'after' | 'befor
     case 'COMMENT_EDITED': {
       const body = typeof after.body === 'string' ? after.body.replace(/\s+/g, ' ').trim() : '';
       return body.length > 120 ? `${body.slice(0, 119)}…` : body;
+    }
+    case 'PROPOSAL_CREATED':
+    case 'PROPOSAL_CHANGED': {
+      // The step's reason (the advice's reasoning, the decision's explanation), in Dutch where the server wrote it.
+      const written = typeof after.reason === 'string' && after.reason !== 'Created' && after.reason !== 'Edited' ? after.reason : null;
+      const reason = proposalReasonInDutch(written).replace(/\s+/g, ' ').trim();
+      return reason.length > 120 ? `${reason.slice(0, 119)}…` : reason;
     }
     case 'OPGAVE_SET': {
       const type = typeof after.opvangtype === 'string' ? opvangtypeName(after.opvangtype) : 'elk opvangtype';

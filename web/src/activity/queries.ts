@@ -48,3 +48,10 @@ export const ActivitySubscription = graphql(
 
 export { EventFields };
 export type ActivityEvent = ResultOf<typeof EventFields>;
+
+/** The events of one province (of the kinds given, or all): a page filters them by subject to stay live. */
+export const SubjectActivity = graphql(`
+  subscription SubjectActivity($provinceCode: ProvinceCode, $kinds: [EventKind!]) {
+    activity(provinceCode: $provinceCode, kinds: $kinds) { id kind subjectId actor { id name } }
+  }
+`);

@@ -6,12 +6,12 @@ import { useMutation, useQuery, type CombinedError } from 'urql';
 import { AuditTrail } from '../activity/AuditTrail';
 import { AppLink } from '../app/AppLink';
 import { Comments } from '../comments/Comments';
-import { AGREEMENT_STATUS_NAMES, formatDate, formatDateTime, formatNumber, opvangtypeName } from '../app/format';
+import { AGREEMENT_STATUS_NAMES, formatDate, formatDateTime, formatNumber, opvangtypeName, todayIso } from '../app/format';
 import { applyServerFieldErrors } from '../app/forms';
 import { Loading } from '../app/Loading';
 import { HeaderCell, ScrollTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
-import { dateRule, Facts, TextArea, TextField, textRule } from '../proposals/fields';
+import { dateRule, Facts, pastDateRule, TextArea, TextField, textRule } from '../proposals/fields';
 import { useAbilities } from '../proposals/live';
 import { NoAccess, useArrivalMessage, useOutcome } from '../proposals/outcome';
 import { LiveAgreements } from './live';
@@ -157,8 +157,8 @@ function AgreementBody({ agreement, refetch }: { agreement: Agreement; refetch: 
       </Section>
       {manages ? outcome.view : null}
       {manages && !agreement.endedOn ? <ManageAgreement agreement={agreement} outcome={outcome} /> : null}
-      <Comments subjectType="AGREEMENT" subjectId={agreement.id} />
-      <AuditTrail subjectId={agreement.id} />
+      <Comments subjectType="AGREEMENT" subjectId={agreement.id} provinceCode={agreement.provinceCode} />
+      <AuditTrail subjectId={agreement.id} provinceCode={agreement.provinceCode} />
     </>
   );
 }
@@ -167,7 +167,7 @@ function AgreementBody({ agreement, refetch }: { agreement: Agreement; refetch: 
 function ManageAgreement({ agreement, outcome }: { agreement: Agreement; outcome: ReturnType<typeof useOutcome> }) {
   const [, extend] = useMutation(ExtendAgreement);
   const [, end] = useMutation(EndAgreement);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const extendForm = useForm<{ newEndDate: string; decidedOn: string }>({ defaultValues: { newEndDate: '', decidedOn: today } });
   const endForm = useForm<{ endedOn: string; reason: string }>({ defaultValues: { endedOn: '', reason: '' } });
   return (
@@ -206,8 +206,14 @@ function ManageAgreement({ agreement, outcome }: { agreement: Agreement; outcome
           label="Besloten op"
           type="date"
           required
-          description="Een verlenging wordt besloten vóór of op de huidige einddatum."
-          registration={extendForm.register('decidedOn', dateRule('de datum van het besluit'))}
+          description="Vandaag of eerder, en niet na de huidige einddatum."
+          registration={extendForm.register('decidedOn', {
+            validate: (value) => {
+              const valid = pastDateRule('de datum van het besluit', today).validate(value);
+              if (valid !== true) return valid;
+              return value <= agreement.endDate ? true : `Een verlenging wordt besloten vóór of op de huidige einddatum (${formatDate(agreement.endDate)}); registreer daarna een nieuwe overeenkomst.`;
+            },
+          })}
           error={extendForm.formState.errors.decidedOn}
         />
         <PrimaryActionButton type="submit" disabled={extendForm.formState.isSubmitting}>
@@ -234,7 +240,15 @@ function ManageAgreement({ agreement, outcome }: { agreement: Agreement; outcome
           type="date"
           required
           description={`Tussen ${formatDate(agreement.startDate)} en ${formatDate(agreement.endDate)}.`}
-          registration={endForm.register('endedOn', dateRule('de datum van beëindiging'))}
+          registration={endForm.register('endedOn', {
+            validate: (value) => {
+              const valid = dateRule('de datum van beëindiging').validate(value);
+              if (valid !== true) return valid;
+              return value >= agreement.startDate && value <= agreement.endDate
+                ? true
+                : `De datum van beëindiging moet tussen de begindatum (${formatDate(agreement.startDate)}) en de einddatum (${formatDate(agreement.endDate)}) liggen.`;
+            },
+          })}
           error={endForm.formState.errors.endedOn}
         />
         <TextArea label="Reden" required registration={endForm.register('reason', textRule('de reden', 2000))} error={endForm.formState.errors.reason} rows={2} />

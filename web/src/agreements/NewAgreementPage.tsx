@@ -5,11 +5,11 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
-import { formatNumber, opvangtypeName, provinceName } from '../app/format';
+import { formatNumber, opvangtypeName, provinceName, todayIso } from '../app/format';
 import { applyServerFieldErrors, useWarnBeforeLeaving } from '../app/forms';
 import { Loading } from '../app/Loading';
 import { usePageTitle } from '../app/usePageTitle';
-import { dateRule, placesRule, SelectField, TextField, textRule, wholeNumber } from '../proposals/fields';
+import { dateRule, pastDateRule, placesRule, SelectField, TextField, textRule, wholeNumber } from '../proposals/fields';
 import { useAbilities } from '../proposals/live';
 import { OPVANGTYPE_OPTIONS } from '../proposals/ProposalForm';
 import { GemeentenQuery, ProposalForAgreementQuery, RegisterAgreement } from './queries';
@@ -222,7 +222,14 @@ function AgreementForm({ provinces, proposal }: { provinces: string[]; proposal?
         })}
         error={errors.endDate}
       />
-      <TextField label="Ondertekend op" type="date" required registration={register('signedOn', dateRule('de datum van ondertekening'))} error={errors.signedOn} />
+      <TextField
+        label="Ondertekend op"
+        type="date"
+        required
+        description="Vandaag of eerder."
+        registration={register('signedOn', pastDateRule('de datum van ondertekening', todayIso()))}
+        error={errors.signedOn}
+      />
       <div className="button-row">
         <PrimaryActionButton type="submit" disabled={isSubmitting}>
           Overeenkomst registreren

@@ -109,7 +109,7 @@ export const PROPOSAL_STATUS_NAMES: Record<string, string> = {
   IN_VERKENNING: 'In verkenning',
   POSITIEF_ADVIES: 'Positief advies',
   NEGATIEF_ADVIES: 'Negatief advies',
-  BESLOTEN: 'Besloten (go)',
+  BESLOTEN: 'Besloten',
   OMGEZET: 'Omgezet',
   INGETROKKEN: 'Ingetrokken',
 };
@@ -121,6 +121,11 @@ export const ROLE_NAMES: Record<string, string> = {
   GEMEENTE: 'Gemeente',
   COA_REGIO: 'COA, uitplaatsingsregio',
 };
+
+/** Today in the Netherlands as YYYY-MM-DD (the server judges dates such as "signed on" by the Dutch calendar day). */
+export function todayIso(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
 
 /** A real calendar date written as YYYY-MM-DD (2023-02-31 is not one). */
 export function isIsoDate(value: string | null | undefined): value is string {
@@ -147,6 +152,54 @@ export function proposalStatusName(status: string | null | undefined): string {
 }
 
 export const DECISION_NAMES: Record<string, string> = { GO: 'Go (doorgaan)', NO_GO: 'No go (niet doorgaan)' };
+
+/** A proposal's status with the gemeente's decision beside BESLOTEN: "Besloten: go", "Besloten: no go". */
+export function proposalStatusLabel(status: string | null | undefined, decision?: string | null): string {
+  if (status === 'BESLOTEN' && decision) return `Besloten: ${decision === 'GO' ? 'go' : decision === 'NO_GO' ? 'no go' : decision}`;
+  return proposalStatusName(status);
+}
+
+/** The reasons the server writes itself for a proposal's step are English; said in Dutch here. A reason someone typed stays as typed. */
+const PROPOSAL_SERVER_REASONS: Record<string, string> = {
+  Created: 'Aangemaakt',
+  Edited: 'Gewijzigd',
+  'Submitted to COA': 'Ingediend bij het COA',
+  'Taken into verkenning by COA': 'In verkenning genomen door het COA',
+  'Decided: GO': 'Besloten: go',
+  'Decided: NO_GO': 'Besloten: no go',
+  'Withdrawn by the gemeente': 'Ingetrokken door de gemeente',
+  'Agreement registered': 'Bestuursovereenkomst geregistreerd',
+};
+
+export function proposalReasonInDutch(reason: string | null | undefined): string {
+  return reason ? (PROPOSAL_SERVER_REASONS[reason] ?? reason) : '';
+}
+
+/**
+ * What a step of a proposal did, from the status it led to (and the decision, for BESLOTEN); the status before, where
+ * known (the API leaves it out for those who could not see it), tells an edit from a step.
+ */
+export function proposalStepName(from: string | null | undefined, to: string | null | undefined, decision?: string | null): string {
+  if (from === to) return 'Locatievoorstel gewijzigd';
+  switch (to) {
+    case 'INGEDIEND':
+      return 'Locatievoorstel ingediend';
+    case 'IN_VERKENNING':
+      return 'Locatievoorstel in verkenning genomen';
+    case 'POSITIEF_ADVIES':
+      return 'Positief advies van het COA';
+    case 'NEGATIEF_ADVIES':
+      return 'Negatief advies van het COA';
+    case 'BESLOTEN':
+      return decision === 'GO' ? 'Besluit gemeente: go' : decision === 'NO_GO' ? 'Besluit gemeente: no go' : 'Besluit gemeente';
+    case 'OMGEZET':
+      return 'Omgezet in een bestuursovereenkomst';
+    case 'INGETROKKEN':
+      return 'Locatievoorstel ingetrokken';
+    default:
+      return 'Locatievoorstel gewijzigd';
+  }
+}
 
 export const AGREEMENT_STATUS_NAMES: Record<string, string> = {
   GEPLAND: 'Gepland',

@@ -11,7 +11,11 @@ import { SafeMarkdown } from '../app/SafeMarkdown';
 import { useConnection } from '../app/session';
 import { AddComment, CommentAdded, CommentThreadQuery, EditComment, MarkCommentsRead, ResolveComment, type CommentThread, type ThreadComment } from './queries';
 import { announceSubjectChanged } from '../activity/events';
+import { useSubjectEvents } from '../activity/useSubjectEvents';
+import { ViewerQuery } from '../app/Home';
 import './comments.css';
+
+const COMMENT_CHANGES = ['COMMENT_EDITED', 'COMMENT_RESOLVED'] as const;
 
 /** The server's limit (comment.policy.ts). */
 const MAX_LENGTH = 10_000;
@@ -29,13 +33,20 @@ function unreadLabel(count: number): string {
  * "Markeer als gelezen" (an explicit action, so nothing is marked read merely by scrolling past it), and one's own
  * comments never count.
  */
-export function Comments({ subjectType, subjectId }: { subjectType: CommentSubjectType; subjectId: string }) {
+export function Comments({ subjectType, subjectId, provinceCode }: { subjectType: CommentSubjectType; subjectId: string; provinceCode?: string }) {
   const headingId = useId();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: CommentThreadQuery, variables: { subjectType, subjectId } });
   const [live] = useSubscription({ query: CommentAdded, variables: { subjectId } });
+  const [{ data: viewer }] = useQuery({ query: ViewerQuery });
   const { reconnects } = useConnection();
   const refetch = useRef(reexecute);
   refetch.current = reexecute;
+  // A comment edited, resolved or reopened by anyone: read the thread again, so buttons and versions are current.
+  useSubjectEvents(subjectId, provinceCode, COMMENT_CHANGES, (event) => {
+    refetch.current({ requestPolicy: 'network-only' });
+    const by = event.actor?.name;
+    if (by && by !== viewer?.viewer.name) setAnnouncement(event.kind === 'COMMENT_EDITED' ? `${by} heeft een reactie bewerkt.` : `${by} heeft een reactie opgelost of heropend.`);
+  });
   const reload = () => {
     refetch.current({ requestPolicy: 'network-only' });
     announceSubjectChanged(subjectId);

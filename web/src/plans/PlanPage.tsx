@@ -201,10 +201,10 @@ function PlanBody({ plan, change, error }: { plan: Plan; change: ResultOf<typeof
       <Lines plan={plan} />
       <Sections plan={plan} />
       <Gaps plan={plan} />
-      <Comments subjectType="PROVINCIAL_PLAN" subjectId={plan.id} />
+      <Comments subjectType="PROVINCIAL_PLAN" subjectId={plan.id} provinceCode={plan.province.code} />
       <History plan={plan} />
       <Compare plan={plan} />
-      <AuditTrail subjectId={plan.id} />
+      <AuditTrail subjectId={plan.id} provinceCode={plan.province.code} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { Alert, Fieldset, FormFieldRadio, Heading, Paragraph, PrimaryActionButton, SecondaryActionButton, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
@@ -7,7 +7,7 @@ import { AuditTrail } from '../activity/AuditTrail';
 import { AppLink } from '../app/AppLink';
 import { Comments } from '../comments/Comments';
 import { ErrorAlert } from '../app/ErrorAlert';
-import { DECISION_NAMES, formatDate, formatDateTime, formatMonths, formatNumber, opvangtypeName, proposalStatusName, AGREEMENT_STATUS_NAMES } from '../app/format';
+import { DECISION_NAMES, formatDate, formatDateTime, formatMonths, formatNumber, opvangtypeName, proposalReasonInDutch, proposalStatusLabel, AGREEMENT_STATUS_NAMES } from '../app/format';
 import { applyServerFieldErrors } from '../app/forms';
 import { Loading } from '../app/Loading';
 import { SafeMarkdown } from '../app/SafeMarkdown';
@@ -21,21 +21,8 @@ import './proposals.css';
 
 const timeFormat = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
 
-/** The reasons the server writes itself for a step are English; said in Dutch here. A reason someone typed stays as typed. */
-const SERVER_REASONS: Record<string, string> = {
-  Created: 'Aangemaakt',
-  Edited: 'Gewijzigd',
-  'Submitted to COA': 'Ingediend bij het COA',
-  'Taken into verkenning by COA': 'In verkenning genomen door het COA',
-  'Decided: GO': 'Besloten: go',
-  'Decided: NO_GO': 'Besloten: no go',
-  'Withdrawn by the gemeente': 'Ingetrokken door de gemeente',
-  'Agreement registered': 'Bestuursovereenkomst geregistreerd',
-};
-
-export function reasonInDutch(reason: string | null | undefined): string {
-  return reason ? (SERVER_REASONS[reason] ?? reason) : '';
-}
+/** A step's reason in Dutch (the server writes its own reasons in English; a reason someone typed stays as typed). */
+export const reasonInDutch = proposalReasonInDutch;
 
 export function ProposalPage() {
   const { id = '' } = useParams();
@@ -68,7 +55,8 @@ function ProposalView({ id }: { id: string }) {
             onChange={(change) => {
               if (change && change.id !== proposal.id) return;
               if (change && !own.current.has(change.version)) {
-                setNotice(`Dit voorstel is om ${timeFormat.format(new Date(change.updatedAt))} door iemand anders gewijzigd; de gegevens hieronder zijn bijgewerkt (versie ${formatNumber(change.version)}, ${proposalStatusName(change.status)}).`);
+                const by = change.transitions?.find((step) => step.version === change.version)?.by?.name ?? 'iemand anders';
+                setNotice(`Dit voorstel is om ${timeFormat.format(new Date(change.updatedAt))} gewijzigd door ${by}; de gegevens hieronder zijn bijgewerkt (versie ${formatNumber(change.version)}, ${proposalStatusLabel(change.status, change.decision)}).`);
               }
               refetch();
             }}
@@ -114,7 +102,7 @@ function ProposalBody({ proposal, refetch, ownVersion }: { proposal: Proposal; r
       <dl className="totals">
         <div className="totals__item">
           <dt>Status</dt>
-          <dd>{proposalStatusName(proposal.status)}</dd>
+          <dd>{proposalStatusLabel(proposal.status, proposal.decision)}</dd>
         </div>
         <div className="totals__item">
           <dt>Plaatsen</dt>
@@ -177,8 +165,8 @@ function ProposalBody({ proposal, refetch, ownVersion }: { proposal: Proposal; r
         ) : null}
       </Section>
       <History proposal={proposal} />
-      <Comments subjectType="LOCATION_PROPOSAL" subjectId={proposal.id} />
-      <AuditTrail subjectId={proposal.id} />
+      <Comments subjectType="LOCATION_PROPOSAL" subjectId={proposal.id} provinceCode={proposal.provinceCode} />
+      <AuditTrail subjectId={proposal.id} provinceCode={proposal.provinceCode} />
     </>
   );
 }
@@ -206,8 +194,8 @@ function History({ proposal }: { proposal: Proposal }) {
               <TableRow key={`${step.version}-${step.toStatus}`}>
                 <HeaderCell scope="row">{formatDateTime(step.at)}</HeaderCell>
                 <TableCell>{step.by?.name ?? 'onbekend'}</TableCell>
-                <TableCell>{step.fromStatus ? proposalStatusName(step.fromStatus) : '—'}</TableCell>
-                <TableCell>{proposalStatusName(step.toStatus)}</TableCell>
+                <TableCell>{step.fromStatus ? proposalStatusLabel(step.fromStatus, proposal.decision) : '—'}</TableCell>
+                <TableCell>{proposalStatusLabel(step.toStatus, proposal.decision)}</TableCell>
                 <TableCell>{reasonInDutch(step.reason)}</TableCell>
                 <TableCell className="number">{formatNumber(step.version)}</TableCell>
               </TableRow>
@@ -274,15 +262,31 @@ function SubmitForm({ proposal, run }: { proposal: Proposal; run: Run }) {
   );
 }
 
+/**
+ * Withdrawing cannot be undone, so it takes two steps: the person asks to withdraw (the reason is optional), then
+ * confirms in place; the confirmation gets the focus, and "Niet intrekken" returns it to the first button.
+ */
 function WithdrawForm({ proposal, run }: { proposal: Proposal; run: Run }) {
   const [, withdraw] = useMutation(WithdrawProposal);
   const { register, handleSubmit, formState, setError } = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
+  const [step, setStep] = useState<'ask' | 'confirm' | 'cancelled'>('ask');
+  const confirmation = useRef<HTMLDivElement>(null);
+  const askButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (step === 'confirm') confirmation.current?.focus();
+    if (step === 'cancelled') askButton.current?.focus();
+  }, [step]);
   return (
     <form
       aria-labelledby="intrekken"
       className="action-form"
       noValidate
       onSubmit={handleSubmit(async ({ reason }) => {
+        if (step !== 'confirm') {
+          setStep('confirm');
+          return;
+        }
+        setStep('ask');
         const { error } = await run(withdraw({ input: { proposalId: proposal.id, expectedVersion: proposal.version, reason: reason.trim() || null } }), 'Het voorstel is ingetrokken.', (d) => d?.withdrawLocationProposal?.version);
         applyServerFieldErrors(error, setError, (path) => path === 'reason');
       })}
@@ -290,10 +294,26 @@ function WithdrawForm({ proposal, run }: { proposal: Proposal; run: Run }) {
       <Heading level={3} id="intrekken">
         Intrekken
       </Heading>
-      <TextArea label="Reden van intrekken" registration={register('reason', textRule('de reden', 2000, false))} error={formState.errors.reason} rows={2} />
-      <SecondaryActionButton type="submit" disabled={formState.isSubmitting}>
-        Voorstel intrekken
-      </SecondaryActionButton>
+      <TextArea label="Reden van intrekken (optioneel)" registration={register('reason', textRule('de reden', 2000, false))} error={formState.errors.reason} rows={2} />
+      {step === 'confirm' ? (
+        <div ref={confirmation} tabIndex={-1} role="group" aria-labelledby="intrekken-bevestigen" className="confirmation">
+          <Paragraph id="intrekken-bevestigen">
+            <strong>Weet u zeker dat u dit voorstel wilt intrekken?</strong> Het COA en de regietafel zien dat het is ingetrokken; dit kan niet ongedaan worden gemaakt.
+          </Paragraph>
+          <div className="button-row">
+            <SecondaryActionButton type="submit" disabled={formState.isSubmitting}>
+              Ja, voorstel intrekken
+            </SecondaryActionButton>
+            <SecondaryActionButton type="button" onClick={() => setStep('cancelled')}>
+              Nee, niet intrekken
+            </SecondaryActionButton>
+          </div>
+        </div>
+      ) : (
+        <SecondaryActionButton type="submit" ref={askButton} disabled={formState.isSubmitting}>
+          Voorstel intrekken
+        </SecondaryActionButton>
+      )}
     </form>
   );
 }
@@ -379,7 +399,7 @@ function AdviseForm({ proposal, run }: { proposal: Proposal; run: Run }) {
           return <FormFieldRadio key={option.value} label={option.label} value={option.value} radioRef={ref} invalid={Boolean(adviceError)} {...rest} />;
         })}
       </Fieldset>
-      <TextArea label="Onderbouwing" required registration={register('reasoning', textRule('de onderbouwing', 10_000))} error={formState.errors.reasoning} />
+      <TextArea label="Onderbouwing" required registration={register('reasoning', textRule('de onderbouwing', 5_000))} error={formState.errors.reasoning} />
       <PrimaryActionButton type="submit" disabled={formState.isSubmitting}>
         Advies vastleggen
       </PrimaryActionButton>

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
-import { formatDateTime, formatNumber, opvangtypeName, PROPOSAL_STATUS_NAMES, proposalStatusName } from '../app/format';
+import { formatDateTime, formatNumber, opvangtypeName, PROPOSAL_STATUS_NAMES, proposalStatusLabel } from '../app/format';
 import { Loading } from '../app/Loading';
 import { HeaderCell, ScrollTable } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
@@ -98,7 +98,7 @@ export function ProposalsPage() {
                   <TableCell>{proposal.gemeente.name}</TableCell>
                   <TableCell>{opvangtypeName(proposal.opvangtype)}</TableCell>
                   <TableCell className="number">{formatNumber(proposal.places)}</TableCell>
-                  <TableCell>{proposalStatusName(proposal.status)}</TableCell>
+                  <TableCell>{proposalStatusLabel(proposal.status, proposal.decision)}</TableCell>
                   <TableCell>{proposal.reviewer?.name ?? '—'}</TableCell>
                   <TableCell>{formatDateTime(proposal.updatedAt)}</TableCell>
                 </TableRow>

@@ -1,6 +1,7 @@
 import { FormFieldSelect, FormFieldTextarea, FormFieldTextInput, SelectOption } from '@rijkshuisstijl-community/components-react';
 import type { ReactNode } from 'react';
 import type { FieldError, UseFormRegisterReturn } from 'react-hook-form';
+import { formatDate } from '../app/format';
 
 /**
  * Form fields of the design system wired to React Hook Form: the field's `register` result, its error (from the
@@ -118,7 +119,20 @@ export function textRule(label: string, max: number, required = true) {
   return {
     validate: (value: string) => {
       if (!value || !value.trim()) return required ? `Vul ${label} in.` : true;
-      return value.length <= max ? true : `${capitalise(label)} mag hoogstens ${max.toLocaleString('nl-NL')} tekens lang zijn.`;
+      // Counted as the server counts: characters (code points) of the text without surrounding spaces.
+      const length = [...value.trim()].length;
+      return length <= max ? true : `${capitalise(label)} mag hoogstens ${max.toLocaleString('nl-NL')} tekens lang zijn (nu ${length.toLocaleString('nl-NL')}).`;
+    },
+  };
+}
+
+/** A date that must have happened already: not after today (the server refuses a date in the future). */
+export function pastDateRule(label: string, today: string) {
+  return {
+    validate: (value: string) => {
+      const valid = dateRule(label).validate(value);
+      if (valid !== true) return valid;
+      return value <= today ? true : `${capitalise(label)} kan niet na vandaag (${formatDate(today)}) liggen.`;
     },
   };
 }

@@ -6,7 +6,15 @@ import { LiveIndicator } from '../app/LiveIndicator';
 import { useConnection } from '../app/session';
 import { ProposalChanged } from './queries';
 
-type Changed = { id: string; version: number; status: string; updatedAt: string };
+type Changed = {
+  id: string;
+  version: number;
+  status: string;
+  updatedAt: string;
+  decision?: string | null;
+  /** Who made each version (the API names the person; the live notice says who changed the proposal). */
+  transitions?: readonly { version: number; by?: { id: string; name: string } | null }[];
+};
 
 /** What one province's subscription last delivered: a key that is new for every change, the change, and a refusal. */
 export type Watched<T> = { key: string | null; value: T | undefined; error: CombinedError | undefined };

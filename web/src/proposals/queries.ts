@@ -47,7 +47,7 @@ export const CoaContactsQuery = graphql(`
 
 export const ProposalChanged = graphql(`
   subscription ProposalChanged($provinceCode: ProvinceCode!) {
-    proposalChanged(provinceCode: $provinceCode) { id version status updatedAt }
+    proposalChanged(provinceCode: $provinceCode) { id version status decision updatedAt transitions { version by { id name } } }
   }
 `);
 
