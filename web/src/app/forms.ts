@@ -62,6 +62,7 @@ const REFUSALS: [RegExp, (...groups: string[]) => string][] = [
   [/must lie between the start \((\d{4}-\d{2}-\d{2})\) and the end date \((\d{4}-\d{2}-\d{2})\)/, (from, to) => `Kies een datum tussen ${date(from)} en ${date(to)}.`],
   [/must be decided on or before the end date \((\d{4}-\d{2}-\d{2})\)/, (end) => `Een verlenging moet uiterlijk op de einddatum (${date(end)}) zijn besloten; registreer daarna een nieuwe overeenkomst.`],
   [/cannot shorten or keep the end date: it is (\d{4}-\d{2}-\d{2})/, (end) => `De nieuwe einddatum moet na de huidige einddatum (${date(end)}) liggen.`],
+  [/lies after today \((\d{4}-\d{2}-\d{2})\)/, (today) => `Deze datum ligt na vandaag (${date(today)}); kies vandaag of een eerdere datum.`],
   [/endDate is before startDate|until is before from|to is before from/, () => 'De einddatum ligt vóór de begindatum.'],
   [/is not a date/, () => 'Dit is geen geldige datum.'],
   [/amvPlaces cannot exceed places/, () => 'Er kunnen niet meer plaatsen voor amv zijn dan plaatsen in totaal.'],
