@@ -1,4 +1,4 @@
-import { FormFieldSelect, Heading, Paragraph, SelectOption, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
+import { FormFieldSelect, Heading, Paragraph, SelectOption, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -6,7 +6,7 @@ import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { AGREEMENT_STATUS_NAMES, formatDate, formatNumber, opvangtypeName, provinceName } from '../app/format';
 import { Loading } from '../app/Loading';
-import { HeaderCell, ScrollTable, Section } from '../app/table';
+import { HeaderCell, ListTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { GemeenteNamesQuery } from '../monitoring/queries';
 import { useAbilities } from '../proposals/live';
@@ -102,52 +102,32 @@ export function AgreementsPage() {
         {fetching && !data ? <Loading what="de overeenkomsten" /> : null}
         {data && agreements.length === 0 ? <Paragraph>Er zijn geen bestuursovereenkomsten die u mag inzien{status ? ' met deze status' : ''}.</Paragraph> : null}
         {agreements.length > 0 ? (
-          <ScrollTable label="Tabel bestuursovereenkomsten">
-            <Table>
-              <TableCaption>
-                Bestuursovereenkomsten, vroegste einddatum eerst ({formatNumber(data?.agreements.totalCount)}
-                {data?.agreements.pageInfo.hasNextPage ? `, de eerste ${formatNumber(agreements.length)} getoond` : ''})
-              </TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <HeaderCell scope="col">Locatie</HeaderCell>
-                  <HeaderCell scope="col">Gemeente</HeaderCell>
-                  <HeaderCell scope="col">Opvangtype</HeaderCell>
-                  <HeaderCell scope="col" numeric>
-                    Plaatsen
-                  </HeaderCell>
-                  <HeaderCell scope="col">Begin</HeaderCell>
-                  <HeaderCell scope="col">Einde</HeaderCell>
-                  <HeaderCell scope="col" numeric>
-                    Verlengingen
-                  </HeaderCell>
-                  <HeaderCell scope="col">Status</HeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {agreements.map((agreement) => (
-                  <TableRow key={agreement.id}>
-                    <HeaderCell scope="row">
-                      <AppLink to={`/overeenkomsten/${encodeURIComponent(agreement.id)}`}>{agreement.locationName}</AppLink>
-                    </HeaderCell>
-                    <TableCell>{agreement.gemeente.name}</TableCell>
-                    <TableCell>{opvangtypeName(agreement.opvangtype)}</TableCell>
-                    <TableCell className="number">
-                      {formatNumber(agreement.maxPlaces)}
-                      {agreement.amvPlaces ? ` (amv ${formatNumber(agreement.amvPlaces)})` : ''}
-                    </TableCell>
-                    <TableCell>{formatDate(agreement.startDate)}</TableCell>
-                    <TableCell>
-                      {agreement.endedOn ? `beëindigd per ${formatDate(agreement.endedOn)}` : formatDate(agreement.endDate)}
-                      {agreement.endDate !== agreement.originalEndDate ? ` (was ${formatDate(agreement.originalEndDate)})` : ''}
-                    </TableCell>
-                    <TableCell className="number">{formatNumber(agreement.extensions.length)}</TableCell>
-                    <TableCell>{AGREEMENT_STATUS_NAMES[agreement.status] ?? agreement.status}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </ScrollTable>
+          <ListTable
+            label="Tabel bestuursovereenkomsten"
+            caption={<>Bestuursovereenkomsten, vroegste einddatum eerst ({formatNumber(data?.agreements.totalCount)}{data?.agreements.pageInfo.hasNextPage ? `, de eerste ${formatNumber(agreements.length)} getoond` : ''})</>}
+            columns={['Locatie', 'Gemeente', 'Opvangtype', { label: 'Plaatsen', numeric: true }, 'Begin', 'Einde', { label: 'Verlengingen', numeric: true }, 'Status']}
+          >
+            {agreements.map((agreement) => (
+              <TableRow key={agreement.id}>
+                <HeaderCell scope="row">
+                  <AppLink to={`/overeenkomsten/${encodeURIComponent(agreement.id)}`}>{agreement.locationName}</AppLink>
+                </HeaderCell>
+                <TableCell>{agreement.gemeente.name}</TableCell>
+                <TableCell>{opvangtypeName(agreement.opvangtype)}</TableCell>
+                <TableCell className="number">
+                  {formatNumber(agreement.maxPlaces)}
+                  {agreement.amvPlaces ? ` (amv ${formatNumber(agreement.amvPlaces)})` : ''}
+                </TableCell>
+                <TableCell>{formatDate(agreement.startDate)}</TableCell>
+                <TableCell>
+                  {agreement.endedOn ? `beëindigd per ${formatDate(agreement.endedOn)}` : formatDate(agreement.endDate)}
+                  {agreement.endDate !== agreement.originalEndDate ? ` (was ${formatDate(agreement.originalEndDate)})` : ''}
+                </TableCell>
+                <TableCell className="number">{formatNumber(agreement.extensions.length)}</TableCell>
+                <TableCell>{AGREEMENT_STATUS_NAMES[agreement.status] ?? agreement.status}</TableCell>
+              </TableRow>
+            ))}
+          </ListTable>
         ) : null}
       </Section>
     </>
@@ -174,44 +154,30 @@ function Expiring({ provinces, within }: { provinces: readonly ExpiringProvince[
       <Paragraph className="note">Plaatsen op het spel: plaatsen van aflopende overeenkomsten die niet verlengd zijn en niet worden opgevangen door voorstellen van dezelfde gemeente en hetzelfde opvangtype.</Paragraph>
       {!any ? <Paragraph>Er lopen binnen {period} geen overeenkomsten af.</Paragraph> : null}
       {any ? (
-        <ScrollTable label="Tabel binnenkort aflopende overeenkomsten">
-          <Table>
-            <TableCaption>Overeenkomsten die binnen {period} aflopen, per provincie, vroegste einddatum eerst</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <HeaderCell scope="col">Locatie</HeaderCell>
-                <HeaderCell scope="col">Gemeente</HeaderCell>
-                <HeaderCell scope="col">Provincie</HeaderCell>
-                <HeaderCell scope="col">Opvangtype</HeaderCell>
-                <HeaderCell scope="col" numeric>
-                  Plaatsen
+        <ListTable
+          label="Tabel binnenkort aflopende overeenkomsten"
+          caption={<>Overeenkomsten die binnen {period} aflopen, per provincie, vroegste einddatum eerst</>}
+          columns={['Locatie', 'Gemeente', 'Provincie', 'Opvangtype', { label: 'Plaatsen', numeric: true }, 'Einddatum', 'Vervanging voorgesteld']}
+        >
+          {provinces.flatMap((province) =>
+            province.agreements.map((a) => (
+              <TableRow key={`${a.agreementId}-${a.endDate}`}>
+                <HeaderCell scope="row">
+                  <AppLink to={`/overeenkomsten/${encodeURIComponent(a.agreementId)}`}>{a.locationName}</AppLink>
                 </HeaderCell>
-                <HeaderCell scope="col">Einddatum</HeaderCell>
-                <HeaderCell scope="col">Vervanging voorgesteld</HeaderCell>
+                <TableCell>{names.get(a.gemeenteCode) ?? a.gemeenteCode}</TableCell>
+                <TableCell>{provinceName(province.provinceCode)}</TableCell>
+                <TableCell>{opvangtypeName(a.opvangtype)}</TableCell>
+                <TableCell className="number">{formatNumber(a.places)}</TableCell>
+                <TableCell>
+                  {formatDate(a.endDate)}
+                  {a.endedEarly ? ' (vroegtijdig beëindigd)' : a.extended ? ' (daarna verlengd)' : ''}
+                </TableCell>
+                <TableCell>{a.replacementProposed ? `Ja, ${formatNumber(a.replacementPlaces)} plaatsen` : 'Nee'}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {provinces.flatMap((province) =>
-                province.agreements.map((a) => (
-                  <TableRow key={`${a.agreementId}-${a.endDate}`}>
-                    <HeaderCell scope="row">
-                      <AppLink to={`/overeenkomsten/${encodeURIComponent(a.agreementId)}`}>{a.locationName}</AppLink>
-                    </HeaderCell>
-                    <TableCell>{names.get(a.gemeenteCode) ?? a.gemeenteCode}</TableCell>
-                    <TableCell>{provinceName(province.provinceCode)}</TableCell>
-                    <TableCell>{opvangtypeName(a.opvangtype)}</TableCell>
-                    <TableCell className="number">{formatNumber(a.places)}</TableCell>
-                    <TableCell>
-                      {formatDate(a.endDate)}
-                      {a.endedEarly ? ' (vroegtijdig beëindigd)' : a.extended ? ' (daarna verlengd)' : ''}
-                    </TableCell>
-                    <TableCell>{a.replacementProposed ? `Ja, ${formatNumber(a.replacementPlaces)} plaatsen` : 'Nee'}</TableCell>
-                  </TableRow>
-                )),
-              )}
-            </TableBody>
-          </Table>
-        </ScrollTable>
+            )),
+          )}
+        </ListTable>
       ) : null}
     </>
   );

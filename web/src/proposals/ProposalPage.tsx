@@ -1,4 +1,4 @@
-import { Fieldset, FormFieldRadio, Heading, Paragraph, PrimaryActionButton, SecondaryActionButton, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
+import { Fieldset, FormFieldRadio, Heading, Paragraph, PrimaryActionButton, SecondaryActionButton, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useParams } from 'react-router';
@@ -10,7 +10,7 @@ import { ErrorAlert } from '../app/ErrorAlert';
 import { DECISION_NAMES, formatDate, formatDateTime, formatMonths, formatNumber, opvangtypeName, proposalReasonInDutch, proposalStatusLabel, AGREEMENT_STATUS_NAMES } from '../app/format';
 import { applyServerFieldErrors } from '../app/forms';
 import { SafeMarkdown } from '../app/SafeMarkdown';
-import { HeaderCell, ScrollTable, Section } from '../app/table';
+import { HeaderCell, ListTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { Facts, SelectField, TextArea, textRule } from './fields';
 import { LiveProposals } from './live';
@@ -156,35 +156,22 @@ function ProposalBody({ proposal, refetch, ownVersion }: { proposal: Proposal; r
 function History({ proposal }: { proposal: Proposal }) {
   return (
     <Section id="stappen" title="Verloop">
-      <ScrollTable label="Tabel verloop van het voorstel">
-        <Table>
-          <TableCaption>Alle stappen van het voorstel, oudste eerst</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <HeaderCell scope="col">Wanneer</HeaderCell>
-              <HeaderCell scope="col">Door</HeaderCell>
-              <HeaderCell scope="col">Van</HeaderCell>
-              <HeaderCell scope="col">Naar</HeaderCell>
-              <HeaderCell scope="col">Toelichting</HeaderCell>
-              <HeaderCell scope="col" numeric>
-                Versie
-              </HeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {proposal.transitions.map((step) => (
-              <TableRow key={`${step.version}-${step.toStatus}`}>
-                <HeaderCell scope="row">{formatDateTime(step.at)}</HeaderCell>
-                <TableCell>{step.by?.name ?? 'onbekend'}</TableCell>
-                <TableCell>{step.fromStatus ? proposalStatusLabel(step.fromStatus, proposal.decision) : '—'}</TableCell>
-                <TableCell>{proposalStatusLabel(step.toStatus, proposal.decision)}</TableCell>
-                <TableCell>{reasonInDutch(step.reason)}</TableCell>
-                <TableCell className="number">{formatNumber(step.version)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </ScrollTable>
+      <ListTable
+        label="Tabel verloop van het voorstel"
+        caption="Alle stappen van het voorstel, oudste eerst"
+        columns={['Wanneer', 'Door', 'Van', 'Naar', 'Toelichting', { label: 'Versie', numeric: true }]}
+      >
+        {proposal.transitions.map((step) => (
+          <TableRow key={`${step.version}-${step.toStatus}`}>
+            <HeaderCell scope="row">{formatDateTime(step.at)}</HeaderCell>
+            <TableCell>{step.by?.name ?? 'onbekend'}</TableCell>
+            <TableCell>{step.fromStatus ? proposalStatusLabel(step.fromStatus, proposal.decision) : '—'}</TableCell>
+            <TableCell>{proposalStatusLabel(step.toStatus, proposal.decision)}</TableCell>
+            <TableCell>{reasonInDutch(step.reason)}</TableCell>
+            <TableCell className="number">{formatNumber(step.version)}</TableCell>
+          </TableRow>
+        ))}
+      </ListTable>
     </Section>
   );
 }
