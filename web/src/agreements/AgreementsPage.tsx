@@ -1,9 +1,9 @@
 import { FormFieldSelect, Heading, Paragraph, SelectOption, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
+import { StatusFilter, useAddressFilter } from '../app/filters';
 import { AGREEMENT_STATUS_NAMES, formatDate, formatNumber, opvangtypeName, provinceName } from '../app/format';
 import { Loading } from '../app/Loading';
 import { HeaderCell, ListTable, Section } from '../app/table';
@@ -32,25 +32,15 @@ function today(): string {
  */
 export function AgreementsPage() {
   usePageTitle('Bestuursovereenkomsten');
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? '';
-  const within = Number(params.get('binnen') ?? 365) || 365;
+  const [status] = useAddressFilter('status');
+  const [binnen, setBinnen] = useAddressFilter('binnen');
+  const within = Number(binnen || 365) || 365;
   const { may, where } = useAbilities();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: AgreementsQuery, variables: { status: (status || null) as never } });
   const overseen = where('READ_PROPOSALS_AND_AGREEMENTS');
   const provinces = [...new Set([...where('PROPOSE_LOCATIONS'), ...overseen])];
   const [expiring, reexecuteExpiring] = useQuery({ query: ExpiringQuery, variables: { from: today(), within }, pause: overseen.length === 0 });
   const agreements = data?.agreements.edges.map((edge) => edge.node) ?? [];
-  const set = (name: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
   return (
     <>
       <div className="page-heading">
@@ -74,7 +64,7 @@ export function AgreementsPage() {
       {overseen.length > 0 ? (
         <Section id="aflopend" title="Binnenkort aflopend">
           <form className="filters" aria-label="Periode kiezen" onSubmit={(event) => event.preventDefault()}>
-            <FormFieldSelect label="Aflopend binnen" name="binnen" value={String(within)} onChange={(event) => set('binnen', (event.target as HTMLSelectElement).value)}>
+            <FormFieldSelect label="Aflopend binnen" name="binnen" value={String(within)} onChange={(event) => setBinnen((event.target as HTMLSelectElement).value)}>
               {PERIODS.map((period) => (
                 <SelectOption key={period.days} value={String(period.days)}>
                   {period.label}
@@ -88,16 +78,7 @@ export function AgreementsPage() {
         </Section>
       ) : null}
       <Section id="alle" title="Alle overeenkomsten">
-        <form className="filters" aria-label="Overeenkomsten filteren" onSubmit={(event) => event.preventDefault()}>
-          <FormFieldSelect label="Status" name="status" value={status} onChange={(event) => set('status', (event.target as HTMLSelectElement).value)}>
-            <SelectOption value="">Alle statussen</SelectOption>
-            {Object.entries(AGREEMENT_STATUS_NAMES).map(([value, label]) => (
-              <SelectOption key={value} value={value}>
-                {label}
-              </SelectOption>
-            ))}
-          </FormFieldSelect>
-        </form>
+        <StatusFilter label="Overeenkomsten filteren" names={AGREEMENT_STATUS_NAMES} />
         <ErrorAlert error={error} />
         {fetching && !data ? <Loading what="de overeenkomsten" /> : null}
         {data && agreements.length === 0 ? <Paragraph>Er zijn geen bestuursovereenkomsten die u mag inzien{status ? ' met deze status' : ''}.</Paragraph> : null}

@@ -1,8 +1,8 @@
-import { FormFieldSelect, Heading, Paragraph, SelectOption, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { useSearchParams } from 'react-router';
+import { Heading, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useQuery } from 'urql';
 import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
+import { StatusFilter, useAddressFilter } from '../app/filters';
 import { formatDateTime, formatNumber, opvangtypeName, PROPOSAL_STATUS_NAMES, proposalStatusLabel } from '../app/format';
 import { Loading } from '../app/Loading';
 import { HeaderCell, ListTable } from '../app/table';
@@ -18,8 +18,7 @@ import './proposals.css';
  */
 export function ProposalsPage() {
   usePageTitle('Locatievoorstellen');
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? '';
+  const [status] = useAddressFilter('status');
   const { may, where } = useAbilities();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: ProposalsQuery, variables: { status: (status || null) as never } });
   const provinces = [...new Set([...where('PROPOSE_LOCATIONS'), ...where('READ_PROPOSALS_AND_AGREEMENTS')])];
@@ -40,32 +39,7 @@ export function ProposalsPage() {
           <AppLink to="/inbox">Inbox: voorstellen die op het COA wachten</AppLink>
         </Paragraph>
       ) : null}
-      <form className="filters" aria-label="Voorstellen filteren" onSubmit={(event) => event.preventDefault()}>
-        <FormFieldSelect
-          label="Status"
-          name="status"
-          value={status}
-          onChange={(event) =>
-            setParams(
-              (current) => {
-                const next = new URLSearchParams(current);
-                const value = (event.target as HTMLSelectElement).value;
-                if (value) next.set('status', value);
-                else next.delete('status');
-                return next;
-              },
-              { replace: true },
-            )
-          }
-        >
-          <SelectOption value="">Alle statussen</SelectOption>
-          {Object.entries(PROPOSAL_STATUS_NAMES).map(([value, label]) => (
-            <SelectOption key={value} value={value}>
-              {label}
-            </SelectOption>
-          ))}
-        </FormFieldSelect>
-      </form>
+      <StatusFilter label="Voorstellen filteren" names={PROPOSAL_STATUS_NAMES} />
       <ErrorAlert error={error} />
       {fetching && !data ? <Loading what="de voorstellen" /> : null}
       {data && proposals.length === 0 ? <Paragraph>Er zijn geen voorstellen die u mag inzien{status ? ' met deze status' : ''}.</Paragraph> : null}
