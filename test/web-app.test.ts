@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './support/harness.js';
 import { startIdentityProvider, type IdentityProvider } from './support/identity-provider.js';
 import { freePort } from '../src/platform/embedded-postgres.js';
-import { BROWSER, SCREENSHOTS, accessibilityProblems, startBrowser, type BrowserRun } from './support/browser.js';
+import { BROWSER, SCREENSHOTS, accessibilityProblems, type BrowserRun, useBrowserRun } from './support/browser.js';
 
 /**
  * The web application's reading screens in a real browser against the real server on the real PostgreSQL, as the
@@ -26,14 +26,9 @@ function signIn(context: BrowserContext, name: RegExp): Promise<Page> {
   return run.signIn(name, context);
 }
 
-beforeAll(async () => {
-  if (!BROWSER) return;
-  run = await startBrowser();
+useBrowserRun((started) => {
+  run = started;
   ({ server, base, foreign } = run);
-}, 180_000);
-
-afterAll(async () => {
-  await run?.close();
 });
 
 describe.runIf(BROWSER)('the web application', () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER, accessibilityProblems, pageToken, screenshotPath, startBrowser, type BrowserRun } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { BROWSER, accessibilityProblems, pageToken, screenshotPath, type BrowserRun, useBrowserRun } from './support/browser.js';
 
 /**
  * Comments, unread counts, the audit trail and the activity feed in a real browser against the real server: two
@@ -8,14 +8,7 @@ import { BROWSER, accessibilityProblems, pageToken, screenshotPath, startBrowser
  */
 let run: BrowserRun;
 
-beforeAll(async () => {
-  if (!BROWSER) return;
-  run = await startBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await run?.close();
-});
+useBrowserRun((started) => (run = started));
 
 const THREAD = `query($id: ID!) { commentThread(subjectType: PROVINCIAL_PLAN, subjectId: $id) { unreadCount comments { id body author { name } } } }`;
 

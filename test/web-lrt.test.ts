@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TestServer } from './support/harness.js';
-import { BROWSER, accessibilityProblems, pageToken, screenshotPath, startBrowser, type BrowserRun } from './support/browser.js';
+import { BROWSER, accessibilityProblems, pageToken, screenshotPath, type BrowserRun, useBrowserRun } from './support/browser.js';
 
 /**
  * The LRT's screens in a real browser against the real server: the opgave per province (set, change, refused input,
@@ -15,14 +15,9 @@ let run: BrowserRun;
 let server: TestServer;
 let base: string;
 
-beforeAll(async () => {
-  if (!BROWSER) return;
-  run = await startBrowser();
+useBrowserRun((started) => {
+  run = started;
   ({ server, base } = run);
-}, 180_000);
-
-afterAll(async () => {
-  await run?.close();
 });
 
 async function opgaveOfUtrecht(page: Page) {

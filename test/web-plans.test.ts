@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER, accessibilityProblems, pageToken, screenshotPath, startBrowser, type BrowserRun } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { BROWSER, accessibilityProblems, pageToken, screenshotPath, type BrowserRun, useBrowserRun } from './support/browser.js';
 
 /**
  * The PRT secretariat's plan editor and the LRT's decisions on a plan, in a real browser against the real server:
@@ -8,14 +8,7 @@ import { BROWSER, accessibilityProblems, pageToken, screenshotPath, startBrowser
  */
 let run: BrowserRun;
 
-beforeAll(async () => {
-  if (!BROWSER) return;
-  run = await startBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await run?.close();
-});
+useBrowserRun((started) => (run = started));
 
 const PLAN = `query($id: ID!) { provincialPlan(id: $id) { id version status returnReason title
   lines { id opvangtypes targetDate minPlaces maxPlaces note regions { name minPlaces maxPlaces gemeenten { code name } } }

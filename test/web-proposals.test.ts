@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER, accessibilityProblems, screenshotPath, startBrowser, type BrowserRun } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { BROWSER, accessibilityProblems, screenshotPath, type BrowserRun, useBrowserRun } from './support/browser.js';
 
 /**
  * Location proposals and bestuursovereenkomsten in a real browser against the real server: a gemeente proposes, COA
@@ -17,14 +17,7 @@ const longDate = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numer
 
 let run: BrowserRun;
 
-beforeAll(async () => {
-  if (!BROWSER) return;
-  run = await startBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await run?.close();
-});
+useBrowserRun((started) => (run = started));
 
 async function realisedRol(): Promise<number> {
   const { data, errors } = await run.server.as('secretariaat-ut', REALISED, { on: ON });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { packageRoot } from '../../src/platform/paths.js';
 import { startTestServer, type TestServer } from './harness.js';
 
@@ -100,4 +101,17 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
 
 export function screenshotPath(name: string): string {
   return path.join(SCREENSHOTS, name);
+}
+
+/** Starts one browser run before a test file's tests (when a browser is there) and closes it after them; `started` receives it. */
+export function useBrowserRun(started: (run: BrowserRun) => void): void {
+  let run: BrowserRun | undefined;
+  beforeAll(async () => {
+    if (!BROWSER) return;
+    run = await startBrowser();
+    started(run);
+  }, 180_000);
+  afterAll(async () => {
+    await run?.close();
+  });
 }

@@ -1,4 +1,4 @@
-import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
+import { Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useEffect, useRef } from 'react';
 import { useQuery } from 'urql';
 import { useConnection } from '../app/session';
@@ -6,7 +6,7 @@ import { ErrorAlert } from '../app/ErrorAlert';
 import { formatDateTime } from '../app/format';
 import { readFragment } from '../app/graphql';
 import { Loading } from '../app/Loading';
-import { HeaderCell, ScrollTable, Section } from '../app/table';
+import { HeaderCell, ListTable, Section } from '../app/table';
 import { eventDetail, eventKindName, SUBJECT_CHANGED, subjectStatusName } from './events';
 import { AuditTrailQuery, EventFields } from './queries';
 import { useSubjectEvents } from './useSubjectEvents';
@@ -40,33 +40,23 @@ export function AuditTrail({ subjectId, provinceCode }: { subjectId: string; pro
       <ErrorAlert error={error} title="Het logboek kan niet worden getoond." />
       {events && events.length === 0 ? <Paragraph>Er is nog niets vastgelegd.</Paragraph> : null}
       {events && events.length > 0 ? (
-        <ScrollTable label="Tabel logboek">
-          <Table>
-            <TableCaption>Wie deed wat en wanneer, oudste eerst</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <HeaderCell scope="col">Wanneer</HeaderCell>
-                <HeaderCell scope="col">Wie</HeaderCell>
-                <HeaderCell scope="col">Wat</HeaderCell>
-                <HeaderCell scope="col">Status daarna</HeaderCell>
-                <HeaderCell scope="col">Toelichting</HeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {events.map((event) => (
-                <TableRow key={event.id}>
-                  <HeaderCell scope="row">
-                    <time dateTime={event.at}>{formatDateTime(event.at)}</time>
-                  </HeaderCell>
-                  <TableCell>{event.actor?.name ?? 'onbekend'}</TableCell>
-                  <TableCell>{eventKindName(event)}</TableCell>
-                  <TableCell>{subjectStatusName(event)}</TableCell>
-                  <TableCell>{eventDetail(event)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </ScrollTable>
+        <ListTable
+          label="Tabel logboek"
+          caption="Wie deed wat en wanneer, oudste eerst"
+          columns={['Wanneer', 'Wie', 'Wat', 'Status daarna', 'Toelichting']}
+        >
+          {events.map((event) => (
+            <TableRow key={event.id}>
+              <HeaderCell scope="row">
+                <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+              </HeaderCell>
+              <TableCell>{event.actor?.name ?? 'onbekend'}</TableCell>
+              <TableCell>{eventKindName(event)}</TableCell>
+              <TableCell>{subjectStatusName(event)}</TableCell>
+              <TableCell>{eventDetail(event)}</TableCell>
+            </TableRow>
+          ))}
+        </ListTable>
       ) : null}
     </Section>
   );

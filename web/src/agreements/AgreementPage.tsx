@@ -1,4 +1,4 @@
-import { Alert, Heading, Paragraph, PrimaryActionButton, SecondaryActionButton, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
+import { Heading, Paragraph, PrimaryActionButton, SecondaryActionButton, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useParams } from 'react-router';
@@ -8,12 +8,12 @@ import { AppLink } from '../app/AppLink';
 import { Comments } from '../comments/Comments';
 import { AGREEMENT_STATUS_NAMES, formatDate, formatDateTime, formatNumber, opvangtypeName, todayIso } from '../app/format';
 import { applyServerFieldErrors } from '../app/forms';
-import { Loading } from '../app/Loading';
-import { HeaderCell, ScrollTable, Section } from '../app/table';
+import { HeaderCell, ListTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { dateRule, Facts, pastDateRule, TextArea, TextField, textRule } from '../proposals/fields';
 import { useAbilities } from '../proposals/live';
-import { NoAccess, useArrivalMessage, useOutcome } from '../proposals/outcome';
+import { useArrivalMessage, useOutcome } from '../app/outcome';
+import { SubjectMissing, SubjectNotices } from '../app/SubjectNotices';
 import { LiveAgreements } from './live';
 import { AgreementQuery, EndAgreement, ExtendAgreement, type Agreement } from './queries';
 import '../proposals/proposals.css';
@@ -50,28 +50,10 @@ function AgreementView({ id }: { id: string }) {
           />
         ) : null}
       </div>
-      {arrived && agreement ? (
-        <Alert type="ok" role="status">
-          <Paragraph>{arrived}</Paragraph>
-        </Alert>
-      ) : null}
-      {notice ? (
-        <Alert type="info" role="status">
-          <Paragraph>{notice}</Paragraph>
-        </Alert>
-      ) : null}
+      <SubjectNotices arrived={arrived} notice={notice} />
       {agreement ? <AgreementBody agreement={agreement} refetch={refetch} /> : null}
-      {!agreement && fetching && !data ? <Loading what="de overeenkomst" /> : null}
-      {!agreement && error ? <NoAccess error={error} missing="Deze overeenkomst bestaat niet, of u hebt er geen toegang toe." title="Deze overeenkomst kan niet worden getoond." /> : null}
-      {!agreement && !fetching && data && !error ? (
-        <Alert type="warning">
-          <Paragraph>Deze overeenkomst bestaat niet, of u hebt er geen toegang toe.</Paragraph>
-        </Alert>
-      ) : null}
-      {!agreement && !fetching ? (
-        <Paragraph>
-          Ga naar de <AppLink to="/overeenkomsten">bestuursovereenkomsten</AppLink> of de <AppLink to="/">startpagina</AppLink>.
-        </Paragraph>
+      {!agreement ? (
+        <SubjectMissing fetching={fetching} loaded={Boolean(data)} error={error} loading="de overeenkomst" missing="Deze overeenkomst bestaat niet, of u hebt er geen toegang toe." title="Deze overeenkomst kan niet worden getoond." list="/overeenkomsten" listName="bestuursovereenkomsten" />
       ) : null}
     </>
   );
@@ -124,35 +106,23 @@ function AgreementBody({ agreement, refetch }: { agreement: Agreement; refetch: 
         {agreement.extensions.length === 0 ? (
           <Paragraph>Deze overeenkomst is niet verlengd.</Paragraph>
         ) : (
-          <ScrollTable label="Tabel verlengingen">
-            <Table>
-              <TableCaption>Verlengingen, oudste eerst</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <HeaderCell scope="col" numeric>
-                    Nummer
-                  </HeaderCell>
-                  <HeaderCell scope="col">Besloten op</HeaderCell>
-                  <HeaderCell scope="col">Einddatum was</HeaderCell>
-                  <HeaderCell scope="col">Nieuwe einddatum</HeaderCell>
-                  <HeaderCell scope="col">Vastgelegd</HeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {agreement.extensions.map((extension) => (
-                  <TableRow key={extension.seq}>
-                    <HeaderCell scope="row" numeric>
-                      {formatNumber(extension.seq)}
-                    </HeaderCell>
-                    <TableCell>{formatDate(extension.decidedOn)}</TableCell>
-                    <TableCell>{formatDate(extension.previousEndDate)}</TableCell>
-                    <TableCell>{formatDate(extension.newEndDate)}</TableCell>
-                    <TableCell>{formatDateTime(extension.recordedAt)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </ScrollTable>
+          <ListTable
+            label="Tabel verlengingen"
+            caption="Verlengingen, oudste eerst"
+            columns={[{ label: 'Nummer', numeric: true }, 'Besloten op', 'Einddatum was', 'Nieuwe einddatum', 'Vastgelegd']}
+          >
+            {agreement.extensions.map((extension) => (
+              <TableRow key={extension.seq}>
+                <HeaderCell scope="row" numeric>
+                  {formatNumber(extension.seq)}
+                </HeaderCell>
+                <TableCell>{formatDate(extension.decidedOn)}</TableCell>
+                <TableCell>{formatDate(extension.previousEndDate)}</TableCell>
+                <TableCell>{formatDate(extension.newEndDate)}</TableCell>
+                <TableCell>{formatDateTime(extension.recordedAt)}</TableCell>
+              </TableRow>
+            ))}
+          </ListTable>
         )}
       </Section>
       {manages ? outcome.view : null}

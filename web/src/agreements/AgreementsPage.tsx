@@ -1,12 +1,12 @@
-import { FormFieldSelect, Heading, Paragraph, SelectOption, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
+import { FormFieldSelect, Heading, Paragraph, SelectOption, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
+import { StatusFilter, useAddressFilter } from '../app/filters';
 import { AGREEMENT_STATUS_NAMES, formatDate, formatNumber, opvangtypeName, provinceName } from '../app/format';
 import { Loading } from '../app/Loading';
-import { HeaderCell, ScrollTable, Section } from '../app/table';
+import { HeaderCell, ListTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { GemeenteNamesQuery } from '../monitoring/queries';
 import { useAbilities } from '../proposals/live';
@@ -32,25 +32,15 @@ function today(): string {
  */
 export function AgreementsPage() {
   usePageTitle('Bestuursovereenkomsten');
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? '';
-  const within = Number(params.get('binnen') ?? 365) || 365;
+  const [status] = useAddressFilter('status');
+  const [binnen, setBinnen] = useAddressFilter('binnen');
+  const within = Number(binnen || 365) || 365;
   const { may, where } = useAbilities();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: AgreementsQuery, variables: { status: (status || null) as never } });
   const overseen = where('READ_PROPOSALS_AND_AGREEMENTS');
   const provinces = [...new Set([...where('PROPOSE_LOCATIONS'), ...overseen])];
   const [expiring, reexecuteExpiring] = useQuery({ query: ExpiringQuery, variables: { from: today(), within }, pause: overseen.length === 0 });
   const agreements = data?.agreements.edges.map((edge) => edge.node) ?? [];
-  const set = (name: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
   return (
     <>
       <div className="page-heading">
@@ -74,7 +64,7 @@ export function AgreementsPage() {
       {overseen.length > 0 ? (
         <Section id="aflopend" title="Binnenkort aflopend">
           <form className="filters" aria-label="Periode kiezen" onSubmit={(event) => event.preventDefault()}>
-            <FormFieldSelect label="Aflopend binnen" name="binnen" value={String(within)} onChange={(event) => set('binnen', (event.target as HTMLSelectElement).value)}>
+            <FormFieldSelect label="Aflopend binnen" name="binnen" value={String(within)} onChange={(event) => setBinnen((event.target as HTMLSelectElement).value)}>
               {PERIODS.map((period) => (
                 <SelectOption key={period.days} value={String(period.days)}>
                   {period.label}
@@ -88,66 +78,37 @@ export function AgreementsPage() {
         </Section>
       ) : null}
       <Section id="alle" title="Alle overeenkomsten">
-        <form className="filters" aria-label="Overeenkomsten filteren" onSubmit={(event) => event.preventDefault()}>
-          <FormFieldSelect label="Status" name="status" value={status} onChange={(event) => set('status', (event.target as HTMLSelectElement).value)}>
-            <SelectOption value="">Alle statussen</SelectOption>
-            {Object.entries(AGREEMENT_STATUS_NAMES).map(([value, label]) => (
-              <SelectOption key={value} value={value}>
-                {label}
-              </SelectOption>
-            ))}
-          </FormFieldSelect>
-        </form>
+        <StatusFilter label="Overeenkomsten filteren" names={AGREEMENT_STATUS_NAMES} />
         <ErrorAlert error={error} />
         {fetching && !data ? <Loading what="de overeenkomsten" /> : null}
         {data && agreements.length === 0 ? <Paragraph>Er zijn geen bestuursovereenkomsten die u mag inzien{status ? ' met deze status' : ''}.</Paragraph> : null}
         {agreements.length > 0 ? (
-          <ScrollTable label="Tabel bestuursovereenkomsten">
-            <Table>
-              <TableCaption>
-                Bestuursovereenkomsten, vroegste einddatum eerst ({formatNumber(data?.agreements.totalCount)}
-                {data?.agreements.pageInfo.hasNextPage ? `, de eerste ${formatNumber(agreements.length)} getoond` : ''})
-              </TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <HeaderCell scope="col">Locatie</HeaderCell>
-                  <HeaderCell scope="col">Gemeente</HeaderCell>
-                  <HeaderCell scope="col">Opvangtype</HeaderCell>
-                  <HeaderCell scope="col" numeric>
-                    Plaatsen
-                  </HeaderCell>
-                  <HeaderCell scope="col">Begin</HeaderCell>
-                  <HeaderCell scope="col">Einde</HeaderCell>
-                  <HeaderCell scope="col" numeric>
-                    Verlengingen
-                  </HeaderCell>
-                  <HeaderCell scope="col">Status</HeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {agreements.map((agreement) => (
-                  <TableRow key={agreement.id}>
-                    <HeaderCell scope="row">
-                      <AppLink to={`/overeenkomsten/${encodeURIComponent(agreement.id)}`}>{agreement.locationName}</AppLink>
-                    </HeaderCell>
-                    <TableCell>{agreement.gemeente.name}</TableCell>
-                    <TableCell>{opvangtypeName(agreement.opvangtype)}</TableCell>
-                    <TableCell className="number">
-                      {formatNumber(agreement.maxPlaces)}
-                      {agreement.amvPlaces ? ` (amv ${formatNumber(agreement.amvPlaces)})` : ''}
-                    </TableCell>
-                    <TableCell>{formatDate(agreement.startDate)}</TableCell>
-                    <TableCell>
-                      {agreement.endedOn ? `beëindigd per ${formatDate(agreement.endedOn)}` : formatDate(agreement.endDate)}
-                      {agreement.endDate !== agreement.originalEndDate ? ` (was ${formatDate(agreement.originalEndDate)})` : ''}
-                    </TableCell>
-                    <TableCell className="number">{formatNumber(agreement.extensions.length)}</TableCell>
-                    <TableCell>{AGREEMENT_STATUS_NAMES[agreement.status] ?? agreement.status}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </ScrollTable>
+          <ListTable
+            label="Tabel bestuursovereenkomsten"
+            caption={<>Bestuursovereenkomsten, vroegste einddatum eerst ({formatNumber(data?.agreements.totalCount)}{data?.agreements.pageInfo.hasNextPage ? `, de eerste ${formatNumber(agreements.length)} getoond` : ''})</>}
+            columns={['Locatie', 'Gemeente', 'Opvangtype', { label: 'Plaatsen', numeric: true }, 'Begin', 'Einde', { label: 'Verlengingen', numeric: true }, 'Status']}
+          >
+            {agreements.map((agreement) => (
+              <TableRow key={agreement.id}>
+                <HeaderCell scope="row">
+                  <AppLink to={`/overeenkomsten/${encodeURIComponent(agreement.id)}`}>{agreement.locationName}</AppLink>
+                </HeaderCell>
+                <TableCell>{agreement.gemeente.name}</TableCell>
+                <TableCell>{opvangtypeName(agreement.opvangtype)}</TableCell>
+                <TableCell className="number">
+                  {formatNumber(agreement.maxPlaces)}
+                  {agreement.amvPlaces ? ` (amv ${formatNumber(agreement.amvPlaces)})` : ''}
+                </TableCell>
+                <TableCell>{formatDate(agreement.startDate)}</TableCell>
+                <TableCell>
+                  {agreement.endedOn ? `beëindigd per ${formatDate(agreement.endedOn)}` : formatDate(agreement.endDate)}
+                  {agreement.endDate !== agreement.originalEndDate ? ` (was ${formatDate(agreement.originalEndDate)})` : ''}
+                </TableCell>
+                <TableCell className="number">{formatNumber(agreement.extensions.length)}</TableCell>
+                <TableCell>{AGREEMENT_STATUS_NAMES[agreement.status] ?? agreement.status}</TableCell>
+              </TableRow>
+            ))}
+          </ListTable>
         ) : null}
       </Section>
     </>
@@ -174,44 +135,30 @@ function Expiring({ provinces, within }: { provinces: readonly ExpiringProvince[
       <Paragraph className="note">Plaatsen op het spel: plaatsen van aflopende overeenkomsten die niet verlengd zijn en niet worden opgevangen door voorstellen van dezelfde gemeente en hetzelfde opvangtype.</Paragraph>
       {!any ? <Paragraph>Er lopen binnen {period} geen overeenkomsten af.</Paragraph> : null}
       {any ? (
-        <ScrollTable label="Tabel binnenkort aflopende overeenkomsten">
-          <Table>
-            <TableCaption>Overeenkomsten die binnen {period} aflopen, per provincie, vroegste einddatum eerst</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <HeaderCell scope="col">Locatie</HeaderCell>
-                <HeaderCell scope="col">Gemeente</HeaderCell>
-                <HeaderCell scope="col">Provincie</HeaderCell>
-                <HeaderCell scope="col">Opvangtype</HeaderCell>
-                <HeaderCell scope="col" numeric>
-                  Plaatsen
+        <ListTable
+          label="Tabel binnenkort aflopende overeenkomsten"
+          caption={<>Overeenkomsten die binnen {period} aflopen, per provincie, vroegste einddatum eerst</>}
+          columns={['Locatie', 'Gemeente', 'Provincie', 'Opvangtype', { label: 'Plaatsen', numeric: true }, 'Einddatum', 'Vervanging voorgesteld']}
+        >
+          {provinces.flatMap((province) =>
+            province.agreements.map((a) => (
+              <TableRow key={`${a.agreementId}-${a.endDate}`}>
+                <HeaderCell scope="row">
+                  <AppLink to={`/overeenkomsten/${encodeURIComponent(a.agreementId)}`}>{a.locationName}</AppLink>
                 </HeaderCell>
-                <HeaderCell scope="col">Einddatum</HeaderCell>
-                <HeaderCell scope="col">Vervanging voorgesteld</HeaderCell>
+                <TableCell>{names.get(a.gemeenteCode) ?? a.gemeenteCode}</TableCell>
+                <TableCell>{provinceName(province.provinceCode)}</TableCell>
+                <TableCell>{opvangtypeName(a.opvangtype)}</TableCell>
+                <TableCell className="number">{formatNumber(a.places)}</TableCell>
+                <TableCell>
+                  {formatDate(a.endDate)}
+                  {a.endedEarly ? ' (vroegtijdig beëindigd)' : a.extended ? ' (daarna verlengd)' : ''}
+                </TableCell>
+                <TableCell>{a.replacementProposed ? `Ja, ${formatNumber(a.replacementPlaces)} plaatsen` : 'Nee'}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {provinces.flatMap((province) =>
-                province.agreements.map((a) => (
-                  <TableRow key={`${a.agreementId}-${a.endDate}`}>
-                    <HeaderCell scope="row">
-                      <AppLink to={`/overeenkomsten/${encodeURIComponent(a.agreementId)}`}>{a.locationName}</AppLink>
-                    </HeaderCell>
-                    <TableCell>{names.get(a.gemeenteCode) ?? a.gemeenteCode}</TableCell>
-                    <TableCell>{provinceName(province.provinceCode)}</TableCell>
-                    <TableCell>{opvangtypeName(a.opvangtype)}</TableCell>
-                    <TableCell className="number">{formatNumber(a.places)}</TableCell>
-                    <TableCell>
-                      {formatDate(a.endDate)}
-                      {a.endedEarly ? ' (vroegtijdig beëindigd)' : a.extended ? ' (daarna verlengd)' : ''}
-                    </TableCell>
-                    <TableCell>{a.replacementProposed ? `Ja, ${formatNumber(a.replacementPlaces)} plaatsen` : 'Nee'}</TableCell>
-                  </TableRow>
-                )),
-              )}
-            </TableBody>
-          </Table>
-        </ScrollTable>
+            )),
+          )}
+        </ListTable>
       ) : null}
     </>
   );

@@ -1,6 +1,6 @@
 import type { CombinedError } from '@urql/core';
 import { useEffect } from 'react';
-import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import type { FieldError, FieldValues, Path, UseFormRegisterReturn, UseFormSetError } from 'react-hook-form';
 import { codeMessage } from './errors';
 
 /**
@@ -111,4 +111,9 @@ export function useWarnBeforeLeaving(unsaved: boolean): void {
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [unsaved]);
+}
+
+/** The props that tie a design-system form field to React Hook Form: the registration (its ref as `inputRef`) and the error shown at the field. */
+export function fieldBinding({ ref, ...rest }: UseFormRegisterReturn, error?: FieldError) {
+  return { inputRef: ref, invalid: Boolean(error), errorMessage: error?.message, ...rest };
 }

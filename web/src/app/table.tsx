@@ -1,4 +1,4 @@
-import { Heading } from '@rijkshuisstijl-community/components-react';
+import { Heading, Table, TableBody, TableCaption, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
 import type { ReactNode } from 'react';
 
 /**
@@ -52,5 +52,35 @@ export function Section({ id, title, children }: { id: string; title: string; ch
       </Heading>
       {children}
     </section>
+  );
+}
+
+/** A column of a `ListTable`: its name, or its name and whether it holds numbers; `false` leaves the column out. */
+export type Column = string | { label: string; numeric: true } | false;
+
+/** A table of one header row and a row per item, in its own scrolling box (`label`); the rows are its children. */
+export function ListTable({ label, caption, columns, children }: { label: string; caption: ReactNode; columns: Column[]; children: ReactNode }) {
+  return (
+    <ScrollTable label={label}>
+      <Table>
+        <TableCaption>{caption}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            {columns.map((column, index) =>
+              column === false ? null : typeof column === 'string' ? (
+                <HeaderCell key={index} scope="col">
+                  {column}
+                </HeaderCell>
+              ) : (
+                <HeaderCell key={index} scope="col" numeric>
+                  {column.label}
+                </HeaderCell>
+              ),
+            )}
+          </TableRow>
+        </TableHeader>
+        <TableBody>{children}</TableBody>
+      </Table>
+    </ScrollTable>
   );
 }

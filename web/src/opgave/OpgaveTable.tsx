@@ -1,6 +1,6 @@
-import { Paragraph, SecondaryActionButton, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
+import { Paragraph, SecondaryActionButton, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { formatDate, formatDateTime, formatNumber, opvangtypesLabel, provinceName } from '../app/format';
-import { HeaderCell, ScrollTable } from '../app/table';
+import { HeaderCell, ListTable } from '../app/table';
 import type { OpgaveFigure } from './queries';
 
 /** A figure's type as people read it: one opvangtype, or places of any type. */
@@ -17,46 +17,30 @@ function byDueDate(a: OpgaveFigure, b: OpgaveFigure): number {
 export function OpgaveTable({ code, figures, onChange }: { code: string; figures: readonly OpgaveFigure[]; onChange?: (figure: OpgaveFigure) => void }) {
   if (figures.length === 0) return <Paragraph>De LRT heeft voor {provinceName(code)} nog geen opgave vastgesteld.</Paragraph>;
   return (
-    <ScrollTable label={`Tabel opgave ${provinceName(code)}`}>
-      <Table>
-        <TableCaption>Opgave van {provinceName(code)} per opvangtype en peildatum, met de bron</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <HeaderCell scope="col">Opvangtype</HeaderCell>
-            <HeaderCell scope="col">Peildatum</HeaderCell>
-            <HeaderCell scope="col" numeric>
-              Plaatsen
-            </HeaderCell>
-            <HeaderCell scope="col">Bron</HeaderCell>
-            <HeaderCell scope="col">Vastgesteld</HeaderCell>
-            <HeaderCell scope="col" numeric>
-              Versie
-            </HeaderCell>
-            {onChange ? <HeaderCell scope="col">Actie</HeaderCell> : null}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {[...figures].sort(byDueDate).map((figure) => (
-            <TableRow key={figure.id}>
-              <HeaderCell scope="row">{opgaveTypeLabel(figure.opvangtype)}</HeaderCell>
-              <TableCell>{formatDate(figure.dueDate)}</TableCell>
-              <TableCell className="number">{formatNumber(figure.places)}</TableCell>
-              <TableCell>{figure.source}</TableCell>
-              <TableCell>
-                {formatDateTime(figure.setAt)} door {figure.setBy?.name ?? 'onbekend'}
-              </TableCell>
-              <TableCell className="number">{formatNumber(figure.version)}</TableCell>
-              {onChange ? (
-                <TableCell>
-                  <SecondaryActionButton type="button" onClick={() => onChange(figure)}>
-                    Wijzig<span className="visually-hidden"> opgave {opgaveTypeLabel(figure.opvangtype)} per {formatDate(figure.dueDate)}</span>
-                  </SecondaryActionButton>
-                </TableCell>
-              ) : null}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </ScrollTable>
+    <ListTable
+      label={`Tabel opgave ${provinceName(code)}`}
+      caption={<>Opgave van {provinceName(code)} per opvangtype en peildatum, met de bron</>}
+      columns={['Opvangtype', 'Peildatum', { label: 'Plaatsen', numeric: true }, 'Bron', 'Vastgesteld', { label: 'Versie', numeric: true }, onChange ? 'Actie' : false]}
+    >
+      {[...figures].sort(byDueDate).map((figure) => (
+        <TableRow key={figure.id}>
+          <HeaderCell scope="row">{opgaveTypeLabel(figure.opvangtype)}</HeaderCell>
+          <TableCell>{formatDate(figure.dueDate)}</TableCell>
+          <TableCell className="number">{formatNumber(figure.places)}</TableCell>
+          <TableCell>{figure.source}</TableCell>
+          <TableCell>
+            {formatDateTime(figure.setAt)} door {figure.setBy?.name ?? 'onbekend'}
+          </TableCell>
+          <TableCell className="number">{formatNumber(figure.version)}</TableCell>
+          {onChange ? (
+            <TableCell>
+              <SecondaryActionButton type="button" onClick={() => onChange(figure)}>
+                Wijzig<span className="visually-hidden"> opgave {opgaveTypeLabel(figure.opvangtype)} per {formatDate(figure.dueDate)}</span>
+              </SecondaryActionButton>
+            </TableCell>
+          ) : null}
+        </TableRow>
+      ))}
+    </ListTable>
   );
 }

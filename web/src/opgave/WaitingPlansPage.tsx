@@ -1,4 +1,4 @@
-import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
+import { Heading, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useQuery, useSubscription } from 'urql';
 import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
@@ -6,7 +6,7 @@ import { ViewerQuery } from '../app/Home';
 import { LiveIndicator } from '../app/LiveIndicator';
 import { Loading } from '../app/Loading';
 import { formatDateTime, formatNumber } from '../app/format';
-import { HeaderCell, ScrollTable } from '../app/table';
+import { HeaderCell, ListTable } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { may } from './abilities';
 import { AllPlansQuery, PlanMoved } from './queries';
@@ -44,35 +44,23 @@ export function WaitingPlansPage() {
       {fetching && !data ? <Loading what="de plannen" /> : null}
       {data && waiting.length === 0 ? <Paragraph>Er wachten geen ingediende plannen.</Paragraph> : null}
       {waiting.length > 0 ? (
-        <ScrollTable label="Tabel plannen ter beoordeling">
-          <Table>
-            <TableCaption>Ingediende plannen, het langst wachtende eerst</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <HeaderCell scope="col">Plan</HeaderCell>
-                <HeaderCell scope="col">Provincie</HeaderCell>
-                <HeaderCell scope="col" numeric>
-                  Versie
-                </HeaderCell>
-                <HeaderCell scope="col">Ingediend</HeaderCell>
-                <HeaderCell scope="col">Door</HeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {waiting.map((plan) => (
-                <TableRow key={plan.id}>
-                  <HeaderCell scope="row">
-                    <AppLink to={`/plannen/${encodeURIComponent(plan.id)}`}>{plan.title}</AppLink>
-                  </HeaderCell>
-                  <TableCell>{plan.province.name}</TableCell>
-                  <TableCell className="number">{formatNumber(plan.version)}</TableCell>
-                  <TableCell>{formatDateTime(plan.updatedAt)}</TableCell>
-                  <TableCell>{plan.updatedBy?.name ?? 'onbekend'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </ScrollTable>
+        <ListTable
+          label="Tabel plannen ter beoordeling"
+          caption="Ingediende plannen, het langst wachtende eerst"
+          columns={['Plan', 'Provincie', { label: 'Versie', numeric: true }, 'Ingediend', 'Door']}
+        >
+          {waiting.map((plan) => (
+            <TableRow key={plan.id}>
+              <HeaderCell scope="row">
+                <AppLink to={`/plannen/${encodeURIComponent(plan.id)}`}>{plan.title}</AppLink>
+              </HeaderCell>
+              <TableCell>{plan.province.name}</TableCell>
+              <TableCell className="number">{formatNumber(plan.version)}</TableCell>
+              <TableCell>{formatDateTime(plan.updatedAt)}</TableCell>
+              <TableCell>{plan.updatedBy?.name ?? 'onbekend'}</TableCell>
+            </TableRow>
+          ))}
+        </ListTable>
       ) : null}
     </>
   );

@@ -1,4 +1,4 @@
-import { FormFieldSelect, Heading, Paragraph, SecondaryActionButton, SelectOption, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
+import { FormFieldSelect, Heading, Paragraph, SecondaryActionButton, SelectOption, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { ErrorAlert } from '../app/ErrorAlert';
@@ -6,7 +6,7 @@ import { ViewerQuery } from '../app/Home';
 import { LiveIndicator } from '../app/LiveIndicator';
 import { Loading } from '../app/Loading';
 import { formatDateTime, formatNumber, PROVINCE_CODES, provinceName, ROLE_NAMES } from '../app/format';
-import { HeaderCell, ScrollTable, Section } from '../app/table';
+import { HeaderCell, ListTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { may } from '../opgave/abilities';
 import { useRefetchOn } from '../opgave/useRefetchOn';
@@ -132,50 +132,38 @@ function MembershipTable({ memberships, first, total, onRevoke }: { memberships:
           ? `Lidmaatschap ${formatNumber(first)} tot en met ${formatNumber(first + memberships.length - 1)} van ${formatNumber(total)}, nieuwste eerst; kies een provincie of rol om er minder te zien.`
           : `${formatNumber(total)} ${total === 1 ? 'lidmaatschap' : 'lidmaatschappen'}, nieuwste eerst.`}
       </Paragraph>
-      <ScrollTable label="Tabel lidmaatschappen">
-        <Table>
-          <TableCaption>Lidmaatschappen: wie welke rol heeft, waar, sinds wanneer en waarom</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <HeaderCell scope="col">Persoon</HeaderCell>
-              <HeaderCell scope="col">Rol</HeaderCell>
-              <HeaderCell scope="col">Waar</HeaderCell>
-              <HeaderCell scope="col">Organisatie</HeaderCell>
-              <HeaderCell scope="col">Toegekend</HeaderCell>
-              <HeaderCell scope="col">Status</HeaderCell>
-              {onRevoke ? <HeaderCell scope="col">Actie</HeaderCell> : null}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {memberships.map((membership) => (
-              <TableRow key={membership.id}>
-                <HeaderCell scope="row">{membership.person.name}</HeaderCell>
-                <TableCell>{roleName(membership.role)}</TableCell>
-                <TableCell>{scopeLabel(membership)}</TableCell>
-                <TableCell>{membership.organisation.name}</TableCell>
-                <TableCell>
-                  {formatDateTime(membership.grantedAt)} door {membership.grantedBy?.name ?? 'een beheerder'}
-                  {membership.grantReason ? `. Reden: ${membership.grantReason}` : ''}
-                </TableCell>
-                <TableCell>
-                  {membership.active
-                    ? 'Actief'
-                    : `Ingetrokken op ${formatDateTime(membership.revokedAt)}${membership.revokedBy ? ` door ${membership.revokedBy.name}` : ''}${membership.revokeReason ? `. Reden: ${membership.revokeReason}` : ''}`}
-                </TableCell>
-                {onRevoke ? (
-                  <TableCell>
-                    {membership.active ? (
-                      <SecondaryActionButton type="button" onClick={() => onRevoke(membership)}>
-                        Intrekken<span className="visually-hidden">: {membership.person.name}, {roleName(membership.role)}, {scopeLabel(membership)}</span>
-                      </SecondaryActionButton>
-                    ) : null}
-                  </TableCell>
+      <ListTable
+        label="Tabel lidmaatschappen"
+        caption="Lidmaatschappen: wie welke rol heeft, waar, sinds wanneer en waarom"
+        columns={['Persoon', 'Rol', 'Waar', 'Organisatie', 'Toegekend', 'Status', onRevoke ? 'Actie' : false]}
+      >
+        {memberships.map((membership) => (
+          <TableRow key={membership.id}>
+            <HeaderCell scope="row">{membership.person.name}</HeaderCell>
+            <TableCell>{roleName(membership.role)}</TableCell>
+            <TableCell>{scopeLabel(membership)}</TableCell>
+            <TableCell>{membership.organisation.name}</TableCell>
+            <TableCell>
+              {formatDateTime(membership.grantedAt)} door {membership.grantedBy?.name ?? 'een beheerder'}
+              {membership.grantReason ? `. Reden: ${membership.grantReason}` : ''}
+            </TableCell>
+            <TableCell>
+              {membership.active
+                ? 'Actief'
+                : `Ingetrokken op ${formatDateTime(membership.revokedAt)}${membership.revokedBy ? ` door ${membership.revokedBy.name}` : ''}${membership.revokeReason ? `. Reden: ${membership.revokeReason}` : ''}`}
+            </TableCell>
+            {onRevoke ? (
+              <TableCell>
+                {membership.active ? (
+                  <SecondaryActionButton type="button" onClick={() => onRevoke(membership)}>
+                    Intrekken<span className="visually-hidden">: {membership.person.name}, {roleName(membership.role)}, {scopeLabel(membership)}</span>
+                  </SecondaryActionButton>
                 ) : null}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </ScrollTable>
+              </TableCell>
+            ) : null}
+          </TableRow>
+        ))}
+      </ListTable>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, FormFieldSelect, FormFieldTextInput, FormFieldTextarea, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { FieldError, UseFormRegisterReturn } from 'react-hook-form';
+import { fieldBinding } from '../app/forms';
 
 /**
  * Form fields of the design system bound to React Hook Form: the label, the description and the error message
@@ -15,42 +16,30 @@ interface FieldProps {
   required?: boolean;
 }
 
-export function TextField({ label, registration: { ref, ...field }, error, description, required, type = 'text', autoComplete }: FieldProps & { type?: string; autoComplete?: string }) {
+export function TextField({ label, registration, error, description, required, type = 'text', autoComplete }: FieldProps & { type?: string; autoComplete?: string }) {
   return (
     <FormFieldTextInput
       label={label}
       description={description}
       aria-describedby={undefined}
-      invalid={Boolean(error)}
-      errorMessage={error?.message}
-      inputRef={ref}
       type={type}
       required={required}
       autoComplete={autoComplete ?? 'off'}
-      {...field}
+      {...fieldBinding(registration, error)}
     />
   );
 }
 
-export function TextareaField({ label, registration: { ref, ...field }, error, description, required }: FieldProps) {
+export function TextareaField({ label, registration, error, description, required }: FieldProps) {
   return (
-    <FormFieldTextarea
-      label={label}
-      description={description}
-      aria-describedby={undefined}
-      invalid={Boolean(error)}
-      errorMessage={error?.message}
-      inputRef={ref}
-      required={required}
-      rows={3}
-      {...field}
-    />
+    <FormFieldTextarea label={label} description={description} aria-describedby={undefined} required={required} rows={3} {...fieldBinding(registration, error)} />
   );
 }
 
-export function SelectField({ label, registration: { ref, ...field }, error, description, required, children }: FieldProps & { children: ReactNode }) {
+export function SelectField({ label, registration, error, description, required, children }: FieldProps & { children: ReactNode }) {
+  const { inputRef, ...bound } = fieldBinding(registration, error);
   return (
-    <FormFieldSelect label={label} description={description} invalid={Boolean(error)} errorMessage={error?.message} selectRef={ref} required={required} {...field}>
+    <FormFieldSelect label={label} description={description} selectRef={inputRef} required={required} {...bound}>
       {children}
     </FormFieldSelect>
   );

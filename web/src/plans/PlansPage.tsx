@@ -1,4 +1,4 @@
-import { FormFieldTextInput, Heading, Paragraph, PrimaryActionButton, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
+import { FormFieldTextInput, Heading, Paragraph, PrimaryActionButton, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -7,7 +7,7 @@ import { ErrorAlert } from '../app/ErrorAlert';
 import { Loading } from '../app/Loading';
 import { NotFound } from '../app/NotFound';
 import { formatDateTime, formatNumber, isProvinceCode, planStatusName, provinceName } from '../app/format';
-import { HeaderCell, ScrollTable } from '../app/table';
+import { HeaderCell, ListTable } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { applyServerFieldErrors } from '../app/forms';
 import { CreatePlanMutation, EditAbilityQuery, ProvincePlansQuery } from './queries';
@@ -36,35 +36,23 @@ function PlansOfProvince({ code }: { code: string }) {
       {fetching && !data ? <Loading what="de plannen" /> : null}
       {plans && plans.length === 0 ? <Paragraph>Er zijn geen plannen van {provinceName(code)} die u mag inzien.</Paragraph> : null}
       {plans && plans.length > 0 ? (
-        <ScrollTable label="Tabel plannen">
-          <Table>
-            <TableCaption>Plannen van {provinceName(code)}, nieuwste eerst</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <HeaderCell scope="col">Titel</HeaderCell>
-                <HeaderCell scope="col">Status</HeaderCell>
-                <HeaderCell scope="col" numeric>
-                  Versie
-                </HeaderCell>
-                <HeaderCell scope="col">Laatst gewijzigd</HeaderCell>
-                <HeaderCell scope="col">Door</HeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {plans.map((plan) => (
-                <TableRow key={plan.id}>
-                  <HeaderCell scope="row">
-                    <AppLink to={`/plannen/${encodeURIComponent(plan.id)}`}>{plan.title}</AppLink>
-                  </HeaderCell>
-                  <TableCell>{planStatusName(plan.status)}</TableCell>
-                  <TableCell className="number">{formatNumber(plan.version)}</TableCell>
-                  <TableCell>{formatDateTime(plan.updatedAt)}</TableCell>
-                  <TableCell>{plan.updatedBy?.name ?? 'onbekend'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </ScrollTable>
+        <ListTable
+          label="Tabel plannen"
+          caption={<>Plannen van {provinceName(code)}, nieuwste eerst</>}
+          columns={['Titel', 'Status', { label: 'Versie', numeric: true }, 'Laatst gewijzigd', 'Door']}
+        >
+          {plans.map((plan) => (
+            <TableRow key={plan.id}>
+              <HeaderCell scope="row">
+                <AppLink to={`/plannen/${encodeURIComponent(plan.id)}`}>{plan.title}</AppLink>
+              </HeaderCell>
+              <TableCell>{planStatusName(plan.status)}</TableCell>
+              <TableCell className="number">{formatNumber(plan.version)}</TableCell>
+              <TableCell>{formatDateTime(plan.updatedAt)}</TableCell>
+              <TableCell>{plan.updatedBy?.name ?? 'onbekend'}</TableCell>
+            </TableRow>
+          ))}
+        </ListTable>
       ) : null}
     </>
   );

@@ -1,4 +1,4 @@
-import { Alert, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
+import { Alert, Heading, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useEffect, useState } from 'react';
 import { useClient, type OperationResult } from 'urql';
 import type { ResultOf } from '../app/graphql';
@@ -7,7 +7,7 @@ import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { formatDateTime, formatNumber, formatWaited, opvangtypeName, provinceName } from '../app/format';
 import { Loading } from '../app/Loading';
-import { HeaderCell, ScrollTable, Section } from '../app/table';
+import { HeaderCell, ListTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { LiveProposals, useAbilities } from './live';
 import { ProposalsQuery, type ProposalRow } from './queries';
@@ -115,53 +115,33 @@ function WaitingTable({
       {!state.rows && !state.error ? <Loading what="de voorstellen" /> : null}
       {state.rows && state.rows.length === 0 ? <Paragraph>{empty}</Paragraph> : null}
       {state.rows && state.rows.length > 0 ? (
-        <ScrollTable label={`Tabel ${title.toLowerCase()}`}>
-          <Table>
-            <TableCaption>
-              {title}, langst wachtend eerst ({formatNumber(state.rows.length)})
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                <HeaderCell scope="col">Locatie</HeaderCell>
-                <HeaderCell scope="col">Gemeente</HeaderCell>
-                <HeaderCell scope="col">Provincie</HeaderCell>
-                <HeaderCell scope="col">Opvangtype</HeaderCell>
-                <HeaderCell scope="col" numeric>
-                  Plaatsen
-                </HeaderCell>
-                {reviewer ? <HeaderCell scope="col">Contactpersoon COA</HeaderCell> : null}
-                <HeaderCell scope="col">{since}</HeaderCell>
-                <HeaderCell scope="col" numeric>
-                  Wacht
-                </HeaderCell>
-                {register ? <HeaderCell scope="col">Actie</HeaderCell> : null}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {state.rows.map((row) => (
-                <TableRow key={row.id}>
-                  <HeaderCell scope="row">
-                    <AppLink to={`/voorstellen/${encodeURIComponent(row.id)}`}>{row.name}</AppLink>
-                  </HeaderCell>
-                  <TableCell>{row.gemeente.name}</TableCell>
-                  <TableCell>{provinceName(row.provinceCode)}</TableCell>
-                  <TableCell>{opvangtypeName(row.opvangtype)}</TableCell>
-                  <TableCell className="number">{formatNumber(row.places)}</TableCell>
-                  {reviewer ? <TableCell>{row.reviewer?.name ?? '—'}</TableCell> : null}
-                  <TableCell>{formatDateTime(row.since)}</TableCell>
-                  <TableCell className="number">{formatWaited(row.since, now)}</TableCell>
-                  {register ? (
-                    <TableCell>
-                      <AppLink to={`/overeenkomsten/nieuw?voorstel=${encodeURIComponent(row.id)}`} aria-label={`Overeenkomst registreren voor ${row.name}`}>
-                        Overeenkomst registreren
-                      </AppLink>
-                    </TableCell>
-                  ) : null}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </ScrollTable>
+        <ListTable
+          label={`Tabel ${title.toLowerCase()}`}
+          caption={<>{title}, langst wachtend eerst ({formatNumber(state.rows.length)})</>}
+          columns={['Locatie', 'Gemeente', 'Provincie', 'Opvangtype', { label: 'Plaatsen', numeric: true }, reviewer ? 'Contactpersoon COA' : false, since, { label: 'Wacht', numeric: true }, register ? 'Actie' : false]}
+        >
+          {state.rows.map((row) => (
+            <TableRow key={row.id}>
+              <HeaderCell scope="row">
+                <AppLink to={`/voorstellen/${encodeURIComponent(row.id)}`}>{row.name}</AppLink>
+              </HeaderCell>
+              <TableCell>{row.gemeente.name}</TableCell>
+              <TableCell>{provinceName(row.provinceCode)}</TableCell>
+              <TableCell>{opvangtypeName(row.opvangtype)}</TableCell>
+              <TableCell className="number">{formatNumber(row.places)}</TableCell>
+              {reviewer ? <TableCell>{row.reviewer?.name ?? '—'}</TableCell> : null}
+              <TableCell>{formatDateTime(row.since)}</TableCell>
+              <TableCell className="number">{formatWaited(row.since, now)}</TableCell>
+              {register ? (
+                <TableCell>
+                  <AppLink to={`/overeenkomsten/nieuw?voorstel=${encodeURIComponent(row.id)}`} aria-label={`Overeenkomst registreren voor ${row.name}`}>
+                    Overeenkomst registreren
+                  </AppLink>
+                </TableCell>
+              ) : null}
+            </TableRow>
+          ))}
+        </ListTable>
       ) : null}
     </Section>
   );

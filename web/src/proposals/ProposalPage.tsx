@@ -1,4 +1,4 @@
-import { Alert, Fieldset, FormFieldRadio, Heading, Paragraph, PrimaryActionButton, SecondaryActionButton, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
+import { Fieldset, FormFieldRadio, Heading, Paragraph, PrimaryActionButton, SecondaryActionButton, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useParams } from 'react-router';
@@ -9,13 +9,13 @@ import { Comments } from '../comments/Comments';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { DECISION_NAMES, formatDate, formatDateTime, formatMonths, formatNumber, opvangtypeName, proposalReasonInDutch, proposalStatusLabel, AGREEMENT_STATUS_NAMES } from '../app/format';
 import { applyServerFieldErrors } from '../app/forms';
-import { Loading } from '../app/Loading';
 import { SafeMarkdown } from '../app/SafeMarkdown';
-import { HeaderCell, ScrollTable, Section } from '../app/table';
+import { HeaderCell, ListTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { Facts, SelectField, TextArea, textRule } from './fields';
 import { LiveProposals } from './live';
-import { NoAccess, useArrivalMessage, useOutcome } from './outcome';
+import { useArrivalMessage, useOutcome } from '../app/outcome';
+import { SubjectMissing, SubjectNotices } from '../app/SubjectNotices';
 import { AdviseProposal, CoaContactsQuery, DecideProposal, MeQuery, ProposalQuery, StartExploration, SubmitProposal, WithdrawProposal, type Proposal } from './queries';
 import './proposals.css';
 
@@ -63,28 +63,10 @@ function ProposalView({ id }: { id: string }) {
           />
         ) : null}
       </div>
-      {arrived && proposal ? (
-        <Alert type="ok" role="status">
-          <Paragraph>{arrived}</Paragraph>
-        </Alert>
-      ) : null}
-      {notice ? (
-        <Alert type="info" role="status">
-          <Paragraph>{notice}</Paragraph>
-        </Alert>
-      ) : null}
+      <SubjectNotices arrived={arrived} notice={notice} />
       {proposal ? <ProposalBody proposal={proposal} refetch={refetch} ownVersion={(version) => own.current.add(version)} /> : null}
-      {!proposal && fetching && !data ? <Loading what="het voorstel" /> : null}
-      {!proposal && error ? <NoAccess error={error} missing="Dit voorstel bestaat niet, of u hebt er geen toegang toe." title="Dit voorstel kan niet worden getoond." /> : null}
-      {!proposal && !fetching && data && !error ? (
-        <Alert type="warning">
-          <Paragraph>Dit voorstel bestaat niet, of u hebt er geen toegang toe.</Paragraph>
-        </Alert>
-      ) : null}
-      {!proposal && !fetching ? (
-        <Paragraph>
-          Ga naar de <AppLink to="/voorstellen">locatievoorstellen</AppLink> of de <AppLink to="/">startpagina</AppLink>.
-        </Paragraph>
+      {!proposal ? (
+        <SubjectMissing fetching={fetching} loaded={Boolean(data)} error={error} loading="het voorstel" missing="Dit voorstel bestaat niet, of u hebt er geen toegang toe." title="Dit voorstel kan niet worden getoond." list="/voorstellen" listName="locatievoorstellen" />
       ) : null}
     </>
   );
@@ -174,35 +156,22 @@ function ProposalBody({ proposal, refetch, ownVersion }: { proposal: Proposal; r
 function History({ proposal }: { proposal: Proposal }) {
   return (
     <Section id="stappen" title="Verloop">
-      <ScrollTable label="Tabel verloop van het voorstel">
-        <Table>
-          <TableCaption>Alle stappen van het voorstel, oudste eerst</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <HeaderCell scope="col">Wanneer</HeaderCell>
-              <HeaderCell scope="col">Door</HeaderCell>
-              <HeaderCell scope="col">Van</HeaderCell>
-              <HeaderCell scope="col">Naar</HeaderCell>
-              <HeaderCell scope="col">Toelichting</HeaderCell>
-              <HeaderCell scope="col" numeric>
-                Versie
-              </HeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {proposal.transitions.map((step) => (
-              <TableRow key={`${step.version}-${step.toStatus}`}>
-                <HeaderCell scope="row">{formatDateTime(step.at)}</HeaderCell>
-                <TableCell>{step.by?.name ?? 'onbekend'}</TableCell>
-                <TableCell>{step.fromStatus ? proposalStatusLabel(step.fromStatus, proposal.decision) : '—'}</TableCell>
-                <TableCell>{proposalStatusLabel(step.toStatus, proposal.decision)}</TableCell>
-                <TableCell>{reasonInDutch(step.reason)}</TableCell>
-                <TableCell className="number">{formatNumber(step.version)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </ScrollTable>
+      <ListTable
+        label="Tabel verloop van het voorstel"
+        caption="Alle stappen van het voorstel, oudste eerst"
+        columns={['Wanneer', 'Door', 'Van', 'Naar', 'Toelichting', { label: 'Versie', numeric: true }]}
+      >
+        {proposal.transitions.map((step) => (
+          <TableRow key={`${step.version}-${step.toStatus}`}>
+            <HeaderCell scope="row">{formatDateTime(step.at)}</HeaderCell>
+            <TableCell>{step.by?.name ?? 'onbekend'}</TableCell>
+            <TableCell>{step.fromStatus ? proposalStatusLabel(step.fromStatus, proposal.decision) : '—'}</TableCell>
+            <TableCell>{proposalStatusLabel(step.toStatus, proposal.decision)}</TableCell>
+            <TableCell>{reasonInDutch(step.reason)}</TableCell>
+            <TableCell className="number">{formatNumber(step.version)}</TableCell>
+          </TableRow>
+        ))}
+      </ListTable>
     </Section>
   );
 }

@@ -1,11 +1,11 @@
-import { FormFieldSelect, Heading, Paragraph, SelectOption, Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from '@rijkshuisstijl-community/components-react';
-import { useSearchParams } from 'react-router';
+import { Heading, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useQuery } from 'urql';
 import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
+import { StatusFilter, useAddressFilter } from '../app/filters';
 import { formatDateTime, formatNumber, opvangtypeName, PROPOSAL_STATUS_NAMES, proposalStatusLabel } from '../app/format';
 import { Loading } from '../app/Loading';
-import { HeaderCell, ScrollTable } from '../app/table';
+import { HeaderCell, ListTable } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { LiveProposals, useAbilities } from './live';
 import { ProposalsQuery } from './queries';
@@ -18,8 +18,7 @@ import './proposals.css';
  */
 export function ProposalsPage() {
   usePageTitle('Locatievoorstellen');
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? '';
+  const [status] = useAddressFilter('status');
   const { may, where } = useAbilities();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: ProposalsQuery, variables: { status: (status || null) as never } });
   const provinces = [...new Set([...where('PROPOSE_LOCATIONS'), ...where('READ_PROPOSALS_AND_AGREEMENTS')])];
@@ -40,72 +39,30 @@ export function ProposalsPage() {
           <AppLink to="/inbox">Inbox: voorstellen die op het COA wachten</AppLink>
         </Paragraph>
       ) : null}
-      <form className="filters" aria-label="Voorstellen filteren" onSubmit={(event) => event.preventDefault()}>
-        <FormFieldSelect
-          label="Status"
-          name="status"
-          value={status}
-          onChange={(event) =>
-            setParams(
-              (current) => {
-                const next = new URLSearchParams(current);
-                const value = (event.target as HTMLSelectElement).value;
-                if (value) next.set('status', value);
-                else next.delete('status');
-                return next;
-              },
-              { replace: true },
-            )
-          }
-        >
-          <SelectOption value="">Alle statussen</SelectOption>
-          {Object.entries(PROPOSAL_STATUS_NAMES).map(([value, label]) => (
-            <SelectOption key={value} value={value}>
-              {label}
-            </SelectOption>
-          ))}
-        </FormFieldSelect>
-      </form>
+      <StatusFilter label="Voorstellen filteren" names={PROPOSAL_STATUS_NAMES} />
       <ErrorAlert error={error} />
       {fetching && !data ? <Loading what="de voorstellen" /> : null}
       {data && proposals.length === 0 ? <Paragraph>Er zijn geen voorstellen die u mag inzien{status ? ' met deze status' : ''}.</Paragraph> : null}
       {proposals.length > 0 ? (
-        <ScrollTable label="Tabel locatievoorstellen">
-          <Table>
-            <TableCaption>
-              Locatievoorstellen, nieuwste eerst ({formatNumber(data?.locationProposals.totalCount)}
-              {data?.locationProposals.pageInfo.hasNextPage ? `, de eerste ${formatNumber(proposals.length)} getoond` : ''})
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                <HeaderCell scope="col">Locatie</HeaderCell>
-                <HeaderCell scope="col">Gemeente</HeaderCell>
-                <HeaderCell scope="col">Opvangtype</HeaderCell>
-                <HeaderCell scope="col" numeric>
-                  Plaatsen
-                </HeaderCell>
-                <HeaderCell scope="col">Status</HeaderCell>
-                <HeaderCell scope="col">Contactpersoon COA</HeaderCell>
-                <HeaderCell scope="col">Laatst gewijzigd</HeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {proposals.map((proposal) => (
-                <TableRow key={proposal.id}>
-                  <HeaderCell scope="row">
-                    <AppLink to={`/voorstellen/${encodeURIComponent(proposal.id)}`}>{proposal.name}</AppLink>
-                  </HeaderCell>
-                  <TableCell>{proposal.gemeente.name}</TableCell>
-                  <TableCell>{opvangtypeName(proposal.opvangtype)}</TableCell>
-                  <TableCell className="number">{formatNumber(proposal.places)}</TableCell>
-                  <TableCell>{proposalStatusLabel(proposal.status, proposal.decision)}</TableCell>
-                  <TableCell>{proposal.reviewer?.name ?? '—'}</TableCell>
-                  <TableCell>{formatDateTime(proposal.updatedAt)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </ScrollTable>
+        <ListTable
+          label="Tabel locatievoorstellen"
+          caption={<>Locatievoorstellen, nieuwste eerst ({formatNumber(data?.locationProposals.totalCount)}{data?.locationProposals.pageInfo.hasNextPage ? `, de eerste ${formatNumber(proposals.length)} getoond` : ''})</>}
+          columns={['Locatie', 'Gemeente', 'Opvangtype', { label: 'Plaatsen', numeric: true }, 'Status', 'Contactpersoon COA', 'Laatst gewijzigd']}
+        >
+          {proposals.map((proposal) => (
+            <TableRow key={proposal.id}>
+              <HeaderCell scope="row">
+                <AppLink to={`/voorstellen/${encodeURIComponent(proposal.id)}`}>{proposal.name}</AppLink>
+              </HeaderCell>
+              <TableCell>{proposal.gemeente.name}</TableCell>
+              <TableCell>{opvangtypeName(proposal.opvangtype)}</TableCell>
+              <TableCell className="number">{formatNumber(proposal.places)}</TableCell>
+              <TableCell>{proposalStatusLabel(proposal.status, proposal.decision)}</TableCell>
+              <TableCell>{proposal.reviewer?.name ?? '—'}</TableCell>
+              <TableCell>{formatDateTime(proposal.updatedAt)}</TableCell>
+            </TableRow>
+          ))}
+        </ListTable>
       ) : null}
     </>
   );

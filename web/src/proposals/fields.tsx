@@ -2,6 +2,7 @@ import { FormFieldSelect, FormFieldTextarea, FormFieldTextInput, SelectOption } 
 import type { ReactNode } from 'react';
 import type { FieldError, UseFormRegisterReturn } from 'react-hook-form';
 import { formatDate } from '../app/format';
+import { fieldBinding } from '../app/forms';
 
 /**
  * Form fields of the design system wired to React Hook Form: the field's `register` result, its error (from the
@@ -24,7 +25,6 @@ export function TextField({
   required?: boolean;
   autoComplete?: string;
 }) {
-  const { ref, ...rest } = registration;
   return (
     <FormFieldTextInput
       label={required ? `${label} (verplicht)` : label}
@@ -32,29 +32,22 @@ export function TextField({
       // The design system points the wrapper at ids it never renders; the input has its own.
       aria-describedby={undefined}
       type={type}
-      inputRef={ref}
-      invalid={Boolean(error)}
-      errorMessage={error?.message}
       autoComplete={autoComplete ?? 'off'}
       inputRequired={required}
-      {...rest}
+      {...fieldBinding(registration, error)}
     />
   );
 }
 
 export function TextArea({ label, description, error, registration, required = false, rows = 4 }: { label: string; description?: ReactNode; error?: FieldError; registration: UseFormRegisterReturn; required?: boolean; rows?: number }) {
-  const { ref, ...rest } = registration;
   return (
     <FormFieldTextarea
       label={required ? `${label} (verplicht)` : label}
       description={description}
       aria-describedby={undefined}
-      inputRef={ref}
-      invalid={Boolean(error)}
-      errorMessage={error?.message}
       inputRequired={required}
       rows={rows}
-      {...rest}
+      {...fieldBinding(registration, error)}
     />
   );
 }
@@ -74,9 +67,9 @@ export function SelectField({
   options: { value: string; label: string }[];
   required?: boolean;
 }) {
-  const { ref, ...rest } = registration;
+  const { inputRef, ...bound } = fieldBinding(registration, error);
   return (
-    <FormFieldSelect label={required ? `${label} (verplicht)` : label} description={description} selectRef={ref} invalid={Boolean(error)} errorMessage={error?.message} required={required} {...rest}>
+    <FormFieldSelect label={required ? `${label} (verplicht)` : label} description={description} selectRef={inputRef} required={required} {...bound}>
       {options.map((option) => (
         <SelectOption key={option.value} value={option.value}>
           {option.label}

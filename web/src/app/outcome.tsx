@@ -2,8 +2,8 @@ import { Alert, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import type { CombinedError } from 'urql';
-import { ErrorAlert } from '../app/ErrorAlert';
-import { errorCodes } from '../app/errors';
+import { ErrorAlert } from './ErrorAlert';
+import { errorCodes } from './errors';
 
 type Outcome = { kind: 'success'; text: string } | { kind: 'error'; error: CombinedError; conflict: boolean };
 
