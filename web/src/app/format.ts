@@ -73,7 +73,7 @@ export const OPVANGTYPE_NAMES: Record<string, string> = {
   GVL: 'GVL',
   SATELLIET: 'Satellietlocatie',
   ROL: 'ROL',
-  AZC: 'Azc',
+  AZC: 'AZC',
   AANMELDCENTRUM: 'Aanmeldcentrum',
   CRISISNOODOPVANG: 'Crisisnoodopvang',
   GEZINSLOCATIE: 'Gezinslocatie',
