@@ -7,7 +7,8 @@ import { HuisvestingService, parseHalfYear } from '../huisvesting/index.js';
  * Demo huisvesting: the national taakstelling of 2021-I and 2021-II as published (Integrale Handreiking 4.1), and
  * FICTITIOUS populations per gemeente on 1 January 2020 and 2021 (marked `fictitious`) that add up to the real
  * province totals of 1 January 2022 (CBS 70072ned, in the province table). Realisations are fictitious too.
- * Load real populations with `npm run import:bevolking -- FILE`. Skipped when any national taakstelling exists.
+ * The gemeenten are those loaded (valid_from is when our list took effect, not when a gemeente began), so the demo
+ * spreads over today's gemeenten. Load real populations with `npm run import:bevolking -- FILE`. Skipped when any national taakstelling exists.
  */
 const NATIONAL = [
   { year: 2021, half: 1, vergunninghouders: 13_500, source: 'Integrale Handreiking, 11 februari 2021, 4.1 (vastgesteld door JenV)', publishedOn: '2020-10-01' },
@@ -30,7 +31,7 @@ export async function seedDemoHuisvesting(db: DataSource, log: Logger): Promise<
   for (const onDate of POPULATION_DATES) {
     for (const province of provinces) {
       const gemeenten: { code: string }[] = await db.query(
-        `SELECT code FROM gemeente WHERE province_code = $1 AND (valid_from IS NULL OR valid_from <= $2) AND (valid_until IS NULL OR valid_until >= $2) ORDER BY code`,
+        `SELECT code FROM gemeente WHERE province_code = $1 AND (valid_until IS NULL OR valid_until >= $2) ORDER BY code`,
         [province.code, onDate],
       );
       // Skewed weights (a few large gemeenten, many small), scaled to the province total; the rounding goes to the first.
