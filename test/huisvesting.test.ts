@@ -225,3 +225,33 @@ describe('batching', () => {
     expect(one).toBeLessThanOrEqual(5);
   });
 });
+
+describe('import:bevolking', () => {
+  it('reads a CBS StatLine CSV (title, header, notes; names or GM codes) and stores it with a summary', async () => {
+    const { parseCbsPopulation, importPopulation } = await import('../src/huisvesting/index.js');
+    const csv = [
+      '"Bevolking; regio, 1 januari"',
+      '"Regio\'s";"Perioden";"Bevolking op 1 januari (aantal)"',
+      '"Nederland";"2022";"17590672"',
+      '"Flevoland (PV)";"2022";"434771"',
+      '"Almere";"2022";"218096"',
+      '"Utrecht (gemeente)";"2022";"361699"',
+      '"GM0995";"2022";"80000"',
+      '"Atlantis";"2022";"12"',
+      '"Bron: CBS"',
+    ].join('\n');
+    const rows = parseCbsPopulation(csv);
+    expect(rows).toEqual([
+      { code: null, name: 'Almere', inhabitants: 218_096 },
+      { code: null, name: 'Utrecht', inhabitants: 361_699 },
+      { code: 'GM0995', name: 'GM0995', inhabitants: 80_000 },
+      { code: null, name: 'Atlantis', inhabitants: 12 },
+    ]);
+    expect(() => parseCbsPopulation('"Regio\'s";"Bevolking (aantal)"\n"Almere";"veel"')).toThrow(/line 2: .*not a whole number/);
+    const summary = await importPopulation(server.db.manager, rows, { onDate: '2022-01-01', sourceFile: 'bevolking-2022.csv' });
+    expect(summary).toMatchObject({ stored: 3, unknown: ['Atlantis'], total: 218_096 + 361_699 + 80_000, perProvince: { FL: 298_096, UT: 361_699 } });
+    expect(summary.missing).toHaveLength(342 - 3);
+    const stored = await server.db.query(`SELECT count(*)::int AS n, bool_or(fictitious) AS fictitious FROM gemeente_population WHERE on_date = '2022-01-01'`);
+    expect(stored).toEqual([{ n: 3, fictitious: false }]);
+  });
+});

@@ -6,6 +6,7 @@ import { HuisvestingService, type HuisvestingLoaders } from './huisvesting.servi
 export { HuisvestingService } from './huisvesting.service.js';
 export { HuisvestingEventKind, HuisvestingEventSubject } from './huisvesting.events.js';
 export { gemeenteTaakstelling, herverdelingProblem, parseHalfYear, formatHalfYear } from './rules.js';
+export { importPopulation, parseCbsPopulation, type PopulationImportSummary } from './population-import.js';
 
 declare module '../platform/context.js' {
   interface Services {
