@@ -4,6 +4,7 @@ import type { Logger } from '../platform/logger.js';
 import { DEMO_PEOPLE, type DemoOrganisation } from './people.js';
 import { seedDemoPlans } from './plans.js';
 import { seedDemoProposalsAndAgreements } from './proposals.js';
+import { seedDemoHuisvesting } from './huisvesting.js';
 
 /**
  * Loads the demo people, their memberships and regietafel seats, then demo plans, proposals and agreements, in one
@@ -15,7 +16,8 @@ export function seedDemo(dataSource: DataSource, log: Logger) {
   return inOneTransaction(dataSource, async (db) => {
     const people = await seedDemoPeople(db, log);
     const plans = await seedDemoPlans(db, log);
-    return { ...people, plans, ...(await seedDemoProposalsAndAgreements(db, log)) };
+    const proposalsAndAgreements = await seedDemoProposalsAndAgreements(db, log);
+    return { ...people, plans, ...proposalsAndAgreements, huisvesting: await seedDemoHuisvesting(db, log) };
   });
 }
 

@@ -1,0 +1,42 @@
+import type { Principal } from '../platform/auth/principal.js';
+import { coaProvinces, hasRole, isNational, ownGemeenten } from '../platform/auth/scope.js';
+import { Role } from '../people/index.js';
+import { PROVINCE_CODES, type ProvinceCode } from '../reference/index.js';
+
+/**
+ * Who may do what with the huisvesting of vergunninghouders (issue 14). LRT (on behalf of JenV) sets the national
+ * taakstelling. A gemeente records its own realisation and takes part in herverdelingen. COA records koppelingen for
+ * the gemeenten of its uitplaatsingsregio. The PRT secretariat and regietafel members read the gemeenten of their
+ * province (the province supervises); IPO, COA and LRT read everything.
+ */
+export const huisvestingPolicy = {
+  /** Provinces whose gemeenten the principal reads in full: 'ALL' for IPO, LRT and COA. */
+  provinces(principal: Principal): ProvinceCode[] | 'ALL' {
+    if (isNational(principal) || hasRole(principal, Role.COA_REGIO)) return 'ALL';
+    const codes = new Set<ProvinceCode>(principal.seatProvinceCodes);
+    for (const m of principal.memberships) if (m.role === Role.PRT_SECRETARIAAT) m.provinceCodes.forEach((code) => codes.add(code));
+    return PROVINCE_CODES.filter((code) => codes.has(code));
+  },
+
+  canReadProvince(principal: Principal, provinceCode: ProvinceCode): boolean {
+    const provinces = this.provinces(principal);
+    return provinces === 'ALL' || provinces.includes(provinceCode);
+  },
+
+  canReadGemeente(principal: Principal, gemeente: { gemeenteCode: string; provinceCode: ProvinceCode }): boolean {
+    return ownGemeenten(principal).includes(gemeente.gemeenteCode) || this.canReadProvince(principal, gemeente.provinceCode);
+  },
+
+  canSetNational(principal: Principal): boolean {
+    return hasRole(principal, Role.LRT);
+  },
+
+  /** Realisation and herverdelingen: the gemeente itself. */
+  actsFor(principal: Principal, gemeenteCode: string): boolean {
+    return ownGemeenten(principal).includes(gemeenteCode);
+  },
+
+  canRecordKoppeling(principal: Principal, provinceCode: ProvinceCode): boolean {
+    return coaProvinces(principal).includes(provinceCode);
+  },
+};

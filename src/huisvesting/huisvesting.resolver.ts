@@ -1,0 +1,87 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../platform/context.js';
+import { Gemeente, Province, ProvinceCode } from '../reference/index.js';
+import { halfYearArg } from './huisvesting.service.js';
+import { huisvestingPolicy } from './huisvesting.policy.js';
+import {
+  GemeenteTaakstelling,
+  Herverdeling,
+  HuisvestingOverview,
+  NationalTaakstelling,
+  ProposeHerverdelingInput,
+  ProvinceHuisvesting,
+  RecordRealisationInput,
+  SetNationalTaakstellingInput,
+} from './types.js';
+
+@Resolver()
+export class HuisvestingResolver {
+  @Query(() => HuisvestingOverview, {
+    description: 'Huisvesting of vergunninghouders per province in a half-year (e.g. 2021-I): taakstelling, housed, achterstand, voorsprong, verevening, koppeling and signal. IPO, COA and LRT: every province; PRT: its own.',
+  })
+  huisvestingOverview(
+    @Ctx() { services, principal }: RequestContext,
+    @Arg('halfYear', () => String) halfYear: string,
+    @Arg('provinceCode', () => ProvinceCode, { nullable: true }) provinceCode?: ProvinceCode,
+  ) {
+    return services.huisvesting.overview(principal, halfYear, provinceCode);
+  }
+
+  @Query(() => [NationalTaakstelling], { description: 'The national taakstellingen per half-year, earliest first, with their source and publication date.' })
+  nationalTaakstellingen(@Ctx() { services }: RequestContext) {
+    return services.huisvesting.nationals();
+  }
+
+  @Query(() => [Herverdeling], { description: 'Herverdelingen (art. 29(2)) of a half-year that involve a gemeente you may read.' })
+  herverdelingen(@Ctx() { services, principal }: RequestContext, @Arg('halfYear', () => String) halfYear: string) {
+    return services.huisvesting.herverdelingen(principal, halfYear);
+  }
+
+  @Mutation(() => NationalTaakstelling, { description: 'LRT (on behalf of JenV): set or revise the national taakstelling of a half-year.' })
+  setNationalTaakstelling(@Arg('input', () => SetNationalTaakstellingInput) input: SetNationalTaakstellingInput, @Ctx() { services, principal }: RequestContext) {
+    return services.huisvesting.setNational(principal, input);
+  }
+
+  @Mutation(() => GemeenteTaakstelling, { description: 'GEMEENTE: record what it housed in a half-year (tussenvoorziening and doorstroomwoningen included, also shown apart).' })
+  recordHuisvestingRealisation(@Arg('input', () => RecordRealisationInput) input: RecordRealisationInput, @Ctx() { services, principal }: RequestContext) {
+    return services.huisvesting.recordRealisation(principal, input);
+  }
+
+  @Mutation(() => Herverdeling, {
+    description: 'GEMEENTE: record a herverdeling decided jointly by two or more colleges (art. 29(2)); the sum must stay equal. It counts once every party confirmed.',
+  })
+  proposeHerverdeling(@Arg('input', () => ProposeHerverdelingInput) input: ProposeHerverdelingInput, @Ctx() { services, principal }: RequestContext) {
+    return services.huisvesting.proposeHerverdeling(principal, input);
+  }
+
+  @Mutation(() => Herverdeling, { description: 'GEMEENTE: confirm a herverdeling for its college.' })
+  confirmHerverdeling(@Arg('id', () => ID) id: string, @Ctx() { services, principal }: RequestContext) {
+    return services.huisvesting.confirmHerverdeling(principal, id);
+  }
+}
+
+@Resolver(() => Gemeente)
+export class GemeenteTaakstellingResolver {
+  @FieldResolver(() => GemeenteTaakstelling, { nullable: true, description: 'Its taakstelling and realisation in a half-year; null when you may not read it or it has none.' })
+  taakstelling(@Root() gemeente: Gemeente, @Arg('halfYear', () => String) halfYear: string, @Ctx() { loaders, principal }: RequestContext) {
+    halfYearArg(halfYear, 'halfYear');
+    if (!huisvestingPolicy.canReadGemeente(principal, { gemeenteCode: gemeente.code, provinceCode: gemeente.provinceCode as ProvinceCode })) return null;
+    return loaders.gemeenteTaakstelling.load(`${gemeente.code}@${halfYear}`);
+  }
+}
+
+@Resolver(() => GemeenteTaakstelling)
+export class GemeenteTaakstellingGemeenteResolver {
+  @FieldResolver(() => Gemeente)
+  gemeente(@Root() row: GemeenteTaakstelling, @Ctx() { loaders }: RequestContext) {
+    return loaders.gemeente.load(row.gemeenteCode);
+  }
+}
+
+@Resolver(() => Province)
+export class ProvinceHuisvestingResolver {
+  @FieldResolver(() => ProvinceHuisvesting, { nullable: true, description: 'Huisvesting of its gemeenten in a half-year; null when you may not read the province.' })
+  huisvesting(@Root() province: Province, @Arg('halfYear', () => String) halfYear: string, @Ctx() { services, principal }: RequestContext) {
+    return services.huisvesting.provinceHuisvesting(principal, province.code, halfYear);
+  }
+}

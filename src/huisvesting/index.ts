@@ -1,0 +1,25 @@
+import { defineModule } from '../platform/module.js';
+import { huisvestingEvents } from './huisvesting.events.js';
+import { GemeenteTaakstellingGemeenteResolver, GemeenteTaakstellingResolver, HuisvestingResolver, ProvinceHuisvestingResolver } from './huisvesting.resolver.js';
+import { HuisvestingService, type HuisvestingLoaders } from './huisvesting.service.js';
+
+export { HuisvestingService } from './huisvesting.service.js';
+export { HuisvestingEventKind, HuisvestingEventSubject } from './huisvesting.events.js';
+export { gemeenteTaakstelling, herverdelingProblem, parseHalfYear, formatHalfYear } from './rules.js';
+export { importPopulation, parseCbsPopulation, type PopulationImportSummary } from './population-import.js';
+
+declare module '../platform/context.js' {
+  interface Services {
+    huisvesting: HuisvestingService;
+  }
+  interface Loaders extends HuisvestingLoaders {}
+}
+
+/** Huisvesting of vergunninghouders: taakstelling per gemeente and half-year, herverdeling, verevening, koppeling. */
+export default defineModule({
+  name: 'huisvesting',
+  resolvers: [HuisvestingResolver, GemeenteTaakstellingResolver, GemeenteTaakstellingGemeenteResolver, ProvinceHuisvestingResolver],
+  createService: ({ db }) => new HuisvestingService(db),
+  createLoaders: (huisvesting) => huisvesting.createLoaders(),
+  contributes: { eventSubjects: huisvestingEvents },
+});

@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { codes, startTestServer, type TestServer } from './support/harness.js';
+import { gemeenteTaakstelling, herverdelingProblem, runningBalance, verevening } from '../src/huisvesting/rules.js';
+
+/**
+ * Flevoland gets hand-worked populations (1 January 2020) and realisations for 2021-I and 2021-II; the other
+ * provinces keep their fictitious demo populations, which add up to the real province totals, so the
+ * Netherlands counts 17,590,672 inhabitants and the national taakstelling is 13,500 in both half-years.
+ */
+let server: TestServer;
+const NL = 17_590_672;
+const FL = { GM0034: 214_715, GM0995: 79_500, GM0303: 41_800, GM0171: 47_900, GM0184: 21_300, GM0050: 29_556 } as const;
+// ⌈13,500 × p ÷ 17,590,672⌉, worked out by hand: e.g. Almere 2,898,652,500 ÷ 17,590,672 = 164.78… → 165.
+const TAAKSTELLING = { GM0034: 165, GM0995: 62, GM0303: 33, GM0171: 37, GM0184: 17, GM0050: 23 } as const;
+const HOUSED_I = { GM0034: 150, GM0995: 70, GM0303: 33, GM0171: 30, GM0184: 20, GM0050: 23 } as const;
+const HOUSED_II = { GM0034: 185, GM0995: 60, GM0303: 40, GM0171: 44, GM0184: 17, GM0050: 30 } as const;
+
+const OVERVIEW = `query($h: String!, $p: ProvinceCode) { huisvestingOverview(halfYear: $h, provinceCode: $p) {
+  halfYear national { halfYear vergunninghouders source publishedOn populationDate inhabitantsNL gemeentenSum }
+  provinces { provinceCode taakstelling opgave housed inTussenvoorziening inDoorstroomwoning achterstand voorsprong balance gemeentenWithAchterstand
+    verevening { peildata { peildatum balance voorsprong } deduction shortTermTarget remainingShortTermTarget }
+    koppeling { linked } fewerKoppelingenThanNeeded
+    gemeenten { gemeente { code name } computed transferred taakstelling housed carriedIn opgave balance achterstand voorsprong } }
+} }`;
+const GEMEENTE = `query($code: String!, $h: String!) { gemeente(code: $code) { code taakstelling(halfYear: $h) {
+  inhabitants populationFictitious computed transferred taakstelling housed inTussenvoorziening inDoorstroomwoning opgave balance realisationVersion } } }`;
+
+const flevolandSum = async (halfYear: string) => {
+  const response = await server.as('ipo', OVERVIEW, { h: halfYear, p: 'FL' });
+  return response.data.huisvestingOverview.provinces[0].taakstelling as number;
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const db = server.db;
+  await db.query(`DELETE FROM huisvesting_realisation WHERE gemeente_code IN (SELECT code FROM gemeente WHERE province_code = 'FL')`);
+  for (const [code, inhabitants] of Object.entries(FL)) {
+    await db.query(`UPDATE gemeente_population SET inhabitants = $2, fictitious = false, source = 'test' WHERE gemeente_code = $1 AND on_date = '2020-01-01'`, [code, inhabitants]);
+  }
+  for (const [housed, half] of [[HOUSED_I, 1], [HOUSED_II, 2]] as const) {
+    for (const [code, n] of Object.entries(housed)) {
+      await db.query(`INSERT INTO huisvesting_realisation (gemeente_code, year, half, housed, in_tussenvoorziening, in_doorstroomwoning) VALUES ($1, 2021, $2, $3, 0, 0)`, [code, half, n]);
+    }
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('the taakstelling formula (art. 29(1)), by hand', () => {
+  it('rounds up, and only when the share is not a whole number', () => {
+    expect(gemeenteTaakstelling(13_500, 214_715, NL)).toBe(165); // 164.78…
+    expect(gemeenteTaakstelling(13_500, 21_300, NL)).toBe(17); // 16.35…
+    expect(gemeenteTaakstelling(13_500, 1_740_000, 17_400_000)).toBe(1_350); // exactly 1,350: not rounded up
+    expect(gemeenteTaakstelling(13_500, 1, 17_400_000)).toBe(1); // a sliver still counts as one
+    expect(gemeenteTaakstelling(0, 50_000, NL)).toBe(0);
+    // 0.07 × 300 = 21.000000000000004 in floating point: exact arithmetic gives 21.
+    expect(gemeenteTaakstelling(7, 300, 100)).toBe(21);
+  });
+
+  it('the API gives the same numbers for Flevoland, and the national sum exceeds 13,500 by the rounding', async () => {
+    for (const [code, expected] of Object.entries(TAAKSTELLING)) {
+      const response = await server.as('ipo', GEMEENTE, { code, h: '2021-I' });
+      expect(response.errors).toBeUndefined();
+      expect(response.data.gemeente.taakstelling).toMatchObject({ inhabitants: FL[code as keyof typeof FL], computed: expected, taakstelling: expected, housed: HOUSED_I[code as keyof typeof HOUSED_I] });
+    }
+    const { data } = await server.as('ipo', OVERVIEW, { h: '2021-I' });
+    const national = data.huisvestingOverview.national;
+    expect(national).toMatchObject({ vergunninghouders: 13_500, populationDate: '2020-01-01', inhabitantsNL: NL });
+    expect(national.gemeentenSum).toBeGreaterThan(13_500);
+    expect(national.gemeentenSum).toBeLessThan(13_500 + 352);
+    expect(national.gemeentenSum).toBe(data.huisvestingOverview.provinces.reduce((sum: number, p: { taakstelling: number }) => sum + p.taakstelling, 0));
+  });
+});
+
+describe('achterstand, voorsprong and verevening (Handreiking 4.2.6) on a hand-worked fixture', () => {
+  it('carries achterstand and voorsprong over and sums them per province', async () => {
+    const first = (await server.as('ipo', OVERVIEW, { h: '2021-I', p: 'FL' })).data.huisvestingOverview.provinces[0];
+    // Balances after 2021-I: Almere −15, Lelystad +8, Dronten 0, Noordoostpolder −7, Urk +3, Zeewolde 0.
+    expect(first).toMatchObject({ taakstelling: 337, housed: 326, achterstand: 22, voorsprong: 11, balance: -11, gemeentenWithAchterstand: 2 });
+    const second = (await server.as('ipo', OVERVIEW, { h: '2021-II', p: 'FL' })).data.huisvestingOverview.provinces[0];
+    // Opgave 2021-II: Almere 165 + 15 = 180, Lelystad 62 − 8 = 54, …; together 337 + 11 = 348.
+    expect(second).toMatchObject({ taakstelling: 337, opgave: 348, housed: 376, achterstand: 0, voorsprong: 28, balance: 28, gemeentenWithAchterstand: 0 });
+    const almere = second.gemeenten.find((g: { gemeente: { code: string } }) => g.gemeente.code === 'GM0034');
+    expect(almere).toMatchObject({ carriedIn: -15, opgave: 180, balance: 5 });
+    // 1 Jan 2021: no taakstelling for 2020-II; 1 Jul 2021: −11, no voorsprong; 1 Jan 2022: +28. 417 − 28 = 389.
+    expect(second.verevening).toEqual({
+      peildata: [
+        { peildatum: '2021-01-01', balance: null, voorsprong: null },
+        { peildatum: '2021-07-01', balance: -11, voorsprong: 0 },
+        { peildatum: '2022-01-01', balance: 28, voorsprong: 28 },
+      ],
+      deduction: 28,
+      shortTermTarget: 417,
+      remainingShortTermTarget: 389,
+    });
+  });
+
+  it('pure rules: a running balance, and a deduction that never takes the target below 0', () => {
+    const h = (half: 1 | 2) => ({ year: 2021, half });
+    expect(runningBalance([{ halfYear: h(1), taakstelling: 10, housed: 4 }, { halfYear: h(2), taakstelling: 10, housed: 20 }]).map((b) => [b.opgave, b.balance])).toEqual([[10, -6], [16, 4]]);
+    expect(verevening([300, null, 200])).toMatchObject({ deduction: 500, remainingTarget: 0 });
+  });
+});
+
+const PROPOSE = `mutation($input: ProposeHerverdelingInput!) { proposeHerverdeling(input: $input) { id confirmed parts { gemeenteCode change confirmedAt } } }`;
+const CONFIRM = `mutation($id: ID!) { confirmHerverdeling(id: $id) { id confirmed } }`;
+const herverdeling = (parts: [string, number][], reason = 'JOINT_DECISION') => ({
+  input: { halfYear: '2021-II', reason, decidedOn: '2021-05-11', reference: 'B&W-besluiten 2021/117', parts: parts.map(([gemeenteCode, change]) => ({ gemeenteCode, change })) },
+});
+const rowCount = async () => (await server.db.query('SELECT (SELECT count(*) FROM herverdeling) + (SELECT count(*) FROM herverdeling_part) AS n'))[0].n;
+
+describe('herverdeling (art. 29(2))', () => {
+  it('counts only once every party confirmed, and keeps the sum', async () => {
+    const before = await flevolandSum('2021-II');
+    const proposed = await server.as('gemeente-almere', PROPOSE, herverdeling([['GM0034', -10], ['GM0995', 10]]));
+    expect(proposed.errors).toBeUndefined();
+    expect(proposed.data.proposeHerverdeling.confirmed).toBe(false);
+    const lelystad = async () => (await server.as('ipo', GEMEENTE, { code: 'GM0995', h: '2021-II' })).data.gemeente.taakstelling;
+    expect((await lelystad()).taakstelling).toBe(62);
+    // Almere cannot confirm for Lelystad.
+    expect(codes(await server.as('gemeente-almere', CONFIRM, { id: proposed.data.proposeHerverdeling.id }))).toEqual(['ALREADY_CONFIRMED']);
+    const confirmed = await server.as('gemeente-lelystad', CONFIRM, { id: proposed.data.proposeHerverdeling.id });
+    expect(confirmed.data.confirmHerverdeling.confirmed).toBe(true);
+    expect(await lelystad()).toMatchObject({ computed: 62, transferred: 10, taakstelling: 72 });
+    expect(await flevolandSum('2021-II')).toBe(before);
+  });
+
+  it('refuses a change of the sum, and a reduction for a reception location with the reason, writing nothing', async () => {
+    const rows = await rowCount();
+    const changed = await server.as('gemeente-almere', PROPOSE, herverdeling([['GM0034', -10], ['GM0995', 9]]));
+    expect(codes(changed)).toEqual(['BAD_USER_INPUT']);
+    expect(changed.errors![0].message).toMatch(/sum of the taakstellingen must stay equal/);
+    const azc = await server.as('gemeente-almere', PROPOSE, herverdeling([['GM0034', -10], ['GM0995', 10]], 'RECEPTION_LOCATION'));
+    expect(codes(azc)).toEqual(['RECEPTION_LOCATION_LOWERS_NO_TAAKSTELLING']);
+    expect(azc.errors![0].message).toMatch(/reception location .* does not lower the taakstelling/);
+    expect(codes(await server.as('gemeente-zeist', PROPOSE, herverdeling([['GM0034', -10], ['GM0995', 10]])))).toEqual(['FORBIDDEN']);
+    expect(codes(await server.as('gemeente-almere', PROPOSE, herverdeling([['GM0034', -10]])))).toEqual(['BAD_USER_INPUT']);
+    expect(await rowCount()).toBe(rows);
+  });
+
+  it('property: random valid herverdelingen keep the sum; random invalid ones are refused with nothing written', async () => {
+    const others = ['GM0995', 'GM0303', 'GM0171', 'GM0184', 'GM0050'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.subarray(others, { minLength: 1 }),
+        fc.array(fc.integer({ min: -8, max: 8 }).filter((n) => n !== 0), { minLength: 5, maxLength: 5 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 5 }),
+        async (chosen, changes, valid, skew) => {
+          const parts: [string, number][] = chosen.map((code, i) => [code, changes[i]]);
+          const rest = -parts.reduce((sum, [, c]) => sum + c, 0);
+          // Almere balances the others (valid), or misses by `skew` (invalid); a zero change is itself invalid.
+          parts.push(['GM0034', valid ? rest : rest + skew]);
+          // Each run starts from the computed taakstellingen, so earlier runs cannot drain a small gemeente.
+          await server.db.query('DELETE FROM herverdeling');
+          const sum = await flevolandSum('2021-II');
+          const rows = await rowCount();
+          const response = await server.as('gemeente-almere', PROPOSE, herverdeling(parts));
+          if (valid && rest !== 0) {
+            expect(response.errors).toBeUndefined();
+            // Confirm on behalf of the other colleges (the demo has people for Almere and Lelystad only).
+            await server.db.query(`UPDATE herverdeling_part SET confirmed_at = now() WHERE herverdeling_id = $1`, [response.data.proposeHerverdeling.id]);
+            await server.db.query(`UPDATE herverdeling SET confirmed = true WHERE id = $1`, [response.data.proposeHerverdeling.id]);
+          } else {
+            expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+            expect(await rowCount()).toBe(rows);
+          }
+          expect(await flevolandSum('2021-II')).toBe(sum);
+        },
+      ),
+      { numRuns: 25 },
+    );
+    // The pure rule agrees on many more cases.
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 0, maxLength: 8 }), (changes) => {
+        const parts = changes.map((change, i) => ({ gemeenteCode: `GM${String(i).padStart(4, '0')}`, change }));
+        const ok = parts.length >= 2 && changes.every((c) => c !== 0) && changes.reduce((a, b) => a + b, 0) === 0;
+        expect(herverdelingProblem(parts) === null).toBe(ok);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('who may do what', () => {
+  it('a gemeente records only its own realisation; the province reads its gemeenten; a gemeente sees no overview', async () => {
+    const record = `mutation($input: RecordRealisationInput!) { recordHuisvestingRealisation(input: $input) { housed inTussenvoorziening inDoorstroomwoning realisationVersion } }`;
+    const input = { gemeenteCode: 'GM0034', halfYear: '2021-II', housed: 190, inTussenvoorziening: 20, inDoorstroomwoning: 5, expectedVersion: 1 };
+    expect(codes(await server.as('gemeente-lelystad', record, { input }))).toEqual(['FORBIDDEN']);
+    const ok = await server.as('gemeente-almere', record, { input });
+    expect(ok.data.recordHuisvestingRealisation).toEqual({ housed: 190, inTussenvoorziening: 20, inDoorstroomwoning: 5, realisationVersion: 2 });
+    expect(codes(await server.as('gemeente-almere', record, { input }))).toEqual(['CONFLICT']);
+    expect(codes(await server.as('gemeente-almere', record, { input: { ...input, expectedVersion: 2, inTussenvoorziening: 200 } }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await server.as('gemeente-almere', OVERVIEW, { h: '2021-II' }))).toEqual(['FORBIDDEN']);
+    expect((await server.as('gemeente-lelystad', GEMEENTE, { code: 'GM0034', h: '2021-II' })).data.gemeente.taakstelling).toBeNull();
+    const province = await server.as('secretariaat-fl', `{ province(code: FL) { huisvesting(halfYear: "2021-II") { housed } } }`);
+    expect(province.errors).toBeUndefined();
+    expect(province.data.province.huisvesting.housed).toBe(376 + 5);
+    expect(codes(await server.as('secretariaat-fl', OVERVIEW, { h: '2021-II', p: 'UT' }))).toEqual(['FORBIDDEN']);
+    const events = await server.db.query(`SELECT kind FROM event WHERE subject_type IN ('HUISVESTING_REALISATION', 'HERVERDELING') ORDER BY id`);
+    expect(events.map((e: { kind: string }) => e.kind)).toContain('REALISATION_RECORDED');
+    const national = `mutation { setNationalTaakstelling(input: { halfYear: "2022-I", vergunninghouders: 14500, source: "test", publishedOn: "2021-09-30" }) { halfYear version } }`;
+    expect(codes(await server.as('ipo', national))).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('batching', () => {
+  it('huisvestingOverview takes the same number of statements for one province or twelve, and for two half-years or three', async () => {
+    const count = async (halfYear: string, provinceCode?: string) => {
+      server.statements.length = 0;
+      const response = await server.as('ipo', OVERVIEW, { h: halfYear, p: provinceCode ?? null });
+      expect(response.errors).toBeUndefined();
+      return server.statements.length;
+    };
+    const one = await count('2021-II', 'FL');
+    const all = await count('2021-II');
+    const set = await server.as('lrt', `mutation { setNationalTaakstelling(input: { halfYear: "2022-I", vergunninghouders: 14500, source: "test", publishedOn: "2021-09-30" }) { halfYear version } }`);
+    expect(set.errors).toBeUndefined();
+    const three = await count('2022-I');
+    expect(all).toBe(one);
+    expect(three).toBe(one);
+    expect(one).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('import:bevolking', () => {
+  it('reads a CBS StatLine CSV (title, header, notes; names or GM codes) and stores it with a summary', async () => {
+    const { parseCbsPopulation, importPopulation } = await import('../src/huisvesting/index.js');
+    const csv = [
+      '"Bevolking; regio, 1 januari"',
+      '"Regio\'s";"Perioden";"Bevolking op 1 januari (aantal)"',
+      '"Nederland";"2022";"17590672"',
+      '"Flevoland (PV)";"2022";"434771"',
+      '"Almere";"2022";"218096"',
+      '"Utrecht (gemeente)";"2022";"361699"',
+      '"GM0995";"2022";"80000"',
+      '"Atlantis";"2022";"12"',
+      '"Bron: CBS"',
+    ].join('\n');
+    const rows = parseCbsPopulation(csv);
+    expect(rows).toEqual([
+      { code: null, name: 'Almere', inhabitants: 218_096 },
+      { code: null, name: 'Utrecht', inhabitants: 361_699 },
+      { code: 'GM0995', name: 'GM0995', inhabitants: 80_000 },
+      { code: null, name: 'Atlantis', inhabitants: 12 },
+    ]);
+    expect(() => parseCbsPopulation('"Regio\'s";"Bevolking (aantal)"\n"Almere";"veel"')).toThrow(/line 2: .*not a whole number/);
+    const summary = await importPopulation(server.db.manager, rows, { onDate: '2022-01-01', sourceFile: 'bevolking-2022.csv' });
+    expect(summary).toMatchObject({ stored: 3, unknown: ['Atlantis'], total: 218_096 + 361_699 + 80_000, perProvince: { FL: 298_096, UT: 361_699 } });
+    expect(summary.missing).toHaveLength(342 - 3);
+    const stored = await server.db.query(`SELECT count(*)::int AS n, bool_or(fictitious) AS fictitious FROM gemeente_population WHERE on_date = '2022-01-01'`);
+    expect(stored).toEqual([{ n: 3, fictitious: false }]);
+  });
+});
