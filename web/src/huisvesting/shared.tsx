@@ -32,7 +32,6 @@ export function HalfYearPicker({ halfYear, nationals, choose }: ReturnType<typeo
   return (
     <FormFieldSelect
       label="Halfjaar"
-      id="halfjaar"
       name="halfjaar"
       value={halfYear}
       onChange={(event) => choose((event.target as HTMLSelectElement).value)}
