@@ -25,6 +25,8 @@ import { NewAgreementPage } from '../agreements/NewAgreementPage';
 import { OpgaveIndex, OpgavePage } from '../opgave/OpgavePage';
 import { WaitingPlansPage } from '../opgave/WaitingPlansPage';
 import { MembershipsPage } from '../people/MembershipsPage';
+import { GemeenteHuisvestingPage } from '../huisvesting/GemeentePage';
+import { NationalHuisvestingPage, ProvinceHuisvestingPage } from '../huisvesting/OverviewPages';
 
 // GraphiQL and its editor are large: only those who open the explorer load them.
 const Explorer = lazy(() => import('../explorer/Explorer'));
@@ -77,6 +79,9 @@ export function App() {
                     <Route path="/opgave/:code" element={<OpgavePage />} />
                     <Route path="/ter-beoordeling" element={<WaitingPlansPage />} />
                     <Route path="/lidmaatschappen" element={<MembershipsPage />} />
+                    <Route path="/huisvesting" element={<NationalHuisvestingPage />} />
+                    <Route path="/huisvesting/provincie/:code" element={<ProvinceHuisvestingPage />} />
+                    <Route path="/huisvesting/gemeente/:code" element={<GemeenteHuisvestingPage />} />
                     <Route
                       path="/verkenner"
                       element={

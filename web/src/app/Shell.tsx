@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { signOut } from './auth';
 import { AppLink } from './AppLink';
 import { ViewerQuery } from './Home';
+import { HuisvestingNavItems } from '../huisvesting/NavItems';
 
 const NAVIGATION: { to: string; label: string; national?: boolean; needs?: string[] }[] = [
   { to: '/', label: 'Start' },
@@ -37,6 +38,7 @@ function MainNavigation() {
             </AppLink>
           </li>
         ))}
+        <HuisvestingNavItems />
       </ul>
     </nav>
   );

@@ -23,6 +23,8 @@ const MESSAGES: Record<string, string> = {
   LAST_LRT_MEMBERSHIP: 'Het laatste LRT-lidmaatschap kan niet worden ingetrokken.',
   SERVICE_UNAVAILABLE: 'De database is tijdelijk niet bereikbaar; probeer het zo opnieuw.',
   OUTCOME_UNKNOWN: 'De database reageerde niet meer tijdens het opslaan; het is onbekend of de wijziging is bewaard. Bekijk de gegevens opnieuw voordat u het nog eens probeert.',
+  ALREADY_CONFIRMED: 'Uw gemeente heeft deze herverdeling al bevestigd.',
+  RECEPTION_LOCATION_LOWERS_NO_TAAKSTELLING: 'Het huisvesten of uitbreiden van een opvanglocatie verlaagt de taakstelling niet.',
   INTERNAL_SERVER_ERROR: 'Er ging iets mis op de server.',
 };
 
@@ -38,6 +40,14 @@ const FIELD_NAMES: Record<string, string> = {
   opvangtype: 'opvangtype',
   interval: 'interval',
   code: 'code',
+  housed: 'aantal gehuisvest',
+  inTussenvoorziening: 'tussenvoorziening',
+  inDoorstroomwoning: 'doorstroomwoningen',
+  decidedOn: 'datum van het besluit',
+  reference: 'kenmerk',
+  halfYear: 'halfjaar',
+  parts: 'gemeenten',
+  change: 'wijziging',
   expiringBefore: 'einddatum',
   'input.gemeenteCode': 'gemeente',
   'input.name': 'naam van de locatie',
