@@ -134,8 +134,14 @@ function balances(rows: FigureRow[], halfYears: number[]): Map<string, GemeenteT
   return result;
 }
 
-/** Koppelingen per gemeente per half-year (ordinal n), in the same scope as FIGURES_SQL; averages weighted by those housed. */
+/**
+ * Koppelingen per gemeente per half-year (ordinal n), in the same scope as FIGURES_SQL (averages weighted by those
+ * housed), and the provinces of each uitplaatsingsregio: one statement, one row of two JSON arrays.
+ */
 const KOPPELING_SQL = `
+  SELECT coalesce((SELECT json_agg(r) FROM (
+    SELECT p.code AS "provinceCode", u.number, u.name FROM province p JOIN uitplaatsingsregio u ON u.number = p.uitplaatsingsregio_number ORDER BY u.number, p.code
+  ) r), '[]') AS regios, coalesce((SELECT json_agg(k) FROM (
   SELECT k.gemeente_code AS "gemeenteCode", g.province_code AS "provinceCode",
     (extract(year FROM k.month)::int * 2 + CASE WHEN extract(month FROM k.month) >= 7 THEN 1 ELSE 0 END) AS n,
     sum(k.linked)::int AS linked, sum(k.housed_within_norm)::int AS "housedWithinNorm", sum(k.housed_late)::int AS "housedLate",
@@ -147,9 +153,13 @@ const KOPPELING_SQL = `
   FROM koppeling_month k JOIN gemeente g ON g.code = k.gemeente_code
   WHERE k.month < make_date($1::int / 2 + $1::int % 2, CASE WHEN $1::int % 2 = 0 THEN 7 ELSE 1 END, 1)
     AND ($2::text[] IS NULL OR g.province_code = ANY($2) OR g.code = ANY($3))
-  GROUP BY 1, 2, 3`;
+  GROUP BY 1, 2, 3) k), '[]') AS koppelingen`;
 
-const REGIO_SQL = `SELECT p.code AS "provinceCode", u.number, u.name FROM province p JOIN uitplaatsingsregio u ON u.number = p.uitplaatsingsregio_number ORDER BY u.number, p.code`;
+export interface RegioRow {
+  provinceCode: ProvinceCode;
+  number: number;
+  name: string;
+}
 
 export interface KoppelingRow {
   gemeenteCode: string;
@@ -204,12 +214,12 @@ export class HuisvestingService {
   }
 
   /** Balances of the gemeenten asked for (or of whole provinces), up to and including `upTo`. */
-  async figures(scope: { provinces: ProvinceCode[] | null; gemeenten: string[] }, upTo: HalfYear): Promise<{ nationals: NationalTaakstelling[]; gemeenten: Map<string, GemeenteTaakstelling[]>; koppelingen: KoppelingRow[] }> {
+  async figures(scope: { provinces: ProvinceCode[] | null; gemeenten: string[] }, upTo: HalfYear): Promise<{ nationals: NationalTaakstelling[]; gemeenten: Map<string, GemeenteTaakstelling[]>; koppelingen: KoppelingRow[]; regios: RegioRow[] }> {
     const last = Math.max(ordinal(upTo), ordinal({ year: 2021, half: 2 }));
-    const [nationals, rows, koppelingen] = await Promise.all([
+    const [nationals, rows, [{ koppelingen, regios }]] = await Promise.all([
       this.nationals(),
       this.db.query(FIGURES_SQL, [last, scope.provinces, scope.gemeenten]),
-      this.db.query(KOPPELING_SQL, [last, scope.provinces, scope.gemeenten]) as Promise<KoppelingRow[]>,
+      this.db.query(KOPPELING_SQL, [last, scope.provinces, scope.gemeenten]) as Promise<{ koppelingen: KoppelingRow[]; regios: RegioRow[] }[]>,
     ]);
     const halfYears = nationals.map((n) => ordinal(parseHalfYear(n.halfYear)!)).filter((n) => n <= last);
     const gemeenten = balances(rows as FigureRow[], halfYears);
@@ -219,7 +229,7 @@ export class HuisvestingService {
         g.koppeling = sumKoppeling(koppelingen.filter((k) => k.gemeenteCode === g.gemeenteCode && Number(k.n) === n));
       }
     }
-    return { nationals, gemeenten, koppelingen };
+    return { nationals, gemeenten, koppelingen, regios };
   }
 
   /** Per province: taakstelling, housed, achterstand, voorsprong, verevening and koppeling. Three statements whatever the size. */
@@ -232,10 +242,7 @@ export class HuisvestingService {
       provinces = [provinceCode];
     }
     if (provinces.length === 0) throw forbidden('Your roles give you no province to read: a gemeente sees its own taakstelling on Gemeente.taakstelling');
-    const [{ nationals, gemeenten, koppelingen: allKoppelingen }, regios] = await Promise.all([
-      this.figures({ provinces, gemeenten: [] }, halfYear),
-      this.db.query(REGIO_SQL) as Promise<{ provinceCode: ProvinceCode; number: number; name: string }[]>,
-    ]);
+    const { nationals, gemeenten, koppelingen: allKoppelingen, regios } = await this.figures({ provinces, gemeenten: [] }, halfYear);
     const koppelingen = allKoppelingen.filter((k) => Number(k.n) === ordinal(halfYear));
     const label = formatHalfYear(halfYear);
     const national = nationals.find((n) => n.halfYear === label) ?? null;

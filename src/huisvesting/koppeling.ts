@@ -62,7 +62,7 @@ const byHeader = new Map(Object.entries(COLUMNS).map(([k, v]) => [normaliseHeade
 /** Headers that could hold a person: refused with that reason, whatever else the file holds. */
 const PERSON_COLUMN = /naam|name|bsn|burgerservice|v[\s_.-]*nummer|vnr|geboorte|birth|adres|address|straat|street|postcode|woonplaats|telefoon|phone|e[\s_-]*mail|nationaliteit|nationality|geslacht|gender|persoon|person|dossier|client|cliënt/i;
 /** A value of 9 digits (spaces or dots allowed between) could be a BSN; 10 digits a V-nummer. */
-const PERSON_VALUE = /^\d{3}[\s.]?\d{2}[\s.]?\d{2}[\s.]?\d{2}$|^\d{10}$/;
+const PERSON_VALUE = { test: (value: string) => /^\d{9,10}$/.test(value.replace(/[\s.-]/g, '')) };
 
 export class PersonDataRefused extends Error {}
 

@@ -29,6 +29,30 @@ export class NationalTaakstelling {
   gemeentenSum!: number | null;
 }
 
+@ObjectType({ description: "COA's koppelingen in a period, summed over gemeenten: aggregates, never persons." })
+export class KoppelingFigures {
+  @Field(() => Int)
+  linked!: number;
+
+  @Field(() => Int, { description: 'Housed within 14 weeks after koppeling.' })
+  housedWithinNorm!: number;
+
+  @Field(() => Int)
+  housedLate!: number;
+
+  @Field(() => Int, { description: 'Large families (8 or more persons).' })
+  largeFamilies!: number;
+
+  @Field(() => Int)
+  adaptedHomeNeeded!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Average weeks from koppeling to housing (norm: 14), weighted by those housed; null when none was reported.' })
+  averageWeeksFromKoppeling!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Average weeks from vergunningverlening to housing (the Handreiking also counts 14 weeks from there), weighted by those housed.' })
+  averageWeeksFromPermit!: number | null;
+}
+
 @ObjectType({ description: "A gemeente's taakstelling, realisation and balance in a half-year (Huisvestingswet 2014 art. 28–29)." })
 export class GemeenteTaakstelling {
   gemeenteCode!: string;
@@ -110,30 +134,6 @@ export class Verevening {
 
   @Field(() => Int, { description: 'shortTermTarget − deduction, not below 0.' })
   remainingShortTermTarget!: number;
-}
-
-@ObjectType({ description: "COA's koppelingen in a period, summed over gemeenten: aggregates, never persons." })
-export class KoppelingFigures {
-  @Field(() => Int)
-  linked!: number;
-
-  @Field(() => Int, { description: 'Housed within 14 weeks after koppeling.' })
-  housedWithinNorm!: number;
-
-  @Field(() => Int)
-  housedLate!: number;
-
-  @Field(() => Int, { description: 'Large families (8 or more persons).' })
-  largeFamilies!: number;
-
-  @Field(() => Int)
-  adaptedHomeNeeded!: number;
-
-  @Field(() => Float, { nullable: true, description: 'Average weeks from koppeling to housing (norm: 14), weighted by those housed; null when none was reported.' })
-  averageWeeksFromKoppeling!: number | null;
-
-  @Field(() => Float, { nullable: true, description: 'Average weeks from vergunningverlening to housing (the Handreiking also counts 14 weeks from there), weighted by those housed.' })
-  averageWeeksFromPermit!: number | null;
 }
 
 @ObjectType({ description: "COA's koppelingen to one gemeente in one month: counts and averages only, never a person (AVG)." })
