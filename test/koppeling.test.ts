@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, startTestServer, type TestServer } from './support/harness.js';
+import { codes, connect, startTestServer, subscribe, until, type TestServer } from './support/harness.js';
 import { importKoppelingen, parseKoppelingCsv, PersonDataRefused } from '../src/huisvesting/index.js';
 
 /** COA's koppelingen (issue 14, step 3): counts per gemeente per month, never persons, over the real server. */
@@ -158,5 +158,27 @@ describe('the LRT export per gemeente', () => {
     expect(gemeente.status).toBe(403);
     const bad = await fetch(`${base}/export/huisvesting-gemeenten.csv?halfYear=2021-III`, { headers: { authorization: `Bearer ${token}` } });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('live: the existing activity subscription covers huisvesting changes', () => {
+  it('delivers KOPPELINGEN_RECORDED for the province to IPO, not to another province\'s secretariat', async () => {
+    const ipo = await connect(server.wsUrl, await server.token('ipo'));
+    const utrecht = await connect(server.wsUrl, await server.token('secretariaat-ut'));
+    const query = 'subscription($p: ProvinceCode) { activity(provinceCode: $p, kinds: [KOPPELINGEN_RECORDED, REALISATION_RECORDED]) { kind provinceCode } }';
+    const seen = subscribe(ipo, query, { p: 'FL' });
+    const notSeen = subscribe(utrecht, query, {});
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const recorded = await server.as('coa-regio-3', RECORD, month({ month: '2021-06' }));
+    expect(recorded.errors).toBeUndefined();
+    await until(() => seen.received.length > 0 || seen.errors.length > 0);
+    expect(seen.errors).toEqual([]);
+    expect(seen.received[0].activity).toEqual({ kind: 'KOPPELINGEN_RECORDED', provinceCode: 'FL' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(notSeen.received).toEqual([]);
+    seen.stop();
+    notSeen.stop();
+    await ipo.dispose();
+    await utrecht.dispose();
   });
 });
