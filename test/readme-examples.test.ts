@@ -19,7 +19,7 @@ function readmeExports(): [string, string][] {
 
 describe("the README's CSV examples, on the demo data", () => {
   it('are found in the README', () => {
-    expect(readmeExports().map(([name]) => name)).toEqual(['national-overview', 'expiring-agreements', 'expiring-agreements']);
+    expect(readmeExports().map(([name]) => name)).toEqual(['national-overview', 'expiring-agreements', 'expiring-agreements', 'huisvesting-gemeenten']);
   });
 
   it.each(readmeExports())('%s.csv?%s exports rows with figures, whatever the date today', async (name, query) => {
@@ -27,7 +27,7 @@ describe("the README's CSV examples, on the demo data", () => {
     expect(response.status).toBe(200);
     const rows: Record<string, string>[] = parse(await response.text(), { columns: true });
     const withFigures = rows.filter((row) =>
-      name === 'national-overview' ? Number(row.opgave) > 0 : query.includes('per=agreement') ? row.end_date !== undefined : Number(row.agreements) > 0,
+      name === 'national-overview' ? Number(row.opgave) > 0 : name === 'huisvesting-gemeenten' ? Number(row.taakstelling) > 0 : query.includes('per=agreement') ? row.end_date !== undefined : Number(row.agreements) > 0,
     );
     expect(withFigures.length, `${name}?${query}`).toBeGreaterThan(0);
     if (name === 'expiring-agreements') {

@@ -10,6 +10,8 @@ import {
   NationalTaakstelling,
   ProposeHerverdelingInput,
   ProvinceHuisvesting,
+  KoppelingMonth,
+  RecordKoppelingenInput,
   RecordRealisationInput,
   SetNationalTaakstellingInput,
 } from './types.js';
@@ -52,6 +54,13 @@ export class HuisvestingResolver {
   })
   proposeHerverdeling(@Arg('input', () => ProposeHerverdelingInput) input: ProposeHerverdelingInput, @Ctx() { services, principal }: RequestContext) {
     return services.huisvesting.proposeHerverdeling(principal, input);
+  }
+
+  @Mutation(() => KoppelingMonth, {
+    description: "COA (of the gemeente's uitplaatsingsregio): record one gemeente's koppelingen in a month, as counts, never persons; revising a month needs the version seen.",
+  })
+  recordKoppelingen(@Arg('input', () => RecordKoppelingenInput) input: RecordKoppelingenInput, @Ctx() { services, principal }: RequestContext) {
+    return services.huisvesting.recordKoppelingen(principal, input);
   }
 
   @Mutation(() => Herverdeling, { description: 'GEMEENTE: confirm a herverdeling for its college.' })

@@ -34,7 +34,10 @@ import {
   ProvinceHuisvesting,
   Verevening,
   VereveningPeildatum,
+  UitplaatsingsregioKoppeling,
+  type KoppelingMonth,
 } from './types.js';
+import { koppelingProblem, storeKoppelingMonth } from './koppeling.js';
 
 export function halfYearArg(value: string, field: string): HalfYear {
   const halfYear = parseHalfYear(value);
@@ -131,14 +134,61 @@ function balances(rows: FigureRow[], halfYears: number[]): Map<string, GemeenteT
   return result;
 }
 
+/**
+ * Koppelingen per gemeente per half-year (ordinal n), in the same scope as FIGURES_SQL (averages weighted by those
+ * housed), and the provinces of each uitplaatsingsregio: one statement, one row of two JSON arrays.
+ */
 const KOPPELING_SQL = `
-  SELECT g.province_code AS "provinceCode", sum(k.linked)::int AS linked, sum(k.housed_within_norm)::int AS "housedWithinNorm",
-    sum(k.housed_late)::int AS "housedLate", sum(k.large_families)::int AS "largeFamilies", sum(k.adapted_home_needed)::int AS "adaptedHomeNeeded"
+  SELECT coalesce((SELECT json_agg(r) FROM (
+    SELECT p.code AS "provinceCode", u.number, u.name FROM province p JOIN uitplaatsingsregio u ON u.number = p.uitplaatsingsregio_number ORDER BY u.number, p.code
+  ) r), '[]') AS regios, coalesce((SELECT json_agg(k) FROM (
+  SELECT k.gemeente_code AS "gemeenteCode", g.province_code AS "provinceCode",
+    (extract(year FROM k.month)::int * 2 + CASE WHEN extract(month FROM k.month) >= 7 THEN 1 ELSE 0 END) AS n,
+    sum(k.linked)::int AS linked, sum(k.housed_within_norm)::int AS "housedWithinNorm", sum(k.housed_late)::int AS "housedLate",
+    sum(k.large_families)::int AS "largeFamilies", sum(k.adapted_home_needed)::int AS "adaptedHomeNeeded",
+    sum(k.average_weeks_from_koppeling * (k.housed_within_norm + k.housed_late))::float8 AS "weeksK",
+    sum(CASE WHEN k.average_weeks_from_koppeling IS NOT NULL THEN k.housed_within_norm + k.housed_late END)::int AS "housedK",
+    sum(k.average_weeks_from_permit * (k.housed_within_norm + k.housed_late))::float8 AS "weeksP",
+    sum(CASE WHEN k.average_weeks_from_permit IS NOT NULL THEN k.housed_within_norm + k.housed_late END)::int AS "housedP"
   FROM koppeling_month k JOIN gemeente g ON g.code = k.gemeente_code
-  WHERE k.month >= $1::date AND k.month < $2::date GROUP BY 1`;
+  WHERE k.month < make_date($1::int / 2 + $1::int % 2, CASE WHEN $1::int % 2 = 0 THEN 7 ELSE 1 END, 1)
+    AND ($2::text[] IS NULL OR g.province_code = ANY($2) OR g.code = ANY($3))
+  GROUP BY 1, 2, 3) k), '[]') AS koppelingen`;
 
-function halfYearMonths({ year, half }: HalfYear): [string, string] {
-  return half === 1 ? [`${year}-01-01`, `${year}-07-01`] : [`${year}-07-01`, `${year + 1}-01-01`];
+export interface RegioRow {
+  provinceCode: ProvinceCode;
+  number: number;
+  name: string;
+}
+
+export interface KoppelingRow {
+  gemeenteCode: string;
+  provinceCode: ProvinceCode;
+  n: number;
+  linked: number;
+  housedWithinNorm: number;
+  housedLate: number;
+  largeFamilies: number;
+  adaptedHomeNeeded: number;
+  weeksK: number | null;
+  housedK: number | null;
+  weeksP: number | null;
+  housedP: number | null;
+}
+
+/** Koppelingen summed; the averages weighted by the number housed in each month that reported one. */
+export function sumKoppeling(rows: readonly KoppelingRow[]): KoppelingFigures {
+  const total = (pick: (row: KoppelingRow) => number | null) => rows.reduce((sum, row) => sum + (pick(row) ?? 0), 0);
+  const average = (weeks: number, housed: number) => (housed > 0 ? Math.round((weeks / housed) * 10) / 10 : null);
+  return Object.assign(new KoppelingFigures(), {
+    linked: total((r) => r.linked),
+    housedWithinNorm: total((r) => r.housedWithinNorm),
+    housedLate: total((r) => r.housedLate),
+    largeFamilies: total((r) => r.largeFamilies),
+    adaptedHomeNeeded: total((r) => r.adaptedHomeNeeded),
+    averageWeeksFromKoppeling: average(total((r) => r.weeksK), total((r) => r.housedK)),
+    averageWeeksFromPermit: average(total((r) => r.weeksP), total((r) => r.housedP)),
+  });
 }
 
 /** The huisvesting of vergunninghouders: taakstelling, realisation, herverdeling, verevening and koppeling. */
@@ -164,11 +214,22 @@ export class HuisvestingService {
   }
 
   /** Balances of the gemeenten asked for (or of whole provinces), up to and including `upTo`. */
-  async figures(scope: { provinces: ProvinceCode[] | null; gemeenten: string[] }, upTo: HalfYear): Promise<{ nationals: NationalTaakstelling[]; gemeenten: Map<string, GemeenteTaakstelling[]> }> {
+  async figures(scope: { provinces: ProvinceCode[] | null; gemeenten: string[] }, upTo: HalfYear): Promise<{ nationals: NationalTaakstelling[]; gemeenten: Map<string, GemeenteTaakstelling[]>; koppelingen: KoppelingRow[]; regios: RegioRow[] }> {
     const last = Math.max(ordinal(upTo), ordinal({ year: 2021, half: 2 }));
-    const [nationals, rows] = await Promise.all([this.nationals(), this.db.query(FIGURES_SQL, [last, scope.provinces, scope.gemeenten])]);
+    const [nationals, rows, [{ koppelingen, regios }]] = await Promise.all([
+      this.nationals(),
+      this.db.query(FIGURES_SQL, [last, scope.provinces, scope.gemeenten]),
+      this.db.query(KOPPELING_SQL, [last, scope.provinces, scope.gemeenten]) as Promise<{ koppelingen: KoppelingRow[]; regios: RegioRow[] }[]>,
+    ]);
     const halfYears = nationals.map((n) => ordinal(parseHalfYear(n.halfYear)!)).filter((n) => n <= last);
-    return { nationals, gemeenten: balances(rows as FigureRow[], halfYears) };
+    const gemeenten = balances(rows as FigureRow[], halfYears);
+    for (const series of gemeenten.values()) {
+      for (const g of series) {
+        const n = ordinal(parseHalfYear(g.halfYear)!);
+        g.koppeling = sumKoppeling(koppelingen.filter((k) => k.gemeenteCode === g.gemeenteCode && Number(k.n) === n));
+      }
+    }
+    return { nationals, gemeenten, koppelingen, regios };
   }
 
   /** Per province: taakstelling, housed, achterstand, voorsprong, verevening and koppeling. Three statements whatever the size. */
@@ -181,19 +242,33 @@ export class HuisvestingService {
       provinces = [provinceCode];
     }
     if (provinces.length === 0) throw forbidden('Your roles give you no province to read: a gemeente sees its own taakstelling on Gemeente.taakstelling');
-    const [{ nationals, gemeenten }, koppelingen] = await Promise.all([
-      this.figures({ provinces, gemeenten: [] }, halfYear),
-      this.db.query(KOPPELING_SQL, halfYearMonths(halfYear)),
-    ]);
+    const { nationals, gemeenten, koppelingen: allKoppelingen, regios } = await this.figures({ provinces, gemeenten: [] }, halfYear);
+    const koppelingen = allKoppelingen.filter((k) => Number(k.n) === ordinal(halfYear));
     const label = formatHalfYear(halfYear);
     const national = nationals.find((n) => n.halfYear === label) ?? null;
     const all = [...gemeenten.values()];
     if (national) national.gemeentenSum = readable === 'ALL' && !provinceCode ? all.reduce((sum, series) => sum + (series.find((g) => g.halfYear === label)?.computed ?? 0), 0) : null;
-    return Object.assign(new HuisvestingOverview(), {
-      halfYear: label,
-      national,
-      provinces: provinces.map((code) => provinceFigures(code, label, all.filter((series) => series[0]?.provinceCode === code), koppelingen)),
-    });
+    const perProvince = provinces.map((code) => provinceFigures(code, label, all.filter((series) => series[0]?.provinceCode === code), koppelingen.filter((k) => k.provinceCode === code)));
+    // Per uitplaatsingsregio, for those who read every province (COA, IPO, LRT), when the whole country is asked.
+    const uitplaatsingsregios = readable === 'ALL' && !provinceCode
+      ? [...new Set(regios.map((r) => r.number))].map((number) => {
+          const codes = regios.filter((r) => r.number === number).map((r) => r.provinceCode);
+          const own = perProvince.filter((p) => codes.includes(p.provinceCode));
+          const regioRows = koppelingen.filter((k) => codes.includes(k.provinceCode));
+          const koppeling = sumKoppeling(regioRows);
+          const opgave = own.reduce((sum, p) => sum + p.opgave, 0);
+          return Object.assign(new UitplaatsingsregioKoppeling(), {
+            number,
+            name: regios.find((r) => r.number === number)!.name,
+            provinceCodes: codes,
+            opgave,
+            koppeling,
+            koppelingShortfall: Math.max(0, opgave - koppeling.linked),
+            fewerKoppelingenThanNeeded: signal(regioRows.length > 0, koppeling.linked, opgave),
+          });
+        })
+      : [];
+    return Object.assign(new HuisvestingOverview(), { halfYear: label, national, provinces: perProvince, uitplaatsingsregios });
   }
 
   async provinceHuisvesting(principal: Principal, provinceCode: ProvinceCode, halfYearText: string): Promise<ProvinceHuisvesting | null> {
@@ -347,6 +422,24 @@ export class HuisvestingService {
     });
   }
 
+  /** COA of the gemeente's uitplaatsingsregio: record or revise one month's koppelingen (counts only). */
+  async recordKoppelingen(
+    principal: Principal,
+    input: { gemeenteCode: string; month: string; linked: number; housedWithinNorm: number; housedLate: number; averageWeeksFromKoppeling?: number | null; averageWeeksFromPermit?: number | null; largeFamilies: number; adaptedHomeNeeded: number; expectedVersion: number },
+  ): Promise<KoppelingMonth> {
+    const gemeenteCode = normaliseGemeenteCode(input.gemeenteCode, 'input.gemeenteCode');
+    const row = { ...input, gemeenteCode, averageWeeksFromKoppeling: input.averageWeeksFromKoppeling ?? null, averageWeeksFromPermit: input.averageWeeksFromPermit ?? null };
+    const problem = koppelingProblem(row);
+    if (problem) throw badUserInput(problem.message, `input.${problem.field}`);
+    if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 0) throw badUserInput('expectedVersion must be the version seen (0 for a new month)', 'input.expectedVersion');
+    const [gemeente]: { province_code: ProvinceCode }[] = await this.db.query('SELECT province_code FROM gemeente WHERE code = $1', [gemeenteCode]);
+    if (!gemeente) throw notFound(`No gemeente ${gemeenteCode}`, 'input.gemeenteCode');
+    if (!huisvestingPolicy.canRecordKoppeling(principal, gemeente.province_code)) {
+      throw forbidden('Only COA of the uitplaatsingsregio the gemeente belongs to records its koppelingen', 'input.gemeenteCode');
+    }
+    return this.db.transaction((tx) => storeKoppelingMonth(tx, { ...row, provinceCode: gemeente.province_code }, principal.personId, input.expectedVersion));
+  }
+
   async herverdelingen(principal: Principal, halfYearText: string): Promise<Herverdeling[]> {
     const halfYear = halfYearArg(halfYearText, 'halfYear');
     const ids: { id: string }[] = await this.db.query('SELECT id FROM herverdeling WHERE year = $1 AND half = $2 ORDER BY decided_on, id', [halfYear.year, halfYear.half]);
@@ -407,7 +500,16 @@ export class HuisvestingService {
 
 export type HuisvestingLoaders = ReturnType<HuisvestingService['createLoaders']>;
 
-function provinceFigures(provinceCode: ProvinceCode, label: string, series: GemeenteTaakstelling[][], koppelingen: (KoppelingFigures & { provinceCode: string })[]): ProvinceHuisvesting {
+/**
+ * The signal of Handreiking 4.2.4: fewer koppelingen than the opgave (taakstelling plus achterstand carried in)
+ * needs. Only once COA recorded a month for the province or region in the half-year (a zero counts): before that,
+ * nothing is known and nothing is signalled.
+ */
+function signal(recorded: boolean, linked: number, opgave: number): boolean {
+  return recorded && linked < opgave;
+}
+
+function provinceFigures(provinceCode: ProvinceCode, label: string, series: GemeenteTaakstelling[][], koppelingen: KoppelingRow[]): ProvinceHuisvesting {
   const current = series.map((s) => s.find((g) => g.halfYear === label)).filter((g): g is GemeenteTaakstelling => !!g);
   const sum = (pick: (g: GemeenteTaakstelling) => number) => current.reduce((total, g) => total + pick(g), 0);
   const peildata = VEREVENING_PEILDATA.map((peildatum) => {
@@ -416,8 +518,7 @@ function provinceFigures(provinceCode: ProvinceCode, label: string, series: Geme
     return { peildatum, balance: at.length ? at.reduce((total, g) => total + g.balance, 0) : null };
   });
   const v = verevening(peildata.map((p) => p.balance));
-  const koppeling = Object.assign(new KoppelingFigures(), { linked: 0, housedWithinNorm: 0, housedLate: 0, largeFamilies: 0, adaptedHomeNeeded: 0 }, koppelingen.find((k) => k.provinceCode === provinceCode) ?? {});
-  delete (koppeling as { provinceCode?: string }).provinceCode;
+  const koppeling = sumKoppeling(koppelingen);
   const opgave = sum((g) => g.opgave);
   return Object.assign(new ProvinceHuisvesting(), {
     provinceCode,
@@ -438,8 +539,8 @@ function provinceFigures(provinceCode: ProvinceCode, label: string, series: Geme
       remainingShortTermTarget: v.remainingTarget,
     }),
     koppeling,
-    // Koppelingen are only known once COA recorded some for the half-year; without any, nothing is signalled.
-    fewerKoppelingenThanNeeded: koppeling.linked > 0 && koppeling.linked < opgave,
+    fewerKoppelingenThanNeeded: signal(koppelingen.length > 0, koppeling.linked, opgave),
+    koppelingShortfall: Math.max(0, opgave - koppeling.linked),
     gemeenten: [...current].sort((a, b) => b.achterstand - a.achterstand || a.gemeenteCode.localeCompare(b.gemeenteCode)),
   });
 }

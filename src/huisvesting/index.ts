@@ -2,10 +2,12 @@ import { defineModule } from '../platform/module.js';
 import { huisvestingEvents } from './huisvesting.events.js';
 import { GemeenteTaakstellingGemeenteResolver, GemeenteTaakstellingResolver, HuisvestingResolver, ProvinceHuisvestingResolver } from './huisvesting.resolver.js';
 import { HuisvestingService, type HuisvestingLoaders } from './huisvesting.service.js';
+import { huisvestingExports } from './exports.js';
 
 export { HuisvestingService } from './huisvesting.service.js';
 export { HuisvestingEventKind, HuisvestingEventSubject } from './huisvesting.events.js';
 export { gemeenteTaakstelling, herverdelingProblem, parseHalfYear, formatHalfYear } from './rules.js';
+export { importKoppelingen, parseKoppelingCsv, PersonDataRefused, type KoppelingImportSummary } from './koppeling.js';
 export { importPopulation, parseCbsPopulation, type PopulationImportSummary } from './population-import.js';
 
 declare module '../platform/context.js' {
@@ -22,4 +24,5 @@ export default defineModule({
   createService: ({ db }) => new HuisvestingService(db),
   createLoaders: (huisvesting) => huisvesting.createLoaders(),
   contributes: { eventSubjects: huisvestingEvents },
+  exports: huisvestingExports,
 });

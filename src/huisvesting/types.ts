@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ProvinceCode } from '../reference/index.js';
 
 @ObjectType({ description: 'The national taakstelling of a half-year: how many vergunninghouders the gemeenten together must house (set by JenV).' })
@@ -27,6 +27,30 @@ export class NationalTaakstelling {
 
   @Field(() => Int, { nullable: true, description: 'Sum of the gemeenten\' taakstellingen: above the national number by the rounding up.' })
   gemeentenSum!: number | null;
+}
+
+@ObjectType({ description: "COA's koppelingen in a period, summed over gemeenten: aggregates, never persons." })
+export class KoppelingFigures {
+  @Field(() => Int)
+  linked!: number;
+
+  @Field(() => Int, { description: 'Housed within 14 weeks after koppeling.' })
+  housedWithinNorm!: number;
+
+  @Field(() => Int)
+  housedLate!: number;
+
+  @Field(() => Int, { description: 'Large families (8 or more persons).' })
+  largeFamilies!: number;
+
+  @Field(() => Int)
+  adaptedHomeNeeded!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Average weeks from koppeling to housing (norm: 14), weighted by those housed; null when none was reported.' })
+  averageWeeksFromKoppeling!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Average weeks from vergunningverlening to housing (the Handreiking also counts 14 weeks from there), weighted by those housed.' })
+  averageWeeksFromPermit!: number | null;
 }
 
 @ObjectType({ description: "A gemeente's taakstelling, realisation and balance in a half-year (Huisvestingswet 2014 art. 28–29)." })
@@ -80,6 +104,9 @@ export class GemeenteTaakstelling {
 
   @Field(() => Int, { description: 'Version of the realisation record (0 when none was recorded): send it back as expectedVersion.' })
   realisationVersion!: number;
+
+  @Field(() => KoppelingFigures, { description: "COA's koppelingen to the gemeente in the months of the half-year." })
+  koppeling!: KoppelingFigures;
 }
 
 @ObjectType({ description: "A province's voorsprong at one peildatum of the verevening (Handreiking 4.2.6)." })
@@ -109,22 +136,64 @@ export class Verevening {
   remainingShortTermTarget!: number;
 }
 
-@ObjectType({ description: "COA's koppelingen in a period, summed over gemeenten: aggregates, never persons." })
-export class KoppelingFigures {
-  @Field(() => Int)
+@ObjectType({ description: "COA's koppelingen to one gemeente in one month: counts and averages only, never a person (AVG)." })
+export class KoppelingMonth {
+  @Field(() => String)
+  gemeenteCode!: string;
+
+  @Field(() => ProvinceCode)
+  provinceCode!: ProvinceCode;
+
+  @Field(() => String, { description: 'YYYY-MM.' })
+  month!: string;
+
+  @Field(() => Int, { description: 'Vergunninghouders gekoppeld to the gemeente in the month.' })
   linked!: number;
 
-  @Field(() => Int, { description: 'Housed within 14 weeks after koppeling.' })
+  @Field(() => Int, { description: 'Housed in the month within 14 weeks after koppeling.' })
   housedWithinNorm!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Housed in the month later than 14 weeks after koppeling.' })
   housedLate!: number;
 
-  @Field(() => Int, { description: 'Large families (8 or more persons).' })
+  @Field(() => Float, { nullable: true })
+  averageWeeksFromKoppeling!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  averageWeeksFromPermit!: number | null;
+
+  @Field(() => Int, { description: 'Of `linked`: large families (8 or more persons).' })
   largeFamilies!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of `linked`: needing an adapted home.' })
   adaptedHomeNeeded!: number;
+
+  @Field(() => Int, { description: 'Send it back as expectedVersion to revise the month.' })
+  version!: number;
+}
+
+@ObjectType({ description: "An uitplaatsingsregio's koppelingen against its provinces' opgave in a half-year (Handreiking 4.2.4)." })
+export class UitplaatsingsregioKoppeling {
+  @Field(() => Int)
+  number!: number;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => [ProvinceCode])
+  provinceCodes!: ProvinceCode[];
+
+  @Field(() => Int, { description: "Sum of its provinces' opgave." })
+  opgave!: number;
+
+  @Field(() => KoppelingFigures)
+  koppeling!: KoppelingFigures;
+
+  @Field(() => Int, { description: 'opgave − linked, not below 0.' })
+  koppelingShortfall!: number;
+
+  @Field(() => Boolean, { description: 'Fewer koppelingen than its opgave needs: COA then assigns reception locations to the region (Handreiking 4.2.4).' })
+  fewerKoppelingenThanNeeded!: boolean;
 }
 
 @ObjectType({ description: "A province's huisvesting in a half-year: its gemeenten' taakstelling, realisation and balance, summed." })
@@ -171,6 +240,9 @@ export class ProvinceHuisvesting {
   @Field(() => Boolean, { description: 'Fewer koppelingen than its opgave needs: signalled to COA and IPO (Handreiking 4.2.4).' })
   fewerKoppelingenThanNeeded!: boolean;
 
+  @Field(() => Int, { description: 'opgave − koppelingen in the half-year, not below 0.' })
+  koppelingShortfall!: number;
+
   @Field(() => [GemeenteTaakstelling], { description: 'Its gemeenten, largest achterstand first.' })
   gemeenten!: GemeenteTaakstelling[];
 }
@@ -185,6 +257,9 @@ export class HuisvestingOverview {
 
   @Field(() => [ProvinceHuisvesting])
   provinces!: ProvinceHuisvesting[];
+
+  @Field(() => [UitplaatsingsregioKoppeling], { description: "Koppeling per uitplaatsingsregio, with the signal: for COA, IPO and LRT (empty for others and when one province is asked)." })
+  uitplaatsingsregios!: UitplaatsingsregioKoppeling[];
 }
 
 export enum HerverdelingReason {
@@ -300,4 +375,37 @@ export class ProposeHerverdelingInput {
 
   @Field(() => [HerverdelingPartInput])
   parts!: HerverdelingPartInput[];
+}
+
+@InputType({ description: "COA: one gemeente's koppelingen in one month, as counts (never persons)." })
+export class RecordKoppelingenInput {
+  @Field(() => String)
+  gemeenteCode!: string;
+
+  @Field(() => String, { description: 'YYYY-MM' })
+  month!: string;
+
+  @Field(() => Int)
+  linked!: number;
+
+  @Field(() => Int)
+  housedWithinNorm!: number;
+
+  @Field(() => Int)
+  housedLate!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Average weeks from koppeling to housing, one decimal.' })
+  averageWeeksFromKoppeling?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Average weeks from vergunningverlening to housing, one decimal.' })
+  averageWeeksFromPermit?: number | null;
+
+  @Field(() => Int, { defaultValue: 0 })
+  largeFamilies!: number;
+
+  @Field(() => Int, { defaultValue: 0 })
+  adaptedHomeNeeded!: number;
+
+  @Field(() => Int, { description: 'The version seen (0 for a month not yet recorded).' })
+  expectedVersion!: number;
 }
