@@ -120,8 +120,16 @@ describe('herverdeling (art. 29(2))', () => {
     expect(proposed.data.proposeHerverdeling.confirmed).toBe(false);
     const lelystad = async () => (await server.as('ipo', GEMEENTE, { code: 'GM0995', h: '2021-II' })).data.gemeente.taakstelling;
     expect((await lelystad()).taakstelling).toBe(62);
-    // Almere cannot confirm for Lelystad.
+    // Almere cannot confirm for Lelystad; the API says who may confirm which part, as the mutation decides.
     expect(codes(await server.as('gemeente-almere', CONFIRM, { id: proposed.data.proposeHerverdeling.id }))).toEqual(['ALREADY_CONFIRMED']);
+    const confirmers = async (who: string) =>
+      (await server.as(who, '{ herverdelingen(halfYear: "2021-II") { id parts { gemeenteCode viewerCanConfirm } } }')).data.herverdelingen
+        .find((h: { id: string }) => h.id === proposed.data.proposeHerverdeling.id)
+        .parts.filter((p: { viewerCanConfirm: boolean }) => p.viewerCanConfirm)
+        .map((p: { gemeenteCode: string }) => p.gemeenteCode);
+    expect(await confirmers('gemeente-almere')).toEqual([]);
+    expect(await confirmers('gemeente-lelystad')).toEqual(['GM0995']);
+    expect(await confirmers('ipo')).toEqual([]);
     const confirmed = await server.as('gemeente-lelystad', CONFIRM, { id: proposed.data.proposeHerverdeling.id });
     expect(confirmed.data.confirmHerverdeling.confirmed).toBe(true);
     expect(await lelystad()).toMatchObject({ computed: 62, transferred: 10, taakstelling: 72 });
@@ -190,6 +198,12 @@ describe('who may do what', () => {
     const record = `mutation($input: RecordRealisationInput!) { recordHuisvestingRealisation(input: $input) { housed inTussenvoorziening inDoorstroomwoning realisationVersion } }`;
     const input = { gemeenteCode: 'GM0034', halfYear: '2021-II', housed: 190, inTussenvoorziening: 20, inDoorstroomwoning: 5, expectedVersion: 1 };
     expect(codes(await server.as('gemeente-lelystad', record, { input }))).toEqual(['FORBIDDEN']);
+    // What the API offers each person on Almere's page matches what the mutations allow.
+    const actions = async (who: string) => (await server.as(who, '{ gemeente(code: "GM0034") { taakstelling(halfYear: "2021-II") { viewerActions } } }')).data.gemeente.taakstelling?.viewerActions;
+    expect(await actions('gemeente-almere')).toEqual(['RECORD_REALISATION', 'PROPOSE_HERVERDELING']);
+    expect(await actions('secretariaat-fl')).toEqual([]);
+    expect(await actions('coa-regio-3')).toEqual(['RECORD_KOPPELINGEN']);
+    expect(await actions('gemeente-lelystad')).toBeUndefined();
     const ok = await server.as('gemeente-almere', record, { input });
     expect(ok.data.recordHuisvestingRealisation).toEqual({ housed: 190, inTussenvoorziening: 20, inDoorstroomwoning: 5, realisationVersion: 2 });
     expect(codes(await server.as('gemeente-almere', record, { input }))).toEqual(['CONFLICT']);

@@ -2,6 +2,7 @@ import type { Principal } from '../platform/auth/principal.js';
 import { coaProvinces, hasRole, isNational, ownGemeenten } from '../platform/auth/scope.js';
 import { Role } from '../people/index.js';
 import { PROVINCE_CODES, type ProvinceCode } from '../reference/index.js';
+import { HuisvestingAction } from './types.js';
 
 /**
  * Who may do what with the huisvesting of vergunninghouders (issue 14). LRT (on behalf of JenV) sets the national
@@ -38,5 +39,13 @@ export const huisvestingPolicy = {
 
   canRecordKoppeling(principal: Principal, provinceCode: ProvinceCode): boolean {
     return coaProvinces(principal).includes(provinceCode);
+  },
+
+  /** What the principal may do with a gemeente's huisvesting now (the same checks the mutations make). */
+  actionsFor(principal: Principal, gemeente: { gemeenteCode: string; provinceCode: ProvinceCode }): HuisvestingAction[] {
+    const actions: HuisvestingAction[] = [];
+    if (this.actsFor(principal, gemeente.gemeenteCode)) actions.push(HuisvestingAction.RECORD_REALISATION, HuisvestingAction.PROPOSE_HERVERDELING);
+    if (this.canRecordKoppeling(principal, gemeente.provinceCode)) actions.push(HuisvestingAction.RECORD_KOPPELINGEN);
+    return actions;
   },
 };

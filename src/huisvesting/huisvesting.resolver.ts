@@ -6,6 +6,8 @@ import { huisvestingPolicy } from './huisvesting.policy.js';
 import {
   GemeenteTaakstelling,
   Herverdeling,
+  HerverdelingPart,
+  HuisvestingAction,
   HuisvestingOverview,
   NationalTaakstelling,
   ProposeHerverdelingInput,
@@ -84,6 +86,19 @@ export class GemeenteTaakstellingGemeenteResolver {
   @FieldResolver(() => Gemeente)
   gemeente(@Root() row: GemeenteTaakstelling, @Ctx() { loaders }: RequestContext) {
     return loaders.gemeente.load(row.gemeenteCode);
+  }
+
+  @FieldResolver(() => [HuisvestingAction], { description: 'What you may do with this gemeente\'s huisvesting now.' })
+  viewerActions(@Root() row: GemeenteTaakstelling, @Ctx() { principal }: RequestContext): HuisvestingAction[] {
+    return huisvestingPolicy.actionsFor(principal, row);
+  }
+}
+
+@Resolver(() => HerverdelingPart)
+export class HerverdelingPartResolver {
+  @FieldResolver(() => Boolean, { description: 'You may confirm this part now (for its gemeente, not yet confirmed).' })
+  viewerCanConfirm(@Root() part: HerverdelingPart, @Ctx() { principal }: RequestContext): boolean {
+    return part.confirmedAt === null && huisvestingPolicy.actsFor(principal, part.gemeenteCode);
   }
 }
 

@@ -1,6 +1,6 @@
 import { defineModule } from '../platform/module.js';
 import { huisvestingEvents } from './huisvesting.events.js';
-import { GemeenteTaakstellingGemeenteResolver, GemeenteTaakstellingResolver, HuisvestingResolver, ProvinceHuisvestingResolver } from './huisvesting.resolver.js';
+import { GemeenteTaakstellingGemeenteResolver, GemeenteTaakstellingResolver, HerverdelingPartResolver, HuisvestingResolver, ProvinceHuisvestingResolver } from './huisvesting.resolver.js';
 import { HuisvestingService, type HuisvestingLoaders } from './huisvesting.service.js';
 import { huisvestingExports } from './exports.js';
 
@@ -20,7 +20,7 @@ declare module '../platform/context.js' {
 /** Huisvesting of vergunninghouders: taakstelling per gemeente and half-year, herverdeling, verevening, koppeling. */
 export default defineModule({
   name: 'huisvesting',
-  resolvers: [HuisvestingResolver, GemeenteTaakstellingResolver, GemeenteTaakstellingGemeenteResolver, ProvinceHuisvestingResolver],
+  resolvers: [HuisvestingResolver, GemeenteTaakstellingResolver, GemeenteTaakstellingGemeenteResolver, HerverdelingPartResolver, ProvinceHuisvestingResolver],
   createService: ({ db }) => new HuisvestingService(db),
   createLoaders: (huisvesting) => huisvesting.createLoaders(),
   contributes: { eventSubjects: huisvestingEvents },

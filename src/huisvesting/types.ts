@@ -53,6 +53,22 @@ export class KoppelingFigures {
   averageWeeksFromPermit!: number | null;
 }
 
+/** What the viewer may do with a gemeente's huisvesting now (the screens show only these). */
+export enum HuisvestingAction {
+  RECORD_REALISATION = 'RECORD_REALISATION',
+  PROPOSE_HERVERDELING = 'PROPOSE_HERVERDELING',
+  RECORD_KOPPELINGEN = 'RECORD_KOPPELINGEN',
+}
+registerEnumType(HuisvestingAction, {
+  name: 'HuisvestingAction',
+  description: "Something the viewer may do with a gemeente's huisvesting.",
+  valuesConfig: {
+    RECORD_REALISATION: { description: 'Record what it housed (the gemeente itself).' },
+    PROPOSE_HERVERDELING: { description: 'Propose a herverdeling with other gemeenten (the gemeente itself).' },
+    RECORD_KOPPELINGEN: { description: "Record COA's koppelingen (COA of its uitplaatsingsregio)." },
+  },
+});
+
 @ObjectType({ description: "A gemeente's taakstelling, realisation and balance in a half-year (Huisvestingswet 2014 art. 28–29)." })
 export class GemeenteTaakstelling {
   gemeenteCode!: string;

@@ -41,8 +41,7 @@ import { balanceText, HalfYearPicker, halfYearLabel, NationalNote, useHalfYear, 
 /**
  * A gemeente's own huisvesting page: its taakstelling in a half-year and how it is computed, what it housed, the
  * achterstand or voorsprong carried over; the form to record its realisation and its herverdelingen (art. 29(2)).
- * Recording and herverdelingen are offered to the gemeente itself: the viewer's GEMEENTE membership of this gemeente
- * (the API has no ability for it; it still refuses anyone else).
+ * Recording and herverdelingen are offered where the API's `viewerActions` (and a part's `viewerCanConfirm`) allow.
  */
 export function GemeenteHuisvestingPage() {
   const { code = '' } = useParams();
@@ -55,7 +54,6 @@ export function GemeenteHuisvestingPage() {
   const [{ data: viewer }] = useQuery({ query: ViewerQuery });
   const gemeente = result.data?.gemeente;
   usePageTitle(gemeente ? `Huisvesting ${gemeente.name}` : 'Huisvesting gemeente');
-  const own = Boolean(viewer?.viewer.memberships.some((m) => m.role === 'GEMEENTE' && m.gemeente?.code === upper));
 
   if (period.error) return <ErrorAlert error={period.error} />;
   if (!period.loaded || (result.fetching && !result.data)) return <Loading what="de taakstelling" />;
@@ -63,6 +61,7 @@ export function GemeenteHuisvestingPage() {
   if (result.error && !result.data) return <ErrorAlert error={result.error} />;
   if (!gemeente) return <Paragraph>Deze gemeente bestaat niet.</Paragraph>;
   const t = gemeente.taakstelling;
+  const may = (action: string) => Boolean(t?.viewerActions.includes(action as never));
   const herverdelingen = (result.data?.herverdelingen ?? []).filter((h) => h.parts.some((p) => p.gemeenteCode === upper));
   return (
     <>
@@ -87,12 +86,12 @@ export function GemeenteHuisvestingPage() {
       {t ? (
         <>
           <TaakstellingSection t={t} halfYear={halfYear} national={period.national} />
-          {own ? <RealisationForm key={`${upper}@${halfYear}`} code={upper} halfYear={halfYear} t={t} onSaved={refetch} /> : null}
+          {may('RECORD_REALISATION') ? <RealisationForm key={`${upper}@${halfYear}`} code={upper} halfYear={halfYear} t={t} onSaved={refetch} /> : null}
         </>
       ) : (
         <Paragraph>Voor {halfYearLabel(halfYear)} is voor deze gemeente geen taakstelling bekend, of u mag haar niet inzien.</Paragraph>
       )}
-      <HerverdelingenSection code={upper} provinceCode={gemeente.province.code} halfYear={halfYear} rows={herverdelingen} own={own} onChanged={refetch} />
+      <HerverdelingenSection code={upper} provinceCode={gemeente.province.code} halfYear={halfYear} rows={herverdelingen} mayPropose={may('PROPOSE_HERVERDELING')} onChanged={refetch} />
     </>
   );
 }
@@ -247,19 +246,20 @@ function HerverdelingenSection({
   provinceCode,
   halfYear,
   rows,
-  own,
+  mayPropose,
   onChanged,
 }: {
   code: string;
   provinceCode: string;
   halfYear: string;
   rows: HerverdelingRow[];
-  own: boolean;
+  mayPropose: boolean;
   onChanged: () => void;
 }) {
   const [{ data: list }] = useQuery({ query: GemeentenQuery, variables: { provinceCode: provinceCode as never } });
   const names = new Map((list?.gemeenten.edges ?? []).map((e) => [e.node.code, e.node.name]));
   const nameOf = (c: string) => names.get(c) ?? c;
+  const confirmable = rows.some((row) => row.parts.some((p) => p.gemeenteCode === code && p.viewerCanConfirm));
   const [confirming, confirm] = useMutation(ConfirmHerverdelingMutation);
   const [confirmFailure, setConfirmFailure] = useState<typeof confirming.error>(undefined);
   const [done, setDone] = useState<string | null>(null);
@@ -296,12 +296,12 @@ function HerverdelingenSection({
                 <HeaderCell scope="col">Besluit van</HeaderCell>
                 <HeaderCell scope="col">Gemeenten en wijziging</HeaderCell>
                 <HeaderCell scope="col">Status</HeaderCell>
-                {own ? <HeaderCell scope="col">Actie</HeaderCell> : null}
+                {confirmable ? <HeaderCell scope="col">Actie</HeaderCell> : null}
               </TableRow>
             </TableHeader>
             <TableBody>
               {rows.map((row) => {
-                const waiting = row.parts.some((p) => p.gemeenteCode === code && !p.confirmedAt);
+                const waiting = row.parts.some((p) => p.gemeenteCode === code && p.viewerCanConfirm);
                 return (
                   <TableRow key={row.id}>
                     <HeaderCell scope="row">{row.reference}</HeaderCell>
@@ -312,7 +312,7 @@ function HerverdelingenSection({
                         .join('; ')}
                     </TableCell>
                     <TableCell>{row.confirmed ? 'Telt mee' : 'Wacht op bevestiging'}</TableCell>
-                    {own ? (
+                    {confirmable ? (
                       <TableCell>
                         {waiting ? (
                           <SecondaryActionButton type="button" disabled={confirming.fetching} onClick={() => onConfirm(row)}>
@@ -332,7 +332,7 @@ function HerverdelingenSection({
       )}
       {confirmFailure ? <ErrorAlert error={confirmFailure} title="De herverdeling is niet bevestigd." /> : null}
       <DoneNotice message={done} />
-      {own ? <ProposeForm code={code} halfYear={halfYear} gemeenten={(list?.gemeenten.edges ?? []).map((e) => e.node).filter((g) => g.code !== code)} onSaved={onChanged} /> : null}
+      {mayPropose ? <ProposeForm code={code} halfYear={halfYear} gemeenten={(list?.gemeenten.edges ?? []).map((e) => e.node).filter((g) => g.code !== code)} onSaved={onChanged} /> : null}
     </section>
   );
 }

@@ -16,12 +16,12 @@ export const GemeenteTaakstellingQuery = graphql(`
       province { code name }
       taakstelling(halfYear: $halfYear) {
         provinceCode halfYear inhabitants populationFictitious computed transferred taakstelling housed inTussenvoorziening
-        inDoorstroomwoning carriedIn opgave balance achterstand voorsprong realisationVersion
+        inDoorstroomwoning carriedIn opgave balance achterstand voorsprong realisationVersion viewerActions
       }
     }
     herverdelingen(halfYear: $halfYear) {
       id halfYear decidedOn reference confirmed
-      parts { gemeenteCode provinceCode change confirmedAt }
+      parts { gemeenteCode provinceCode change confirmedAt viewerCanConfirm }
     }
   }
 `);
