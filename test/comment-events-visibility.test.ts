@@ -91,4 +91,30 @@ describe('comment events on a plan', () => {
       await gemeente.dispose();
     }
   });
+
+  it('keep a comment written on a draft proposal from COA when the gemeente edits it after submitting', async () => {
+    const m = (name: string, type: string) => `mutation($i: ${type}!) { ${name}(input: $i) { id version } }`;
+    const draft = (await ok('gemeente-zeist', m('createLocationProposal', 'CreateLocationProposalInput'), { i: { gemeenteCode: 'GM0355', name: 'Concept met reactie', address: 'Weg 3', opvangtype: 'ROL', places: 60 } }))
+      .createLocationProposal as { id: string; version: number };
+    const written = (await ok('gemeente-zeist', 'mutation($i: AddCommentInput!) { addComment(input: $i) { id version } }', { i: { subjectType: 'LOCATION_PROPOSAL', subjectId: draft.id, body: 'internal note on the draft' } }))
+      .addComment as { id: string; version: number };
+    await ok('gemeente-zeist', m('submitLocationProposal', 'ProposalTransitionInput'), { i: { proposalId: draft.id, expectedVersion: draft.version } });
+
+    const coa = await connect(server.url, await server.token('coa-regio-3'));
+    try {
+      const feed = subscribe(coa, ACTIVITY);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await ok('gemeente-zeist', 'mutation($i: EditCommentInput!) { editComment(input: $i) { version } }', { i: { commentId: written.id, expectedVersion: written.version, body: 'PROPOSAL-DRAFT-ONLY: the draft note, edited after submission' } });
+      const visible = (await ok('gemeente-zeist', 'mutation($i: AddCommentInput!) { addComment(input: $i) { id } }', { i: { subjectType: 'LOCATION_PROPOSAL', subjectId: draft.id, body: 'for COA' } })).addComment;
+      await until(() => feed.received.some((r) => r.activity.after?.commentId === visible.id));
+      expect(JSON.stringify(feed.received)).not.toContain('PROPOSAL-DRAFT-ONLY');
+      const trail = (await ok('coa-regio-3', 'query($id: ID!) { auditTrail(subjectId: $id) { kind after } }', { id: draft.id })).auditTrail;
+      expect(JSON.stringify(trail)).not.toContain('PROPOSAL-DRAFT-ONLY');
+      expect(JSON.stringify(trail)).toContain('for COA');
+      const recent = (await ok('coa-regio-3', '{ recentEvents(provinceCodes: [UT], first: 50) { events { after } } }', {})).recentEvents;
+      expect(JSON.stringify(recent)).not.toContain('PROPOSAL-DRAFT-ONLY');
+    } finally {
+      await coa.dispose();
+    }
+  });
 });

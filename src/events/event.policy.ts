@@ -26,9 +26,17 @@ export interface EventSubject {
 
 export type EventSubjects = Readonly<Record<string, EventSubject>>;
 
-/** Events about a subject no capability registered are seen by no one. */
+/**
+ * Events about a subject no capability registered are seen by no one. A comment's event (edit, resolution) names the
+ * subject's status when the comment was written (`after.writtenOnStatus`) besides its status now: its reader must be
+ * able to see the subject in both, as a reader of the comment must, whatever the kind of subject.
+ */
 export function canSeeEvent(subjects: EventSubjects, principal: Principal, event: Event): boolean {
-  return subjects[event.subjectType]?.canSee(principal, event) ?? false;
+  const subject = subjects[event.subjectType];
+  if (!subject) return false;
+  const after = event.after as { writtenOnStatus?: string } | null;
+  if (after?.writtenOnStatus && !subject.canSee(principal, redacted(event, { subjectStatus: after.writtenOnStatus, after: { ...after, writtenOnStatus: undefined } }))) return false;
+  return subject.canSee(principal, event);
 }
 
 export function redactEvent(subjects: EventSubjects, principal: Principal, event: Event): Event {

@@ -26,12 +26,7 @@ EventSubjectTypes.add(PlanEventSubject);
  */
 export const planEvents: EventSubject = {
   canSee(principal, event) {
-    const province = event.provinceCode as ProvinceCode;
-    // A comment's event also needs the status the comment was written on: a comment written on a draft stays
-    // with the draft's readers, whatever the plan's status when it is edited or resolved.
-    const writtenOn = (event.after as { writtenOnStatus?: string } | null)?.writtenOnStatus;
-    if (writtenOn && !planPolicy.canRead(principal, province, writtenOn as PlanStatus)) return false;
-    return planPolicy.canRead(principal, province, event.subjectStatus as PlanStatus);
+    return planPolicy.canRead(principal, event.provinceCode as ProvinceCode, event.subjectStatus as PlanStatus);
   },
   redact(principal, event) {
     const before = event.before as Record<string, unknown> | null;
