@@ -122,7 +122,7 @@ export function NationalHuisvestingPage() {
       {!overview && (result.fetching || !period.loaded) ? <Loading what="de huisvesting" /> : null}
       {overview ? (
         <>
-          <NationalNote national={period.national} />
+          <NationalNote national={overview?.national ?? period.national} />
           {signalled.length > 0 ? (
             <Alert type="warning">
               <Paragraph>

@@ -59,7 +59,7 @@ export const HuisvestingOverviewQuery = graphql(`
   query HuisvestingOverview($halfYear: String!, $provinceCode: ProvinceCode) {
     huisvestingOverview(halfYear: $halfYear, provinceCode: $provinceCode) {
       halfYear
-      national { halfYear vergunninghouders source publishedOn populationDate inhabitantsNL gemeentenSum }
+      national { halfYear vergunninghouders source publishedOn version populationDate inhabitantsNL gemeentenSum }
       provinces {
         provinceCode halfYear taakstelling opgave housed inTussenvoorziening inDoorstroomwoning achterstand voorsprong balance
         gemeentenWithAchterstand

@@ -46,14 +46,21 @@ export function HalfYearPicker({ halfYear, nationals, choose }: ReturnType<typeo
 }
 
 /** The national taakstelling of the half-year, with its source and how the gemeenten's numbers follow from it. */
-export function NationalNote({ national }: { national: ReturnType<typeof useHalfYear>['national'] }) {
+export function NationalNote({
+  national,
+}: {
+  national: Pick<NonNullable<ReturnType<typeof useHalfYear>['national']>, 'halfYear' | 'vergunninghouders' | 'source' | 'publishedOn' | 'version' | 'populationDate' | 'inhabitantsNL' | 'gemeentenSum'> | null | undefined;
+}) {
   if (!national) return null;
   return (
     <Paragraph className="note">
       Landelijke taakstelling {national.halfYear}: {formatNumber(national.vergunninghouders)} vergunninghouders (bron: {national.source}, gepubliceerd{' '}
       {formatDate(national.publishedOn)}, versie {formatNumber(national.version)}). Inwoners van Nederland op {formatDate(national.populationDate)}:{' '}
-      {formatNumber(national.inhabitantsNL)}. Opgeteld komen de taakstellingen van de gemeenten op {formatNumber(national.gemeentenSum)}: meer dan het
-      landelijke getal, doordat elke gemeente naar boven wordt afgerond.
+      {formatNumber(national.inhabitantsNL)}.
+      {/* The sum over the gemeenten is only known to those who read every gemeente (the national overview gives it). */}
+      {national.gemeentenSum != null
+        ? ` Opgeteld komen de taakstellingen van de gemeenten op ${formatNumber(national.gemeentenSum)}: meer dan het landelijke getal, doordat elke gemeente naar boven wordt afgerond.`
+        : ' Elke gemeente wordt naar boven afgerond, zodat de gemeenten samen iets boven het landelijke getal uitkomen.'}
     </Paragraph>
   );
 }
