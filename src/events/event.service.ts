@@ -41,10 +41,6 @@ export class EventService {
     return concernsProvince(this.subjects, event, provinceCode);
   }
 
-  canSee(principal: Principal, event: Event): boolean {
-    return canSeeEvent(this.subjects, principal, event);
-  }
-
   async auditTrail(principal: Principal, subjectId: string): Promise<Event[]> {
     if (!isUuid(subjectId)) throw badUserInput('subjectId is not an id', 'subjectId');
     const rows: object[] = await this.db.query(`SELECT ${EVENT_COLUMNS}, ${this.statusNowSql} AS "statusNow" FROM event e WHERE e.subject_id = $1 ORDER BY e.id`, [subjectId]);

@@ -1,7 +1,7 @@
 import type { Principal } from '../platform/auth/principal.js';
-import { coaProvinces, hasRole, isNational, ownGemeenten } from '../platform/auth/scope.js';
+import { coaProvinces, hasRole, overseenProvinces, ownGemeenten } from '../platform/auth/scope.js';
 import { Role } from '../people/index.js';
-import { PROVINCE_CODES, type ProvinceCode } from '../reference/index.js';
+import type { ProvinceCode } from '../reference/index.js';
 import { HuisvestingAction } from './types.js';
 
 /**
@@ -13,10 +13,8 @@ import { HuisvestingAction } from './types.js';
 export const huisvestingPolicy = {
   /** Provinces whose gemeenten the principal reads in full: 'ALL' for IPO, LRT and COA. */
   provinces(principal: Principal): ProvinceCode[] | 'ALL' {
-    if (isNational(principal) || hasRole(principal, Role.COA_REGIO)) return 'ALL';
-    const codes = new Set<ProvinceCode>(principal.seatProvinceCodes);
-    for (const m of principal.memberships) if (m.role === Role.PRT_SECRETARIAAT) m.provinceCodes.forEach((code) => codes.add(code));
-    return PROVINCE_CODES.filter((code) => codes.has(code));
+    // Those who oversee a province (secretariat, regietafel seats); COA reads every province, not only its region's.
+    return hasRole(principal, Role.COA_REGIO) ? 'ALL' : overseenProvinces(principal);
   },
 
   canReadProvince(principal: Principal, provinceCode: ProvinceCode): boolean {

@@ -223,11 +223,16 @@ export class HuisvestingService {
     ]);
     const halfYears = nationals.map((n) => ordinal(parseHalfYear(n.halfYear)!)).filter((n) => n <= last);
     const gemeenten = balances(rows as FigureRow[], halfYears);
+    // Koppelingen grouped once per gemeente and half-year, not searched again for every gemeente.
+    const byGemeenteHalfYear = new Map<string, KoppelingRow[]>();
+    for (const k of koppelingen) {
+      const key = `${k.gemeenteCode}:${Number(k.n)}`;
+      const rows = byGemeenteHalfYear.get(key);
+      if (rows) rows.push(k);
+      else byGemeenteHalfYear.set(key, [k]);
+    }
     for (const series of gemeenten.values()) {
-      for (const g of series) {
-        const n = ordinal(parseHalfYear(g.halfYear)!);
-        g.koppeling = sumKoppeling(koppelingen.filter((k) => k.gemeenteCode === g.gemeenteCode && Number(k.n) === n));
-      }
+      for (const g of series) g.koppeling = sumKoppeling(byGemeenteHalfYear.get(`${g.gemeenteCode}:${ordinal(parseHalfYear(g.halfYear)!)}`) ?? []);
     }
     return { nationals, gemeenten, koppelingen, regios };
   }
