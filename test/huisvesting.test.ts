@@ -204,6 +204,12 @@ describe('who may do what', () => {
     expect(await actions('secretariaat-fl')).toEqual([]);
     expect(await actions('coa-regio-3')).toEqual(['RECORD_KOPPELINGEN']);
     expect(await actions('gemeente-lelystad')).toBeUndefined();
+    // Who reads whole provinces, as viewer.abilities says it (the screens' menu and links follow it).
+    const reads = async (who: string) => (await server.as(who, '{ viewer { abilities { action national provinceCodes } } }')).data.viewer.abilities.find((a: { action: string }) => a.action === 'READ_HUISVESTING') ?? null;
+    expect(await reads('gemeente-almere')).toBeNull();
+    expect(await reads('secretariaat-fl')).toMatchObject({ national: false, provinceCodes: ['FL'] });
+    expect(await reads('coa-regio-3')).toMatchObject({ national: true });
+    expect(await reads('ipo')).toMatchObject({ national: true });
     const ok = await server.as('gemeente-almere', record, { input });
     expect(ok.data.recordHuisvestingRealisation).toEqual({ housed: 190, inTussenvoorziening: 20, inDoorstroomwoning: 5, realisationVersion: 2 });
     expect(codes(await server.as('gemeente-almere', record, { input }))).toEqual(['CONFLICT']);

@@ -3,6 +3,7 @@ import { huisvestingEvents } from './huisvesting.events.js';
 import { GemeenteTaakstellingGemeenteResolver, GemeenteTaakstellingResolver, HerverdelingPartResolver, HuisvestingResolver, ProvinceHuisvestingResolver } from './huisvesting.resolver.js';
 import { HuisvestingService, type HuisvestingLoaders } from './huisvesting.service.js';
 import { huisvestingExports } from './exports.js';
+import { huisvestingAbilities } from './huisvesting.abilities.js';
 
 export { HuisvestingService } from './huisvesting.service.js';
 export { HuisvestingEventKind, HuisvestingEventSubject } from './huisvesting.events.js';
@@ -23,6 +24,6 @@ export default defineModule({
   resolvers: [HuisvestingResolver, GemeenteTaakstellingResolver, GemeenteTaakstellingGemeenteResolver, HerverdelingPartResolver, ProvinceHuisvestingResolver],
   createService: ({ db }) => new HuisvestingService(db),
   createLoaders: (huisvesting) => huisvesting.createLoaders(),
-  contributes: { eventSubjects: huisvestingEvents },
+  contributes: { eventSubjects: huisvestingEvents, abilities: huisvestingAbilities },
   exports: huisvestingExports,
 });

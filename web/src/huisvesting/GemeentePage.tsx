@@ -23,6 +23,7 @@ import { errorCodes } from '../app/errors';
 import { formatDate, formatDateTime, formatNumber, isIsoDate, provinceName } from '../app/format';
 import { applyServerFieldErrors, useWarnBeforeLeaving } from '../app/forms';
 import { ViewerQuery } from '../app/Home';
+import { may } from '../opgave/abilities';
 import { Loading } from '../app/Loading';
 import { HeaderCell, ScrollTable } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
@@ -61,14 +62,14 @@ export function GemeenteHuisvestingPage() {
   if (result.error && !result.data) return <ErrorAlert error={result.error} />;
   if (!gemeente) return <Paragraph>Deze gemeente bestaat niet.</Paragraph>;
   const t = gemeente.taakstelling;
-  const may = (action: string) => Boolean(t?.viewerActions.includes(action as never));
+  const allowed = (action: string) => Boolean(t?.viewerActions.includes(action as never));
   const herverdelingen = (result.data?.herverdelingen ?? []).filter((h) => h.parts.some((p) => p.gemeenteCode === upper));
   return (
     <>
       <Heading level={1}>Huisvesting vergunninghouders: {gemeente.name}</Heading>
       <Paragraph>
         Gemeente in {provinceName(gemeente.province.code)}
-        {viewer?.viewer.abilities.length ? (
+        {may(viewer?.viewer.abilities, 'READ_HUISVESTING', gemeente.province.code) ? (
           <>
             {' '}
             — <AppLink to={`/huisvesting/provincie/${gemeente.province.code}?halfjaar=${halfYear}`}>gemeenten van de provincie</AppLink>
@@ -86,12 +87,12 @@ export function GemeenteHuisvestingPage() {
       {t ? (
         <>
           <TaakstellingSection t={t} halfYear={halfYear} national={period.national} />
-          {may('RECORD_REALISATION') ? <RealisationForm key={`${upper}@${halfYear}`} code={upper} halfYear={halfYear} t={t} onSaved={refetch} /> : null}
+          {allowed('RECORD_REALISATION') ? <RealisationForm key={`${upper}@${halfYear}`} code={upper} halfYear={halfYear} t={t} onSaved={refetch} /> : null}
         </>
       ) : (
         <Paragraph>Voor {halfYearLabel(halfYear)} is voor deze gemeente geen taakstelling bekend, of u mag haar niet inzien.</Paragraph>
       )}
-      <HerverdelingenSection code={upper} provinceCode={gemeente.province.code} halfYear={halfYear} rows={herverdelingen} mayPropose={may('PROPOSE_HERVERDELING')} onChanged={refetch} />
+      <HerverdelingenSection code={upper} provinceCode={gemeente.province.code} halfYear={halfYear} rows={herverdelingen} mayPropose={allowed('PROPOSE_HERVERDELING')} onChanged={refetch} />
     </>
   );
 }

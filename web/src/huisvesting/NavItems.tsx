@@ -5,8 +5,8 @@ import { ViewerQuery } from '../app/Home';
 import { provinceName } from '../app/format';
 
 /**
- * Menu items for the huisvesting pages, from the viewer's memberships as the API gives them: a gemeente its own
- * page, a PRT secretariat its province, IPO, LRT and COA the national view. The API still decides what each reads.
+ * Menu items for the huisvesting pages: a gemeente its own page (from its membership, which names the gemeente), and
+ * where the API's READ_HUISVESTING ability reaches, the national view or the pages of those provinces.
  */
 export function HuisvestingNavItems() {
   const { pathname } = useLocation();
@@ -14,9 +14,10 @@ export function HuisvestingNavItems() {
   const items = new Map<string, string>();
   for (const m of data?.viewer.memberships ?? []) {
     if (m.role === 'GEMEENTE' && m.gemeente) items.set(`/huisvesting/gemeente/${m.gemeente.code}`, `Huisvesting ${m.gemeente.name}`);
-    if (m.role === 'PRT_SECRETARIAAT' && m.province) items.set(`/huisvesting/provincie/${m.province.code}`, `Huisvesting ${provinceName(m.province.code)}`);
-    if (m.role === 'IPO' || m.role === 'LRT' || m.role === 'COA_REGIO') items.set('/huisvesting', 'Huisvesting');
   }
+  const reads = data?.viewer.abilities.find((a) => a.action === 'READ_HUISVESTING');
+  if (reads?.national) items.set('/huisvesting', 'Huisvesting');
+  else for (const code of reads?.provinceCodes ?? []) items.set(`/huisvesting/provincie/${code}`, `Huisvesting ${provinceName(code)}`);
   return (
     <>
       {[...items].map(([to, label]) => (

@@ -1,0 +1,12 @@
+import { ability, Actions, type AbilitiesOf } from '../people/index.js';
+import { huisvestingPolicy } from './huisvesting.policy.js';
+
+export enum HuisvestingAbility {
+  READ_HUISVESTING = 'READ_HUISVESTING',
+}
+Actions.add(HuisvestingAbility, {
+  READ_HUISVESTING: 'Read the huisvesting (taakstelling, achterstand, koppeling) of all gemeenten of the provinces listed.',
+});
+
+/** Where the principal reads the huisvesting of a whole province; a gemeente reads only its own (GemeenteTaakstelling). */
+export const huisvestingAbilities: AbilitiesOf = (principal) => ability(HuisvestingAbility.READ_HUISVESTING, huisvestingPolicy.provinces(principal));
