@@ -121,6 +121,11 @@ describe('the activity feed', () => {
     const coa = (await server.as('coa-regio-3', FEED, { codes: ['UT', 'NH', 'FL'], first: 50 })).data.recentEvents;
     expect(coa.events.some((e: { subjectId: string }) => e.subjectId === plan.id)).toBe(true);
     expect(codes(await server.as('coa-regio-3', FEED, { codes: ['UT', 'ZH'] }))).toEqual(['FORBIDDEN']);
+    // viewer.abilities says the same (FOLLOW_ACTIVITY): the activity page asks for exactly these provinces.
+    const follows = async (who: string) => (await server.as(who, '{ viewer { abilities { action national provinceCodes } } }')).data.viewer.abilities.find((a: { action: string }) => a.action === 'FOLLOW_ACTIVITY');
+    expect(await follows('coa-regio-3')).toEqual({ action: 'FOLLOW_ACTIVITY', national: false, provinceCodes: ['FL', 'NH', 'UT'] });
+    expect(await follows('ipo')).toMatchObject({ national: true });
+    expect(await follows('gemeente-zeist')).toEqual({ action: 'FOLLOW_ACTIVITY', national: false, provinceCodes: ['UT'] });
     expect(codes(await server.as('coa-regio-3', FEED, {}))).toEqual(['FORBIDDEN']);
     const gemeente = (await server.as('gemeente-zeist', FEED, { codes: ['UT'], first: 50 })).data.recentEvents;
     expect(gemeente.events.some((e: { subjectId: string }) => e.subjectId === plan.id)).toBe(false);

@@ -71,10 +71,11 @@ export class CommentResolver {
     subscribe: async ({ args, context }) => {
       const ctx = context as RequestContext;
       const subjectId = normaliseId(args.subjectId as string);
-      await ctx.services.events.auditTrail(ctx.principal, subjectId); // the subject must exist and be visible now
+      // The subject must exist and be readable now: the same check as commentThread, here and whenever rights change.
+      await ctx.services.comments.readableSubjectType(ctx.principal, subjectId, 'subjectId');
       return ctx.services.events.subscribe(ctx.principal, {
         matches: (event) => event.subjectId === subjectId && event.kind === CommentEventKind.COMMENT_ADDED,
-        stillAllowed: async (p) => (await unlessForbidden(() => ctx.services.events.auditTrail(p, subjectId))) !== null,
+        stillAllowed: async (p) => (await unlessForbidden(() => ctx.services.comments.readableSubjectType(p, subjectId, 'subjectId'))) !== null,
         resolve: async (event) => {
           fresh(ctx);
           const commentId = (event.after as { commentId: string }).commentId;

@@ -163,6 +163,22 @@ export class CommentService {
     return subject;
   }
 
+  /**
+   * The kind of a commentable subject the principal may read now, found by its id alone (ids are unique across
+   * subjects): the gate of `commentAdded`, the same check `commentThread` and `markCommentsRead` make.
+   */
+  async readableSubjectType(principal: Principal, subjectId: string, field: string): Promise<CommentSubjectType> {
+    if (!isUuid(subjectId)) throw badUserInput('subjectId is not an id', field);
+    for (const [type, adapter] of Object.entries(this.subjects) as [CommentSubjectType, CommentSubjectAdapter][]) {
+      const subject = await adapter.load(this.db.manager, subjectId);
+      if (subject) {
+        if (adapter.canRead(principal, subject)) return type;
+        break;
+      }
+    }
+    throw forbidden('You may not read the comments on this: it does not exist or you cannot see it', field);
+  }
+
   /** The comments on a subject the principal may read now, with the number they have not read. */
   async thread(principal: Principal, subjectType: CommentSubjectType, subjectId: string, loaders: CommentLoaders, field = 'subjectId'): Promise<CommentThread> {
     const id = normaliseId(subjectId);

@@ -16,6 +16,11 @@ export interface EventPageResult {
   hasMore: boolean;
 }
 
+/** Whether the principal may follow the events of a province: IPO and LRT everywhere, others where a role or seat reaches. */
+export function mayFollowProvince(principal: Principal, provinceCode: ProvinceCode): boolean {
+  return isNational(principal) || principal.seatProvinceCodes.includes(provinceCode) || principal.memberships.some((m) => m.provinceCodes.includes(provinceCode));
+}
+
 /** The audit trail, catch-up after a reconnect, and live subscriptions, all filtered by the subject's policy. */
 export class EventService {
   constructor(
@@ -146,8 +151,7 @@ export class EventService {
       if (!isNational(principal)) throw forbidden('Only IPO and LRT follow the whole country: name a provinceCode', field);
       return;
     }
-    const reaches = isNational(principal) || principal.seatProvinceCodes.includes(provinceCode) || principal.memberships.some((m) => m.provinceCodes.includes(provinceCode));
-    if (!reaches) throw forbidden(`You have no role in province ${provinceCode}`, field);
+    if (!mayFollowProvince(principal, provinceCode)) throw forbidden(`You have no role in province ${provinceCode}`, field);
   }
 
   /**

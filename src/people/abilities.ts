@@ -3,6 +3,8 @@ import type { Principal } from '../platform/auth/principal.js';
 import { OpenEnum } from '../platform/open-enum.js';
 import { PROVINCE_CODES, ProvinceCode } from '../reference/index.js';
 import { membershipPolicy } from './membership.policy.js';
+import { mayFollowProvince } from '../events/index.js';
+import { isNational } from '../platform/auth/scope.js';
 
 /** Something a person may do. Each capability adds its own actions (`Actions.add`) and says where they apply. */
 export const Actions = new OpenEnum('Action', 'Something a person may do; `Viewer.abilities` says where.');
@@ -39,15 +41,18 @@ export enum PeopleAction {
   READ_REFERENCE_DATA = 'READ_REFERENCE_DATA',
   READ_MEMBERSHIPS = 'READ_MEMBERSHIPS',
   MANAGE_MEMBERSHIPS = 'MANAGE_MEMBERSHIPS',
+  FOLLOW_ACTIVITY = 'FOLLOW_ACTIVITY',
 }
 Actions.add(PeopleAction, {
   READ_REFERENCE_DATA: 'Read provinces, gemeenten, regions, opvangtypes and regietafel composition.',
   READ_MEMBERSHIPS: 'See who holds which role, within the provinces listed.',
   MANAGE_MEMBERSHIPS: 'Grant and revoke memberships (LRT).',
+  FOLLOW_ACTIVITY: 'Follow the events (activity, recentEvents, events) of the provinces listed; national: the whole country at once.',
 });
 
 export const peopleAbilities: AbilitiesOf = (principal) => [
   ...ability(PeopleAction.READ_REFERENCE_DATA, 'ALL'),
   ...ability(PeopleAction.READ_MEMBERSHIPS, membershipPolicy.readableProvinces(principal)),
   ...(membershipPolicy.canManage(principal) ? ability(PeopleAction.MANAGE_MEMBERSHIPS, 'ALL') : []),
+  ...ability(PeopleAction.FOLLOW_ACTIVITY, isNational(principal) ? 'ALL' : PROVINCE_CODES.filter((code) => mayFollowProvince(principal, code))),
 ];

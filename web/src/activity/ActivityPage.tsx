@@ -27,22 +27,17 @@ export function ProvinceActivityPage() {
 }
 
 /**
- * `/activiteit`: the whole country for those whose abilities are national (IPO, LRT); for everyone else the provinces
- * their abilities reach (for COA: the provinces of its uitplaatsingsregio). The API decides what each may see.
+ * `/activiteit`: what the API's FOLLOW_ACTIVITY ability allows: the whole country where it is national (IPO, LRT),
+ * otherwise the provinces it lists (for COA: the provinces of its uitplaatsingsregio).
  */
 export function ActivityPage() {
   const [{ data, error, fetching }] = useQuery({ query: ViewerQuery });
-  // Following the whole country is for national roles; the API is the judge, and a refusal falls back to the provinces.
-  const [nationalRefused, setNationalRefused] = useState(false);
   usePageTitle('Activiteit');
   if (fetching && !data) return <Loading what="uw gegevens" />;
   if (!data) return <ErrorAlert error={error} />;
-  const abilities = data.viewer.abilities.filter((ability) => ability.action !== 'READ_REFERENCE_DATA');
-  const national = abilities.some((ability) => ability.action === 'READ_MONITORING' && ability.national);
-  if (national && !nationalRefused) {
-    return <ActivityFeed provinceCodes={null} title="Activiteit in heel Nederland" onForbidden={() => setNationalRefused(true)} />;
-  }
-  const codes = [...new Set(abilities.flatMap((ability) => ability.provinceCodes))].filter(isProvinceCode).sort();
+  const follows = data.viewer.abilities.find((ability) => ability.action === 'FOLLOW_ACTIVITY');
+  if (follows?.national) return <ActivityFeed provinceCodes={null} title="Activiteit in heel Nederland" />;
+  const codes = [...(follows?.provinceCodes ?? [])].filter(isProvinceCode).sort();
   if (codes.length === 0) {
     return (
       <>
@@ -62,7 +57,7 @@ function merge(...lists: readonly (readonly ActivityEvent[])[]): ActivityEvent[]
   return [...byId.values()].sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
 }
 
-function ActivityFeed({ provinceCodes, title, onForbidden }: { provinceCodes: ProvinceCode[] | null; title: string; onForbidden?: () => void }) {
+function ActivityFeed({ provinceCodes, title }: { provinceCodes: ProvinceCode[] | null; title: string }) {
   usePageTitle(title);
   const client = useClient();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: RecentEventsQuery, variables: { provinceCodes, first: PAGE_SIZE }, requestPolicy: 'network-only' });
@@ -74,10 +69,6 @@ function ActivityFeed({ provinceCodes, title, onForbidden }: { provinceCodes: Pr
   const [announcement, setAnnouncement] = useState('');
   const { reconnects } = useConnection();
   const table = useRef<HTMLDivElement>(null);
-  const forbidden = Boolean(error?.graphQLErrors.some((e) => e.extensions?.code === 'FORBIDDEN'));
-  useEffect(() => {
-    if (forbidden) onForbidden?.();
-  }, [forbidden, onForbidden]);
 
   // After a lost connection, read the newest events again: whatever happened meanwhile is in them.
   useEffect(() => {
@@ -202,10 +193,10 @@ function ActivityListener({ provinceCode, onEvents, onError }: { provinceCode: P
   return null;
 }
 
-/** A link to a province's activity, for those whose abilities reach it (the API refuses the others). */
+/** A link to a province's activity, where the API's FOLLOW_ACTIVITY ability reaches it. */
 export function ActivityLink({ code }: { code: string }) {
   const [{ data }] = useQuery({ query: ViewerQuery });
-  const reaches = data?.viewer.abilities.some((ability) => ability.action !== 'READ_REFERENCE_DATA' && ability.provinceCodes.includes(code as never));
+  const reaches = data?.viewer.abilities.some((ability) => ability.action === 'FOLLOW_ACTIVITY' && ability.provinceCodes.includes(code as never));
   if (!reaches) return null;
   return (
     <Paragraph>
