@@ -365,7 +365,7 @@ describe('demo data', () => {
     proposals: await count(url, 'SELECT count(*)::int AS n FROM location_proposal'),
     agreements: await count(url, 'SELECT count(*)::int AS n FROM agreement'),
   });
-  const FULL = { people: 94, plans: 12, proposals: 24, agreements: 45 };
+  const FULL = { people: 97, plans: 12, proposals: 24, agreements: 45 };
 
   it('is loaded once when two instances start together on an empty database', async () => {
     const url = await emptyDatabase();

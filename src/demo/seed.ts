@@ -42,7 +42,7 @@ async function seedDemoPeople(db: DataSource, log: Logger): Promise<{ people: nu
           ? ['province_code = $1', [organisation.provinceCode]]
           : organisation.kind === 'GEMEENTE'
             ? ['gemeente_code = $1', [await gemeenteCode(organisation.gemeenteName)]]
-            : ['kind = $1', [organisation.kind]];
+            : ['abbreviation = $1', [organisation.abbreviation]];
       const rows: { id: string }[] = await tx.query(`SELECT id FROM organisation WHERE ${sql}`, params);
       return rows[0].id;
     };
@@ -66,10 +66,12 @@ async function seedDemoPeople(db: DataSource, log: Logger): Promise<{ people: nu
             : membership.role === 'GEMEENTE'
               ? { kind: 'GEMEENTE', gemeenteName: membership.gemeenteName }
               : membership.role === 'COA_REGIO'
-                ? { kind: 'COA' }
+                ? { kind: 'NATIONAL', abbreviation: 'COA' }
                 : membership.role === 'IPO'
-                  ? { kind: 'IPO' }
-                  : { kind: 'MINISTERIE' };
+                  ? { kind: 'NATIONAL', abbreviation: 'IPO' }
+                  : membership.role === 'PARTNER'
+                    ? { kind: 'NATIONAL', abbreviation: membership.abbreviation }
+                    : { kind: 'NATIONAL', abbreviation: 'JenV' };
         const result: unknown[] = await tx.query(
           `INSERT INTO membership (person_id, organisation_id, role, province_code, gemeente_code, uitplaatsingsregio_number, granted_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,

@@ -41,7 +41,7 @@ export class HuisvestingResolver {
     return services.huisvesting.herverdelingen(principal, halfYear);
   }
 
-  @Mutation(() => NationalTaakstelling, { description: 'LRT (on behalf of JenV): set or revise the national taakstelling of a half-year.' })
+  @Mutation(() => NationalTaakstelling, { description: 'JenV (PARTNER for JenV), or the LRT on its behalf: set or revise the national taakstelling of a half-year.' })
   setNationalTaakstelling(@Arg('input', () => SetNationalTaakstellingInput) input: SetNationalTaakstellingInput, @Ctx() { services, principal }: RequestContext) {
     return services.huisvesting.setNational(principal, input);
   }

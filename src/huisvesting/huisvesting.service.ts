@@ -283,7 +283,7 @@ export class HuisvestingService {
 
   async setNational(principal: Principal, input: { halfYear: string; vergunninghouders: number; source: string; publishedOn: string; expectedVersion?: number | null }): Promise<NationalTaakstelling> {
     const halfYear = halfYearArg(input.halfYear, 'input.halfYear');
-    if (!huisvestingPolicy.canSetNational(principal)) throw forbidden('Only the LRT (on behalf of JenV) sets the national taakstelling');
+    if (!huisvestingPolicy.canSetNational(principal)) throw forbidden('Only JenV, or the LRT on its behalf, sets the national taakstelling');
     if (!Number.isInteger(input.vergunninghouders) || input.vergunninghouders < 0 || input.vergunninghouders > 1_000_000) {
       throw badUserInput('vergunninghouders must be a whole number from 0 to 1,000,000', 'input.vergunninghouders');
     }

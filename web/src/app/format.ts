@@ -120,6 +120,7 @@ export const ROLE_NAMES: Record<string, string> = {
   PRT_SECRETARIAAT: 'Secretariaat van een regietafel',
   GEMEENTE: 'Gemeente',
   COA_REGIO: 'COA, uitplaatsingsregio',
+  PARTNER: 'Landelijke partner (ministerie of VNG)',
 };
 
 /** Today in the Netherlands as YYYY-MM-DD (the server judges dates such as "signed on" by the Dutch calendar day). */
