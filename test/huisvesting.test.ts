@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { codes, startTestServer, type TestServer } from './support/harness.js';
+import { codes, connect, startTestServer, subscribe, until, type TestServer } from './support/harness.js';
 import { gemeenteTaakstelling, herverdelingProblem, runningBalance, verevening } from '../src/huisvesting/rules.js';
 
 /**
@@ -244,6 +244,27 @@ describe('batching', () => {
     expect(three).toBe(one);
     expect(one).toBeLessThanOrEqual(5);
   });
+
+  it('Province.huisvesting takes the same number of statements for one province or twelve, and agrees with the overview', async () => {
+    const FIELDS = 'provinceCode taakstelling housed achterstand voorsprong opgave koppeling { linked }';
+    const count = async (query: string) => {
+      server.statements.length = 0;
+      const response = await server.as('ipo', query);
+      expect(response.errors).toBeUndefined();
+      return { statements: server.statements.length, data: response.data };
+    };
+    const one = await count(`{ province(code: FL) { huisvesting(halfYear: "2021-II") { ${FIELDS} } } }`);
+    const all = await count(`{ provinces { code huisvesting(halfYear: "2021-II") { ${FIELDS} } } }`);
+    const twoHalfYears = await count(`{ provinces { code a: huisvesting(halfYear: "2021-I") { ${FIELDS} } b: huisvesting(halfYear: "2021-II") { ${FIELDS} } } }`);
+    expect(all.statements).toBe(one.statements);
+    expect(twoHalfYears.statements).toBe(one.statements);
+    const overview = (await server.as('ipo', `{ huisvestingOverview(halfYear: "2021-II") { provinces { ${FIELDS} } } }`)).data.huisvestingOverview.provinces;
+    expect(all.data.provinces.map((p: any) => p.huisvesting)).toEqual(expect.arrayContaining(overview));
+    expect(all.data.provinces).toHaveLength(12);
+    // Those who may not read a province get null for it, not an error: a secretariat reads its own only.
+    const own = await server.as('secretariaat-fl', `{ provinces { code huisvesting(halfYear: "2021-II") { housed } } }`);
+    expect(own.data.provinces.filter((p: any) => p.huisvesting !== null).map((p: any) => p.code)).toEqual(['FL']);
+  });
 });
 
 describe('import:bevolking', () => {
@@ -273,5 +294,23 @@ describe('import:bevolking', () => {
     expect(summary.missing).toHaveLength(342 - 3);
     const stored = await server.db.query(`SELECT count(*)::int AS n, bool_or(fictitious) AS fictitious FROM gemeente_population WHERE on_date = '2022-01-01'`);
     expect(stored).toEqual([{ n: 3, fictitious: false }]);
+  });
+});
+
+describe('the national taakstelling in the provinces', () => {
+  it("reaches every province's feed, live and afterwards, not only the national one", async () => {
+    const utrecht = await connect(server.wsUrl, await server.token('secretariaat-ut'));
+    const live = subscribe(utrecht, 'subscription { activity(provinceCode: UT, kinds: [NATIONAL_TAAKSTELLING_SET]) { kind provinceCode } }');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const set = await server.as('lrt', `mutation { setNationalTaakstelling(input: { halfYear: "2023-I", vergunninghouders: 15000, source: "test", publishedOn: "2022-09-30" }) { halfYear } }`);
+    expect(set.errors).toBeUndefined();
+    await until(() => live.received.length > 0 || live.errors.length > 0);
+    expect(live.errors).toEqual([]);
+    expect(live.received[0].activity.kind).toBe('NATIONAL_TAAKSTELLING_SET');
+    live.stop();
+    await utrecht.dispose();
+    const feed = await server.as('gemeente-zeist', '{ recentEvents(provinceCodes: [UT], first: 20) { events { kind } } }');
+    expect(feed.errors).toBeUndefined();
+    expect(feed.data.recentEvents.events.map((e: { kind: string }) => e.kind)).toContain('NATIONAL_TAAKSTELLING_SET');
   });
 });

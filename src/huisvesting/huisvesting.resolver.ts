@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import type { RequestContext } from '../platform/context.js';
 import { Gemeente, Province, ProvinceCode } from '../reference/index.js';
 import { halfYearArg } from './huisvesting.service.js';
+import { formatHalfYear } from './rules.js';
 import { huisvestingPolicy } from './huisvesting.policy.js';
 import {
   GemeenteTaakstelling,
@@ -105,7 +106,9 @@ export class HerverdelingPartResolver {
 @Resolver(() => Province)
 export class ProvinceHuisvestingResolver {
   @FieldResolver(() => ProvinceHuisvesting, { nullable: true, description: 'Huisvesting of its gemeenten in a half-year; null when you may not read the province.' })
-  huisvesting(@Root() province: Province, @Arg('halfYear', () => String) halfYear: string, @Ctx() { services, principal }: RequestContext) {
-    return services.huisvesting.provinceHuisvesting(principal, province.code, halfYear);
+  huisvesting(@Root() province: Province, @Arg('halfYear', () => String) halfYear: string, @Ctx() { loaders, principal }: RequestContext) {
+    const label = formatHalfYear(halfYearArg(halfYear, 'halfYear'));
+    if (!huisvestingPolicy.canReadProvince(principal, province.code)) return null;
+    return loaders.provinceHuisvesting.load(`${province.code}@${label}`);
   }
 }

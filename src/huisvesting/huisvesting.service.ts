@@ -276,11 +276,6 @@ export class HuisvestingService {
     return Object.assign(new HuisvestingOverview(), { halfYear: label, national, provinces: perProvince, uitplaatsingsregios });
   }
 
-  async provinceHuisvesting(principal: Principal, provinceCode: ProvinceCode, halfYearText: string): Promise<ProvinceHuisvesting | null> {
-    if (!huisvestingPolicy.canReadProvince(principal, provinceCode)) return null;
-    return (await this.overview(principal, halfYearText, provinceCode)).provinces[0];
-  }
-
   async setNational(principal: Principal, input: { halfYear: string; vergunninghouders: number; source: string; publishedOn: string; expectedVersion?: number | null }): Promise<NationalTaakstelling> {
     const halfYear = halfYearArg(input.halfYear, 'input.halfYear');
     if (!huisvestingPolicy.canSetNational(principal)) throw forbidden('Only JenV, or the LRT on its behalf, sets the national taakstelling');
@@ -310,7 +305,8 @@ export class HuisvestingService {
         provinceCode: null,
         actorId: principal.personId,
         before: current ?? null,
-        after: { halfYear: label, vergunninghouders: after.vergunninghouders, source: after.source, publishedOn: after.publishedOn, version: after.version },
+        // It concerns every province: each province's feed shows it (the subject names its provinces in its state).
+        after: { halfYear: label, vergunninghouders: after.vergunninghouders, source: after.source, publishedOn: after.publishedOn, version: after.version, provinceCodes: [...PROVINCE_CODES] },
       });
       return after;
     });
@@ -498,6 +494,20 @@ export class HuisvestingService {
         const last = pairs.map(([, h]) => parseHalfYear(h)!).reduce((a, b) => (ordinal(a) >= ordinal(b) ? a : b));
         const { gemeenten } = await this.figures({ provinces: [], gemeenten: [...new Set(pairs.map(([code]) => code))] }, last);
         return pairs.map(([code, h]) => gemeenten.get(code)?.find((g) => g.halfYear === h) ?? null);
+      }),
+      /**
+       * Key: `${provinceCode}@${halfYear}` (the half-year as `formatHalfYear` writes it); the same two statements for
+       * every province and half-year asked in an operation. The caller checks the policy first.
+       */
+      provinceHuisvesting: new DataLoader<string, ProvinceHuisvesting>(async (keys) => {
+        const pairs = keys.map((key) => key.split('@') as [ProvinceCode, string]);
+        const last = pairs.map(([, h]) => parseHalfYear(h)!).reduce((a, b) => (ordinal(a) >= ordinal(b) ? a : b));
+        const { gemeenten, koppelingen } = await this.figures({ provinces: [...new Set(pairs.map(([code]) => code))], gemeenten: [] }, last);
+        const all = [...gemeenten.values()];
+        return pairs.map(([code, h]) => {
+          const n = ordinal(parseHalfYear(h)!);
+          return provinceFigures(code, h, all.filter((series) => series[0]?.provinceCode === code), koppelingen.filter((k) => k.provinceCode === code && Number(k.n) === n));
+        });
       }),
     };
   }
