@@ -1,6 +1,7 @@
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors.js';
 import { isCleanText, isUuid } from './validation.js';
+import { isIsoDate } from './dates.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -111,9 +112,7 @@ export const isStringPair = (value: unknown): value is [string, string] =>
 
 /** A real calendar date, YYYY-MM-DD: no 30 February, no year 0. */
 export function isCursorDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || value.startsWith('0000')) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  return typeof value === 'string' && isIsoDate(value);
 }
 
 /**
