@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors.js';
 import { isCleanText, isUuid } from './validation.js';
@@ -133,4 +134,21 @@ export const isDateIdKey = (value: unknown): value is [string, string] =>
 export function isTimestampIdKey(zulu: boolean) {
   return (value: unknown): value is [string, string] =>
     Array.isArray(value) && value.length === 2 && isCursorTimestamp(value[0], zulu) && typeof value[1] === 'string' && isUuid(value[1]);
+}
+
+/**
+ * Whether a connection's `totalCount` is asked for anywhere in its selection (fragments included): counting costs a
+ * statement, so a list skips it when no one will read it.
+ */
+export function asksTotalCount(info: GraphQLResolveInfo): boolean {
+  const asks = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((selection) =>
+      selection.kind === Kind.FIELD
+        ? selection.name.value === 'totalCount'
+        : selection.kind === Kind.INLINE_FRAGMENT
+          ? asks(selection.selectionSet)
+          : asks(info.fragments[selection.name.value]?.selectionSet),
+    );
+  return info.fieldNodes.some((node) => asks(node.selectionSet));
 }
