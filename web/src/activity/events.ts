@@ -29,6 +29,8 @@ export const EVENT_KIND_NAMES: Record<string, string> = {
   COMMENT_RESOLVED: 'Reactie opgelost of heropend',
   MEMBERSHIP_GRANTED: 'Rol toegekend',
   MEMBERSHIP_REVOKED: 'Rol ingetrokken',
+  SIGNAL_RAISED: 'Signaal ingediend',
+  SIGNAL_CHANGED: 'Signaal gewijzigd',
 };
 
 export const SUBJECT_TYPE_NAMES: Record<string, string> = {
@@ -37,6 +39,7 @@ export const SUBJECT_TYPE_NAMES: Record<string, string> = {
   LOCATION_PROPOSAL: 'Locatievoorstel',
   AGREEMENT: 'Bestuursovereenkomst',
   MEMBERSHIP: 'Lidmaatschap',
+  SIGNAL: 'Signaal',
 };
 
 const AGREEMENT_STATUS_NAMES: Record<string, string> = { GEPLAND: 'Gepland', LOPEND: 'Lopend', VERLOPEN: 'Verlopen', BEEINDIGD: 'Beëindigd' };
@@ -81,6 +84,8 @@ export function subjectPath(event: Pick<ActivityEvent, 'subjectType' | 'subjectI
       return `/overeenkomsten/${event.subjectId}`;
     case 'OPGAVE':
       return event.provinceCode ? `/provincie/${event.provinceCode}` : null;
+    case 'SIGNAL':
+      return `/signalen/${event.subjectId}`;
     default:
       return null;
   }
