@@ -94,6 +94,7 @@ describe.runIf(BROWSER)('signals in the browser', () => {
     expect(await answer.locator('strong').innerText()).toBe('drie gemeenten');
     expect(await statusOf(secretariat).innerText()).toBe('Beantwoord');
     await secretariat.getByText(/gewijzigd door LRT-coördinator \(demo\)/).waitFor();
+    await secretariat.getByRole('region', { name: 'Logboek' }).getByRole('cell', { name: 'Signaal beantwoord' }).waitFor();
     await secretariat.getByRole('button', { name: 'Signaal heropenen' }).waitFor();
     await secretariat.getByRole('button', { name: 'Signaal sluiten' }).waitFor();
     expect(await secretariat.getByRole('button', { name: 'Agenderen' }).count()).toBe(0);
@@ -104,7 +105,8 @@ describe.runIf(BROWSER)('signals in the browser', () => {
     const arnhem = await run.signIn(/Medewerker gemeente Arnhem/);
     await arnhem.goto(`${run.base}/signalen/${id}`);
     await arnhem.getByText('Dit signaal bestaat niet, of u hebt er geen toegang toe.').waitFor();
-    expect(await arnhem.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /^Signalen/ }).count()).toBe(1); // its own province's
+    await arnhem.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Signalen Gelderland' }).waitFor(); // its own province's
+    expect(await arnhem.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /^Signalen/ }).count()).toBe(1);
     await noProblems(arnhem, 'refused signal page');
   }, 180_000);
 });

@@ -1,4 +1,4 @@
-import { formatDate, formatNumber, opvangtypeName, PLAN_STATUS_NAMES, proposalReasonInDutch, proposalStatusLabel, proposalStepName, provinceName, ROLE_NAMES } from '../app/format';
+import { formatDate, formatNumber, opvangtypeName, PLAN_STATUS_NAMES, proposalReasonInDutch, proposalStatusLabel, proposalStepName, provinceName, ROLE_NAMES, SIGNAL_ACTION_NAMES, SIGNAL_STATUS_NAMES } from '../app/format';
 import type { ActivityEvent } from './queries';
 
 /**
@@ -51,6 +51,10 @@ export function eventKindName(event: Pick<ActivityEvent, 'kind' | 'after'> & { b
     const after = (event.after ?? {}) as { status?: string; decision?: string | null };
     if (before?.status || after.status) return proposalStepName(before?.status ?? null, after.status, after.decision);
   }
+  if (event.kind === 'SIGNAL_CHANGED') {
+    const action = (event.after as { action?: string } | null)?.action;
+    if (action && SIGNAL_ACTION_NAMES[action]) return `Signaal ${SIGNAL_ACTION_NAMES[action].toLowerCase()}`;
+  }
   if (event.kind === 'COMMENT_RESOLVED') return (event.after as { resolved?: boolean } | null)?.resolved === false ? 'Reactie heropend' : 'Reactie opgelost';
   return EVENT_KIND_NAMES[event.kind] ?? event.kind;
 }
@@ -68,6 +72,8 @@ export function subjectStatusName(event: Pick<ActivityEvent, 'subjectType' | 'su
       return AGREEMENT_STATUS_NAMES[status] ?? '';
     case 'MEMBERSHIP':
       return status === 'ACTIVE' ? 'Actief' : 'Ingetrokken';
+    case 'SIGNAL':
+      return SIGNAL_STATUS_NAMES[status] ?? status;
     default:
       return '';
   }
