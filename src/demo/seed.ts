@@ -5,6 +5,7 @@ import { DEMO_PEOPLE, type DemoOrganisation } from './people.js';
 import { seedDemoPlans } from './plans.js';
 import { seedDemoProposalsAndAgreements } from './proposals.js';
 import { seedDemoHuisvesting } from './huisvesting.js';
+import { seedDemoSignals } from './signals.js';
 
 /**
  * Loads the demo people, their memberships and regietafel seats, then demo plans, proposals and agreements, in one
@@ -17,6 +18,7 @@ export function seedDemo(dataSource: DataSource, log: Logger) {
     const people = await seedDemoPeople(db, log);
     const plans = await seedDemoPlans(db, log);
     const proposalsAndAgreements = await seedDemoProposalsAndAgreements(db, log);
+    await seedDemoSignals(db, log);
     return { ...people, plans, ...proposalsAndAgreements, huisvesting: await seedDemoHuisvesting(db, log) };
   });
 }

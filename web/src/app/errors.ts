@@ -80,6 +80,12 @@ const FIELD_NAMES: Record<string, string> = {
   'input.role': 'rol',
   'input.provinceCode': 'provincie',
   'input.uitplaatsingsregio': 'uitplaatsingsregio',
+  'input.title': 'titel',
+  'input.opgave': 'opgave',
+  'input.escalation': 'escalatie',
+  'input.answer': 'antwoord',
+  'input.meetingDate': 'datum van het overleg',
+  'input.signalId': 'signaal',
 };
 
 /** The Dutch sentence for an error code, if there is one. */
