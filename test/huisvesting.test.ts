@@ -136,6 +136,33 @@ describe('herverdeling (art. 29(2))', () => {
     expect(await flevolandSum('2021-II')).toBe(before);
   });
 
+  it('refuses the last confirmation of a herverdeling that others confirmed since made impossible, keeping the sum', async () => {
+    // Lelystad hands all of its taakstelling to Almere twice; each proposal is possible alone, not both.
+    const lelystad = async () => (await server.as('ipo', GEMEENTE, { code: 'GM0995', h: '2021-II' })).data.gemeente.taakstelling;
+    const all = (await lelystad()).taakstelling;
+    const before = await flevolandSum('2021-II');
+    const first = await server.as('gemeente-lelystad', PROPOSE, herverdeling([['GM0995', -all], ['GM0034', all]]));
+    const second = await server.as('gemeente-lelystad', PROPOSE, herverdeling([['GM0995', -all], ['GM0034', all]]));
+    expect(first.errors).toBeUndefined();
+    expect(second.errors).toBeUndefined();
+    const confirmations = await Promise.all(
+      [first, second].map((proposed) => server.as('gemeente-almere', CONFIRM, { id: proposed.data.proposeHerverdeling.id })),
+    );
+    expect(confirmations.map((c) => c.data?.confirmHerverdeling?.confirmed ?? codes(c)[0]).sort()).toEqual(['HERVERDELING_NO_LONGER_POSSIBLE', true]);
+    expect(await lelystad()).toMatchObject({ taakstelling: 0 });
+    expect(await flevolandSum('2021-II')).toBe(before);
+    const refused = confirmations.find((c) => c.errors)!;
+    expect(refused.errors![0].extensions).toMatchObject({ field: 'id' });
+    // The refused one stays unconfirmed, Almere's confirmation not written.
+    const pending = (await server.as('ipo', '{ herverdelingen(halfYear: "2021-II") { id confirmed parts { gemeenteCode confirmedAt } } }')).data.herverdelingen.filter(
+      (h: { confirmed: boolean }) => !h.confirmed,
+    );
+    expect(pending.some((h: { parts: { gemeenteCode: string; confirmedAt: string | null }[] }) => h.parts.find((p) => p.gemeenteCode === 'GM0034')?.confirmedAt === null)).toBe(true);
+    // Give Lelystad its taakstelling back, so the tests after this one start where they did.
+    const back = await server.as('gemeente-lelystad', PROPOSE, herverdeling([['GM0995', all], ['GM0034', -all]]));
+    expect((await server.as('gemeente-almere', CONFIRM, { id: back.data.proposeHerverdeling.id })).data.confirmHerverdeling.confirmed).toBe(true);
+  });
+
   it('refuses a change of the sum, and a reduction for a reception location with the reason, writing nothing', async () => {
     const rows = await rowCount();
     const changed = await server.as('gemeente-almere', PROPOSE, herverdeling([['GM0034', -10], ['GM0995', 9]]));

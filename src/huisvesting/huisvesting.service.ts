@@ -214,12 +214,12 @@ export class HuisvestingService {
   }
 
   /** Balances of the gemeenten asked for (or of whole provinces), up to and including `upTo`. */
-  async figures(scope: { provinces: ProvinceCode[] | null; gemeenten: string[] }, upTo: HalfYear): Promise<{ nationals: NationalTaakstelling[]; gemeenten: Map<string, GemeenteTaakstelling[]>; koppelingen: KoppelingRow[]; regios: RegioRow[] }> {
+  async figures(scope: { provinces: ProvinceCode[] | null; gemeenten: string[] }, upTo: HalfYear, db: DataSource | EntityManager = this.db): Promise<{ nationals: NationalTaakstelling[]; gemeenten: Map<string, GemeenteTaakstelling[]>; koppelingen: KoppelingRow[]; regios: RegioRow[] }> {
     const last = Math.max(ordinal(upTo), ordinal({ year: 2021, half: 2 }));
     const [nationals, rows, [{ koppelingen, regios }]] = await Promise.all([
-      this.nationals(),
-      this.db.query(FIGURES_SQL, [last, scope.provinces, scope.gemeenten]),
-      this.db.query(KOPPELING_SQL, [last, scope.provinces, scope.gemeenten]) as Promise<{ koppelingen: KoppelingRow[]; regios: RegioRow[] }[]>,
+      this.nationals(db),
+      db.query(FIGURES_SQL, [last, scope.provinces, scope.gemeenten]),
+      db.query(KOPPELING_SQL, [last, scope.provinces, scope.gemeenten]) as Promise<{ koppelingen: KoppelingRow[]; regios: RegioRow[] }[]>,
     ]);
     const halfYears = nationals.map((n) => ordinal(parseHalfYear(n.halfYear)!)).filter((n) => n <= last);
     const gemeenten = balances(rows as FigureRow[], halfYears);
@@ -418,9 +418,30 @@ export class HuisvestingService {
       await tx.query('UPDATE herverdeling_part SET confirmed_at = now(), confirmed_by = $3 WHERE herverdeling_id = $1 AND gemeente_code = ANY($2) AND confirmed_at IS NULL', [
         id, own.map((part) => part.gemeente_code), principal.personId,
       ]);
+      const complete = parts.every((part) => part.confirmed_at || own.includes(part));
+      if (complete) await this.assertStillPossible(tx, id);
       await tx.query('UPDATE herverdeling SET confirmed = NOT EXISTS (SELECT 1 FROM herverdeling_part WHERE herverdeling_id = $1 AND confirmed_at IS NULL) WHERE id = $1', [id]);
       return this.afterChange(tx, principal, id, HuisvestingEventKind.HERVERDELING_CONFIRMED);
     });
+  }
+
+  /**
+   * The last confirmation makes a herverdeling count: checked again against the taakstellingen as they are now, since
+   * another herverdeling of the same gemeenten may have counted since it was proposed (two pending transfers of all of
+   * a gemeente's taakstelling would otherwise both count, and the sum grow). The parties' half-year is locked per
+   * gemeente, so two confirmations cannot both pass on the same figures.
+   */
+  private async assertStillPossible(tx: EntityManager, id: string): Promise<void> {
+    const [herverdeling] = await this.byIds(tx, [id]);
+    const codes = herverdeling.parts.map((part) => part.gemeenteCode).sort();
+    for (const code of codes) await tx.query(`SELECT pg_advisory_xact_lock(hashtext('herverdeling:' || $1 || ':' || $2))`, [code, herverdeling.halfYear]);
+    const halfYear = parseHalfYear(herverdeling.halfYear)!;
+    const { gemeenten } = await this.figures({ provinces: [], gemeenten: codes }, halfYear, tx);
+    const taakstellingOf = (code: string) => gemeenten.get(code)?.find((g) => g.halfYear === herverdeling.halfYear)?.taakstelling;
+    const problem = herverdelingProblem(herverdeling.parts, taakstellingOf);
+    if (problem) {
+      throw ruleViolation('HERVERDELING_NO_LONGER_POSSIBLE', `This herverdeling can no longer count: ${problem.message}, after herverdelingen confirmed since it was proposed`, { field: 'id' });
+    }
   }
 
   /** COA of the gemeente's uitplaatsingsregio: record or revise one month's koppelingen (counts only). */
