@@ -296,7 +296,7 @@ describe('batching', () => {
 
 describe('import:bevolking', () => {
   it('reads a CBS StatLine CSV (title, header, notes; names or GM codes) and stores it with a summary', async () => {
-    const { parseCbsPopulation, importPopulation } = await import('../src/huisvesting/index.js');
+    const { parseCbsPopulation, importPopulation, PopulationIncomplete } = await import('../src/huisvesting/index.js');
     const csv = [
       '"Bevolking; regio, 1 januari"',
       '"Regio\'s";"Perioden";"Bevolking op 1 januari (aantal)"',
@@ -306,6 +306,7 @@ describe('import:bevolking', () => {
       '"Utrecht (gemeente)";"2022";"361699"',
       '"GM0995";"2022";"80000"',
       '"Atlantis";"2022";"12"',
+      '"Bronckhorst";"2022";"36000"',
       '"Bron: CBS"',
     ].join('\n');
     const rows = parseCbsPopulation(csv);
@@ -314,13 +315,22 @@ describe('import:bevolking', () => {
       { code: null, name: 'Utrecht', inhabitants: 361_699 },
       { code: 'GM0995', name: 'GM0995', inhabitants: 80_000 },
       { code: null, name: 'Atlantis', inhabitants: 12 },
+      { code: null, name: 'Bronckhorst', inhabitants: 36_000 },
     ]);
     expect(() => parseCbsPopulation('"Regio\'s";"Bevolking (aantal)"\n"Almere";"veel"')).toThrow(/line 2: .*not a whole number/);
-    const summary = await importPopulation(server.db.manager, rows, { onDate: '2022-01-01', sourceFile: 'bevolking-2022.csv' });
-    expect(summary).toMatchObject({ stored: 3, unknown: ['Atlantis'], total: 218_096 + 361_699 + 80_000, perProvince: { FL: 298_096, UT: 361_699 } });
-    expect(summary.missing).toHaveLength(342 - 3);
+    // A file without every gemeente of the date is refused, nothing written: the others would lose their taakstelling.
+    const before = await server.db.query(`SELECT count(*)::int AS n FROM gemeente_population WHERE on_date = '2021-01-01'`);
+    await expect(importPopulation(server.db.manager, rows, { onDate: '2021-01-01', sourceFile: 'bevolking-2021.csv' })).rejects.toThrow(PopulationIncomplete);
+    await expect(importPopulation(server.db.manager, rows, { onDate: '2021-01-01', sourceFile: 'bevolking-2021.csv' })).rejects.toThrow(/338 of the 342 gemeenten .* are not in the file .*nothing was stored/);
+    expect(await server.db.query(`SELECT count(*)::int AS n FROM gemeente_population WHERE on_date = '2021-01-01'`)).toEqual(before);
+    // --partial replaces the gemeenten in the file only, and every province's feed hears of it.
+    const summary = await importPopulation(server.db.manager, rows, { onDate: '2022-01-01', sourceFile: 'bevolking-2022.csv', partial: true });
+    expect(summary).toMatchObject({ stored: 4, unknown: ['Atlantis'], total: 218_096 + 361_699 + 80_000 + 36_000, perProvince: { FL: 298_096, UT: 361_699, GE: 36_000 } });
+    expect(summary.missing).toHaveLength(342 - 4);
     const stored = await server.db.query(`SELECT count(*)::int AS n, bool_or(fictitious) AS fictitious FROM gemeente_population WHERE on_date = '2022-01-01'`);
-    expect(stored).toEqual([{ n: 3, fictitious: false }]);
+    expect(stored).toEqual([{ n: 4, fictitious: false }]);
+    const feed = await server.as('secretariaat-ut', '{ recentEvents(provinceCodes: [UT], first: 5) { events { kind after } } }');
+    expect(feed.data.recentEvents.events[0]).toMatchObject({ kind: 'POPULATION_IMPORTED', after: { onDate: '2022-01-01', stored: 4, partial: true } });
   });
 });
 

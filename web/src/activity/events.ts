@@ -31,6 +31,12 @@ export const EVENT_KIND_NAMES: Record<string, string> = {
   MEMBERSHIP_REVOKED: 'Rol ingetrokken',
   SIGNAL_RAISED: 'Signaal ingediend',
   SIGNAL_CHANGED: 'Signaal gewijzigd',
+  NATIONAL_TAAKSTELLING_SET: 'Landelijke taakstelling vastgesteld',
+  REALISATION_RECORDED: 'Huisvesting vergunninghouders bijgewerkt',
+  HERVERDELING_PROPOSED: 'Herverdeling voorgesteld',
+  HERVERDELING_CONFIRMED: 'Herverdeling bevestigd',
+  KOPPELINGEN_RECORDED: 'Koppelingen vastgelegd',
+  POPULATION_IMPORTED: 'Inwonertallen (CBS) ingelezen',
 };
 
 export const SUBJECT_TYPE_NAMES: Record<string, string> = {
@@ -40,6 +46,10 @@ export const SUBJECT_TYPE_NAMES: Record<string, string> = {
   AGREEMENT: 'Bestuursovereenkomst',
   MEMBERSHIP: 'Lidmaatschap',
   SIGNAL: 'Signaal',
+  NATIONAL_TAAKSTELLING: 'Landelijke taakstelling',
+  HUISVESTING_REALISATION: 'Huisvesting vergunninghouders',
+  HERVERDELING: 'Herverdeling',
+  KOPPELING: 'Koppelingen',
 };
 
 const AGREEMENT_STATUS_NAMES: Record<string, string> = { GEPLAND: 'Gepland', LOPEND: 'Lopend', VERLOPEN: 'Verlopen', BEEINDIGD: 'Beëindigd' };

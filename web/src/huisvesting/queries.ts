@@ -79,7 +79,7 @@ export const HuisvestingOverviewQuery = graphql(`
 /** Every realisation recorded and herverdeling proposed or confirmed, in a province (or all the viewer may see). */
 export const HuisvestingChanged = graphql(`
   subscription HuisvestingChanged($provinceCode: ProvinceCode) {
-    activity(kinds: [REALISATION_RECORDED, HERVERDELING_PROPOSED, HERVERDELING_CONFIRMED, NATIONAL_TAAKSTELLING_SET, KOPPELINGEN_RECORDED], provinceCode: $provinceCode) {
+    activity(kinds: [REALISATION_RECORDED, HERVERDELING_PROPOSED, HERVERDELING_CONFIRMED, NATIONAL_TAAKSTELLING_SET, KOPPELINGEN_RECORDED, POPULATION_IMPORTED], provinceCode: $provinceCode) {
       id at provinceCode actor { id name }
     }
   }
