@@ -351,3 +351,18 @@ describe('the national taakstelling in the provinces', () => {
     expect(feed.data.recentEvents.events.map((e: { kind: string }) => e.kind)).toContain('NATIONAL_TAAKSTELLING_SET');
   });
 });
+
+describe('publishing the national taakstelling', () => {
+  it('refuses a first publication less than 13 weeks before the half-year, and a revision dated before what it revises', async () => {
+    const set = (publishedOn: string, expectedVersion?: number) =>
+      server.as('jenv', `mutation($p: LocalDate!, $v: Int) { setNationalTaakstelling(input: { halfYear: "2024-II", vergunninghouders: 16000, source: "test", publishedOn: $p, expectedVersion: $v }) { version publishedOn } }`, { p: publishedOn, v: expectedVersion ?? null });
+    const late = await set('2024-04-02');
+    expect(codes(late)).toEqual(['BAD_USER_INPUT']);
+    expect(late.errors![0].extensions).toMatchObject({ field: 'input.publishedOn' });
+    expect(late.errors![0].message).toMatch(/13 weeks before .* 2024-04-01 at the latest/);
+    expect((await server.db.query(`SELECT count(*)::int AS n FROM national_taakstelling WHERE year = 2024 AND half = 2`))[0].n).toBe(0);
+    expect((await set('2024-04-01')).data.setNationalTaakstelling).toEqual({ version: 1, publishedOn: '2024-04-01' });
+    expect(codes(await set('2024-03-01', 1))).toEqual(['BAD_USER_INPUT']);
+    expect((await set('2024-09-01', 1)).data.setNationalTaakstelling).toEqual({ version: 2, publishedOn: '2024-09-01' });
+  });
+});

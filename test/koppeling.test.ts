@@ -207,3 +207,18 @@ describe('live: the existing activity subscription covers huisvesting changes', 
     await utrecht.dispose();
   });
 });
+
+describe('koppelingMonths: what COA revises from', () => {
+  it('gives the months of a half-year with their version to those who may read the gemeente; a conflict names who changed it', async () => {
+    const recorded = await server.as('coa-regio-3', RECORD, month({ gemeenteCode: 'GM0995', month: '2021-09', expectedVersion: 0 }));
+    expect(recorded.errors).toBeUndefined();
+    const read = await server.as('coa-regio-3', '{ koppelingMonths(gemeenteCode: "GM0995", halfYear: "2021-II") { month linked largeFamilies version } }');
+    expect(read.errors).toBeUndefined();
+    expect(read.data.koppelingMonths).toEqual([{ month: '2021-09', linked: 40, largeFamilies: 2, version: 1 }]);
+    expect((await server.as('gemeente-lelystad', '{ koppelingMonths(gemeenteCode: "GM0995", halfYear: "2021-II") { version } }')).data.koppelingMonths).toHaveLength(1);
+    expect(codes(await server.as('gemeente-zeist', '{ koppelingMonths(gemeenteCode: "GM0995", halfYear: "2021-II") { version } }'))).toEqual(['FORBIDDEN']);
+    expect(codes(await server.as('coa-regio-3', '{ koppelingMonths(gemeenteCode: "GM0995", halfYear: "2021-III") { version } }'))).toEqual(['BAD_USER_INPUT']);
+    const stale = await server.as('coa-regio-3', RECORD, month({ gemeenteCode: 'GM0995', month: '2021-09', expectedVersion: 0 }));
+    expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 1, changedBy: 'COA-regievoerder uitplaatsingsregio 3 (demo)' });
+  });
+});

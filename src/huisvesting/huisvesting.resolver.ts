@@ -37,6 +37,14 @@ export class HuisvestingResolver {
     return services.huisvesting.nationals();
   }
 
+  @Query(() => [KoppelingMonth], {
+    description:
+      "The months of a half-year for which COA recorded a gemeente's koppelingen, with their version (what a revision by recordKoppelingen sends as expectedVersion); for those who may read the gemeente.",
+  })
+  koppelingMonths(@Ctx() { services, principal }: RequestContext, @Arg('gemeenteCode', () => String) gemeenteCode: string, @Arg('halfYear', () => String) halfYear: string) {
+    return services.huisvesting.koppelingMonths(principal, gemeenteCode, halfYear);
+  }
+
   @Query(() => [Herverdeling], { description: 'Herverdelingen (art. 29(2)) of a half-year that involve a gemeente you may read.' })
   herverdelingen(@Ctx() { services, principal }: RequestContext, @Arg('halfYear', () => String) halfYear: string) {
     return services.huisvesting.herverdelingen(principal, halfYear);

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
 import { badUserInput, conflict, forbidden, notFound, ruleViolation } from '../platform/errors.js';
-import { isIsoDate, today } from '../platform/dates.js';
+import { addDays, isIsoDate, today } from '../platform/dates.js';
 import { assertText, isUuid } from '../platform/validation.js';
 import { recordEvent } from '../events/index.js';
 import { normaliseGemeenteCode, PROVINCE_CODES, type ProvinceCode } from '../reference/index.js';
@@ -35,9 +35,9 @@ import {
   Verevening,
   VereveningPeildatum,
   UitplaatsingsregioKoppeling,
-  type KoppelingMonth,
+  KoppelingMonth,
 } from './types.js';
-import { koppelingProblem, storeKoppelingMonth } from './koppeling.js';
+import { KOPPELING_MONTH_COLUMNS, koppelingProblem, storeKoppelingMonth } from './koppeling.js';
 
 export function halfYearArg(value: string, field: string): HalfYear {
   const halfYear = parseHalfYear(value);
@@ -286,11 +286,19 @@ export class HuisvestingService {
     if (!isIsoDate(input.publishedOn)) throw badUserInput('publishedOn is not a date (YYYY-MM-DD)', 'input.publishedOn');
     if (input.publishedOn > today()) throw badUserInput('publishedOn lies in the future: record a figure once it is published', 'input.publishedOn');
     return this.db.transaction(async (tx) => {
-      const [current] = await tx.query('SELECT vergunninghouders, source, published_on::text AS "publishedOn", version FROM national_taakstelling WHERE year = $1 AND half = $2 FOR UPDATE', [halfYear.year, halfYear.half]);
+      const [current] = await tx.query('SELECT vergunninghouders, source, published_on::text AS "publishedOn", version, (SELECT name FROM person WHERE id = updated_by) AS "changedBy", updated_at AS "changedAt" FROM national_taakstelling WHERE year = $1 AND half = $2 FOR UPDATE', [halfYear.year, halfYear.half]);
       if (current && input.expectedVersion !== current.version) {
-        throw conflict(`The taakstelling of ${input.halfYear} is at version ${current.version}: revise it from there`, { currentVersion: current.version, changedBy: null, changedAt: new Date() });
+        throw conflict(`The taakstelling of ${input.halfYear} is at version ${current.version}: revise it from there`, { currentVersion: current.version, changedBy: current.changedBy, changedAt: current.changedAt });
       }
       if (!current && input.expectedVersion) throw notFound(`No taakstelling for ${input.halfYear} to revise`, 'input.expectedVersion');
+      // Art. 29(1) Huisvestingswet 2014: published at least 13 weeks before the half-year; a revision comes later.
+      const latest = addDays(`${halfYear.year}-${halfYear.half === 1 ? '01' : '07'}-01`, -91);
+      if (!current && input.publishedOn > latest) {
+        throw badUserInput(`The national taakstelling of ${input.halfYear} is published at least 13 weeks before the half-year (art. 29(1) Huisvestingswet 2014): on ${latest} at the latest`, 'input.publishedOn');
+      }
+      if (current && input.publishedOn < current.publishedOn) {
+        throw badUserInput(`A revision is published on or after the figure it revises (${current.publishedOn})`, 'input.publishedOn');
+      }
       await tx.query(
         `INSERT INTO national_taakstelling (year, half, vergunninghouders, source, published_on, updated_by) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (year, half) DO UPDATE SET vergunninghouders = $3, source = $4, published_on = $5, updated_by = $6, updated_at = now(), version = national_taakstelling.version + 1`,
@@ -331,11 +339,11 @@ export class HuisvestingService {
       if (!national) throw badUserInput(`${label} has no national taakstelling yet`, 'input.halfYear');
       const [gemeente] = await tx.query('SELECT province_code FROM gemeente WHERE code = $1', [gemeenteCode]);
       const [current] = await tx.query(
-        'SELECT housed, in_tussenvoorziening AS "inTussenvoorziening", in_doorstroomwoning AS "inDoorstroomwoning", version FROM huisvesting_realisation WHERE gemeente_code = $1 AND year = $2 AND half = $3 FOR UPDATE',
+        'SELECT housed, in_tussenvoorziening AS "inTussenvoorziening", in_doorstroomwoning AS "inDoorstroomwoning", version, (SELECT name FROM person WHERE id = updated_by) AS "changedBy", updated_at AS "changedAt" FROM huisvesting_realisation WHERE gemeente_code = $1 AND year = $2 AND half = $3 FOR UPDATE',
         [gemeenteCode, halfYear.year, halfYear.half],
       );
       if ((current?.version ?? 0) !== input.expectedVersion) {
-        throw conflict(`The realisation changed since version ${input.expectedVersion}`, { currentVersion: current?.version ?? 0, changedBy: null, changedAt: new Date() });
+        throw conflict(`The realisation changed since version ${input.expectedVersion}`, { currentVersion: current?.version ?? 0, changedBy: current?.changedBy ?? null, changedAt: current?.changedAt ?? new Date() });
       }
       await tx.query(
         `INSERT INTO huisvesting_realisation (gemeente_code, year, half, housed, in_tussenvoorziening, in_doorstroomwoning, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -460,6 +468,23 @@ export class HuisvestingService {
       throw forbidden('Only COA of the uitplaatsingsregio the gemeente belongs to records its koppelingen', 'input.gemeenteCode');
     }
     return this.db.transaction((tx) => storeKoppelingMonth(tx, { ...row, provinceCode: gemeente.province_code }, principal.personId, input.expectedVersion));
+  }
+
+  async koppelingMonths(principal: Principal, gemeenteCodeText: string, halfYearText: string): Promise<KoppelingMonth[]> {
+    const gemeenteCode = normaliseGemeenteCode(gemeenteCodeText, 'gemeenteCode');
+    const halfYear = halfYearArg(halfYearText, 'halfYear');
+    const [gemeente]: { province_code: ProvinceCode }[] = await this.db.query('SELECT province_code FROM gemeente WHERE code = $1', [gemeenteCode]);
+    if (!gemeente) throw notFound(`No gemeente ${gemeenteCode}`, 'gemeenteCode');
+    if (!huisvestingPolicy.canReadGemeente(principal, { gemeenteCode, provinceCode: gemeente.province_code })) {
+      throw forbidden(`You may not read the koppelingen of ${gemeenteCode}`, 'gemeenteCode');
+    }
+    const first = `${halfYear.year}-${halfYear.half === 1 ? '01' : '07'}-01`;
+    const rows = await this.db.query(
+      `SELECT ${KOPPELING_MONTH_COLUMNS} FROM koppeling_month k JOIN gemeente g ON g.code = k.gemeente_code
+       WHERE k.gemeente_code = $1 AND k.month >= $2::date AND k.month < $2::date + interval '6 months' ORDER BY k.month`,
+      [gemeenteCode, first],
+    );
+    return rows.map((row: object) => Object.assign(new KoppelingMonth(), row));
   }
 
   async herverdelingen(principal: Principal, halfYearText: string): Promise<Herverdeling[]> {

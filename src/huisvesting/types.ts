@@ -393,7 +393,7 @@ export class ProposeHerverdelingInput {
   parts!: HerverdelingPartInput[];
 }
 
-@InputType({ description: "COA: one gemeente's koppelingen in one month, as counts (never persons)." })
+@InputType({ description: "COA: one gemeente's koppelingen in one month, as counts (never persons). A revision replaces the whole month: send every figure (read them with koppelingMonths), since one left out is stored as empty (averages) or 0 (counts with a default)." })
 export class RecordKoppelingenInput {
   @Field(() => String)
   gemeenteCode!: string;
