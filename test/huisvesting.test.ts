@@ -366,3 +366,36 @@ describe('publishing the national taakstelling', () => {
     expect((await set('2024-09-01', 1)).data.setNationalTaakstelling).toEqual({ version: 2, publishedOn: '2024-09-01' });
   });
 });
+
+describe('what national readers get', () => {
+  it('nationalTaakstellingen gives the sum over the gemeenten to those who read every gemeente, as the overview does', async () => {
+    const list = await server.as('ipo', '{ nationalTaakstellingen { halfYear gemeentenSum } }');
+    const overview = await server.as('ipo', '{ huisvestingOverview(halfYear: "2021-I") { national { gemeentenSum } } }');
+    expect(list.data.nationalTaakstellingen.find((n: any) => n.halfYear === '2021-I').gemeentenSum).toBe(overview.data.huisvestingOverview.national.gemeentenSum);
+    expect(overview.data.huisvestingOverview.national.gemeentenSum).toBeGreaterThan(13_500);
+    const own = await server.as('secretariaat-fl', '{ nationalTaakstellingen { gemeentenSum } }');
+    expect(own.data.nationalTaakstellingen.every((n: any) => n.gemeentenSum === null)).toBe(true);
+  });
+
+  it('COA and the national partners, who read every gemeente, follow the whole country live; a secretariat does not', async () => {
+    for (const [handle, national] of [['coa-regio-3', true], ['bzk', true], ['secretariaat-fl', false]] as const) {
+      const abilities = (await server.as(handle, '{ viewer { abilities { action national } } }')).data.viewer.abilities;
+      expect(abilities.find((a: any) => a.action === 'FOLLOW_ACTIVITY')?.national ?? false, handle).toBe(national);
+    }
+    const coa = await connect(server.wsUrl, await server.token('coa-regio-1'));
+    const live = subscribe(coa, 'subscription { activity(kinds: [REALISATION_RECORDED]) { kind provinceCode } }');
+    const secretariaat = await connect(server.wsUrl, await server.token('secretariaat-ut'));
+    const refused = subscribe(secretariaat, 'subscription { activity(kinds: [REALISATION_RECORDED]) { kind } }');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const [{ version }] = await server.db.query(`SELECT coalesce(max(version), 0) AS version FROM huisvesting_realisation WHERE gemeente_code = 'GM0034' AND year = 2021 AND half = 1`);
+    const recorded = await server.as('gemeente-almere', 'mutation($v: Int!) { recordHuisvestingRealisation(input: { gemeenteCode: "GM0034", halfYear: "2021-I", housed: 70, inTussenvoorziening: 5, inDoorstroomwoning: 2, expectedVersion: $v }) { realisationVersion } }', { v: version });
+    expect(recorded.errors).toBeUndefined();
+    await until(() => live.received.length > 0 || live.errors.length > 0);
+    expect(live.received[0].activity).toEqual({ kind: 'REALISATION_RECORDED', provinceCode: 'FL' });
+    await until(() => refused.errors.length > 0);
+    expect(JSON.stringify(refused.errors[0])).toContain('FORBIDDEN');
+    live.stop();
+    await coa.dispose();
+    await secretariaat.dispose();
+  });
+});

@@ -33,8 +33,8 @@ export class HuisvestingResolver {
   }
 
   @Query(() => [NationalTaakstelling], { description: 'The national taakstellingen per half-year, earliest first, with their source and publication date.' })
-  nationalTaakstellingen(@Ctx() { services }: RequestContext) {
-    return services.huisvesting.nationals();
+  nationalTaakstellingen(@Ctx() { services, principal }: RequestContext) {
+    return services.huisvesting.nationalsWithSums(principal);
   }
 
   @Query(() => [KoppelingMonth], {
@@ -105,6 +105,11 @@ export class GemeenteTaakstellingGemeenteResolver {
 
 @Resolver(() => HerverdelingPart)
 export class HerverdelingPartResolver {
+  @FieldResolver(() => Gemeente, { description: 'The gemeente of this part, with its name (it may lie in another province).' })
+  gemeente(@Root() part: HerverdelingPart, @Ctx() { loaders }: RequestContext) {
+    return loaders.gemeente.load(part.gemeenteCode);
+  }
+
   @FieldResolver(() => Boolean, { description: 'You may confirm this part now (for its gemeente, not yet confirmed).' })
   viewerCanConfirm(@Root() part: HerverdelingPart, @Ctx() { principal }: RequestContext): boolean {
     return part.confirmedAt === null && huisvestingPolicy.actsFor(principal, part.gemeenteCode);

@@ -237,6 +237,17 @@ export class HuisvestingService {
     return { nationals, gemeenten, koppelingen, regios };
   }
 
+  /** The national taakstellingen; with the sum over the gemeenten for those who read every gemeente (three statements more). */
+  async nationalsWithSums(principal: Principal): Promise<NationalTaakstelling[]> {
+    const nationals = await this.nationals();
+    if (huisvestingPolicy.provinces(principal) !== 'ALL' || nationals.length === 0) return nationals;
+    const { gemeenten } = await this.figures({ provinces: null, gemeenten: [] }, parseHalfYear(nationals.at(-1)!.halfYear)!);
+    const sums = new Map<string, number>();
+    for (const series of gemeenten.values()) for (const g of series) sums.set(g.halfYear, (sums.get(g.halfYear) ?? 0) + g.computed);
+    for (const national of nationals) national.gemeentenSum = sums.get(national.halfYear) ?? null;
+    return nationals;
+  }
+
   /** Per province: taakstelling, housed, achterstand, voorsprong, verevening and koppeling. Three statements whatever the size. */
   async overview(principal: Principal, halfYearText: string, provinceCode?: ProvinceCode | null): Promise<HuisvestingOverview> {
     const halfYear = halfYearArg(halfYearText, 'halfYear');

@@ -25,7 +25,7 @@ export class NationalTaakstelling {
   @Field(() => Int, { nullable: true, description: 'Inhabitants of the Netherlands on `populationDate` (sum over gemeenten); null when none are known.' })
   inhabitantsNL!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Sum of the gemeenten\' taakstellingen: above the national number by the rounding up.' })
+  @Field(() => Int, { nullable: true, description: 'Sum of the gemeenten\' computed taakstellingen: above the national number by the rounding up. Null unless you read every gemeente.' })
   gemeentenSum!: number | null;
 }
 
