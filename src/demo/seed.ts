@@ -5,6 +5,7 @@ import { DEMO_PEOPLE, type DemoOrganisation } from './people.js';
 import { seedDemoPlans } from './plans.js';
 import { seedDemoProposalsAndAgreements } from './proposals.js';
 import { seedDemoHuisvesting } from './huisvesting.js';
+import { seedDemoMeasures } from './measures.js';
 
 /**
  * Loads the demo people, their memberships and regietafel seats, then demo plans, proposals and agreements, in one
@@ -17,7 +18,7 @@ export function seedDemo(dataSource: DataSource, log: Logger) {
     const people = await seedDemoPeople(db, log);
     const plans = await seedDemoPlans(db, log);
     const proposalsAndAgreements = await seedDemoProposalsAndAgreements(db, log);
-    return { ...people, plans, ...proposalsAndAgreements, huisvesting: await seedDemoHuisvesting(db, log) };
+    return { ...people, plans, ...proposalsAndAgreements, huisvesting: await seedDemoHuisvesting(db, log), ...(await seedDemoMeasures(db, log)) };
   });
 }
 
