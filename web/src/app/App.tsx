@@ -27,6 +27,9 @@ import { WaitingPlansPage } from '../opgave/WaitingPlansPage';
 import { MembershipsPage } from '../people/MembershipsPage';
 import { GemeenteHuisvestingPage } from '../huisvesting/GemeentePage';
 import { NationalHuisvestingPage, ProvinceHuisvestingPage } from '../huisvesting/OverviewPages';
+import { MeasuresPage } from '../measures/MeasuresPage';
+import { MeasurePage } from '../measures/MeasurePage';
+import { StatusTablePage } from '../measures/StatusTablePage';
 
 // GraphiQL and its editor are large: only those who open the explorer load them.
 const Explorer = lazy(() => import('../explorer/Explorer'));
@@ -82,6 +85,9 @@ export function App() {
                     <Route path="/huisvesting" element={<NationalHuisvestingPage />} />
                     <Route path="/huisvesting/provincie/:code" element={<ProvinceHuisvestingPage />} />
                     <Route path="/huisvesting/gemeente/:code" element={<GemeenteHuisvestingPage />} />
+                    <Route path="/maatregelen" element={<MeasuresPage />} />
+                    <Route path="/maatregelen/statustabel" element={<StatusTablePage />} />
+                    <Route path="/maatregelen/:paragraph" element={<MeasurePage />} />
                     <Route
                       path="/verkenner"
                       element={

@@ -80,6 +80,19 @@ const FIELD_NAMES: Record<string, string> = {
   'input.role': 'rol',
   'input.provinceCode': 'provincie',
   'input.uitplaatsingsregio': 'uitplaatsingsregio',
+  'input.asOf': 'datum van de stand van zaken',
+  'input.body': 'stand van zaken',
+  'input.dueOn': 'datum van de mijlpaal',
+  'input.doneOn': 'datum gereed',
+  'input.measureId': 'maatregel',
+  'input.milestoneId': 'mijlpaal',
+  'input.paragraph': 'paragraaf',
+  'input.trekkers': 'trekkers',
+  'input.budgetEuros': 'budget',
+  'input.title': 'titel',
+  'input.openToGemeenten': 'open voor gemeenten',
+  'input.applicationsOpenFrom': 'aanvragen vanaf',
+  'input.applicationsOpenUntil': 'aanvragen tot en met',
 };
 
 /** The Dutch sentence for an error code, if there is one. */
