@@ -17,7 +17,7 @@ import { HeaderCell, ListTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { Comments, type CommentSubjectType } from '../comments/Comments';
 import { DoneNotice, requiredText, SelectField, TextareaField, TextField } from '../people/fields';
-import { budgetText, milestoneText, trekkersText, windowText } from './format';
+import { budgetText, milestoneText, openText, trekkersText } from './format';
 import { useMeasureChanges } from './live';
 import { AddMilestoneMutation, AddStandVanZakenMutation, MeasureFields, SetMilestoneDoneMutation, SupportMeasureQuery, THEMES, type Measure } from './queries';
 import './measures.css';
@@ -73,7 +73,7 @@ export function MeasurePage() {
           <>
             <dt>Aanvragen door gemeenten</dt>
             <dd>
-              {measure.applicationsOpen ? 'Nu open' : 'Nu niet open'}, {windowText(measure)}
+              {openText(measure)}
             </dd>
           </>
         ) : null}

@@ -8,10 +8,11 @@ import { formatDate, isIsoDate, todayIso } from '../app/format';
 import { readFragment } from '../app/graphql';
 import { LiveIndicator } from '../app/LiveIndicator';
 import { Loading } from '../app/Loading';
+import { SafeMarkdown } from '../app/SafeMarkdown';
 import { HeaderCell, ListTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { downloadCsv } from '../monitoring/download';
-import { budgetText, milestoneText, trekkersText, windowText } from './format';
+import { budgetText, milestoneText, openText, trekkersText } from './format';
 import { useMeasureChanges } from './live';
 import { MeasureFields, NationalOrganisationsQuery, OpenRegelingenQuery, SupportMeasuresQuery, THEMES, type MeasureTheme } from './queries';
 import './measures.css';
@@ -126,7 +127,16 @@ export function MeasuresPage() {
                 {m.title}
                 {budgetText(m) ? <div>Budget: {budgetText(m)}</div> : null}
               </TableCell>
-              <TableCell>{m.standVanZaken ? `${formatDate(m.standVanZaken.asOf)}: ${m.standVanZaken.body}` : 'Nog geen stand van zaken.'}</TableCell>
+              <TableCell>
+                {m.standVanZaken ? (
+                  <>
+                    <div>Stand per {formatDate(m.standVanZaken.asOf)}:</div>
+                    <SafeMarkdown text={m.standVanZaken.body} />
+                  </>
+                ) : (
+                  'Nog geen stand van zaken.'
+                )}
+              </TableCell>
               <TableCell>
                 {m.planning ? <div>{m.planning}</div> : null}
                 {m.milestones.length ? (
@@ -160,7 +170,7 @@ export function MeasuresPage() {
                   {budgetText(r) ? <div>Budget: {budgetText(r)}</div> : null}
                 </TableCell>
                 <TableCell>
-                  {r.applicationsOpen ? 'Nu open' : 'Nog niet open'}, {windowText(r)}
+                  {openText(r)}
                 </TableCell>
                 <TableCell>{trekkersText(r.trekkers)}</TableCell>
               </TableRow>

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../app/ErrorAlert';
 import { formatDate } from '../app/format';
 import { readFragment } from '../app/graphql';
 import { Loading } from '../app/Loading';
+import { SafeMarkdown } from '../app/SafeMarkdown';
 import { HeaderCell, ListTable } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { budgetText, milestoneText, trekkersText } from './format';
@@ -48,7 +49,14 @@ export function StatusTablePage() {
                     {m.title}
                     {budgetText(m) ? `\nBudget: ${budgetText(m)}` : ''}
                   </TableCell>
-                  <TableCell>{m.standVanZaken ? `Stand per ${formatDate(m.standVanZaken.asOf)}: ${m.standVanZaken.body}` : ''}</TableCell>
+                  <TableCell>
+                    {m.standVanZaken ? (
+                      <>
+                        <div>Stand per {formatDate(m.standVanZaken.asOf)}:</div>
+                        <SafeMarkdown text={m.standVanZaken.body} />
+                      </>
+                    ) : null}
+                  </TableCell>
                   <TableCell>{[m.planning, ...m.milestones.map(milestoneText)].filter(Boolean).join('\n')}</TableCell>
                   <TableCell>{trekkersText(m.trekkers)}</TableCell>
                 </TableRow>

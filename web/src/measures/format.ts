@@ -29,3 +29,14 @@ export function windowText(m: Pick<Measure, 'applicationsOpenFrom' | 'applicatio
   if (m.applicationsOpenUntil) return `tot en met ${formatDate(m.applicationsOpenUntil)}`;
   return 'periode niet bekend';
 }
+
+/**
+ * Whether gemeenten may apply on the page's date, and until when. An open window whose end is not known is not called
+ * "open now": the regeling may long have closed.
+ */
+export function openText(m: Pick<Measure, 'on' | 'applicationsOpen' | 'applicationsOpenFrom' | 'applicationsOpenUntil'>): string {
+  if (m.applicationsOpenUntil && m.applicationsOpenUntil < m.on) return `Gesloten; was open ${windowText(m)}`;
+  if (m.applicationsOpen && m.applicationsOpenUntil) return `Nu open, ${windowText(m)}`;
+  if (m.applicationsOpen) return `Opengesteld ${windowText(m)}`;
+  return `Nog niet open, ${windowText(m)}`;
+}

@@ -31,7 +31,7 @@ export const SupportMeasureQuery = graphql(
 
 export const OpenRegelingenQuery = graphql(`
   query OpenRegelingen($on: LocalDate) {
-    openRegelingen(on: $on) { id paragraph title trekkers budgetEuros budgetNote applicationsOpen applicationsOpenFrom applicationsOpenUntil }
+    openRegelingen(on: $on) { id on paragraph title trekkers budgetEuros budgetNote applicationsOpen applicationsOpenFrom applicationsOpenUntil }
   }
 `);
 
