@@ -8,13 +8,13 @@ import { formatDate, isIsoDate, todayIso } from '../app/format';
 import { readFragment } from '../app/graphql';
 import { LiveIndicator } from '../app/LiveIndicator';
 import { Loading } from '../app/Loading';
-import { SafeMarkdown } from '../app/SafeMarkdown';
 import { HeaderCell, ListTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { downloadCsv } from '../monitoring/download';
 import { budgetText, milestoneText, openText, trekkersText } from './format';
 import { useMeasureChanges } from './live';
 import { MeasureFields, NationalOrganisationsQuery, OpenRegelingenQuery, SupportMeasuresQuery, THEMES, type MeasureTheme } from './queries';
+import { StandCell } from './StandCell';
 import './measures.css';
 
 /** The date the table is shown on (`?op=`), today when absent or not a date. */
@@ -127,16 +127,7 @@ export function MeasuresPage() {
                 {m.title}
                 {budgetText(m) ? <div>Budget: {budgetText(m)}</div> : null}
               </TableCell>
-              <TableCell>
-                {m.standVanZaken ? (
-                  <>
-                    <div>Stand per {formatDate(m.standVanZaken.asOf)}:</div>
-                    <SafeMarkdown text={m.standVanZaken.body} />
-                  </>
-                ) : (
-                  'Nog geen stand van zaken.'
-                )}
-              </TableCell>
+              <StandCell stand={m.standVanZaken} empty="Nog geen stand van zaken." />
               <TableCell>
                 {m.planning ? <div>{m.planning}</div> : null}
                 {m.milestones.length ? (

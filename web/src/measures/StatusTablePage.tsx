@@ -5,12 +5,12 @@ import { ErrorAlert } from '../app/ErrorAlert';
 import { formatDate } from '../app/format';
 import { readFragment } from '../app/graphql';
 import { Loading } from '../app/Loading';
-import { SafeMarkdown } from '../app/SafeMarkdown';
 import { HeaderCell, ListTable } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { budgetText, milestoneText, trekkersText } from './format';
 import { useTableDate } from './MeasuresPage';
 import { MeasureFields, SupportMeasuresQuery, THEMES, type Measure, type MeasureTheme } from './queries';
+import { StandCell } from './StandCell';
 import './measures.css';
 
 /**
@@ -49,14 +49,7 @@ export function StatusTablePage() {
                     {m.title}
                     {budgetText(m) ? `\nBudget: ${budgetText(m)}` : ''}
                   </TableCell>
-                  <TableCell>
-                    {m.standVanZaken ? (
-                      <>
-                        <div>Stand per {formatDate(m.standVanZaken.asOf)}:</div>
-                        <SafeMarkdown text={m.standVanZaken.body} />
-                      </>
-                    ) : null}
-                  </TableCell>
+                  <StandCell stand={m.standVanZaken} empty="" />
                   <TableCell>{[m.planning, ...m.milestones.map(milestoneText)].filter(Boolean).join('\n')}</TableCell>
                   <TableCell>{trekkersText(m.trekkers)}</TableCell>
                 </TableRow>
