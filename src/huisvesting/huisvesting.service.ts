@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
 import { badUserInput, conflict, forbidden, notFound, ruleViolation } from '../platform/errors.js';
 import { addDays, isIsoDate, today } from '../platform/dates.js';
@@ -216,11 +216,16 @@ export class HuisvestingService {
   /** Balances of the gemeenten asked for (or of whole provinces), up to and including `upTo`. */
   async figures(scope: { provinces: ProvinceCode[] | null; gemeenten: string[] }, upTo: HalfYear, db: DataSource | EntityManager = this.db): Promise<{ nationals: NationalTaakstelling[]; gemeenten: Map<string, GemeenteTaakstelling[]>; koppelingen: KoppelingRow[]; regios: RegioRow[] }> {
     const last = Math.max(ordinal(upTo), ordinal({ year: 2021, half: 2 }));
-    const [nationals, rows, [{ koppelingen, regios }]] = await Promise.all([
-      this.nationals(db),
-      db.query(FIGURES_SQL, [last, scope.provinces, scope.gemeenten]),
-      db.query(KOPPELING_SQL, [last, scope.provinces, scope.gemeenten]) as Promise<{ koppelingen: KoppelingRow[]; regios: RegioRow[] }[]>,
-    ]);
+    const statements = [
+      () => this.nationals(db),
+      () => db.query(FIGURES_SQL, [last, scope.provinces, scope.gemeenten]),
+      () => db.query(KOPPELING_SQL, [last, scope.provinces, scope.gemeenten]) as Promise<{ koppelingen: KoppelingRow[]; regios: RegioRow[] }[]>,
+    ] as const;
+    // Side by side over the pool; one after the other inside a transaction, which has one connection.
+    const [nationals, rows, [{ koppelingen, regios }]]: [NationalTaakstelling[], unknown[], { koppelingen: KoppelingRow[]; regios: RegioRow[] }[]] =
+      db instanceof DataSource
+        ? await Promise.all([statements[0](), statements[1](), statements[2]()])
+        : [await statements[0](), await statements[1](), await statements[2]()];
     const halfYears = nationals.map((n) => ordinal(parseHalfYear(n.halfYear)!)).filter((n) => n <= last);
     const gemeenten = balances(rows as FigureRow[], halfYears);
     // Koppelingen grouped once per gemeente and half-year, not searched again for every gemeente.
