@@ -3,7 +3,7 @@ import type { Principal } from '../platform/auth/principal.js';
 import { queryPrepared } from '../platform/database.js';
 import { badUserInput, forbidden } from '../platform/errors.js';
 import { Opvangtype, type ProvinceCode } from '../reference/index.js';
-import { shortfall, sumRanges, type PlaceRange, type PlanStatus } from '../plans/index.js';
+import { shortfall, shortTermTargetsInForceSql, sumRanges, toShortTermTarget, type PlaceRange, type PlanStatus, type ShortTermTarget } from '../plans/index.js';
 import { isIsoDate } from '../platform/validation.js';
 import { addDays } from '../platform/dates.js';
 import type { ProposalStatus } from '../proposals/index.js';
@@ -21,7 +21,11 @@ import {
   TimelinePoint,
 } from './types.js';
 
-export const SHORT_TERM = { from: '2019-11-01', until: '2020-12-31', places: 5_000, placesPerProvince: 417 };
+/**
+ * Agreements that count toward the short-term target: extra places (not a continuation of a location, not a
+ * replacement of a closing one) of a COA type that adds lasting capacity (noodopvang and crisisnoodopvang do not).
+ */
+export const SHORT_TERM_COUNTS = `a.capacity_kind = 'EXTRA' AND a.opvangtype NOT IN ('NOODOPVANG', 'CRISISNOODOPVANG')`;
 /** Proposals in the pipeline (the columns are a location_proposal's own). */
 const PIPELINE = `submitted AND (status IN ('INGEDIEND', 'IN_VERKENNING', 'POSITIEF_ADVIES') OR (status = 'BESLOTEN' AND decision = 'GO'))`;
 
@@ -87,10 +91,12 @@ export class MonitoringService {
             WHERE start_date <= $1 AND end_date >= $1 AND (ended_on IS NULL OR ended_on > $1) GROUP BY 1, 2) r) AS realised,
          (SELECT coalesce(json_agg(p ORDER BY p.status COLLATE "C"), '[]') FROM (SELECT province_code AS "provinceCode", opvangtype, status, sum(places)::int AS places FROM location_proposal
             WHERE ${PIPELINE} GROUP BY 1, 2, 3) p) AS pipeline,
-         (SELECT coalesce(json_agg(s), '[]') FROM (SELECT province_code AS "provinceCode", sum(max_places)::int AS places FROM agreement
-            WHERE start_date BETWEEN $2 AND least($3::date, $1::date) GROUP BY 1) s) AS "shortTerm",
+         (SELECT coalesce(json_agg(t), '[]') FROM (${shortTermTargetsInForceSql('$1')}) t) AS "shortTermTargets",
+         (SELECT coalesce(json_agg(s), '[]') FROM (SELECT a.province_code AS "provinceCode", sum(a.max_places)::int AS places
+            FROM agreement a JOIN (${shortTermTargetsInForceSql('$1')}) t ON t."provinceCode" = a.province_code
+            WHERE ${SHORT_TERM_COUNTS} AND a.start_date BETWEEN t."periodFrom"::date AND least(t."periodUntil"::date, $1::date) GROUP BY 1) s) AS "shortTerm",
          (SELECT coalesce(json_agg(pl), '[]') FROM (${PLAN_FIGURES_SQL}) pl) AS plans`,
-      [on, SHORT_TERM.from, SHORT_TERM.until],
+      [on],
     );
     const provinces = figures.provinces as { code: ProvinceCode; population: number }[];
     const plans = this.planFigures(figures.plans as PlanRow[]);
@@ -108,6 +114,7 @@ export class MonitoringService {
     const realisedRows = index(realisedFigures);
     const pipelineRows = index(figures.pipeline as { provinceCode: ProvinceCode; opvangtype: string; status: ProposalStatus; places: number }[]);
     const shortTerm = figures.shortTerm as { provinceCode: ProvinceCode; places: number }[];
+    const targets = new Map((figures.shortTermTargets as ShortTermTarget[]).map((t) => [t.provinceCode, toShortTermTarget({ ...t, setAt: new Date(t.setAt) })]));
     const nationalPopulation = provinces.reduce((sum, p) => sum + p.population, 0);
     const nationalRealised = realisedFigures.reduce((sum, r) => sum + r.places, 0);
     const plannedOf = (code: ProvinceCode, level: MonitoringLevel) => (level === 'FULL' ? plans.published.get(code) : plans.adopted.get(code));
@@ -208,7 +215,9 @@ export class MonitoringService {
           realisedShareDifference: realisedShare === null ? null : round1(realisedShare - populationShare),
           plannedShare,
           plannedShareDifference: plannedShare === null ? null : round1(plannedShare - populationShare),
-          shortTermTarget: SHORT_TERM.placesPerProvince,
+          on,
+          shortTermTarget: targets.get(province.code)?.places ?? 0,
+          shortTermTargetInForce: targets.get(province.code) ?? null,
           shortTermRealised: full ? (shortTerm.find((s) => s.provinceCode === province.code)?.places ?? 0) : null,
         }),
       );
@@ -227,7 +236,8 @@ export class MonitoringService {
       totalPipeline: total((p) => p.pipeline),
       totalPlannedGap: sumRanges(provinceRows.map((p) => p.plannedGap)),
       totalRealisedGap: total((p) => p.realisedGap),
-      shortTermTarget: SHORT_TERM.places,
+      shortTermTarget: targets.get(null)?.places ?? 0,
+      shortTermTargetInForce: targets.get(null) ?? null,
       totalShortTermRealised: total((p) => p.shortTermRealised),
       opvangtypes: Object.values(Opvangtype).map((type) =>
         Object.assign(new OpvangtypeTotal(), {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
+import { reviseShortTermTarget, shortTermTargetHistory, type ReviseShortTermTargetInput } from './short-term.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
 import { isUuid } from '../platform/validation.js';
@@ -313,6 +314,14 @@ export class PlanService {
       });
       return Object.assign(new Opgave(), row);
     });
+  }
+
+  shortTermTargetHistory(provinceCode?: ProvinceCode | null) {
+    return shortTermTargetHistory(this.db, provinceCode);
+  }
+
+  reviseShortTermTarget(principal: Principal, input: ReviseShortTermTargetInput) {
+    return reviseShortTermTarget(this.db, principal, input);
   }
 
   // ---- storage helpers -----------------------------------------------------------------------------

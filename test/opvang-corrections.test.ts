@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codes, startTestServer, type TestServer } from './support/harness.js';
+
+/**
+ * The corrections of issue 15, part C, over the real server on the demo data: the short-term target as data,
+ * AZC under the total opvang opgave, crisisnoodopvang as the gemeente's, the kleinschalig threshold as
+ * configuration, and the demo story's figures (814, 9 of 15) read from the API.
+ */
+let server: TestServer;
+
+const TARGET = 'id provinceCode places periodFrom periodUntil decidedOn source';
+const PROVINCE = `query($on: LocalDate!, $p: ProvinceCode) { nationalOverview(on: $on, provinceCode: $p) {
+  shortTermTarget totalShortTermRealised shortTermTargetInForce { ${TARGET} }
+  provinces { provinceCode shortTermTarget shortTermRealised shortTermTargetInForce { ${TARGET} } shortTermDeduction shortTermTargetAfterVerevening }
+} }`;
+const REGISTER = 'mutation($i: RegisterAgreementInput!) { registerAgreement(input: $i) { id version capacityKind opvangtype maxPlaces } }';
+const REVISE = 'mutation($i: ReviseShortTermTargetInput!) { reviseShortTermTarget(input: $i) { id provinceCode places periodFrom periodUntil decidedOn source setBy { name } } }';
+
+const gemeenteCode = async (name: string): Promise<string> => (await server.db.query('SELECT code FROM gemeente WHERE name = $1 AND valid_until IS NULL', [name]))[0].code;
+const overview = async (on: string, p?: string, who = 'ipo') => {
+  const response = await server.as(who, PROVINCE, { on, p: p ?? null });
+  expect(response.errors).toBeUndefined();
+  return response.data.nationalOverview;
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('C2: the short-term target is data', () => {
+  it('holds 5,000 nationally and 417 per province, asked in November 2019, counting places that start up to 31 January 2021', async () => {
+    const national = (await server.as('gemeente-middelburg', `{ shortTermTargets { ${TARGET} } }`)).data.shortTermTargets;
+    expect(national).toHaveLength(1);
+    expect(national[0]).toMatchObject({ provinceCode: null, places: 5000, periodFrom: '2019-11-01', periodUntil: '2021-01-31', decidedOn: '2019-11-01' });
+    expect(national[0].source).toMatch(/kan worden herzien/);
+    const all = await overview('2021-01-31');
+    expect(all.shortTermTarget).toBe(5000);
+    expect(all.provinces).toHaveLength(12);
+    for (const p of all.provinces) expect(p.shortTermTargetInForce).toMatchObject({ provinceCode: p.provinceCode, places: 417, periodUntil: '2021-01-31' });
+  });
+
+  it('counts an agreement for extra places starting on 15 January 2021, but not a continuation of a location, a replacement, or noodopvang', async () => {
+    const zeeland = async (on: string) => (await overview(on, 'ZE')).provinces[0].shortTermRealised;
+    const before = await zeeland('2021-02-15');
+    const vlissingen = await gemeenteCode('Vlissingen');
+    const register = (i: Record<string, unknown>) => server.as('coa-regio-4', REGISTER, { i: { gemeenteCode: vlissingen, signedOn: '2020-12-01', endDate: '2026-01-14', ...i } });
+
+    const extra = await register({ locationName: 'Extra Januari', opvangtype: 'AZC', maxPlaces: 111, startDate: '2021-01-15' });
+    expect(extra.errors).toBeUndefined();
+    expect(extra.data.registerAgreement.capacityKind).toBe('EXTRA');
+    expect(await zeeland('2021-02-15')).toBe(before + 111);
+    expect(await zeeland('2021-01-14')).toBe(before); // not yet on the day before it started
+
+    // The same location again after its first agreement: a continuation, set by itself.
+    const first = await register({ locationName: 'Oude Kazerne', opvangtype: 'AZC', maxPlaces: 200, startDate: '2015-01-01', endDate: '2020-05-31', signedOn: '2014-11-01' });
+    expect(first.errors).toBeUndefined();
+    const again = await register({ locationName: 'oude  kazerne', opvangtype: 'AZC', maxPlaces: 200, startDate: '2020-06-01' });
+    expect(again.data.registerAgreement.capacityKind).toBe('CONTINUATION');
+    const replacement = await register({ locationName: 'Nieuwe Haven', opvangtype: 'AZC', maxPlaces: 150, startDate: '2020-09-01', capacityKind: 'REPLACEMENT' });
+    expect(replacement.data.registerAgreement.capacityKind).toBe('REPLACEMENT');
+    const nood = await register({ locationName: 'Sporthal Noord', opvangtype: 'NOODOPVANG', maxPlaces: 90, startDate: '2020-10-01', endDate: '2021-03-31' });
+    expect(nood.data.registerAgreement.capacityKind).toBe('EXTRA');
+    expect(await zeeland('2021-02-15')).toBe(before + 111);
+    // Places starting after the period do not count.
+    await register({ locationName: 'Te Laat', opvangtype: 'AZC', maxPlaces: 70, startDate: '2021-02-01' });
+    expect(await zeeland('2021-06-30')).toBe(before + 111);
+  });
+
+  it('lets the LRT revise one province with a source; the history keeps every figure and the figures use the one in force', async () => {
+    const refused = await server.as('secretariaat-ze', REVISE, { i: { provinceCode: 'ZE', places: 300, periodFrom: '2019-11-01', periodUntil: '2021-01-31', decidedOn: '2020-06-01', source: 'x' } });
+    expect(codes(refused)).toEqual(['FORBIDDEN']);
+    const bad = await server.as('lrt', REVISE, { i: { provinceCode: 'ZE', places: 300, periodFrom: '2021-01-31', periodUntil: '2019-11-01', decidedOn: '2020-06-01', source: 'x' } });
+    expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(bad.errors![0].extensions!.field).toBe('input.periodUntil');
+
+    const revised = await server.as('lrt', REVISE, {
+      i: { provinceCode: 'ZE', places: 300, periodFrom: '2019-11-01', periodUntil: '2021-01-31', decidedOn: '2020-06-01', source: 'LRT 1 juni 2020: herzien voor Zeeland (test)' },
+    });
+    expect(revised.errors).toBeUndefined();
+    expect(revised.data.reviseShortTermTarget).toMatchObject({ provinceCode: 'ZE', places: 300, setBy: { name: 'LRT-coördinator (demo)' } });
+
+    const history = (await server.as('secretariaat-ze', `query { shortTermTargets(provinceCode: ZE) { places decidedOn source } }`)).data.shortTermTargets;
+    expect(history.map((t: any) => [t.places, t.decidedOn])).toEqual([[417, '2019-11-01'], [300, '2020-06-01']]);
+
+    expect((await overview('2020-05-31', 'ZE')).provinces[0].shortTermTarget).toBe(417);
+    const after = await overview('2020-06-01');
+    expect(after.provinces.find((p: any) => p.provinceCode === 'ZE')).toMatchObject({ shortTermTarget: 300, shortTermTargetInForce: { source: 'LRT 1 juni 2020: herzien voor Zeeland (test)' } });
+    expect(after.provinces.filter((p: any) => p.provinceCode !== 'ZE').every((p: any) => p.shortTermTarget === 417)).toBe(true);
+    expect(after.shortTermTarget).toBe(5000); // the national target is its own figure
+  });
+
+  it("deducts the province's voorsprong from its target in force, in the huisvesting figures and in the monitoring figures, batched", async () => {
+    const huisvesting = (await server.as('ipo', `{ huisvestingOverview(halfYear: "2021-II") { provinces { provinceCode verevening { peildata { peildatum voorsprong } deduction shortTermTarget remainingShortTermTarget } } } }`)).data.huisvestingOverview.provinces;
+    const ze = huisvesting.find((p: any) => p.provinceCode === 'ZE').verevening;
+    expect(ze.shortTermTarget).toBe(300); // revised above
+    expect(huisvesting.filter((p: any) => p.provinceCode !== 'ZE').every((p: any) => p.verevening.shortTermTarget === 417)).toBe(true);
+
+    const monitoring = await overview('2022-01-01');
+    for (const p of monitoring.provinces) {
+      const v = huisvesting.find((h: any) => h.provinceCode === p.provinceCode).verevening;
+      expect(p.shortTermDeduction).toBe(v.deduction);
+      expect(p.shortTermTargetAfterVerevening).toBe(Math.max(0, p.shortTermTarget - v.deduction));
+    }
+    // On 1 July 2021 only the first two peildata count.
+    const mid = await overview('2021-07-01');
+    for (const p of mid.provinces) {
+      const v = huisvesting.find((h: any) => h.provinceCode === p.provinceCode).verevening;
+      expect(p.shortTermDeduction).toBe((v.peildata[0].voorsprong ?? 0) + (v.peildata[1].voorsprong ?? 0));
+    }
+    // A gemeente does not read the province's huisvesting: no deduction for it.
+    const gemeente = await overview('2022-01-01', undefined, 'gemeente-middelburg');
+    expect(gemeente.provinces.map((p: any) => p.shortTermDeduction)).toEqual([null]);
+
+    const count = async (p?: string) => {
+      server.statements.length = 0;
+      await overview('2022-01-01', p);
+      return server.statements.length;
+    };
+    expect(await count()).toBe(await count('ZE'));
+  });
+});
