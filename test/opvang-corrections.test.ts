@@ -123,3 +123,48 @@ describe('C2: the short-term target is data', () => {
     expect(await count()).toBe(await count('ZE'));
   });
 });
+
+describe('C1: AZC is the umbrella', () => {
+  const TOTALS = `query($on: LocalDate!) { nationalOverview(on: $on, provinceCode: UT) {
+    rows { opvangtypes realised } provinces { provinceCode opgave totalOpvangOpgave totalOpvangRealised totalOpvangGap }
+  } }`;
+  const SET = 'mutation($i: SetOpgaveInput!) { setOpgave(input: $i) { id total opvangtype places version } }';
+  const ON = '2023-01-01';
+
+  it("counts Utrecht's existing AZC places toward its total opvang opgave", async () => {
+    const before = (await server.as('lrt', `{ province(code: UT) { plans { title gaps { opvangtypes dueDate opgave } } } }`)).data.province.plans;
+    const set = await server.as('lrt', SET, { i: { provinceCode: 'UT', total: true, dueDate: ON, places: 4000, source: 'LRT: totale opvangopgave Utrecht (test)' } });
+    expect(set.errors).toBeUndefined();
+    expect(set.data.setOpgave).toMatchObject({ total: true, opvangtype: null, places: 4000 });
+
+    // The AZC places running on the date, as the agreements say.
+    const agreements = (await server.as('ipo', `{ agreements(provinceCode: UT, opvangtype: AZC, first: 100) { edges { node { maxPlaces startDate endDate endedOn } } } }`)).data.agreements.edges.map((e: any) => e.node);
+    const azc = agreements.filter((a: any) => a.startDate <= ON && a.endDate >= ON && (!a.endedOn || a.endedOn > ON)).reduce((sum: number, a: any) => sum + a.maxPlaces, 0);
+    expect(azc).toBe(500); // the demo story: AZC Utrecht, 500 places, running since 2015
+
+    const overview = (await server.as('ipo', TOTALS, { on: ON })).data.nationalOverview;
+    const realisedOf = (type: string) => overview.rows.find((r: any) => r.opvangtypes.length === 1 && r.opvangtypes[0] === type).realised;
+    expect(realisedOf('AZC')).toBe(azc);
+    const counted = overview.rows.filter((r: any) => r.opvangtypes.length === 1 && r.opvangtypes[0] !== 'CRISISNOODOPVANG').reduce((sum: number, r: any) => sum + r.realised, 0);
+    const [ut] = overview.provinces;
+    expect(ut.totalOpvangRealised).toBe(counted);
+    expect(ut.totalOpvangRealised).toBeGreaterThanOrEqual(azc);
+    expect(ut).toMatchObject({ totalOpvangOpgave: 4000, totalOpvangGap: Math.max(0, 4000 - counted) });
+    // Without the AZC places the gap would be larger by exactly those places.
+    expect(Math.max(0, 4000 - (counted - azc)) - ut.totalOpvangGap).toBe(Math.min(azc, 4000 - (counted - azc)));
+    // The total is compared with realised places, not with plan lines (which add places): the plans' gaps stay as they were.
+    const after = (await server.as('lrt', `{ province(code: UT) { plans { title gaps { opvangtypes dueDate opgave } } } }`)).data.province.plans;
+    expect(after).toEqual(before);
+  });
+
+  it('refuses a total with an opvangtype, and keeps a total apart from an opgave of any type on the same date', async () => {
+    const bad = await server.as('lrt', SET, { i: { provinceCode: 'UT', total: true, opvangtype: 'AZC', dueDate: ON, places: 1, source: 'x' } });
+    expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(bad.errors![0].extensions!.field).toBe('input.opvangtype');
+    const anyType = await server.as('lrt', SET, { i: { provinceCode: 'UT', dueDate: ON, places: 10, source: 'any type (test)' } });
+    expect(anyType.errors).toBeUndefined();
+    expect(anyType.data.setOpgave.total).toBe(false);
+    const overview = (await server.as('ipo', TOTALS, { on: ON })).data.nationalOverview;
+    expect(overview.provinces[0].totalOpvangOpgave).toBe(4000);
+  });
+});

@@ -26,6 +26,11 @@ import {
  * replacement of a closing one) of a COA type that adds lasting capacity (noodopvang and crisisnoodopvang do not).
  */
 export const SHORT_TERM_COUNTS = `a.capacity_kind = 'EXTRA' AND a.opvangtype NOT IN ('NOODOPVANG', 'CRISISNOODOPVANG')`;
+/**
+ * The types whose places count toward a province's total opvang opgave: every COA type, the AZC umbrella and the
+ * flexible types built under it alike. Crisisnoodopvang is the gemeente's last resort, outside COA's capacity.
+ */
+export const COUNTS_TOWARD_TOTAL: ReadonlySet<Opvangtype> = new Set(Object.values(Opvangtype).filter((type) => type !== Opvangtype.CRISISNOODOPVANG));
 /** Proposals in the pipeline (the columns are a location_proposal's own). */
 const PIPELINE = `submitted AND (status IN ('INGEDIEND', 'IN_VERKENNING', 'POSITIEF_ADVIES') OR (status = 'BESLOTEN' AND decision = 'GO'))`;
 
@@ -86,7 +91,9 @@ export class MonitoringService {
       `SELECT
          (SELECT json_agg(json_build_object('code', code, 'population', population) ORDER BY cbs_code) FROM province) AS provinces,
          (SELECT coalesce(json_agg(o), '[]') FROM (SELECT DISTINCT ON (province_code, opvangtype) province_code AS "provinceCode", opvangtype, places FROM opgave
-            WHERE due_date <= $1 ORDER BY province_code, opvangtype, due_date DESC) o) AS opgave,
+            WHERE due_date <= $1 AND NOT total ORDER BY province_code, opvangtype, due_date DESC) o) AS opgave,
+         (SELECT coalesce(json_agg(o), '[]') FROM (SELECT DISTINCT ON (province_code) province_code AS "provinceCode", places FROM opgave
+            WHERE due_date <= $1 AND total ORDER BY province_code, due_date DESC) o) AS "totalOpgave",
          (SELECT coalesce(json_agg(r), '[]') FROM (SELECT province_code AS "provinceCode", opvangtype, sum(max_places)::int AS places FROM agreement
             WHERE start_date <= $1 AND end_date >= $1 AND (ended_on IS NULL OR ended_on > $1) GROUP BY 1, 2) r) AS realised,
          (SELECT coalesce(json_agg(p ORDER BY p.status COLLATE "C"), '[]') FROM (SELECT province_code AS "provinceCode", opvangtype, status, sum(places)::int AS places FROM location_proposal
@@ -113,6 +120,7 @@ export class MonitoringService {
     const realisedFigures = figures.realised as { provinceCode: ProvinceCode; opvangtype: string; places: number }[];
     const realisedRows = index(realisedFigures);
     const pipelineRows = index(figures.pipeline as { provinceCode: ProvinceCode; opvangtype: string; status: ProposalStatus; places: number }[]);
+    const totalOpgave = new Map((figures.totalOpgave as { provinceCode: ProvinceCode; places: number }[]).map((o) => [o.provinceCode, o.places]));
     const shortTerm = figures.shortTerm as { provinceCode: ProvinceCode; places: number }[];
     const targets = new Map((figures.shortTermTargets as ShortTermTarget[]).map((t) => [t.provinceCode, toShortTermTarget({ ...t, setAt: new Date(t.setAt) })]));
     const nationalPopulation = provinces.reduce((sum, p) => sum + p.population, 0);
@@ -192,6 +200,9 @@ export class MonitoringService {
 
       // Totals over the types and places of any type; combinations only repeat their types, except for the planned gap.
       const provinceRealised = full ? typeRows.reduce((sum, r) => sum + r.realised!, 0) : null;
+      // The AZC umbrella: every place of a COA type counts toward the total opvang opgave, existing AZCs included.
+      const totalOpvangRealised = full ? typeRows.filter((r) => COUNTS_TOWARD_TOTAL.has(r.opvangtypes[0])).reduce((sum, r) => sum + r.realised!, 0) : null;
+      const totalOpvangOpgave = totalOpgave.get(province.code) ?? null;
       const planned = lines(plan, () => true);
       const populationShare = round1((province.population / nationalPopulation) * 100);
       const realisedShare = provinceRealised === null || nationalRealised === 0 ? null : round1((provinceRealised / nationalRealised) * 100);
@@ -216,6 +227,9 @@ export class MonitoringService {
           plannedShare,
           plannedShareDifference: plannedShare === null ? null : round1(plannedShare - populationShare),
           on,
+          totalOpvangOpgave,
+          totalOpvangRealised,
+          totalOpvangGap: totalOpvangOpgave === null || totalOpvangRealised === null ? null : Math.max(0, totalOpvangOpgave - totalOpvangRealised),
           shortTermTarget: targets.get(province.code)?.places ?? 0,
           shortTermTargetInForce: targets.get(province.code) ?? null,
           shortTermRealised: full ? (shortTerm.find((s) => s.provinceCode === province.code)?.places ?? 0) : null,

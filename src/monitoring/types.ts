@@ -150,6 +150,22 @@ export class ProvinceOverview {
   @Field(() => Float, { nullable: true })
   plannedShareDifference: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: "The opgave for the province's total opvang in force on the date (setOpgave with total), where the LRT set one: compared with totalOpvangRealised.",
+  })
+  totalOpvangOpgave: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Places of agreements running on the date of every type that counts toward the total opvang: AZC is the umbrella (GVL, satelliet and ROL are built under it), so existing AZCs count, as do AC, POL, kleine woonvoorzieningen, VBL, gezinslocaties and noodopvang; crisisnoodopvang (the gemeente\'s) does not. Null where you may not see all agreements.',
+  })
+  totalOpvangRealised: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'totalOpvangOpgave − totalOpvangRealised, not below 0 (null without a total opgave or where realised is).' })
+  totalOpvangGap: number | null;
+
   /** The date the figures are for (for fields other capabilities add). */
   on: string;
 
