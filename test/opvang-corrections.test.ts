@@ -168,3 +168,48 @@ describe('C1: AZC is the umbrella', () => {
     expect(overview.provinces[0].totalOpvangOpgave).toBe(4000);
   });
 });
+
+describe("C4: crisisnoodopvang is the gemeente's", () => {
+  const RECORD = 'mutation($i: RecordCrisisnoodopvangInput!) { recordCrisisnoodopvang(input: $i) { id gemeenteCode provinceCode locationName places from until note } }';
+  const FIGURES = `query($on: LocalDate!) { nationalOverview(on: $on, provinceCode: UT) { rows { opvangtypes realised } provinces { totalOpvangRealised } } }`;
+  const crisis = async (on: string) => {
+    const overview = (await server.as('ipo', FIGURES, { on })).data.nationalOverview;
+    return { places: overview.rows.find((r: any) => r.opvangtypes.length === 1 && r.opvangtypes[0] === 'CRISISNOODOPVANG').realised, total: overview.provinces[0].totalOpvangRealised };
+  };
+
+  it('is refused to COA as a bestuursovereenkomst, saying why', async () => {
+    const refused = await server.as('coa-regio-3', REGISTER, {
+      i: { gemeenteCode: await gemeenteCode('Zeist'), locationName: 'Sporthal', opvangtype: 'CRISISNOODOPVANG', maxPlaces: 100, startDate: '2022-08-01', endDate: '2022-12-31', signedOn: '2022-07-01' },
+    });
+    expect(codes(refused)).toEqual(['CRISISNOODOPVANG_NOT_AN_AGREEMENT']);
+    expect(refused.errors![0].message).toMatch(/gemeente/);
+    expect(refused.errors![0].extensions!.field).toBe('input.opvangtype');
+  });
+
+  it('is recorded by the gemeente with a period and counts as its own type while it runs, outside the total opvang', async () => {
+    const zeist = await gemeenteCode('Zeist');
+    const before = await crisis('2022-09-15');
+    const input = { gemeenteCode: zeist, locationName: 'Sporthal De Dijnselburg', places: 150, from: '2022-08-15', until: '2022-10-31', note: 'Veiligheidsregio Utrecht' };
+    expect(codes(await server.as('coa-regio-3', RECORD, { i: input }))).toEqual(['FORBIDDEN']);
+    expect(codes(await server.as('gemeente-utrecht', RECORD, { i: input }))).toEqual(['FORBIDDEN']); // another gemeente
+    expect(codes(await server.as('gemeente-zeist', RECORD, { i: { ...input, until: '2022-08-01' } }))).toEqual(['BAD_USER_INPUT']);
+
+    const recorded = await server.as('gemeente-zeist', RECORD, { i: input });
+    expect(recorded.errors).toBeUndefined();
+    expect(recorded.data.recordCrisisnoodopvang).toMatchObject({ gemeenteCode: zeist, provinceCode: 'UT', places: 150, from: '2022-08-15', until: '2022-10-31' });
+
+    const during = await crisis('2022-09-15');
+    expect(during.places).toBe(before.places + 150);
+    expect(during.total).toBe(before.total); // not COA's capacity
+    expect((await crisis('2022-11-01')).places).toBe(before.places);
+    expect((await crisis('2022-08-14')).places).toBe(before.places);
+
+    const seen = (await server.as('secretariaat-ut', `{ crisisnoodopvang(provinceCode: UT) { locationName places } }`)).data.crisisnoodopvang;
+    expect(seen).toContainEqual({ locationName: 'Sporthal De Dijnselburg', places: 150 });
+    expect((await server.as('gemeente-utrecht', `{ crisisnoodopvang(provinceCode: UT) { id } }`)).data.crisisnoodopvang).toEqual([]);
+    const timelineResponse = await server.as('ipo', `{ capacityTimeline(provinceCode: UT, opvangtype: CRISISNOODOPVANG, from: "2022-09-01", to: "2022-09-01") { date places } }`);
+    expect(timelineResponse.errors).toBeUndefined();
+    const timeline = timelineResponse.data.capacityTimeline;
+    expect(timeline).toEqual([{ date: '2022-09-01', places: during.places }]);
+  });
+});

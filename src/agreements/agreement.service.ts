@@ -12,6 +12,7 @@ import { agreementPolicy } from './agreement.policy.js';
 import { recordEvent } from '../events/index.js';
 import { AgreementEventKind, AgreementEventSubject } from './agreement.events.js';
 import { AgreementStatus, lastDay, periodsOverlap, statusSql, today } from './status.js';
+import { listCrisisnoodopvang, recordCrisisnoodopvang, type RecordCrisisnoodopvangInput } from './crisisnoodopvang.js';
 import { Agreement, AgreementCapacityKind, AgreementExtension, ExtensionReport, RealisedCapacity } from './types.js';
 
 const COLUMNS = `a.id, a.gemeente_code AS "gemeenteCode", a.province_code AS "provinceCode", a.location_name AS "locationName", a.address,
@@ -43,6 +44,14 @@ export class AgreementService {
     private readonly db: DataSource,
     private readonly proposals: ProposalService,
   ) {}
+
+  recordCrisisnoodopvang(principal: Principal, input: RecordCrisisnoodopvangInput) {
+    return recordCrisisnoodopvang(this.db, principal, input);
+  }
+
+  crisisnoodopvang(principal: Principal, filter: { provinceCode?: ProvinceCode | null; gemeenteCode?: string | null }) {
+    return listCrisisnoodopvang(this.db, principal, filter);
+  }
 
   async agreement(principal: Principal, id: string): Promise<Agreement | null> {
     if (!isUuid(id)) throw badUserInput('not an agreement id', 'id');

@@ -94,8 +94,11 @@ export class MonitoringService {
             WHERE due_date <= $1 AND NOT total ORDER BY province_code, opvangtype, due_date DESC) o) AS opgave,
          (SELECT coalesce(json_agg(o), '[]') FROM (SELECT DISTINCT ON (province_code) province_code AS "provinceCode", places FROM opgave
             WHERE due_date <= $1 AND total ORDER BY province_code, due_date DESC) o) AS "totalOpgave",
-         (SELECT coalesce(json_agg(r), '[]') FROM (SELECT province_code AS "provinceCode", opvangtype, sum(max_places)::int AS places FROM agreement
-            WHERE start_date <= $1 AND end_date >= $1 AND (ended_on IS NULL OR ended_on > $1) GROUP BY 1, 2) r) AS realised,
+         (SELECT coalesce(json_agg(r), '[]') FROM (SELECT "provinceCode", opvangtype, sum(places)::int AS places FROM (
+            SELECT province_code AS "provinceCode", opvangtype, max_places AS places FROM agreement
+              WHERE start_date <= $1 AND end_date >= $1 AND (ended_on IS NULL OR ended_on > $1)
+            UNION ALL SELECT province_code, 'CRISISNOODOPVANG', places FROM crisisnoodopvang WHERE from_date <= $1 AND until_date >= $1
+          ) running GROUP BY 1, 2) r) AS realised,
          (SELECT coalesce(json_agg(p ORDER BY p.status COLLATE "C"), '[]') FROM (SELECT province_code AS "provinceCode", opvangtype, status, sum(places)::int AS places FROM location_proposal
             WHERE ${PIPELINE} GROUP BY 1, 2, 3) p) AS pipeline,
          (SELECT coalesce(json_agg(t), '[]') FROM (${shortTermTargetsInForceSql('$1')}) t) AS "shortTermTargets",
@@ -348,11 +351,13 @@ export class MonitoringService {
     }
     const step = TIMELINE_STEPS[interval];
     const rows: TimelinePoint[] = await this.db.query(
-      `SELECT m.day::date::text AS date, coalesce(sum(a.max_places), 0)::int AS places
+      `SELECT m.day::date::text AS date, (coalesce(sum(a.max_places), 0)
+         + (SELECT coalesce(sum(c.places), 0) FROM crisisnoodopvang c WHERE c.province_code = $1 AND coalesce($4::text, 'CRISISNOODOPVANG') = 'CRISISNOODOPVANG'
+              AND c.from_date <= m.day AND c.until_date >= m.day))::int AS places
        FROM generate_series(date_trunc($5, $2::date::timestamp), $3::date::timestamp, $6::interval) AS m(day)
        LEFT JOIN agreement a ON a.province_code = $1 AND ($4::text IS NULL OR a.opvangtype = $4)
          AND a.start_date <= m.day AND a.end_date >= m.day AND (a.ended_on IS NULL OR a.ended_on > m.day)
-       GROUP BY 1 ORDER BY 1`,
+       GROUP BY m.day ORDER BY m.day`,
       [provinceCode, from, to, opvangtype ?? null, step.unit, step.interval],
     );
     return rows.map((row) => Object.assign(new TimelinePoint(), row));
