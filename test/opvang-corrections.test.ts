@@ -213,3 +213,34 @@ describe("C4: crisisnoodopvang is the gemeente's", () => {
     expect(timeline).toEqual([{ date: '2022-09-01', places: during.places }]);
   });
 });
+
+describe('C5: the kleinschalig threshold is configuration', () => {
+  const PROPOSALS = `{ locationProposals(provinceCode: UT, first: 100) { edges { node { name places smallScale } } } }`;
+  const SMALL = `{ locationProposals(provinceCode: UT, smallScale: true, first: 100) { edges { node { name } } } }`;
+  const nodes = (response: any, field = 'locationProposals') => response.data[field].edges.map((e: any) => e.node);
+
+  it('is 150 places by default, and what SMALL_SCALE_MAX_PLACES says otherwise, in the field and the filter alike', async () => {
+    const byDefault = nodes(await server.as('lrt', PROPOSALS));
+    expect(byDefault.length).toBeGreaterThan(0);
+    for (const p of byDefault) expect(p.smallScale).toBe(p.places <= 150);
+    expect(byDefault.some((p: any) => p.places > 100 && p.places <= 150)).toBe(true); // the demo's 120-place proposals
+
+    const other = await startTestServer({ SMALL_SCALE_MAX_PLACES: '100' });
+    try {
+      const configured = nodes(await other.as('lrt', PROPOSALS));
+      for (const p of configured) expect(p.smallScale).toBe(p.places <= 100);
+      const filtered = nodes(await other.as('lrt', SMALL)).map((p: any) => p.name).sort();
+      expect(filtered).toEqual(configured.filter((p: any) => p.places <= 100).map((p: any) => p.name).sort());
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
+
+  it('refuses a threshold that is not a whole number of at least 1', async () => {
+    const { loadConfig } = await import('../src/platform/config.js');
+    expect(() => loadConfig({ SMALL_SCALE_MAX_PLACES: '0' })).toThrow(/SMALL_SCALE_MAX_PLACES/);
+    expect(() => loadConfig({ SMALL_SCALE_MAX_PLACES: 'veel' })).toThrow(/SMALL_SCALE_MAX_PLACES/);
+    expect(loadConfig({}).domain.smallScaleMaxPlaces).toBe(150);
+    expect(loadConfig({ SMALL_SCALE_MAX_PLACES: '120' }).domain.smallScaleMaxPlaces).toBe(120);
+  });
+});

@@ -47,7 +47,11 @@ const isProposalKey = isTimestampIdKey(true);
 
 /** Location proposals: the gemeente proposes and decides, COA explores and advises. */
 export class ProposalService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    /** Kleinschalige opvang: at most this many places (configuration). */
+    readonly smallScaleMaxPlaces: number = SMALL_SCALE_MAX_PLACES,
+  ) {}
 
   async proposal(principal: Principal, id: string, field = 'id'): Promise<LocationProposal | null> {
     if (!isUuid(id)) throw badUserInput('not a proposal id', field);
@@ -66,12 +70,12 @@ export class ProposalService {
     const where = `(p.gemeente_code = ANY($1) OR (p.submitted AND p.status <> 'CONCEPT' AND ($2::text[] IS NULL OR p.province_code = ANY($2))))
       AND ($3::text IS NULL OR p.province_code = $3) AND ($4::text IS NULL OR p.gemeente_code = $4)
       AND ($5::text IS NULL OR p.status = $5) AND ($6::text IS NULL OR p.opvangtype = $6)
-      AND ($7::boolean IS NULL OR (p.places <= ${SMALL_SCALE_MAX_PLACES}) = $7)`;
-    const params = [scope.gemeenten, scope.provinces, filter.provinceCode ?? null, gemeente, filter.status ?? null, filter.opvangtype ?? null, filter.smallScale ?? null];
+      AND ($7::boolean IS NULL OR (p.places <= $8::int) = $7)`;
+    const params = [scope.gemeenten, scope.provinces, filter.provinceCode ?? null, gemeente, filter.status ?? null, filter.opvangtype ?? null, filter.smallScale ?? null, this.smallScaleMaxPlaces];
     const rows = await this.db.query(
       `SELECT ${COLUMNS}, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey" FROM location_proposal p
-       WHERE ${where} AND ($8::timestamptz IS NULL OR (p.created_at, p.id) < ($8::timestamptz, $9::uuid))
-       ORDER BY p.created_at DESC, p.id DESC LIMIT $10`,
+       WHERE ${where} AND ($9::timestamptz IS NULL OR (p.created_at, p.id) < ($9::timestamptz, $10::uuid))
+       ORDER BY p.created_at DESC, p.id DESC LIMIT $11`,
       [...params, page.after?.[0] ?? null, page.after?.[1] ?? null, page.first + 1],
     );
     const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM location_proposal p WHERE ${where}`, params);
