@@ -31,6 +31,77 @@ afterAll(async () => {
   await server?.close();
 });
 
+describe('C6: the demo tells the story of 2020–2023 with the Handreiking\'s own figures (read before anything here changes it)', () => {
+  const AGREEMENTS = `query($p: ProvinceCode, $t: Opvangtype) { agreements(provinceCode: $p, opvangtype: $t, first: 100) { totalCount edges { node { provinceCode locationName opvangtype maxPlaces startDate endDate originalEndDate capacityKind } } } }`;
+  const agreements = async (p: string | null, t: string | null) => (await server.as('lrt', AGREEMENTS, { p, t })).data.agreements.edges.map((e: any) => e.node);
+
+  it('814 extra places realised in January 2021, all in Groningen and Noord-Brabant', async () => {
+    const december = await overview('2020-12-31');
+    const january = await overview('2021-01-31');
+    expect(january.totalShortTermRealised - december.totalShortTermRealised).toBe(814);
+    const growth = (code: string) => january.provinces.find((p: any) => p.provinceCode === code).shortTermRealised - december.provinces.find((p: any) => p.provinceCode === code).shortTermRealised;
+    expect(growth('GR') + growth('NB')).toBe(814);
+    expect(growth('GR')).toBeGreaterThan(0);
+    expect(growth('NB')).toBeGreaterThan(0);
+  });
+
+  it('9 of the 15 agreements expiring in 2020–2021 extended, of different locations, types and provinces', async () => {
+    const report = (await server.as('lrt', `{ extensionReport(from: "2020-01-01", until: "2021-12-31") { expiring extended agreements { provinceCode locationName opvangtype endDate originalEndDate } } }`)).data.extensionReport;
+    expect(report).toMatchObject({ expiring: 15, extended: 9 });
+    const extended = report.agreements.filter((a: any) => a.endDate !== a.originalEndDate);
+    expect(extended).toHaveLength(9);
+    expect(new Set(extended.map((a: any) => a.locationName)).size).toBe(9);
+    expect(new Set(extended.map((a: any) => a.provinceCode)).size).toBeLessThan(12); // not the same AZC extended everywhere
+    expect(new Set(report.agreements.map((a: any) => a.opvangtype)).size).toBeGreaterThan(2);
+  });
+
+  it('builds the flexible system toward 2023: a few ROL agreements, late, in some provinces', async () => {
+    const rol = await agreements(null, 'ROL');
+    expect(rol.length).toBeGreaterThan(0);
+    expect(new Set(rol.map((a: any) => a.provinceCode)).size).toBeLessThan(6);
+    expect(rol.every((a: any) => a.startDate >= '2022-01-01')).toBe(true);
+  });
+
+  it('books no noodopvang toward the short-term target, and counts no 417 opgave on top of the 2023 levels', async () => {
+    const nood = await agreements(null, 'NOODOPVANG');
+    const inPeriod = nood.filter((a: any) => a.startDate >= '2019-11-01' && a.startDate <= '2021-01-31');
+    expect(inPeriod.length).toBeGreaterThan(0);
+    const january = await overview('2021-01-31');
+    for (const code of new Set(inPeriod.map((a: any) => a.provinceCode))) {
+      const extra = (await agreements(code as string, null)).filter((a: any) => a.capacityKind === 'EXTRA' && a.opvangtype !== 'NOODOPVANG' && a.startDate >= '2019-11-01' && a.startDate <= '2021-01-31');
+      expect(january.provinces.find((p: any) => p.provinceCode === code).shortTermRealised).toBe(extra.reduce((sum: number, a: any) => sum + a.maxPlaces, 0));
+    }
+    const rows = (await server.as('ipo', `{ nationalOverview(on: "2023-01-01") { totalOpgave rows { provinceCode opvangtypes opgave } provinces { totalOpvangOpgave } } }`)).data.nationalOverview;
+    expect(rows.rows.filter((r: any) => r.opvangtypes.length === 0).every((r: any) => r.opgave === 0)).toBe(true);
+    expect(rows.totalOpgave).toBe(rows.rows.filter((r: any) => r.opvangtypes.length === 1).reduce((sum: number, r: any) => sum + r.opgave, 0));
+    const total = rows.provinces.reduce((sum: number, p: any) => sum + p.totalOpvangOpgave, 0);
+    expect(Math.abs(total - 31_000)).toBeLessThan(60); // COA's ~31,000 places up to 1 January 2023, by population share
+  });
+
+  it("has Zuid-Holland's plan of 15 September 2020", async () => {
+    const plans = (await server.as('ipo', `{ province(code: ZH) { plans { title status lines { opvangtypes targetDate minPlaces maxPlaces } } } }`)).data.province.plans;
+    const plan = plans.find((p: any) => /15 september 2020/.test(p.title));
+    expect(plan.status).toBe('INGEDIEND');
+    expect(plan.lines.map((l: any) => [l.opvangtypes.join('/'), l.targetDate.slice(0, 4), l.minPlaces, l.maxPlaces])).toEqual([
+      ['', '2020', 417, 417],
+      ['', '2021', 1100, 1100],
+      ['ROL', '2023', 2450, 2700],
+      ['GVL/SATELLIET', '2023', 1430, 1500],
+    ]);
+    // Its 2021 places replace closing locations: the replacing agreement is no extra capacity.
+    const zh = await agreements('ZH', 'AZC');
+    expect(zh.filter((a: any) => a.startDate.startsWith('2021')).map((a: any) => a.capacityKind)).toEqual(['REPLACEMENT']);
+  });
+
+  it("records crisisnoodopvang as a gemeente's, counted as its own type", async () => {
+    const list = (await server.as('ipo', `{ crisisnoodopvang { provinceCode places from until } }`)).data.crisisnoodopvang;
+    expect(list.length).toBeGreaterThan(0);
+    const [first] = list;
+    const figures = (await server.as('ipo', `query($on: LocalDate!, $p: ProvinceCode) { nationalOverview(on: $on, provinceCode: $p) { rows { opvangtypes realised } } }`, { on: first.from, p: first.provinceCode })).data.nationalOverview;
+    expect(figures.rows.find((r: any) => r.opvangtypes.join() === 'CRISISNOODOPVANG').realised).toBe(list.filter((c: any) => c.provinceCode === first.provinceCode && c.from <= first.from && c.until >= first.from).reduce((sum: number, c: any) => sum + c.places, 0));
+  });
+});
+
 describe('C2: the short-term target is data', () => {
   it('holds 5,000 nationally and 417 per province, asked in November 2019, counting places that start up to 31 January 2021', async () => {
     const national = (await server.as('gemeente-middelburg', `{ shortTermTargets { ${TARGET} } }`)).data.shortTermTargets;
@@ -129,11 +200,11 @@ describe('C1: AZC is the umbrella', () => {
     rows { opvangtypes realised } provinces { provinceCode opgave totalOpvangOpgave totalOpvangRealised totalOpvangGap }
   } }`;
   const SET = 'mutation($i: SetOpgaveInput!) { setOpgave(input: $i) { id total opvangtype places version } }';
-  const ON = '2023-01-01';
+  const ON = '2022-12-31'; // before the demo's total opgave of 1 January 2023 is due
 
   it("counts Utrecht's existing AZC places toward its total opvang opgave", async () => {
     const before = (await server.as('lrt', `{ province(code: UT) { plans { title gaps { opvangtypes dueDate opgave } } } }`)).data.province.plans;
-    const set = await server.as('lrt', SET, { i: { provinceCode: 'UT', total: true, dueDate: ON, places: 4000, source: 'LRT: totale opvangopgave Utrecht (test)' } });
+    const set = await server.as('lrt', SET, { i: { provinceCode: 'UT', total: true, dueDate: '2022-12-01', places: 4000, source: 'LRT: totale opvangopgave Utrecht (test)' } });
     expect(set.errors).toBeUndefined();
     expect(set.data.setOpgave).toMatchObject({ total: true, opvangtype: null, places: 4000 });
 
