@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { codes, startTestServer, type TestServer } from './support/harness.js';
+import { codes, connect, startTestServer, subscribe, until, type TestServer } from './support/harness.js';
 import { gemeenteTaakstelling, herverdelingProblem, runningBalance, verevening } from '../src/huisvesting/rules.js';
 
 /**
@@ -136,6 +136,33 @@ describe('herverdeling (art. 29(2))', () => {
     expect(await flevolandSum('2021-II')).toBe(before);
   });
 
+  it('refuses the last confirmation of a herverdeling that others confirmed since made impossible, keeping the sum', async () => {
+    // Lelystad hands all of its taakstelling to Almere twice; each proposal is possible alone, not both.
+    const lelystad = async () => (await server.as('ipo', GEMEENTE, { code: 'GM0995', h: '2021-II' })).data.gemeente.taakstelling;
+    const all = (await lelystad()).taakstelling;
+    const before = await flevolandSum('2021-II');
+    const first = await server.as('gemeente-lelystad', PROPOSE, herverdeling([['GM0995', -all], ['GM0034', all]]));
+    const second = await server.as('gemeente-lelystad', PROPOSE, herverdeling([['GM0995', -all], ['GM0034', all]]));
+    expect(first.errors).toBeUndefined();
+    expect(second.errors).toBeUndefined();
+    const confirmations = await Promise.all(
+      [first, second].map((proposed) => server.as('gemeente-almere', CONFIRM, { id: proposed.data.proposeHerverdeling.id })),
+    );
+    expect(confirmations.map((c) => c.data?.confirmHerverdeling?.confirmed ?? codes(c)[0]).sort()).toEqual(['HERVERDELING_NO_LONGER_POSSIBLE', true]);
+    expect(await lelystad()).toMatchObject({ taakstelling: 0 });
+    expect(await flevolandSum('2021-II')).toBe(before);
+    const refused = confirmations.find((c) => c.errors)!;
+    expect(refused.errors![0].extensions).toMatchObject({ field: 'id' });
+    // The refused one stays unconfirmed, Almere's confirmation not written.
+    const pending = (await server.as('ipo', '{ herverdelingen(halfYear: "2021-II") { id confirmed parts { gemeenteCode confirmedAt } } }')).data.herverdelingen.filter(
+      (h: { confirmed: boolean }) => !h.confirmed,
+    );
+    expect(pending.some((h: { parts: { gemeenteCode: string; confirmedAt: string | null }[] }) => h.parts.find((p) => p.gemeenteCode === 'GM0034')?.confirmedAt === null)).toBe(true);
+    // Give Lelystad its taakstelling back, so the tests after this one start where they did.
+    const back = await server.as('gemeente-lelystad', PROPOSE, herverdeling([['GM0995', all], ['GM0034', -all]]));
+    expect((await server.as('gemeente-almere', CONFIRM, { id: back.data.proposeHerverdeling.id })).data.confirmHerverdeling.confirmed).toBe(true);
+  });
+
   it('refuses a change of the sum, and a reduction for a reception location with the reason, writing nothing', async () => {
     const rows = await rowCount();
     const changed = await server.as('gemeente-almere', PROPOSE, herverdeling([['GM0034', -10], ['GM0995', 9]]));
@@ -244,11 +271,32 @@ describe('batching', () => {
     expect(three).toBe(one);
     expect(one).toBeLessThanOrEqual(5);
   });
+
+  it('Province.huisvesting takes the same number of statements for one province or twelve, and agrees with the overview', async () => {
+    const FIELDS = 'provinceCode taakstelling housed achterstand voorsprong opgave koppeling { linked }';
+    const count = async (query: string) => {
+      server.statements.length = 0;
+      const response = await server.as('ipo', query);
+      expect(response.errors).toBeUndefined();
+      return { statements: server.statements.length, data: response.data };
+    };
+    const one = await count(`{ province(code: FL) { huisvesting(halfYear: "2021-II") { ${FIELDS} } } }`);
+    const all = await count(`{ provinces { code huisvesting(halfYear: "2021-II") { ${FIELDS} } } }`);
+    const twoHalfYears = await count(`{ provinces { code a: huisvesting(halfYear: "2021-I") { ${FIELDS} } b: huisvesting(halfYear: "2021-II") { ${FIELDS} } } }`);
+    expect(all.statements).toBe(one.statements);
+    expect(twoHalfYears.statements).toBe(one.statements);
+    const overview = (await server.as('ipo', `{ huisvestingOverview(halfYear: "2021-II") { provinces { ${FIELDS} } } }`)).data.huisvestingOverview.provinces;
+    expect(all.data.provinces.map((p: any) => p.huisvesting)).toEqual(expect.arrayContaining(overview));
+    expect(all.data.provinces).toHaveLength(12);
+    // Those who may not read a province get null for it, not an error: a secretariat reads its own only.
+    const own = await server.as('secretariaat-fl', `{ provinces { code huisvesting(halfYear: "2021-II") { housed } } }`);
+    expect(own.data.provinces.filter((p: any) => p.huisvesting !== null).map((p: any) => p.code)).toEqual(['FL']);
+  });
 });
 
 describe('import:bevolking', () => {
   it('reads a CBS StatLine CSV (title, header, notes; names or GM codes) and stores it with a summary', async () => {
-    const { parseCbsPopulation, importPopulation } = await import('../src/huisvesting/index.js');
+    const { parseCbsPopulation, importPopulation, PopulationIncomplete } = await import('../src/huisvesting/index.js');
     const csv = [
       '"Bevolking; regio, 1 januari"',
       '"Regio\'s";"Perioden";"Bevolking op 1 januari (aantal)"',
@@ -258,6 +306,7 @@ describe('import:bevolking', () => {
       '"Utrecht (gemeente)";"2022";"361699"',
       '"GM0995";"2022";"80000"',
       '"Atlantis";"2022";"12"',
+      '"Bronckhorst";"2022";"36000"',
       '"Bron: CBS"',
     ].join('\n');
     const rows = parseCbsPopulation(csv);
@@ -266,12 +315,87 @@ describe('import:bevolking', () => {
       { code: null, name: 'Utrecht', inhabitants: 361_699 },
       { code: 'GM0995', name: 'GM0995', inhabitants: 80_000 },
       { code: null, name: 'Atlantis', inhabitants: 12 },
+      { code: null, name: 'Bronckhorst', inhabitants: 36_000 },
     ]);
     expect(() => parseCbsPopulation('"Regio\'s";"Bevolking (aantal)"\n"Almere";"veel"')).toThrow(/line 2: .*not a whole number/);
-    const summary = await importPopulation(server.db.manager, rows, { onDate: '2022-01-01', sourceFile: 'bevolking-2022.csv' });
-    expect(summary).toMatchObject({ stored: 3, unknown: ['Atlantis'], total: 218_096 + 361_699 + 80_000, perProvince: { FL: 298_096, UT: 361_699 } });
-    expect(summary.missing).toHaveLength(342 - 3);
+    // A file without every gemeente of the date is refused, nothing written: the others would lose their taakstelling.
+    const before = await server.db.query(`SELECT count(*)::int AS n FROM gemeente_population WHERE on_date = '2021-01-01'`);
+    await expect(importPopulation(server.db.manager, rows, { onDate: '2021-01-01', sourceFile: 'bevolking-2021.csv' })).rejects.toThrow(PopulationIncomplete);
+    await expect(importPopulation(server.db.manager, rows, { onDate: '2021-01-01', sourceFile: 'bevolking-2021.csv' })).rejects.toThrow(/338 of the 342 gemeenten .* are not in the file .*nothing was stored/);
+    expect(await server.db.query(`SELECT count(*)::int AS n FROM gemeente_population WHERE on_date = '2021-01-01'`)).toEqual(before);
+    // --partial replaces the gemeenten in the file only, and every province's feed hears of it.
+    const summary = await importPopulation(server.db.manager, rows, { onDate: '2022-01-01', sourceFile: 'bevolking-2022.csv', partial: true });
+    expect(summary).toMatchObject({ stored: 4, unknown: ['Atlantis'], total: 218_096 + 361_699 + 80_000 + 36_000, perProvince: { FL: 298_096, UT: 361_699, GE: 36_000 } });
+    expect(summary.missing).toHaveLength(342 - 4);
     const stored = await server.db.query(`SELECT count(*)::int AS n, bool_or(fictitious) AS fictitious FROM gemeente_population WHERE on_date = '2022-01-01'`);
-    expect(stored).toEqual([{ n: 3, fictitious: false }]);
+    expect(stored).toEqual([{ n: 4, fictitious: false }]);
+    const feed = await server.as('secretariaat-ut', '{ recentEvents(provinceCodes: [UT], first: 5) { events { kind after } } }');
+    expect(feed.data.recentEvents.events[0]).toMatchObject({ kind: 'POPULATION_IMPORTED', after: { onDate: '2022-01-01', stored: 4, partial: true } });
+  });
+});
+
+describe('the national taakstelling in the provinces', () => {
+  it("reaches every province's feed, live and afterwards, not only the national one", async () => {
+    const utrecht = await connect(server.wsUrl, await server.token('secretariaat-ut'));
+    const live = subscribe(utrecht, 'subscription { activity(provinceCode: UT, kinds: [NATIONAL_TAAKSTELLING_SET]) { kind provinceCode } }');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const set = await server.as('lrt', `mutation { setNationalTaakstelling(input: { halfYear: "2023-I", vergunninghouders: 15000, source: "test", publishedOn: "2022-09-30" }) { halfYear } }`);
+    expect(set.errors).toBeUndefined();
+    await until(() => live.received.length > 0 || live.errors.length > 0);
+    expect(live.errors).toEqual([]);
+    expect(live.received[0].activity.kind).toBe('NATIONAL_TAAKSTELLING_SET');
+    live.stop();
+    await utrecht.dispose();
+    const feed = await server.as('gemeente-zeist', '{ recentEvents(provinceCodes: [UT], first: 20) { events { kind } } }');
+    expect(feed.errors).toBeUndefined();
+    expect(feed.data.recentEvents.events.map((e: { kind: string }) => e.kind)).toContain('NATIONAL_TAAKSTELLING_SET');
+  });
+});
+
+describe('publishing the national taakstelling', () => {
+  it('refuses a first publication less than 13 weeks before the half-year, and a revision dated before what it revises', async () => {
+    const set = (publishedOn: string, expectedVersion?: number) =>
+      server.as('jenv', `mutation($p: LocalDate!, $v: Int) { setNationalTaakstelling(input: { halfYear: "2024-II", vergunninghouders: 16000, source: "test", publishedOn: $p, expectedVersion: $v }) { version publishedOn } }`, { p: publishedOn, v: expectedVersion ?? null });
+    const late = await set('2024-04-02');
+    expect(codes(late)).toEqual(['BAD_USER_INPUT']);
+    expect(late.errors![0].extensions).toMatchObject({ field: 'input.publishedOn' });
+    expect(late.errors![0].message).toMatch(/13 weeks before .* 2024-04-01 at the latest/);
+    expect((await server.db.query(`SELECT count(*)::int AS n FROM national_taakstelling WHERE year = 2024 AND half = 2`))[0].n).toBe(0);
+    expect((await set('2024-04-01')).data.setNationalTaakstelling).toEqual({ version: 1, publishedOn: '2024-04-01' });
+    expect(codes(await set('2024-03-01', 1))).toEqual(['BAD_USER_INPUT']);
+    expect((await set('2024-09-01', 1)).data.setNationalTaakstelling).toEqual({ version: 2, publishedOn: '2024-09-01' });
+  });
+});
+
+describe('what national readers get', () => {
+  it('nationalTaakstellingen gives the sum over the gemeenten to those who read every gemeente, as the overview does', async () => {
+    const list = await server.as('ipo', '{ nationalTaakstellingen { halfYear gemeentenSum } }');
+    const overview = await server.as('ipo', '{ huisvestingOverview(halfYear: "2021-I") { national { gemeentenSum } } }');
+    expect(list.data.nationalTaakstellingen.find((n: any) => n.halfYear === '2021-I').gemeentenSum).toBe(overview.data.huisvestingOverview.national.gemeentenSum);
+    expect(overview.data.huisvestingOverview.national.gemeentenSum).toBeGreaterThan(13_500);
+    const own = await server.as('secretariaat-fl', '{ nationalTaakstellingen { gemeentenSum } }');
+    expect(own.data.nationalTaakstellingen.every((n: any) => n.gemeentenSum === null)).toBe(true);
+  });
+
+  it('COA and the national partners, who read every gemeente, follow the whole country live; a secretariat does not', async () => {
+    for (const [handle, national] of [['coa-regio-3', true], ['bzk', true], ['secretariaat-fl', false]] as const) {
+      const abilities = (await server.as(handle, '{ viewer { abilities { action national } } }')).data.viewer.abilities;
+      expect(abilities.find((a: any) => a.action === 'FOLLOW_ACTIVITY')?.national ?? false, handle).toBe(national);
+    }
+    const coa = await connect(server.wsUrl, await server.token('coa-regio-1'));
+    const live = subscribe(coa, 'subscription { activity(kinds: [REALISATION_RECORDED]) { kind provinceCode } }');
+    const secretariaat = await connect(server.wsUrl, await server.token('secretariaat-ut'));
+    const refused = subscribe(secretariaat, 'subscription { activity(kinds: [REALISATION_RECORDED]) { kind } }');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const [{ version }] = await server.db.query(`SELECT coalesce(max(version), 0) AS version FROM huisvesting_realisation WHERE gemeente_code = 'GM0034' AND year = 2021 AND half = 1`);
+    const recorded = await server.as('gemeente-almere', 'mutation($v: Int!) { recordHuisvestingRealisation(input: { gemeenteCode: "GM0034", halfYear: "2021-I", housed: 70, inTussenvoorziening: 5, inDoorstroomwoning: 2, expectedVersion: $v }) { realisationVersion } }', { v: version });
+    expect(recorded.errors).toBeUndefined();
+    await until(() => live.received.length > 0 || live.errors.length > 0);
+    expect(live.received[0].activity).toEqual({ kind: 'REALISATION_RECORDED', provinceCode: 'FL' });
+    await until(() => refused.errors.length > 0);
+    expect(JSON.stringify(refused.errors[0])).toContain('FORBIDDEN');
+    live.stop();
+    await coa.dispose();
+    await secretariaat.dispose();
   });
 });

@@ -24,12 +24,37 @@ const flevoland = async (handle = 'ipo', h = '2021-I') => {
   return response.data.huisvestingOverview.provinces[0];
 };
 
+/** The demo's own koppelingen of 2021-I, read before the tests below clear three provinces. */
+let demo: any;
+const versionOf = async (gemeenteCode: string, month: string) =>
+  Number((await server.db.query(`SELECT version FROM koppeling_month WHERE gemeente_code = $1 AND month = $2::date`, [gemeenteCode, `${month}-01`]))[0]?.version ?? 0);
+
 beforeAll(async () => {
   server = await startTestServer();
+  demo = (await server.as('ipo', OVERVIEW, { h: '2021-I' })).data.huisvestingOverview;
+  // The demo records koppelingen in every province: the tests below start from Flevoland, Noord-Holland and Utrecht
+  // (uitplaatsingsregio 3) with nothing recorded, so that what they record is all there is.
+  await server.db.query(`DELETE FROM koppeling_month WHERE gemeente_code IN (SELECT code FROM gemeente WHERE province_code IN ('FL', 'NH', 'UT'))`);
 }, 120_000);
 
 afterAll(async () => {
   await server?.close();
+});
+
+describe('the demo data', () => {
+  it('records koppelingen in every province and signals those that get fewer than their opgave needs', () => {
+    expect(demo.provinces).toHaveLength(12);
+    for (const province of demo.provinces) {
+      expect(province.koppeling.linked, province.provinceCode).toBeGreaterThan(0);
+      expect(province.fewerKoppelingenThanNeeded, province.provinceCode).toBe(province.koppeling.linked < province.opgave);
+      expect(province.koppelingShortfall, province.provinceCode).toBe(Math.max(0, province.opgave - province.koppeling.linked));
+      expect(province.koppeling.housedWithinNorm + province.koppeling.housedLate).toBeLessThanOrEqual(province.koppeling.linked);
+    }
+    const signalled = demo.provinces.filter((p: any) => p.fewerKoppelingenThanNeeded).map((p: any) => p.provinceCode);
+    expect(signalled.length).toBeGreaterThan(0);
+    expect(signalled.length).toBeLessThan(12);
+    expect(demo.uitplaatsingsregios.some((r: any) => r.fewerKoppelingenThanNeeded)).toBe(true);
+  });
 });
 
 describe('the koppeling CSV refuses anything that could hold a person, writing nothing', () => {
@@ -119,7 +144,7 @@ describe('recordKoppelingen: the figures and the signal', () => {
     expect(codes(await server.as('coa-regio-3', RECORD, month({ month: '2021-05', averageWeeksFromKoppeling: -1 })))).toEqual(['BAD_USER_INPUT']);
     expect(await rowCount()).toBe(before);
     // COA of region 1 may record for Groningen.
-    const groningen = await server.as('coa-regio-1', RECORD, month({ gemeenteCode: 'GM0014', month: '2021-05' }));
+    const groningen = await server.as('coa-regio-1', RECORD, month({ gemeenteCode: 'GM0014', month: '2021-05', expectedVersion: await versionOf('GM0014', '2021-05') }));
     expect(groningen.errors).toBeUndefined();
   });
 });
@@ -180,5 +205,20 @@ describe('live: the existing activity subscription covers huisvesting changes', 
     notSeen.stop();
     await ipo.dispose();
     await utrecht.dispose();
+  });
+});
+
+describe('koppelingMonths: what COA revises from', () => {
+  it('gives the months of a half-year with their version to those who may read the gemeente; a conflict names who changed it', async () => {
+    const recorded = await server.as('coa-regio-3', RECORD, month({ gemeenteCode: 'GM0995', month: '2021-09', expectedVersion: 0 }));
+    expect(recorded.errors).toBeUndefined();
+    const read = await server.as('coa-regio-3', '{ koppelingMonths(gemeenteCode: "GM0995", halfYear: "2021-II") { month linked largeFamilies version } }');
+    expect(read.errors).toBeUndefined();
+    expect(read.data.koppelingMonths).toEqual([{ month: '2021-09', linked: 40, largeFamilies: 2, version: 1 }]);
+    expect((await server.as('gemeente-lelystad', '{ koppelingMonths(gemeenteCode: "GM0995", halfYear: "2021-II") { version } }')).data.koppelingMonths).toHaveLength(1);
+    expect(codes(await server.as('gemeente-zeist', '{ koppelingMonths(gemeenteCode: "GM0995", halfYear: "2021-II") { version } }'))).toEqual(['FORBIDDEN']);
+    expect(codes(await server.as('coa-regio-3', '{ koppelingMonths(gemeenteCode: "GM0995", halfYear: "2021-III") { version } }'))).toEqual(['BAD_USER_INPUT']);
+    const stale = await server.as('coa-regio-3', RECORD, month({ gemeenteCode: 'GM0995', month: '2021-09', expectedVersion: 0 }));
+    expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 1, changedBy: 'COA-regievoerder uitplaatsingsregio 3 (demo)' });
   });
 });

@@ -370,7 +370,7 @@ describe('demo data', () => {
   // The demo story's agreements (src/demo/proposals.ts), plus the three proposals it converts into agreements.
   const storyAgreements = Object.values(STORY).reduce((n, list) => n + (list?.length ?? 0), 0);
   expect(storyAgreements).toBe(38);
-  const FULL = { people: 94, plans: 12, proposals: 24, agreements: storyAgreements + 3, crisisnoodopvang: 1 };
+  const FULL = { people: 97, plans: 12, proposals: 24, agreements: storyAgreements + 3, crisisnoodopvang: 1 };
 
   it('is loaded once when two instances start together on an empty database', async () => {
     const url = await emptyDatabase();

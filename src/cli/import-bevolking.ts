@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../platform/bootstrap.js';
@@ -9,13 +9,15 @@ import { entitiesOf } from '../platform/module.js';
 import { modules } from '../modules.js';
 
 /**
- * `npm run import:bevolking -- FILE [--on YYYY-MM-DD]`: loads a CBS StatLine CSV of population per gemeente on
- * 1 January. The date defaults to 1 January of the year in the file name (bevolking-2020.csv).
+ * `npm run import:bevolking -- FILE [--on YYYY-MM-DD] [--partial]`: loads a CBS StatLine CSV of population per gemeente
+ * on 1 January. The date defaults to 1 January of the year in the file name (bevolking-2020.csv). A file must hold every
+ * gemeente of the date; `--partial` replaces only the gemeenten in the file.
  */
 runCommand(async (config, log) => {
-  const { values, positionals } = parseArgs({ options: { on: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ options: { on: { type: 'string' }, partial: { type: 'boolean' } }, allowPositionals: true });
   const file = positionals[0];
-  if (!file) throw new Error('usage: npm run import:bevolking -- FILE [--on YYYY-MM-DD]');
+  if (!file) throw new Error('usage: npm run import:bevolking -- FILE [--on YYYY-MM-DD] [--partial]');
+  if (!existsSync(file)) throw new Error(`no such file: ${file}`);
   const year = /(\d{4})/.exec(path.basename(file))?.[1];
   const onDate = values.on ?? (year ? `${year}-01-01` : undefined);
   if (!onDate || !/^\d{4}-01-01$/.test(onDate)) throw new Error('give the reference date, 1 January of a year: --on YYYY-01-01');
@@ -28,6 +30,7 @@ runCommand(async (config, log) => {
     const summary = await importPopulation(database.dataSource.manager, rows, {
       onDate,
       sourceFile: path.basename(file),
+      partial: values.partial ?? false,
       onProgress: (done, total) => process.stderr.write(`\rstoring ${done}/${total}${done === total ? '\n' : ''}`),
     });
     process.stdout.write(report(summary));

@@ -11,6 +11,7 @@ export interface DemoPerson {
   name: string;
   membership?:
     | { role: Role.LRT | Role.IPO }
+    | { role: Role.PARTNER; abbreviation: NationalAbbreviation }
     | { role: Role.PRT_SECRETARIAAT; provinceCode: ProvinceCode }
     | { role: Role.GEMEENTE; gemeenteName: string }
     | { role: Role.COA_REGIO; uitplaatsingsregio: number };
@@ -20,7 +21,10 @@ export interface DemoPerson {
 export type DemoOrganisation =
   | { kind: 'PROVINCIE'; provinceCode: ProvinceCode }
   | { kind: 'GEMEENTE'; gemeenteName: string }
-  | { kind: 'COA' | 'IPO' | 'MINISTERIE' };
+  | { kind: 'NATIONAL'; abbreviation: NationalAbbreviation };
+
+/** The national organisations, by the abbreviation migration 9 gives them. */
+export type NationalAbbreviation = 'COA' | 'IPO' | 'JenV' | 'BZK' | 'SZW' | 'VNG';
 
 const PROVINCES: { code: ProvinceCode; name: string; regio: number; veiligheidsregio: string; gemeenten: string[] }[] = [
   { code: ProvinceCode.GR, name: 'Groningen', regio: 1, veiligheidsregio: 'Groningen', gemeenten: ['Groningen', 'Westerkwartier'] },
@@ -53,8 +57,17 @@ function buildDemoPeople(): DemoPerson[] {
     {
       handle: 'jenv',
       name: 'Vertegenwoordiger JenV (demo)',
-      seats: PROVINCES.map((p) => ({ provinceCode: p.code, function: RegietafelFunction.LID, capacity: 'Ministerie van Justitie en Veiligheid', organisation: { kind: 'MINISTERIE' } })),
+      membership: { role: Role.PARTNER, abbreviation: 'JenV' },
+      seats: PROVINCES.map((p) => ({
+        provinceCode: p.code,
+        function: RegietafelFunction.LID,
+        capacity: 'Ministerie van Justitie en Veiligheid',
+        organisation: { kind: 'NATIONAL', abbreviation: 'JenV' },
+      })),
     },
+    { handle: 'bzk', name: 'Medewerker BZK (demo)', membership: { role: Role.PARTNER, abbreviation: 'BZK' } },
+    { handle: 'szw', name: 'Medewerker SZW (demo)', membership: { role: Role.PARTNER, abbreviation: 'SZW' } },
+    { handle: 'vng', name: 'Medewerker VNG (demo)', membership: { role: Role.PARTNER, abbreviation: 'VNG' } },
   ];
   for (let regio = 1; regio <= 5; regio++) {
     people.push({
@@ -65,7 +78,7 @@ function buildDemoPeople(): DemoPerson[] {
         provinceCode: p.code,
         function: RegietafelFunction.LID,
         capacity: 'COA',
-        organisation: { kind: 'COA' },
+        organisation: { kind: 'NATIONAL', abbreviation: 'COA' },
       })),
     });
   }
@@ -132,7 +145,9 @@ export function demoSignInUsers(): SignInUser[] {
           ? membership.gemeenteName
           : 'uitplaatsingsregio' in membership
             ? String(membership.uitplaatsingsregio)
-            : null;
+            : 'abbreviation' in membership
+              ? membership.abbreviation
+              : null;
     return { handle: person.handle, name: person.name, role: membership?.role ?? null, scope };
   });
 }

@@ -5,6 +5,7 @@ import { DEMO_PEOPLE, type DemoOrganisation } from './people.js';
 import { seedDemoPlans } from './plans.js';
 import { seedDemoProposalsAndAgreements } from './proposals.js';
 import { seedDemoHuisvesting } from './huisvesting.js';
+import { seedDemoSignals } from './signals.js';
 
 /**
  * Loads the demo people, their memberships and regietafel seats, then demo plans, proposals and agreements, in one
@@ -17,6 +18,7 @@ export function seedDemo(dataSource: DataSource, log: Logger) {
     const people = await seedDemoPeople(db, log);
     const plans = await seedDemoPlans(db, log);
     const proposalsAndAgreements = await seedDemoProposalsAndAgreements(db, log);
+    await seedDemoSignals(db, log);
     return { ...people, plans, ...proposalsAndAgreements, huisvesting: await seedDemoHuisvesting(db, log) };
   });
 }
@@ -42,7 +44,7 @@ async function seedDemoPeople(db: DataSource, log: Logger): Promise<{ people: nu
           ? ['province_code = $1', [organisation.provinceCode]]
           : organisation.kind === 'GEMEENTE'
             ? ['gemeente_code = $1', [await gemeenteCode(organisation.gemeenteName)]]
-            : ['kind = $1', [organisation.kind]];
+            : ['abbreviation = $1', [organisation.abbreviation]];
       const rows: { id: string }[] = await tx.query(`SELECT id FROM organisation WHERE ${sql}`, params);
       return rows[0].id;
     };
@@ -66,10 +68,12 @@ async function seedDemoPeople(db: DataSource, log: Logger): Promise<{ people: nu
             : membership.role === 'GEMEENTE'
               ? { kind: 'GEMEENTE', gemeenteName: membership.gemeenteName }
               : membership.role === 'COA_REGIO'
-                ? { kind: 'COA' }
+                ? { kind: 'NATIONAL', abbreviation: 'COA' }
                 : membership.role === 'IPO'
-                  ? { kind: 'IPO' }
-                  : { kind: 'MINISTERIE' };
+                  ? { kind: 'NATIONAL', abbreviation: 'IPO' }
+                  : membership.role === 'PARTNER'
+                    ? { kind: 'NATIONAL', abbreviation: membership.abbreviation }
+                    : { kind: 'NATIONAL', abbreviation: 'JenV' };
         const result: unknown[] = await tx.query(
           `INSERT INTO membership (person_id, organisation_id, role, province_code, gemeente_code, uitplaatsingsregio_number, granted_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,

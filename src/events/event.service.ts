@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { loadPrincipal } from '../platform/auth/authenticate.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { isNational } from '../platform/auth/scope.js';
-import type { ProvinceCode } from '../platform/auth/vocabulary.js';
+import { Role, type ProvinceCode } from '../platform/auth/vocabulary.js';
 import { badUserInput, forbidden, notFound } from '../platform/errors.js';
 import { isUuid } from '../platform/validation.js';
 import type { EventBus } from './event-bus.js';
@@ -16,9 +16,18 @@ export interface EventPageResult {
   hasMore: boolean;
 }
 
-/** Whether the principal may follow the events of a province: IPO and LRT everywhere, others where a role or seat reaches. */
+/**
+ * Whether the principal may follow the whole country at once: IPO and LRT, who read everything; the national partners
+ * and COA, who read some subjects in every province (the huisvesting of all gemeenten). Each event still reaches a
+ * follower only if its subject's policy lets them see it.
+ */
+export function followsCountry(principal: Principal): boolean {
+  return isNational(principal) || principal.memberships.some((m) => m.role === Role.PARTNER || m.role === Role.COA_REGIO);
+}
+
+/** Whether the principal may follow the events of a province: country followers everywhere, others where a role or seat reaches. */
 export function mayFollowProvince(principal: Principal, provinceCode: ProvinceCode): boolean {
-  return isNational(principal) || principal.seatProvinceCodes.includes(provinceCode) || principal.memberships.some((m) => m.provinceCodes.includes(provinceCode));
+  return followsCountry(principal) || principal.seatProvinceCodes.includes(provinceCode) || principal.memberships.some((m) => m.provinceCodes.includes(provinceCode));
 }
 
 /** The audit trail, catch-up after a reconnect, and live subscriptions, all filtered by the subject's policy. */
@@ -145,10 +154,10 @@ export class EventService {
     }
   }
 
-  /** Following a province live needs a role there; following the whole country needs IPO or LRT. */
+  /** Following a province live needs a role there; following the whole country needs a national reader (`followsCountry`). */
   assertMayFollow(principal: Principal, provinceCode: ProvinceCode | null | undefined, field: string): void {
     if (!provinceCode) {
-      if (!isNational(principal)) throw forbidden('Only IPO and LRT follow the whole country: name a provinceCode', field);
+      if (!followsCountry(principal)) throw forbidden('Only IPO, LRT, COA and the national partners follow the whole country: name a provinceCode', field);
       return;
     }
     if (!mayFollowProvince(principal, provinceCode)) throw forbidden(`You have no role in province ${provinceCode}`, field);

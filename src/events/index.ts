@@ -6,7 +6,7 @@ import type { EventSubject } from './event.policy.js';
 
 export { Event, EventKinds, EventSubjectTypes, recordEvent, type EventInput, type EventKind, type EventSubjectType } from './event.js';
 export { redacted, type EventSubject } from './event.policy.js';
-export { EventService, mayFollowProvince } from './event.service.js';
+export { EventService, followsCountry, mayFollowProvince } from './event.service.js';
 export { fresh, unlessForbidden } from './subscriptions.js';
 export { EventPage };
 

@@ -1,15 +1,12 @@
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCsv } from '../platform/csv.js';
 import { badUserInput } from '../platform/errors.js';
 import type { ExportRoute } from '../platform/module.js';
-import { PROVINCE_CODES, type ProvinceCode } from '../reference/index.js';
+import { provinceCodeParam } from '../reference/index.js';
 import type { HuisvestingOverview } from './types.js';
-
-/** A cell starting with =, +, -, @, tab or carriage return gets a leading quote: never a formula in a spreadsheet. */
-const SAFE = { header: true, escape_formulas: true };
 
 /** One row per gemeente: taakstelling, housed, achterstand and voorsprong, and COA's koppelingen in the half-year. */
 export function huisvestingCsv(overview: HuisvestingOverview): string {
-  return stringify(
+  return spreadsheetCsv(
     overview.provinces.flatMap((province) =>
       [...province.gemeenten]
         .sort((a, b) => a.gemeenteCode.localeCompare(b.gemeenteCode))
@@ -39,7 +36,6 @@ export function huisvestingCsv(overview: HuisvestingOverview): string {
           adapted_home_needed: g.koppeling.adaptedHomeNeeded,
         })),
     ),
-    SAFE,
   );
 }
 
@@ -50,9 +46,7 @@ export const huisvestingExports: ExportRoute[] = [
     parameters: ['halfYear', 'provinceCode'],
     produce: async ({ principal, services }, query) => {
       if (!query.halfYear) throw badUserInput('halfYear is required, e.g. 2021-I', 'halfYear');
-      const provinceCode = query.provinceCode;
-      if (provinceCode !== undefined && !PROVINCE_CODES.includes(provinceCode as ProvinceCode)) throw badUserInput(`${provinceCode.slice(0, 10)} is not a province code`, 'provinceCode');
-      return huisvestingCsv(await services.huisvesting.overview(principal, query.halfYear, provinceCode as ProvinceCode | undefined));
+      return huisvestingCsv(await services.huisvesting.overview(principal, query.halfYear, provinceCodeParam(query.provinceCode)));
     },
   },
 ];

@@ -9,6 +9,7 @@ export enum HuisvestingEventKind {
   HERVERDELING_PROPOSED = 'HERVERDELING_PROPOSED',
   HERVERDELING_CONFIRMED = 'HERVERDELING_CONFIRMED',
   KOPPELINGEN_RECORDED = 'KOPPELINGEN_RECORDED',
+  POPULATION_IMPORTED = 'POPULATION_IMPORTED',
 }
 EventKinds.add(HuisvestingEventKind);
 
@@ -32,8 +33,8 @@ const ofGemeente: EventSubject = {
 };
 
 export const huisvestingEvents: Record<string, EventSubject> = {
-  // The national number is public once published: everyone with a role sees it change.
-  [HuisvestingEventSubject.NATIONAL_TAAKSTELLING]: { canSee: (principal) => principal.memberships.length > 0 },
+  // The national number is public once published: everyone with a role sees it change, in every province's feed.
+  [HuisvestingEventSubject.NATIONAL_TAAKSTELLING]: { provincesInState: true, canSee: (principal) => principal.memberships.length > 0 },
   [HuisvestingEventSubject.HUISVESTING_REALISATION]: ofGemeente,
   [HuisvestingEventSubject.KOPPELING]: ofGemeente,
   // A herverdeling concerns all its parties: each gemeente, and whoever reads one of their provinces.

@@ -5,16 +5,16 @@ import type { ProvinceCode } from '../reference/index.js';
 import { HuisvestingAction } from './types.js';
 
 /**
- * Who may do what with the huisvesting of vergunninghouders (issue 14). LRT (on behalf of JenV) sets the national
- * taakstelling. A gemeente records its own realisation and takes part in herverdelingen. COA records koppelingen for
+ * Who may do what with the huisvesting of vergunninghouders (issue 14). JenV (a PARTNER acting for it) and the LRT (on
+ * its behalf) set the national taakstelling. A gemeente records its own realisation and takes part in herverdelingen. COA records koppelingen for
  * the gemeenten of its uitplaatsingsregio. The PRT secretariat and regietafel members read the gemeenten of their
- * province (the province supervises); IPO, COA and LRT read everything.
+ * province (the province supervises); IPO, COA, LRT and the national partners (PARTNER) read everything.
  */
 export const huisvestingPolicy = {
   /** Provinces whose gemeenten the principal reads in full: 'ALL' for IPO, LRT and COA. */
   provinces(principal: Principal): ProvinceCode[] | 'ALL' {
     // Those who oversee a province (secretariat, regietafel seats); COA reads every province, not only its region's.
-    return hasRole(principal, Role.COA_REGIO) ? 'ALL' : overseenProvinces(principal);
+    return hasRole(principal, Role.COA_REGIO) || hasRole(principal, Role.PARTNER) ? 'ALL' : overseenProvinces(principal);
   },
 
   canReadProvince(principal: Principal, provinceCode: ProvinceCode): boolean {
@@ -27,7 +27,7 @@ export const huisvestingPolicy = {
   },
 
   canSetNational(principal: Principal): boolean {
-    return hasRole(principal, Role.LRT);
+    return principal.memberships.some((m) => m.role === Role.LRT || (m.role === Role.PARTNER && m.organisationAbbreviation === 'JenV'));
   },
 
   /** Realisation and herverdelingen: the gemeente itself. */

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import type { RequestContext } from '../platform/context.js';
 import { Gemeente, Province, ProvinceCode } from '../reference/index.js';
 import { halfYearArg } from './huisvesting.service.js';
+import { formatHalfYear } from './rules.js';
 import { huisvestingPolicy } from './huisvesting.policy.js';
 import {
   GemeenteTaakstelling,
@@ -32,8 +33,16 @@ export class HuisvestingResolver {
   }
 
   @Query(() => [NationalTaakstelling], { description: 'The national taakstellingen per half-year, earliest first, with their source and publication date.' })
-  nationalTaakstellingen(@Ctx() { services }: RequestContext) {
-    return services.huisvesting.nationals();
+  nationalTaakstellingen(@Ctx() { services, principal }: RequestContext) {
+    return services.huisvesting.nationalsWithSums(principal);
+  }
+
+  @Query(() => [KoppelingMonth], {
+    description:
+      "The months of a half-year for which COA recorded a gemeente's koppelingen, with their version (what a revision by recordKoppelingen sends as expectedVersion); for those who may read the gemeente.",
+  })
+  koppelingMonths(@Ctx() { services, principal }: RequestContext, @Arg('gemeenteCode', () => String) gemeenteCode: string, @Arg('halfYear', () => String) halfYear: string) {
+    return services.huisvesting.koppelingMonths(principal, gemeenteCode, halfYear);
   }
 
   @Query(() => [Herverdeling], { description: 'Herverdelingen (art. 29(2)) of a half-year that involve a gemeente you may read.' })
@@ -41,7 +50,7 @@ export class HuisvestingResolver {
     return services.huisvesting.herverdelingen(principal, halfYear);
   }
 
-  @Mutation(() => NationalTaakstelling, { description: 'LRT (on behalf of JenV): set or revise the national taakstelling of a half-year.' })
+  @Mutation(() => NationalTaakstelling, { description: 'JenV (PARTNER for JenV), or the LRT on its behalf: set or revise the national taakstelling of a half-year.' })
   setNationalTaakstelling(@Arg('input', () => SetNationalTaakstellingInput) input: SetNationalTaakstellingInput, @Ctx() { services, principal }: RequestContext) {
     return services.huisvesting.setNational(principal, input);
   }
@@ -96,6 +105,11 @@ export class GemeenteTaakstellingGemeenteResolver {
 
 @Resolver(() => HerverdelingPart)
 export class HerverdelingPartResolver {
+  @FieldResolver(() => Gemeente, { description: 'The gemeente of this part, with its name (it may lie in another province).' })
+  gemeente(@Root() part: HerverdelingPart, @Ctx() { loaders }: RequestContext) {
+    return loaders.gemeente.load(part.gemeenteCode);
+  }
+
   @FieldResolver(() => Boolean, { description: 'You may confirm this part now (for its gemeente, not yet confirmed).' })
   viewerCanConfirm(@Root() part: HerverdelingPart, @Ctx() { principal }: RequestContext): boolean {
     return part.confirmedAt === null && huisvestingPolicy.actsFor(principal, part.gemeenteCode);
@@ -105,7 +119,9 @@ export class HerverdelingPartResolver {
 @Resolver(() => Province)
 export class ProvinceHuisvestingResolver {
   @FieldResolver(() => ProvinceHuisvesting, { nullable: true, description: 'Huisvesting of its gemeenten in a half-year; null when you may not read the province.' })
-  huisvesting(@Root() province: Province, @Arg('halfYear', () => String) halfYear: string, @Ctx() { services, principal }: RequestContext) {
-    return services.huisvesting.provinceHuisvesting(principal, province.code, halfYear);
+  huisvesting(@Root() province: Province, @Arg('halfYear', () => String) halfYear: string, @Ctx() { loaders, principal }: RequestContext) {
+    const label = formatHalfYear(halfYearArg(halfYear, 'halfYear'));
+    if (!huisvestingPolicy.canReadProvince(principal, province.code)) return null;
+    return loaders.provinceHuisvesting.load(`${province.code}@${label}`);
   }
 }

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
 import { badUserInput, conflict, forbidden, notFound, ruleViolation } from '../platform/errors.js';
-import { isIsoDate, today } from '../platform/dates.js';
+import { addDays, isIsoDate, today } from '../platform/dates.js';
 import { assertText, isUuid } from '../platform/validation.js';
 import { recordEvent } from '../events/index.js';
 import { shortTermTargetsInForceSql } from '../plans/index.js';
@@ -36,9 +36,9 @@ import {
   Verevening,
   VereveningPeildatum,
   UitplaatsingsregioKoppeling,
-  type KoppelingMonth,
+  KoppelingMonth,
 } from './types.js';
-import { koppelingProblem, storeKoppelingMonth } from './koppeling.js';
+import { KOPPELING_MONTH_COLUMNS, koppelingProblem, storeKoppelingMonth } from './koppeling.js';
 
 export function halfYearArg(value: string, field: string): HalfYear {
   const halfYear = parseHalfYear(value);
@@ -217,12 +217,12 @@ export class HuisvestingService {
   }
 
   /** Balances of the gemeenten asked for (or of whole provinces), up to and including `upTo`. */
-  async figures(scope: { provinces: ProvinceCode[] | null; gemeenten: string[] }, upTo: HalfYear): Promise<{ nationals: NationalTaakstelling[]; gemeenten: Map<string, GemeenteTaakstelling[]>; koppelingen: KoppelingRow[]; regios: RegioRow[]; shortTermTargets: Map<ProvinceCode, number> }> {
+  async figures(scope: { provinces: ProvinceCode[] | null; gemeenten: string[] }, upTo: HalfYear, db: DataSource | EntityManager = this.db): Promise<{ nationals: NationalTaakstelling[]; gemeenten: Map<string, GemeenteTaakstelling[]>; koppelingen: KoppelingRow[]; regios: RegioRow[]; shortTermTargets: Map<ProvinceCode, number> }> {
     const last = Math.max(ordinal(upTo), ordinal({ year: 2021, half: 2 }));
     const [nationals, rows, [{ koppelingen, regios, targets }]] = await Promise.all([
-      this.nationals(),
-      this.db.query(FIGURES_SQL, [last, scope.provinces, scope.gemeenten]),
-      this.db.query(KOPPELING_SQL, [last, scope.provinces, scope.gemeenten]) as Promise<{ koppelingen: KoppelingRow[]; regios: RegioRow[]; targets: Record<string, number> | null }[]>,
+      this.nationals(db),
+      db.query(FIGURES_SQL, [last, scope.provinces, scope.gemeenten]),
+      db.query(KOPPELING_SQL, [last, scope.provinces, scope.gemeenten]) as Promise<{ koppelingen: KoppelingRow[]; regios: RegioRow[]; targets: Record<string, number> | null }[]>,
     ]);
     const halfYears = nationals.map((n) => ordinal(parseHalfYear(n.halfYear)!)).filter((n) => n <= last);
     const gemeenten = balances(rows as FigureRow[], halfYears);
@@ -238,6 +238,17 @@ export class HuisvestingService {
       for (const g of series) g.koppeling = sumKoppeling(byGemeenteHalfYear.get(`${g.gemeenteCode}:${ordinal(parseHalfYear(g.halfYear)!)}`) ?? []);
     }
     return { nationals, gemeenten, koppelingen, regios, shortTermTargets: new Map(Object.entries(targets ?? {})) as Map<ProvinceCode, number> };
+  }
+
+  /** The national taakstellingen; with the sum over the gemeenten for those who read every gemeente (three statements more). */
+  async nationalsWithSums(principal: Principal): Promise<NationalTaakstelling[]> {
+    const nationals = await this.nationals();
+    if (huisvestingPolicy.provinces(principal) !== 'ALL' || nationals.length === 0) return nationals;
+    const { gemeenten } = await this.figures({ provinces: null, gemeenten: [] }, parseHalfYear(nationals.at(-1)!.halfYear)!);
+    const sums = new Map<string, number>();
+    for (const series of gemeenten.values()) for (const g of series) sums.set(g.halfYear, (sums.get(g.halfYear) ?? 0) + g.computed);
+    for (const national of nationals) national.gemeentenSum = sums.get(national.halfYear) ?? null;
+    return nationals;
   }
 
   /** Per province: taakstelling, housed, achterstand, voorsprong, verevening and koppeling. Three statements whatever the size. */
@@ -281,14 +292,9 @@ export class HuisvestingService {
     return Object.assign(new HuisvestingOverview(), { halfYear: label, national, provinces: perProvince, uitplaatsingsregios });
   }
 
-  async provinceHuisvesting(principal: Principal, provinceCode: ProvinceCode, halfYearText: string): Promise<ProvinceHuisvesting | null> {
-    if (!huisvestingPolicy.canReadProvince(principal, provinceCode)) return null;
-    return (await this.overview(principal, halfYearText, provinceCode)).provinces[0];
-  }
-
   async setNational(principal: Principal, input: { halfYear: string; vergunninghouders: number; source: string; publishedOn: string; expectedVersion?: number | null }): Promise<NationalTaakstelling> {
     const halfYear = halfYearArg(input.halfYear, 'input.halfYear');
-    if (!huisvestingPolicy.canSetNational(principal)) throw forbidden('Only the LRT (on behalf of JenV) sets the national taakstelling');
+    if (!huisvestingPolicy.canSetNational(principal)) throw forbidden('Only JenV, or the LRT on its behalf, sets the national taakstelling');
     if (!Number.isInteger(input.vergunninghouders) || input.vergunninghouders < 0 || input.vergunninghouders > 1_000_000) {
       throw badUserInput('vergunninghouders must be a whole number from 0 to 1,000,000', 'input.vergunninghouders');
     }
@@ -296,11 +302,19 @@ export class HuisvestingService {
     if (!isIsoDate(input.publishedOn)) throw badUserInput('publishedOn is not a date (YYYY-MM-DD)', 'input.publishedOn');
     if (input.publishedOn > today()) throw badUserInput('publishedOn lies in the future: record a figure once it is published', 'input.publishedOn');
     return this.db.transaction(async (tx) => {
-      const [current] = await tx.query('SELECT vergunninghouders, source, published_on::text AS "publishedOn", version FROM national_taakstelling WHERE year = $1 AND half = $2 FOR UPDATE', [halfYear.year, halfYear.half]);
+      const [current] = await tx.query('SELECT vergunninghouders, source, published_on::text AS "publishedOn", version, (SELECT name FROM person WHERE id = updated_by) AS "changedBy", updated_at AS "changedAt" FROM national_taakstelling WHERE year = $1 AND half = $2 FOR UPDATE', [halfYear.year, halfYear.half]);
       if (current && input.expectedVersion !== current.version) {
-        throw conflict(`The taakstelling of ${input.halfYear} is at version ${current.version}: revise it from there`, { currentVersion: current.version, changedBy: null, changedAt: new Date() });
+        throw conflict(`The taakstelling of ${input.halfYear} is at version ${current.version}: revise it from there`, { currentVersion: current.version, changedBy: current.changedBy, changedAt: current.changedAt });
       }
       if (!current && input.expectedVersion) throw notFound(`No taakstelling for ${input.halfYear} to revise`, 'input.expectedVersion');
+      // Art. 29(1) Huisvestingswet 2014: published at least 13 weeks before the half-year; a revision comes later.
+      const latest = addDays(`${halfYear.year}-${halfYear.half === 1 ? '01' : '07'}-01`, -91);
+      if (!current && input.publishedOn > latest) {
+        throw badUserInput(`The national taakstelling of ${input.halfYear} is published at least 13 weeks before the half-year (art. 29(1) Huisvestingswet 2014): on ${latest} at the latest`, 'input.publishedOn');
+      }
+      if (current && input.publishedOn < current.publishedOn) {
+        throw badUserInput(`A revision is published on or after the figure it revises (${current.publishedOn})`, 'input.publishedOn');
+      }
       await tx.query(
         `INSERT INTO national_taakstelling (year, half, vergunninghouders, source, published_on, updated_by) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (year, half) DO UPDATE SET vergunninghouders = $3, source = $4, published_on = $5, updated_by = $6, updated_at = now(), version = national_taakstelling.version + 1`,
@@ -315,7 +329,8 @@ export class HuisvestingService {
         provinceCode: null,
         actorId: principal.personId,
         before: current ?? null,
-        after: { halfYear: label, vergunninghouders: after.vergunninghouders, source: after.source, publishedOn: after.publishedOn, version: after.version },
+        // It concerns every province: each province's feed shows it (the subject names its provinces in its state).
+        after: { halfYear: label, vergunninghouders: after.vergunninghouders, source: after.source, publishedOn: after.publishedOn, version: after.version, provinceCodes: [...PROVINCE_CODES] },
       });
       return after;
     });
@@ -340,11 +355,11 @@ export class HuisvestingService {
       if (!national) throw badUserInput(`${label} has no national taakstelling yet`, 'input.halfYear');
       const [gemeente] = await tx.query('SELECT province_code FROM gemeente WHERE code = $1', [gemeenteCode]);
       const [current] = await tx.query(
-        'SELECT housed, in_tussenvoorziening AS "inTussenvoorziening", in_doorstroomwoning AS "inDoorstroomwoning", version FROM huisvesting_realisation WHERE gemeente_code = $1 AND year = $2 AND half = $3 FOR UPDATE',
+        'SELECT housed, in_tussenvoorziening AS "inTussenvoorziening", in_doorstroomwoning AS "inDoorstroomwoning", version, (SELECT name FROM person WHERE id = updated_by) AS "changedBy", updated_at AS "changedAt" FROM huisvesting_realisation WHERE gemeente_code = $1 AND year = $2 AND half = $3 FOR UPDATE',
         [gemeenteCode, halfYear.year, halfYear.half],
       );
       if ((current?.version ?? 0) !== input.expectedVersion) {
-        throw conflict(`The realisation changed since version ${input.expectedVersion}`, { currentVersion: current?.version ?? 0, changedBy: null, changedAt: new Date() });
+        throw conflict(`The realisation changed since version ${input.expectedVersion}`, { currentVersion: current?.version ?? 0, changedBy: current?.changedBy ?? null, changedAt: current?.changedAt ?? new Date() });
       }
       await tx.query(
         `INSERT INTO huisvesting_realisation (gemeente_code, year, half, housed, in_tussenvoorziening, in_doorstroomwoning, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -427,9 +442,30 @@ export class HuisvestingService {
       await tx.query('UPDATE herverdeling_part SET confirmed_at = now(), confirmed_by = $3 WHERE herverdeling_id = $1 AND gemeente_code = ANY($2) AND confirmed_at IS NULL', [
         id, own.map((part) => part.gemeente_code), principal.personId,
       ]);
+      const complete = parts.every((part) => part.confirmed_at || own.includes(part));
+      if (complete) await this.assertStillPossible(tx, id);
       await tx.query('UPDATE herverdeling SET confirmed = NOT EXISTS (SELECT 1 FROM herverdeling_part WHERE herverdeling_id = $1 AND confirmed_at IS NULL) WHERE id = $1', [id]);
       return this.afterChange(tx, principal, id, HuisvestingEventKind.HERVERDELING_CONFIRMED);
     });
+  }
+
+  /**
+   * The last confirmation makes a herverdeling count: checked again against the taakstellingen as they are now, since
+   * another herverdeling of the same gemeenten may have counted since it was proposed (two pending transfers of all of
+   * a gemeente's taakstelling would otherwise both count, and the sum grow). The parties' half-year is locked per
+   * gemeente, so two confirmations cannot both pass on the same figures.
+   */
+  private async assertStillPossible(tx: EntityManager, id: string): Promise<void> {
+    const [herverdeling] = await this.byIds(tx, [id]);
+    const codes = herverdeling.parts.map((part) => part.gemeenteCode).sort();
+    for (const code of codes) await tx.query(`SELECT pg_advisory_xact_lock(hashtext('herverdeling:' || $1 || ':' || $2))`, [code, herverdeling.halfYear]);
+    const halfYear = parseHalfYear(herverdeling.halfYear)!;
+    const { gemeenten } = await this.figures({ provinces: [], gemeenten: codes }, halfYear, tx);
+    const taakstellingOf = (code: string) => gemeenten.get(code)?.find((g) => g.halfYear === herverdeling.halfYear)?.taakstelling;
+    const problem = herverdelingProblem(herverdeling.parts, taakstellingOf);
+    if (problem) {
+      throw ruleViolation('HERVERDELING_NO_LONGER_POSSIBLE', `This herverdeling can no longer count: ${problem.message}, after herverdelingen confirmed since it was proposed`, { field: 'id' });
+    }
   }
 
   /** COA of the gemeente's uitplaatsingsregio: record or revise one month's koppelingen (counts only). */
@@ -448,6 +484,23 @@ export class HuisvestingService {
       throw forbidden('Only COA of the uitplaatsingsregio the gemeente belongs to records its koppelingen', 'input.gemeenteCode');
     }
     return this.db.transaction((tx) => storeKoppelingMonth(tx, { ...row, provinceCode: gemeente.province_code }, principal.personId, input.expectedVersion));
+  }
+
+  async koppelingMonths(principal: Principal, gemeenteCodeText: string, halfYearText: string): Promise<KoppelingMonth[]> {
+    const gemeenteCode = normaliseGemeenteCode(gemeenteCodeText, 'gemeenteCode');
+    const halfYear = halfYearArg(halfYearText, 'halfYear');
+    const [gemeente]: { province_code: ProvinceCode }[] = await this.db.query('SELECT province_code FROM gemeente WHERE code = $1', [gemeenteCode]);
+    if (!gemeente) throw notFound(`No gemeente ${gemeenteCode}`, 'gemeenteCode');
+    if (!huisvestingPolicy.canReadGemeente(principal, { gemeenteCode, provinceCode: gemeente.province_code })) {
+      throw forbidden(`You may not read the koppelingen of ${gemeenteCode}`, 'gemeenteCode');
+    }
+    const first = `${halfYear.year}-${halfYear.half === 1 ? '01' : '07'}-01`;
+    const rows = await this.db.query(
+      `SELECT ${KOPPELING_MONTH_COLUMNS} FROM koppeling_month k JOIN gemeente g ON g.code = k.gemeente_code
+       WHERE k.gemeente_code = $1 AND k.month >= $2::date AND k.month < $2::date + interval '6 months' ORDER BY k.month`,
+      [gemeenteCode, first],
+    );
+    return rows.map((row: object) => Object.assign(new KoppelingMonth(), row));
   }
 
   async herverdelingen(principal: Principal, halfYearText: string): Promise<Herverdeling[]> {
@@ -503,6 +556,20 @@ export class HuisvestingService {
         const last = pairs.map(([, h]) => parseHalfYear(h)!).reduce((a, b) => (ordinal(a) >= ordinal(b) ? a : b));
         const { gemeenten } = await this.figures({ provinces: [], gemeenten: [...new Set(pairs.map(([code]) => code))] }, last);
         return pairs.map(([code, h]) => gemeenten.get(code)?.find((g) => g.halfYear === h) ?? null);
+      }),
+      /**
+       * Key: `${provinceCode}@${halfYear}` (the half-year as `formatHalfYear` writes it); the same two statements for
+       * every province and half-year asked in an operation. The caller checks the policy first.
+       */
+      provinceHuisvesting: new DataLoader<string, ProvinceHuisvesting>(async (keys) => {
+        const pairs = keys.map((key) => key.split('@') as [ProvinceCode, string]);
+        const last = pairs.map(([, h]) => parseHalfYear(h)!).reduce((a, b) => (ordinal(a) >= ordinal(b) ? a : b));
+        const { gemeenten, koppelingen, shortTermTargets } = await this.figures({ provinces: [...new Set(pairs.map(([code]) => code))], gemeenten: [] }, last);
+        const all = [...gemeenten.values()];
+        return pairs.map(([code, h]) => {
+          const n = ordinal(parseHalfYear(h)!);
+          return provinceFigures(code, h, all.filter((series) => series[0]?.provinceCode === code), koppelingen.filter((k) => k.provinceCode === code && Number(k.n) === n), shortTermTargets.get(code) ?? 0);
+        });
       }),
       /** A province's balance at each peildatum of the verevening; one batch of statements for all provinces asked. */
       peildataOfProvince: new DataLoader<ProvinceCode, { peildatum: string; balance: number | null }[]>(async (codes) => {

@@ -10,7 +10,7 @@ export { HuisvestingService } from './huisvesting.service.js';
 export { HuisvestingEventKind, HuisvestingEventSubject } from './huisvesting.events.js';
 export { gemeenteTaakstelling, herverdelingProblem, parseHalfYear, formatHalfYear } from './rules.js';
 export { importKoppelingen, parseKoppelingCsv, PersonDataRefused, type KoppelingImportSummary } from './koppeling.js';
-export { importPopulation, parseCbsPopulation, type PopulationImportSummary } from './population-import.js';
+export { importPopulation, parseCbsPopulation, PopulationIncomplete, type PopulationImportSummary } from './population-import.js';
 
 declare module '../platform/context.js' {
   interface Services {

@@ -141,12 +141,13 @@ export async function koppelingMonth(db: EntityManager, gemeenteCode: string, mo
  * the import, which overwrites what it finds.
  */
 export async function storeKoppelingMonth(tx: EntityManager, row: KoppelingCounts & { provinceCode: ProvinceCode }, actorId: string | null, expectedVersion: number | null): Promise<KoppelingMonth> {
-  const before = await tx.query(`SELECT ${KOPPELING_MONTH_COLUMNS} FROM koppeling_month k JOIN gemeente g ON g.code = k.gemeente_code WHERE k.gemeente_code = $1 AND k.month = $2::date FOR UPDATE OF k`, [
+  const before = await tx.query(`SELECT ${KOPPELING_MONTH_COLUMNS}, (SELECT name FROM person WHERE id = k.updated_by) AS "changedBy", k.updated_at AS "changedAt" FROM koppeling_month k JOIN gemeente g ON g.code = k.gemeente_code WHERE k.gemeente_code = $1 AND k.month = $2::date FOR UPDATE OF k`, [
     row.gemeenteCode, `${row.month}-01`,
   ]);
-  const current = before[0] ?? null;
+  const { changedBy = null, changedAt = null, ...stored } = before[0] ?? {};
+  const current = before[0] ? stored : null;
   if (expectedVersion !== null && (current?.version ?? 0) !== expectedVersion) {
-    throw conflict(`The koppelingen of ${row.gemeenteCode} in ${row.month} changed since version ${expectedVersion}`, { currentVersion: current?.version ?? 0, changedBy: null, changedAt: new Date() });
+    throw conflict(`The koppelingen of ${row.gemeenteCode} in ${row.month} changed since version ${expectedVersion}`, { currentVersion: current?.version ?? 0, changedBy, changedAt: changedAt ?? new Date() });
   }
   await tx.query(
     `INSERT INTO koppeling_month (gemeente_code, month, linked, housed_within_norm, housed_late, average_weeks_from_koppeling, average_weeks_from_permit, large_families, adapted_home_needed, updated_by)

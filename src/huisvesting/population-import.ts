@@ -1,5 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import type { EntityManager } from 'typeorm';
+import { recordEvent } from '../events/index.js';
+import { PROVINCE_CODES } from '../reference/index.js';
+import { HuisvestingEventKind, HuisvestingEventSubject, subjectIdOf } from './huisvesting.events.js';
 
 /** One gemeente's population on 1 January, as read from a CBS StatLine CSV. */
 export interface CbsPopulation {
@@ -44,7 +47,8 @@ export function parseCbsPopulation(text: string): CbsPopulation[] {
     const line = headerIndex + index + 2;
     const region = (record[regionColumn] ?? '').trim();
     const figure = (record[figureColumn] ?? '').replace(/[.\s]/g, '');
-    if (!region || /^(nederland|bron|source|centraal bureau)/i.test(region) || /\((pv|cr|ld)\)|^(PV|LD|CR)\d/i.test(region)) return;
+    // The country's total, and notes such as "Bron: CBS" (not "Bronckhorst"); provinces and landsdelen carry "(PV)"/"(LD)".
+    if (!region || /^nederland$|^(bron|source)\s*:|^centraal bureau/i.test(region) || /\((pv|cr|ld)\)|^(PV|LD|CR)\d/i.test(region)) return;
     if (record.length < 2) return; // a note below the table
     const code = /^GM\d{4}$/i.test(region) ? region.toUpperCase() : null;
     // Provinces and landsdelen carry "(PV)"/"(LD)"; StatLine marks a gemeente that shares its name "(gemeente)".
@@ -66,14 +70,19 @@ export interface PopulationImportSummary {
   perProvince: Record<string, number>;
 }
 
+/** A file that leaves out gemeenten of the date: refused unless `partial`, with nothing written. */
+export class PopulationIncomplete extends Error {}
+
 /**
  * Stores the populations of a reference date in one transaction, replacing what was there for that date (including
- * fictitious demo figures). Names are matched to gemeenten that had not ended by the date.
+ * fictitious demo figures). Names are matched to gemeenten that had not ended by the date. A file must hold every
+ * gemeente of the date: a gemeente left out would have no taakstelling. With `partial`, only the gemeenten in the file
+ * are replaced and the others keep their figures. Every province's feed hears of it (taakstellingen change).
  */
 export async function importPopulation(
   db: EntityManager,
   rows: CbsPopulation[],
-  options: { onDate: string; sourceFile: string; onProgress?: (done: number, total: number) => void },
+  options: { onDate: string; sourceFile: string; partial?: boolean; onProgress?: (done: number, total: number) => void },
 ): Promise<PopulationImportSummary> {
   return db.transaction(async (tx) => {
     const gemeenten: { code: string; name: string; province_code: string }[] = await tx.query(
@@ -89,8 +98,17 @@ export async function importPopulation(
       if (!gemeente) unknown.push(row.code ?? row.name);
       else matched.set(gemeente.code, row.inhabitants);
     }
-    await tx.query('DELETE FROM gemeente_population WHERE on_date = $1', [options.onDate]);
+    const missing = gemeenten.filter((g) => !matched.has(g.code));
+    if (missing.length > 0 && !options.partial) {
+      throw new PopulationIncomplete(
+        `${missing.length} of the ${gemeenten.length} gemeenten of ${options.onDate} are not in the file (${missing.slice(0, 5).map((g) => `${g.code} ${g.name}`).join(', ')}${missing.length > 5 ? ', …' : ''}): nothing was stored. Import a complete file, or only these gemeenten with --partial.`,
+      );
+    }
     const entries = [...matched];
+    await tx.query(options.partial ? 'DELETE FROM gemeente_population WHERE on_date = $1 AND gemeente_code = ANY($2)' : 'DELETE FROM gemeente_population WHERE on_date = $1', [
+      options.onDate,
+      ...(options.partial ? [entries.map(([code]) => code)] : []),
+    ]);
     const source = `CBS StatLine, ${options.sourceFile}`;
     for (let start = 0; start < entries.length; start += 100) {
       const batch = entries.slice(start, start + 100);
@@ -107,11 +125,19 @@ export async function importPopulation(
       read: rows.length,
       stored: entries.length,
       unknown,
-      missing: gemeenten.filter((g) => !matched.has(g.code)).map(({ code, name }) => ({ code, name })),
+      missing: missing.map(({ code, name }) => ({ code, name })),
       total: entries.reduce((sum, [, n]) => sum + n, 0),
       perProvince,
     };
     await tx.query('INSERT INTO population_import (source_file, on_date, summary) VALUES ($1, $2, $3)', [options.sourceFile, options.onDate, JSON.stringify(summary)]);
+    await recordEvent(tx, {
+      kind: HuisvestingEventKind.POPULATION_IMPORTED,
+      subjectType: HuisvestingEventSubject.NATIONAL_TAAKSTELLING,
+      subjectId: subjectIdOf(`population:${options.onDate}`),
+      provinceCode: null,
+      actorId: null,
+      after: { onDate: options.onDate, sourceFile: options.sourceFile, stored: summary.stored, partial: !!options.partial, provinceCodes: [...PROVINCE_CODES] },
+    });
     return summary;
   });
 }

@@ -25,7 +25,7 @@ export class NationalTaakstelling {
   @Field(() => Int, { nullable: true, description: 'Inhabitants of the Netherlands on `populationDate` (sum over gemeenten); null when none are known.' })
   inhabitantsNL!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Sum of the gemeenten\' taakstellingen: above the national number by the rounding up.' })
+  @Field(() => Int, { nullable: true, description: 'Sum of the gemeenten\' computed taakstellingen: above the national number by the rounding up. Null unless you read every gemeente.' })
   gemeentenSum!: number | null;
 }
 
@@ -393,7 +393,7 @@ export class ProposeHerverdelingInput {
   parts!: HerverdelingPartInput[];
 }
 
-@InputType({ description: "COA: one gemeente's koppelingen in one month, as counts (never persons)." })
+@InputType({ description: "COA: one gemeente's koppelingen in one month, as counts (never persons). A revision replaces the whole month: send every figure (read them with koppelingMonths), since one left out is stored as empty (averages) or 0 (counts with a default)." })
 export class RecordKoppelingenInput {
   @Field(() => String)
   gemeenteCode!: string;

@@ -1,18 +1,12 @@
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCsv } from '../platform/csv.js';
 import type { ExpiringAgreementsOfProvince, NationalOverview } from './types.js';
-
-/**
- * These files are opened in spreadsheets: a cell that starts with =, +, -, @, tab or carriage return is written
- * with a leading quote, so a location name cannot run as a formula.
- */
-const SAFE = { header: true, escape_formulas: true, cast: { boolean: (value: boolean) => String(value) } };
 
 /**
  * The national overview as CSV, for the LRT's reports: one row per province × opvangtype, one for places of any
  * type (ANY), and one per combination of types a plan makes (e.g. GVL/SATELLIET; it repeats its types' figures).
  */
 export function overviewCsv(overview: NationalOverview): string {
-  return stringify(
+  return spreadsheetCsv(
     overview.rows.map((row) => ({
       on: overview.on,
       province: row.provinceCode,
@@ -29,13 +23,12 @@ export function overviewCsv(overview: NationalOverview): string {
       planned_gap_max: row.plannedGap?.max ?? '',
       realised_gap: row.realisedGap ?? '',
     })),
-    SAFE,
   );
 }
 
 /** Expiring agreements as CSV: one row per province × opvangtype, with the places at stake. */
 export function expiringCsv(provinces: ExpiringAgreementsOfProvince[], period: { from: string; until: string }): string {
-  return stringify(
+  return spreadsheetCsv(
     provinces.flatMap((province) =>
       province.opvangtypes.map((t) => ({
         from: period.from,
@@ -49,13 +42,12 @@ export function expiringCsv(provinces: ExpiringAgreementsOfProvince[], period: {
         places_at_stake: t.placesAtStake,
       })),
     ),
-    SAFE,
   );
 }
 
 /** Expiring agreements as CSV, one row per agreement. */
 export function expiringAgreementsCsv(provinces: ExpiringAgreementsOfProvince[]): string {
-  return stringify(
+  return spreadsheetCsv(
     provinces.flatMap((province) =>
       province.agreements.map((a) => ({
         province: a.provinceCode,
@@ -70,6 +62,6 @@ export function expiringAgreementsCsv(provinces: ExpiringAgreementsOfProvince[])
         replacement_places: a.replacementPlaces,
       })),
     ),
-    { ...SAFE, columns: ['province', 'gemeente', 'location', 'opvangtype', 'places', 'end_date', 'ended_early', 'extended', 'replacement_proposed', 'replacement_places'] },
+    ['province', 'gemeente', 'location', 'opvangtype', 'places', 'end_date', 'ended_early', 'extended', 'replacement_proposed', 'replacement_places'],
   );
 }

@@ -1,14 +1,8 @@
 import { badUserInput } from '../platform/errors.js';
 import { addDays, today } from '../platform/dates.js';
 import type { ExportRoute } from '../platform/module.js';
-import { PROVINCE_CODES, type ProvinceCode } from '../reference/index.js';
+import { provinceCodeParam } from '../reference/index.js';
 import { expiringAgreementsCsv, expiringCsv, overviewCsv } from './export.js';
-
-const provinceParam = (value: string | undefined): ProvinceCode | null => {
-  if (value === undefined) return null;
-  if (!PROVINCE_CODES.includes(value as ProvinceCode)) throw badUserInput(`${value.slice(0, 10)} is not a province code`, 'provinceCode');
-  return value as ProvinceCode;
-};
 
 const daysParam = (value: string | undefined, fallback: number): number => {
   if (value === undefined) return fallback;
@@ -21,7 +15,7 @@ export const monitoringExports: ExportRoute[] = [
   {
     name: 'national-overview',
     parameters: ['on', 'provinceCode'],
-    produce: async ({ principal, services }, query) => overviewCsv(await services.monitoring.nationalOverview(principal, query.on ?? '2023-01-01', provinceParam(query.provinceCode))),
+    produce: async ({ principal, services }, query) => overviewCsv(await services.monitoring.nationalOverview(principal, query.on ?? '2023-01-01', provinceCodeParam(query.provinceCode))),
   },
   {
     name: 'expiring-agreements',
@@ -30,7 +24,7 @@ export const monitoringExports: ExportRoute[] = [
       if (query.per !== undefined && query.per !== 'agreement') throw badUserInput('per takes only the value agreement', 'per');
       const from = query.from ?? today();
       const within = daysParam(query.within, 365);
-      const provinces = await services.monitoring.expiring(principal, within, from, provinceParam(query.provinceCode));
+      const provinces = await services.monitoring.expiring(principal, within, from, provinceCodeParam(query.provinceCode));
       return query.per === 'agreement' ? expiringAgreementsCsv(provinces) : expiringCsv(provinces, { from, until: addDays(from, within) });
     },
   },

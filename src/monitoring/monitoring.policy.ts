@@ -8,7 +8,8 @@ import { PROVINCE_CODES, type ProvinceCode } from '../reference/index.js';
 export type MonitoringLevel = 'FULL' | 'ADOPTED';
 
 /**
- * Who sees which monitoring figures. IPO and LRT: every province. The PRT secretariat and regietafel
+ * Who sees which monitoring figures. IPO and LRT: every province. The national partners (PARTNER: a ministry, VNG):
+ * every province's adopted figures. The PRT secretariat and regietafel
  * members: their province. COA_REGIO: the provinces of its uitplaatsingsregio. A gemeente: its province's
  * adopted figures (opgave and adopted plans), not realised capacity or the pipeline, which would reveal other
  * gemeenten's agreements and proposals.
@@ -21,6 +22,7 @@ export const monitoringPolicy = {
       return scope;
     }
     for (const m of principal.memberships) {
+      if (m.role === Role.PARTNER) for (const code of PROVINCE_CODES) scope.set(code, 'ADOPTED');
       if (m.role === Role.GEMEENTE) for (const code of m.provinceCodes) if (!scope.has(code)) scope.set(code, 'ADOPTED');
     }
     const full = [...principal.seatProvinceCodes, ...coaProvinces(principal), ...principal.memberships.filter((m) => m.role === Role.PRT_SECRETARIAAT).flatMap((m) => m.provinceCodes)];

@@ -3,7 +3,7 @@ import type { Principal } from '../platform/auth/principal.js';
 import { OpenEnum } from '../platform/open-enum.js';
 import { PROVINCE_CODES, ProvinceCode } from '../reference/index.js';
 import { membershipPolicy } from './membership.policy.js';
-import { mayFollowProvince } from '../events/index.js';
+import { followsCountry, mayFollowProvince } from '../events/index.js';
 import { isNational } from '../platform/auth/scope.js';
 
 /** Something a person may do. Each capability adds its own actions (`Actions.add`) and says where they apply. */
@@ -54,5 +54,5 @@ export const peopleAbilities: AbilitiesOf = (principal) => [
   ...ability(PeopleAction.READ_REFERENCE_DATA, 'ALL'),
   ...ability(PeopleAction.READ_MEMBERSHIPS, membershipPolicy.readableProvinces(principal)),
   ...(membershipPolicy.canManage(principal) ? ability(PeopleAction.MANAGE_MEMBERSHIPS, 'ALL') : []),
-  ...ability(PeopleAction.FOLLOW_ACTIVITY, isNational(principal) ? 'ALL' : PROVINCE_CODES.filter((code) => mayFollowProvince(principal, code))),
+  ...ability(PeopleAction.FOLLOW_ACTIVITY, followsCountry(principal) ? 'ALL' : PROVINCE_CODES.filter((code) => mayFollowProvince(principal, code))),
 ];

@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ProvinceCode } from '../reference/index.js';
 import { OrganisationKind, RegietafelFunction, Role } from './enums.js';
 
-@ObjectType({ description: 'An organisation people act for: a provincie, a gemeente, COA, IPO or the ministry.' })
+@ObjectType({ description: 'An organisation people act for: a provincie, a gemeente, or a national partner (COA, IPO, VNG, a ministry).' })
 @Entity({ name: 'organisation' })
 export class Organisation {
   @Field(() => ID)
@@ -17,6 +17,10 @@ export class Organisation {
   @Field(() => String)
   @Column({ type: 'text' })
   name: string;
+
+  @Field(() => String, { nullable: true, description: 'How a national organisation is known (COA, IPO, JenV, BZK, SZW, VNG); null for a provincie or gemeente.' })
+  @Column({ type: 'text', nullable: true })
+  abbreviation: string | null;
 
   @Column({ name: 'province_code', type: 'text', nullable: true })
   provinceCode: ProvinceCode | null;

@@ -13,6 +13,10 @@ registerEnumType(Role, {
     COA_REGIO: { description: 'COA regional contact for one uitplaatsingsregio, so for its provinces.' },
     IPO: { description: 'Interprovinciaal Overleg: monitors national spreiding, reads everything.' },
     LRT: { description: 'Landelijke Regietafel: national coordination; grants and revokes memberships.' },
+    PARTNER: {
+      description:
+        'Works for a national partner of the Handreiking (a ministry such as JenV, BZK or SZW, or VNG): reads the national figures; JenV sets the national taakstelling.',
+    },
   },
 });
 
@@ -22,9 +26,16 @@ export enum OrganisationKind {
   COA = 'COA',
   IPO = 'IPO',
   MINISTERIE = 'MINISTERIE',
+  VNG = 'VNG',
 }
 
-registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
+registerEnumType(OrganisationKind, {
+  name: 'OrganisationKind',
+  valuesConfig: {
+    MINISTERIE: { description: 'A ministry: JenV, BZK or SZW (more may be registered).' },
+    VNG: { description: 'Vereniging van Nederlandse Gemeenten.' },
+  },
+});
 
 export enum RegietafelFunction {
   VOORZITTER = 'VOORZITTER',

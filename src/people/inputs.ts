@@ -37,7 +37,7 @@ export class GrantMembershipInput {
   @Max(5)
   uitplaatsingsregio?: number;
 
-  @Field(() => ID, { nullable: true, description: 'For LRT only: the national organisation the person acts for (default: the ministry).' })
+  @Field(() => ID, { nullable: true, description: 'For LRT: the national organisation the person acts for (default: the ministry of JenV). For PARTNER (required): the ministry or VNG.' })
   @IsOptional()
   @IsUUID()
   organisationId?: string;

@@ -47,6 +47,13 @@ export class ViewerResolver {
       abilities: services.people.abilitiesOf(principal),
     };
   }
+
+  @Query(() => [Organisation], {
+    description: 'The national organisations (COA, IPO, VNG and the ministries), by kind and abbreviation: whom an LRT or PARTNER member may act for.',
+  })
+  nationalOrganisations(@Ctx() { services }: RequestContext): Promise<Organisation[]> {
+    return services.people.nationalOrganisations();
+  }
 }
 
 @Resolver(() => Membership)

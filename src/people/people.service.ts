@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
 import { isUuid } from '../platform/validation.js';
 import { badUserInput, forbidden, notFound, ruleViolation } from '../platform/errors.js';
@@ -7,7 +7,7 @@ import { byKey, groupByKey } from '../platform/loader-utils.js';
 import { isTimestampIdKey, pageRequest, toPage, type Page } from '../platform/pagination.js';
 import { normaliseGemeenteCode, type ProvinceCode } from '../reference/index.js';
 import { Membership, Organisation, Person, RegietafelSeat } from './entities.js';
-import { Role } from './enums.js';
+import { OrganisationKind, Role } from './enums.js';
 import { membershipPolicy } from './membership.policy.js';
 import { recordEvent } from '../events/index.js';
 import type { Ability, AbilitiesOf } from './abilities.js';
@@ -50,6 +50,8 @@ export interface GrantMembershipCommand {
 /** By grant time (UTC, without a zone), then id. */
 const isMembershipKey = isTimestampIdKey(false);
 
+const NATIONAL_KINDS = [OrganisationKind.COA, OrganisationKind.IPO, OrganisationKind.MINISTERIE, OrganisationKind.VNG];
+
 /** People, organisations, memberships and regietafel seats. */
 export class PeopleService {
   constructor(
@@ -64,6 +66,10 @@ export class PeopleService {
   }
 
   /** Memberships the principal may read, newest first. */
+  nationalOrganisations(): Promise<Organisation[]> {
+    return this.db.getRepository(Organisation).find({ where: { kind: In(NATIONAL_KINDS) }, order: { kind: 'ASC', abbreviation: 'ASC' } });
+  }
+
   async memberships(principal: Principal, filter: MembershipFilter, first?: number | null, after?: string | null): Promise<Page<ScopedMembership>> {
     const page = pageRequest(first, after, isMembershipKey);
     if (filter.provinceCode) membershipPolicy.assertCanListProvince(principal, filter.provinceCode);
@@ -171,8 +177,11 @@ export class PeopleService {
       if (required[command.role] === field && !given) throw badUserInput(`${command.role} needs ${field}`, `input.${field}`);
       if (required[command.role] !== field && given) throw badUserInput(`${command.role} does not take ${field}`, `input.${field}`);
     }
-    if (command.organisationId && command.role !== Role.LRT) {
-      throw badUserInput(`organisationId is only chosen for LRT; ${command.role} acts for the organisation of its scope`, 'input.organisationId');
+    if (command.organisationId && command.role !== Role.LRT && command.role !== Role.PARTNER) {
+      throw badUserInput(`organisationId is only chosen for LRT and PARTNER; ${command.role} acts for the organisation of its scope`, 'input.organisationId');
+    }
+    if (!command.organisationId && command.role === Role.PARTNER) {
+      throw badUserInput('PARTNER needs organisationId: the ministry or VNG the person acts for', 'input.organisationId');
     }
     const organisationWhere = async (sql: string, params: unknown[], field: string, message: string) => {
       const rows: { id: string }[] = await tx.query(`SELECT id FROM organisation WHERE ${sql}`, params);
@@ -207,12 +216,20 @@ export class PeopleService {
       case Role.LRT:
         scope.organisationId = command.organisationId
           ? await organisationWhere(
-              `id::text = $1 AND kind IN ('MINISTERIE', 'COA', 'IPO')`,
+              `id::text = $1 AND kind IN ('MINISTERIE', 'COA', 'IPO', 'VNG')`,
               [command.organisationId],
               'input.organisationId',
-              'LRT members act for a national organisation (the ministry, COA or IPO)',
+              'LRT members act for a national organisation (a ministry, COA, IPO or VNG)',
             )
-          : await organisationWhere(`kind = 'MINISTERIE'`, [], 'input.role', 'The ministry is not registered');
+          : await organisationWhere(`abbreviation = 'JenV'`, [], 'input.role', 'The ministry of JenV is not registered');
+        break;
+      case Role.PARTNER:
+        scope.organisationId = await organisationWhere(
+          `id::text = $1 AND kind IN ('MINISTERIE', 'VNG')`,
+          [command.organisationId],
+          'input.organisationId',
+          'A PARTNER acts for a ministry or VNG (COA, IPO, provinces and gemeenten have roles of their own)',
+        );
         break;
     }
     return scope;

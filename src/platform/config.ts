@@ -144,7 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: intFromEnv(env, 'LIMIT_MAX_DEPTH', 10),
       maxAliases: intFromEnv(env, 'LIMIT_MAX_ALIASES', 15),
       maxTokens: intFromEnv(env, 'LIMIT_MAX_TOKENS', 2000),
-      maxCost: intFromEnv(env, 'LIMIT_MAX_COST', 50_000),
+      maxCost: intFromEnv(env, 'LIMIT_MAX_COST', 250_000),
       maxDirectives: intFromEnv(env, 'LIMIT_MAX_DIRECTIVES', 20),
       subscriptionBacklog: intFromEnv(env, 'LIMIT_SUBSCRIPTION_BACKLOG', 1_000),
     },

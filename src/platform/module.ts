@@ -55,8 +55,8 @@ export interface Module<K extends keyof Services = keyof Services> {
   /** TypeORM entities it reads through repositories. */
   entities?: readonly Function[];
   createService(deps: ServiceDeps): Services[K];
-  /** Fresh per operation. */
-  createLoaders?(service: Services[K]): Partial<Loaders>;
+  /** Fresh per operation, for the operation's principal (a loader whose answer depends on who asks may use it). */
+  createLoaders?(service: Services[K], principal: Principal): Partial<Loaders>;
   /** Started with the server, stopped after its drain. */
   start?(service: Services[K]): Promise<void>;
   stop?(service: Services[K]): Promise<void>;
@@ -97,7 +97,7 @@ export function createRequestContext(options: {
 }): RequestContext {
   const requestId = options.requestId ?? randomUUID();
   const loaders = {} as Loaders;
-  for (const module of options.modules) Object.assign(loaders, module.createLoaders?.(options.services[module.name as keyof Services]));
+  for (const module of options.modules) Object.assign(loaders, module.createLoaders?.(options.services[module.name as keyof Services], options.principal));
   return {
     requestId,
     log: options.log.child({ requestId, subject: options.principal.subject }),

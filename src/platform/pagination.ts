@@ -1,6 +1,8 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors.js';
 import { isCleanText, isUuid } from './validation.js';
+import { isIsoDate } from './dates.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -111,9 +113,7 @@ export const isStringPair = (value: unknown): value is [string, string] =>
 
 /** A real calendar date, YYYY-MM-DD: no 30 February, no year 0. */
 export function isCursorDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || value.startsWith('0000')) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  return typeof value === 'string' && isIsoDate(value);
 }
 
 /**
@@ -134,4 +134,21 @@ export const isDateIdKey = (value: unknown): value is [string, string] =>
 export function isTimestampIdKey(zulu: boolean) {
   return (value: unknown): value is [string, string] =>
     Array.isArray(value) && value.length === 2 && isCursorTimestamp(value[0], zulu) && typeof value[1] === 'string' && isUuid(value[1]);
+}
+
+/**
+ * Whether a connection's `totalCount` is asked for anywhere in its selection (fragments included): counting costs a
+ * statement, so a list skips it when no one will read it.
+ */
+export function asksTotalCount(info: GraphQLResolveInfo): boolean {
+  const asks = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((selection) =>
+      selection.kind === Kind.FIELD
+        ? selection.name.value === 'totalCount'
+        : selection.kind === Kind.INLINE_FRAGMENT
+          ? asks(selection.selectionSet)
+          : asks(info.fragments[selection.name.value]?.selectionSet),
+    );
+  return info.fieldNodes.some((node) => asks(node.selectionSet));
 }

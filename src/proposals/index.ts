@@ -23,7 +23,7 @@ export default defineModule({
   name: 'proposals',
   resolvers: [LocationProposalResolver, ProposalTransitionResolver, ProvinceProposalsResolver, GemeenteProposalsResolver],
   createService: ({ db, domain }) => new ProposalService(db, domain?.smallScaleMaxPlaces),
-  createLoaders: (proposals) => proposals.createLoaders(),
+  createLoaders: (proposals, principal) => proposals.createLoaders(principal),
   contributes: {
     eventSubjects: { [ProposalEventSubject.LOCATION_PROPOSAL]: proposalEvents },
     commentSubjects: { [ProposalCommentSubject.LOCATION_PROPOSAL]: proposalCommentSubject },

@@ -1,12 +1,14 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
-import { Connection } from '../platform/pagination.js';
+import { asksTotalCount, Connection } from '../platform/pagination.js';
 import { Person, personRef } from '../people/index.js';
 import { Gemeente, Province } from '../reference/index.js';
 import { Opvangtype, ProvinceCode } from '../reference/index.js';
 import { Comment } from '../comments/index.js';
 import { fresh } from '../events/index.js';
 import { ProposalCommentSubject } from './proposal.comments.js';
+import type { ProposalPageKey } from './proposal.service.js';
 import { ProposalEventSubject } from './proposal.events.js';
 import { proposalPolicy } from './proposal.policy.js';
 import { ProposalAction, ProposalStatus } from './status.js';
@@ -56,8 +58,9 @@ export class LocationProposalResolver {
     @Arg('smallScale', () => Boolean, { nullable: true }) smallScale?: boolean,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return services.proposals.list(principal, filterArgs(provinceCode, gemeenteCode, status, opvangtype, smallScale), first, after);
+    return services.proposals.list(principal, filterArgs(provinceCode, gemeenteCode, status, opvangtype, smallScale), first, after, info ? asksTotalCount(info) : true);
   }
 
   @Mutation(() => LocationProposal, { description: 'GEMEENTE: propose a location for your gemeente (starts as CONCEPT).' })
@@ -179,18 +182,30 @@ class ProposalListArgs {
   after?: string;
 }
 
+/** The key of one parent's page in `proposalsOfParent`. */
+function parentPage(of: ProposalPageKey['of'], code: string, args: ProposalListArgs, info: GraphQLResolveInfo): ProposalPageKey {
+  return {
+    of,
+    code,
+    filter: { status: args.status ?? null, opvangtype: args.opvangtype ?? null, smallScale: args.smallScale ?? null },
+    first: args.first ?? null,
+    after: args.after ?? null,
+    withCount: asksTotalCount(info),
+  };
+}
+
 @Resolver(() => Province)
 export class ProvinceProposalsResolver {
   @FieldResolver(() => LocationProposalConnection, { description: "The province's proposals you may see, newest first." })
-  locationProposals(@Root() province: Province, @Ctx() { services, principal }: RequestContext, @Args(() => ProposalListArgs) args: ProposalListArgs) {
-    return services.proposals.list(principal, filterArgs(province.code, undefined, args.status, args.opvangtype, args.smallScale), args.first, args.after);
+  locationProposals(@Root() province: Province, @Ctx() { loaders }: RequestContext, @Args(() => ProposalListArgs) args: ProposalListArgs, @Info() info: GraphQLResolveInfo) {
+    return loaders.proposalsOfParent.load(parentPage('PROVINCE', province.code, args, info));
   }
 }
 
 @Resolver(() => Gemeente)
 export class GemeenteProposalsResolver {
   @FieldResolver(() => LocationProposalConnection, { description: "The gemeente's proposals you may see, newest first." })
-  locationProposals(@Root() gemeente: Gemeente, @Ctx() { services, principal }: RequestContext, @Args(() => ProposalListArgs) args: ProposalListArgs) {
-    return services.proposals.list(principal, filterArgs(undefined, gemeente.code, args.status, args.opvangtype, args.smallScale), args.first, args.after);
+  locationProposals(@Root() gemeente: Gemeente, @Ctx() { loaders }: RequestContext, @Args(() => ProposalListArgs) args: ProposalListArgs, @Info() info: GraphQLResolveInfo) {
+    return loaders.proposalsOfParent.load(parentPage('GEMEENTE', gemeente.code, args, info));
   }
 }

@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
 import { badUserInput, conflict, forbidden, notFound, ruleViolation } from '../platform/errors.js';
 import { byKey, groupByKey } from '../platform/loader-utils.js';
-import { isTimestampIdKey, pageRequest, toPage, type Page } from '../platform/pagination.js';
+import { isTimestampIdKey, pageRequest, toPage, type Page, type PageRequest } from '../platform/pagination.js';
 import { isUuid } from '../platform/validation.js';
 import { Opvangtype, type ProvinceCode } from '../reference/index.js';
 import { normaliseGemeenteCode } from '../reference/index.js';
@@ -42,6 +42,22 @@ export interface ProposalFilter {
   smallScale?: boolean | null;
 }
 
+/** Whose proposals a batch of pages lists: several provinces' or several gemeenten's. */
+export interface ProposalParents {
+  of: 'PROVINCE' | 'GEMEENTE';
+  codes: string[];
+}
+
+/** One parent's page of proposals, as `proposalsOfParent` is asked for it. */
+export interface ProposalPageKey {
+  of: ProposalParents['of'];
+  code: string;
+  filter: Pick<ProposalFilter, 'status' | 'opvangtype' | 'smallScale'>;
+  first: number | null;
+  after: string | null;
+  withCount: boolean;
+}
+
 /** Newest first by creation time (UTC, ending in Z), then id. */
 const isProposalKey = isTimestampIdKey(true);
 
@@ -62,24 +78,63 @@ export class ProposalService {
     return proposal;
   }
 
-  /** Proposals the principal may see, newest first; keyset-paged so inserts made meanwhile neither repeat nor skip items. */
-  async list(principal: Principal, filter: ProposalFilter, first?: number | null, after?: string | null): Promise<Page<LocationProposal>> {
+  /**
+   * Proposals the principal may see, newest first; keyset-paged so inserts made meanwhile neither repeat nor skip items.
+   * `withCount: false` skips the count when `totalCount` is not asked for.
+   */
+  async list(principal: Principal, filter: ProposalFilter, first?: number | null, after?: string | null, withCount = true): Promise<Page<LocationProposal>> {
     const page = pageRequest(first, after, isProposalKey);
+    const gemeenteCode = filter.gemeenteCode ? normaliseGemeenteCode(filter.gemeenteCode, 'gemeenteCode') : null;
+    const [result] = await this.pagesPerParent(principal, null, { ...filter, gemeenteCode }, page, withCount);
+    return result;
+  }
+
+  /**
+   * A page of proposals for each of several provinces or gemeenten at once (`Province.locationProposals`,
+   * `Gemeente.locationProposals` under a list), or one page over all when `parents` is null: two statements (one
+   * without the count) however many parents are asked for.
+   */
+  async pagesPerParent(
+    principal: Principal,
+    parents: ProposalParents | null,
+    filter: ProposalFilter,
+    page: PageRequest<[string, string]>,
+    withCount: boolean,
+  ): Promise<Page<LocationProposal>[]> {
     const scope = proposalPolicy.listingScope(principal);
-    const gemeente = filter.gemeenteCode ? normaliseGemeenteCode(filter.gemeenteCode, 'gemeenteCode') : null;
+    const column = parents ? (parents.of === 'PROVINCE' ? 'province_code' : 'gemeente_code') : null;
     const where = `(p.gemeente_code = ANY($1) OR (p.submitted AND p.status <> 'CONCEPT' AND ($2::text[] IS NULL OR p.province_code = ANY($2))))
       AND ($3::text IS NULL OR p.province_code = $3) AND ($4::text IS NULL OR p.gemeente_code = $4)
       AND ($5::text IS NULL OR p.status = $5) AND ($6::text IS NULL OR p.opvangtype = $6)
-      AND ($7::boolean IS NULL OR (p.places <= $8::int) = $7)`;
-    const params = [scope.gemeenten, scope.provinces, filter.provinceCode ?? null, gemeente, filter.status ?? null, filter.opvangtype ?? null, filter.smallScale ?? null, this.smallScaleMaxPlaces];
+      AND ($7::boolean IS NULL OR (p.places <= ${this.smallScaleMaxPlaces}) = $7)
+      AND ($8::text[] IS NULL OR p.${column ?? 'province_code'} = ANY($8))`;
+    const params = [scope.gemeenten, scope.provinces, filter.provinceCode ?? null, filter.gemeenteCode ?? null, filter.status ?? null, filter.opvangtype ?? null, filter.smallScale ?? null, parents?.codes ?? null];
+    const partition = column ? `p.${column}` : 'true';
     const rows = await this.db.query(
-      `SELECT ${COLUMNS}, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey" FROM location_proposal p
-       WHERE ${where} AND ($9::timestamptz IS NULL OR (p.created_at, p.id) < ($9::timestamptz, $10::uuid))
-       ORDER BY p.created_at DESC, p.id DESC LIMIT $11`,
+      `SELECT * FROM (
+         SELECT ${COLUMNS}, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey",
+                row_number() OVER (PARTITION BY ${partition} ORDER BY p.created_at DESC, p.id DESC) AS rn
+         FROM location_proposal p
+         WHERE ${where} AND ($9::timestamptz IS NULL OR (p.created_at, p.id) < ($9::timestamptz, $10::uuid))
+       ) ranked WHERE rn <= $11 ORDER BY "createdAt" DESC, id DESC`,
       [...params, page.after?.[0] ?? null, page.after?.[1] ?? null, page.first + 1],
     );
-    const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM location_proposal p WHERE ${where}`, params);
-    return toPage(rows.map(toProposal), page.first, (p: LocationProposal & { sortKey?: string }) => [p.sortKey!, p.id], count);
+    const counts: { key: string; count: number }[] = withCount
+      ? await this.db.query(`SELECT ${column ? `p.${column}` : `'ALL'`} AS key, count(*)::int AS count FROM location_proposal p WHERE ${where} GROUP BY 1`, params)
+      : [];
+    const keys = parents?.codes ?? ['ALL'];
+    type Row = { provinceCode: string; gemeenteCode: string; rn?: unknown };
+    const keyOf = (row: Row) => (column === 'province_code' ? row.provinceCode : column === 'gemeente_code' ? row.gemeenteCode : 'ALL');
+    const rowsPerKey = groupByKey<string, Row>(keys, rows, keyOf);
+    const countPerKey = byKey(keys, counts, (row) => row.key);
+    return rowsPerKey.map((group, index) =>
+      toPage(
+        group.map(({ rn: _rn, ...row }) => toProposal(row)),
+        page.first,
+        (p: LocationProposal & { sortKey?: string }) => [p.sortKey!, p.id],
+        countPerKey[index]?.count ?? 0,
+      ),
+    );
   }
 
   async create(principal: Principal, input: ProposalFields & { gemeenteCode: string }): Promise<LocationProposal> {
@@ -286,9 +341,36 @@ export class ProposalService {
     return toProposal(row);
   }
 
-  createLoaders() {
+  createLoaders(principal: Principal) {
     const db = this.db;
     return {
+      /**
+       * `Province.locationProposals` and `Gemeente.locationProposals` under a list: the parents asked with the same
+       * arguments share one batch (two statements, one when no totalCount is asked).
+       */
+      proposalsOfParent: new DataLoader<ProposalPageKey, Page<LocationProposal>, string>(
+        async (keys) => {
+          const groups = new Map<string, ProposalPageKey[]>();
+          for (const key of keys) {
+            const argsKey = JSON.stringify([key.of, key.filter, key.first, key.after]);
+            groups.set(argsKey, [...(groups.get(argsKey) ?? []), key]);
+          }
+          const results = new Map<ProposalPageKey, Page<LocationProposal>>();
+          for (const group of groups.values()) {
+            const { of, filter, first, after } = group[0];
+            const pages = await this.pagesPerParent(
+              principal,
+              { of, codes: group.map((key) => key.code) },
+              filter,
+              pageRequest(first, after, isProposalKey),
+              group.some((key) => key.withCount),
+            );
+            group.forEach((key, index) => results.set(key, pages[index]));
+          }
+          return keys.map((key) => results.get(key)!);
+        },
+        { cacheKeyFn: (key) => JSON.stringify([key.of, key.code, key.filter, key.first, key.after, key.withCount]) },
+      ),
       proposal: new DataLoader<string, LocationProposal | null>(async (ids) =>
         byKey(ids, (await db.query(`SELECT ${COLUMNS} FROM location_proposal p WHERE p.id = ANY($1)`, [ids])).map(toProposal), (p: LocationProposal) => p.id),
       ),

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { badUserInput } from '../platform/errors.js';
 
 import { PROVINCE_CODES, ProvinceCode } from '../platform/auth/vocabulary.js';
 
@@ -56,3 +57,10 @@ registerEnumType(Opvangtype, {
     CRISISNOODOPVANG: { description: 'Crisisnoodopvang run by a gemeente or veiligheidsregio, not COA' },
   },
 });
+
+/** A province code from a query string (an export's `provinceCode`): undefined when absent, BAD_USER_INPUT when unknown. */
+export function provinceCodeParam(value: string | undefined, field = 'provinceCode'): ProvinceCode | undefined {
+  if (value === undefined) return undefined;
+  if (!PROVINCE_CODES.includes(value as ProvinceCode)) throw badUserInput(`${value.slice(0, 10)} is not a province code`, field);
+  return value as ProvinceCode;
+}

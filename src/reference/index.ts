@@ -4,7 +4,7 @@ import { GemeenteResolver, OpvangtypeResolver, ProvinceResolver, Uitplaatsingsre
 import { ReferenceService, type ReferenceLoaders } from './reference.service.js';
 
 export { Gemeente, GemeenteImport, OpvangtypeRecord, Province, Uitplaatsingsregio } from './entities.js';
-export { Opvangtype, PROVINCE_CODES, ProvinceCode } from './enums.js';
+export { Opvangtype, PROVINCE_CODES, ProvinceCode, provinceCodeParam } from './enums.js';
 export { normaliseGemeenteCode, ReferenceService } from './reference.service.js';
 
 declare module '../platform/context.js' {

@@ -79,7 +79,7 @@ export async function loadPrincipal(dataSource: DataSource, payload: { sub?: str
     'principal',
     `SELECT p.id, p.name,
        (SELECT json_agg(json_build_object(
-           'id', m.id, 'role', m.role, 'organisationId', m.organisation_id,
+           'id', m.id, 'role', m.role, 'organisationId', m.organisation_id, 'organisationAbbreviation', m.organisation_abbreviation,
            'provinceCode', m.province_code, 'gemeenteCode', m.gemeente_code,
            'uitplaatsingsregioNumber', m.uitplaatsingsregio_number,
            'provinceCodes', m.province_codes

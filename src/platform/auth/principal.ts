@@ -4,6 +4,8 @@ export interface ActiveMembership {
   id: string;
   role: Role;
   organisationId: string;
+  /** Abbreviation of the national organisation the membership acts for (COA, IPO, JenV, BZK, SZW, VNG); null for a provincie or gemeente. */
+  organisationAbbreviation: string | null;
   provinceCode: ProvinceCode | null;
   gemeenteCode: string | null;
   uitplaatsingsregioNumber: number | null;

@@ -29,4 +29,5 @@ export enum Role {
   COA_REGIO = 'COA_REGIO',
   IPO = 'IPO',
   LRT = 'LRT',
+  PARTNER = 'PARTNER',
 }

@@ -1,4 +1,4 @@
-import { formatDate, formatNumber, opvangtypeName, PLAN_STATUS_NAMES, proposalReasonInDutch, proposalStatusLabel, proposalStepName, provinceName, ROLE_NAMES } from '../app/format';
+import { formatDate, formatNumber, opvangtypeName, PLAN_STATUS_NAMES, proposalReasonInDutch, proposalStatusLabel, proposalStepName, provinceName, ROLE_NAMES, SIGNAL_ACTION_NAMES, SIGNAL_STATUS_NAMES } from '../app/format';
 import type { ActivityEvent } from './queries';
 
 /**
@@ -29,6 +29,14 @@ export const EVENT_KIND_NAMES: Record<string, string> = {
   COMMENT_RESOLVED: 'Reactie opgelost of heropend',
   MEMBERSHIP_GRANTED: 'Rol toegekend',
   MEMBERSHIP_REVOKED: 'Rol ingetrokken',
+  SIGNAL_RAISED: 'Signaal ingediend',
+  SIGNAL_CHANGED: 'Signaal gewijzigd',
+  NATIONAL_TAAKSTELLING_SET: 'Landelijke taakstelling vastgesteld',
+  REALISATION_RECORDED: 'Huisvesting vergunninghouders bijgewerkt',
+  HERVERDELING_PROPOSED: 'Herverdeling voorgesteld',
+  HERVERDELING_CONFIRMED: 'Herverdeling bevestigd',
+  KOPPELINGEN_RECORDED: 'Koppelingen vastgelegd',
+  POPULATION_IMPORTED: 'Inwonertallen (CBS) ingelezen',
 };
 
 export const SUBJECT_TYPE_NAMES: Record<string, string> = {
@@ -37,6 +45,11 @@ export const SUBJECT_TYPE_NAMES: Record<string, string> = {
   LOCATION_PROPOSAL: 'Locatievoorstel',
   AGREEMENT: 'Bestuursovereenkomst',
   MEMBERSHIP: 'Lidmaatschap',
+  SIGNAL: 'Signaal',
+  NATIONAL_TAAKSTELLING: 'Landelijke taakstelling',
+  HUISVESTING_REALISATION: 'Huisvesting vergunninghouders',
+  HERVERDELING: 'Herverdeling',
+  KOPPELING: 'Koppelingen',
 };
 
 const AGREEMENT_STATUS_NAMES: Record<string, string> = { GEPLAND: 'Gepland', LOPEND: 'Lopend', VERLOPEN: 'Verlopen', BEEINDIGD: 'Beëindigd' };
@@ -47,6 +60,10 @@ export function eventKindName(event: Pick<ActivityEvent, 'kind' | 'after'> & { b
     const before = (event.before ?? null) as { status?: string } | null;
     const after = (event.after ?? {}) as { status?: string; decision?: string | null };
     if (before?.status || after.status) return proposalStepName(before?.status ?? null, after.status, after.decision);
+  }
+  if (event.kind === 'SIGNAL_CHANGED') {
+    const action = (event.after as { action?: string } | null)?.action;
+    if (action && SIGNAL_ACTION_NAMES[action]) return `Signaal ${SIGNAL_ACTION_NAMES[action].toLowerCase()}`;
   }
   if (event.kind === 'COMMENT_RESOLVED') return (event.after as { resolved?: boolean } | null)?.resolved === false ? 'Reactie heropend' : 'Reactie opgelost';
   return EVENT_KIND_NAMES[event.kind] ?? event.kind;
@@ -65,6 +82,8 @@ export function subjectStatusName(event: Pick<ActivityEvent, 'subjectType' | 'su
       return AGREEMENT_STATUS_NAMES[status] ?? '';
     case 'MEMBERSHIP':
       return status === 'ACTIVE' ? 'Actief' : 'Ingetrokken';
+    case 'SIGNAL':
+      return SIGNAL_STATUS_NAMES[status] ?? status;
     default:
       return '';
   }
@@ -81,6 +100,8 @@ export function subjectPath(event: Pick<ActivityEvent, 'subjectType' | 'subjectI
       return `/overeenkomsten/${event.subjectId}`;
     case 'OPGAVE':
       return event.provinceCode ? `/provincie/${event.provinceCode}` : null;
+    case 'SIGNAL':
+      return `/signalen/${event.subjectId}`;
     default:
       return null;
   }

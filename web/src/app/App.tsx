@@ -27,6 +27,8 @@ import { WaitingPlansPage } from '../opgave/WaitingPlansPage';
 import { MembershipsPage } from '../people/MembershipsPage';
 import { GemeenteHuisvestingPage } from '../huisvesting/GemeentePage';
 import { NationalHuisvestingPage, ProvinceHuisvestingPage } from '../huisvesting/OverviewPages';
+import { ProvinceSignalsPage, SignalsPage } from '../signals/SignalsPage';
+import { SignalPage } from '../signals/SignalPage';
 
 // GraphiQL and its editor are large: only those who open the explorer load them.
 const Explorer = lazy(() => import('../explorer/Explorer'));
@@ -82,6 +84,9 @@ export function App() {
                     <Route path="/huisvesting" element={<NationalHuisvestingPage />} />
                     <Route path="/huisvesting/provincie/:code" element={<ProvinceHuisvestingPage />} />
                     <Route path="/huisvesting/gemeente/:code" element={<GemeenteHuisvestingPage />} />
+                    <Route path="/signalen" element={<SignalsPage />} />
+                    <Route path="/provincie/:code/signalen" element={<ProvinceSignalsPage />} />
+                    <Route path="/signalen/:id" element={<SignalPage />} />
                     <Route
                       path="/verkenner"
                       element={

@@ -6,6 +6,7 @@ import { signOut } from './auth';
 import { AppLink } from './AppLink';
 import { ViewerQuery } from './Home';
 import { HuisvestingNavItems } from '../huisvesting/NavItems';
+import { SignalNavItems } from '../signals/NavItems';
 
 const NAVIGATION: { to: string; label: string; national?: boolean; needs?: string[] }[] = [
   { to: '/', label: 'Start' },
@@ -39,6 +40,7 @@ function MainNavigation() {
           </li>
         ))}
         <HuisvestingNavItems />
+        <SignalNavItems />
       </ul>
     </nav>
   );

@@ -24,6 +24,7 @@ const MESSAGES: Record<string, string> = {
   SERVICE_UNAVAILABLE: 'De database is tijdelijk niet bereikbaar; probeer het zo opnieuw.',
   OUTCOME_UNKNOWN: 'De database reageerde niet meer tijdens het opslaan; het is onbekend of de wijziging is bewaard. Bekijk de gegevens opnieuw voordat u het nog eens probeert.',
   ALREADY_CONFIRMED: 'Uw gemeente heeft deze herverdeling al bevestigd.',
+  HERVERDELING_NO_LONGER_POSSIBLE: 'Deze herverdeling kan niet meer gelden: sinds het voorstel telt een andere herverdeling mee, en een gemeente zou meer overdragen dan haar taakstelling.',
   RECEPTION_LOCATION_LOWERS_NO_TAAKSTELLING: 'Het huisvesten of uitbreiden van een opvanglocatie verlaagt de taakstelling niet.',
   INTERNAL_SERVER_ERROR: 'Er ging iets mis op de server.',
 };
@@ -80,6 +81,12 @@ const FIELD_NAMES: Record<string, string> = {
   'input.role': 'rol',
   'input.provinceCode': 'provincie',
   'input.uitplaatsingsregio': 'uitplaatsingsregio',
+  'input.title': 'titel',
+  'input.opgave': 'opgave',
+  'input.escalation': 'escalatie',
+  'input.answer': 'antwoord',
+  'input.meetingDate': 'datum van het overleg',
+  'input.signalId': 'signaal',
 };
 
 /** The Dutch sentence for an error code, if there is one. */

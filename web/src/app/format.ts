@@ -120,6 +120,7 @@ export const ROLE_NAMES: Record<string, string> = {
   PRT_SECRETARIAAT: 'Secretariaat van een regietafel',
   GEMEENTE: 'Gemeente',
   COA_REGIO: 'COA, uitplaatsingsregio',
+  PARTNER: 'Landelijke partner (ministerie of VNG)',
 };
 
 /** Today in the Netherlands as YYYY-MM-DD (the server judges dates such as "signed on" by the Dutch calendar day). */
@@ -224,3 +225,37 @@ export function formatMonths(months: number | null | undefined): string {
   if (rest === 0) return `${numberFormat.format(years)} jaar`;
   return `${numberFormat.format(years)} jaar en ${rest === 1 ? '1 maand' : `${rest} maanden`}`;
 }
+
+export const SIGNAL_STATUS_NAMES: Record<string, string> = {
+  OPEN: 'Open',
+  ON_AGENDA: 'Geagendeerd',
+  ANSWERED: 'Beantwoord',
+  CLOSED: 'Gesloten',
+};
+
+export const SIGNAL_SOURCE_NAMES: Record<string, string> = {
+  PRT: 'Provinciale regietafel',
+  COA: 'COA',
+  BESTUURLIJK_AANJAGER: 'Bestuurlijk aanjager',
+};
+
+export const SIGNAL_OPGAVE_NAMES: Record<string, string> = {
+  HUISVESTING: 'Huisvesting',
+  OPVANG: 'Opvang',
+  INBURGERING: 'Inburgering',
+};
+
+export const ESCALATION_NAMES: Record<string, string> = {
+  COMMERCIAL_REAL_ESTATE: 'Commercieel vastgoed',
+  LOGEEREGELING: 'Logeeregeling',
+  PROGRAMMA_VAN_EISEN: 'Programma van Eisen',
+  OTHER: 'Anders',
+};
+
+export const SIGNAL_ACTION_NAMES: Record<string, string> = {
+  EDIT: 'Gewijzigd',
+  PUT_ON_AGENDA: 'Geagendeerd',
+  ANSWER: 'Beantwoord',
+  CLOSE: 'Gesloten',
+  REOPEN: 'Heropend',
+};

@@ -20,7 +20,7 @@ const COMMENT_CHANGES = ['COMMENT_EDITED', 'COMMENT_RESOLVED'] as const;
 /** The server's limit (comment.policy.ts). */
 const MAX_LENGTH = 10_000;
 
-export type CommentSubjectType = 'PROVINCIAL_PLAN' | 'LOCATION_PROPOSAL' | 'AGREEMENT';
+export type CommentSubjectType = 'PROVINCIAL_PLAN' | 'LOCATION_PROPOSAL' | 'AGREEMENT' | 'SIGNAL';
 
 function unreadLabel(count: number): string {
   return count === 0 ? 'alles gelezen' : `${formatNumber(count)} ongelezen`;

@@ -258,7 +258,9 @@ function HerverdelingenSection({
   onChanged: () => void;
 }) {
   const [{ data: list }] = useQuery({ query: GemeentenQuery, variables: { provinceCode: provinceCode as never } });
+  // The province's gemeenten to choose from; a part names its own gemeente, which may lie in another province.
   const names = new Map((list?.gemeenten.edges ?? []).map((e) => [e.node.code, e.node.name]));
+  for (const row of rows) for (const part of row.parts) names.set(part.gemeenteCode, part.gemeente.name);
   const nameOf = (c: string) => names.get(c) ?? c;
   const confirmable = rows.some((row) => row.parts.some((p) => p.gemeenteCode === code && p.viewerCanConfirm));
   const [confirming, confirm] = useMutation(ConfirmHerverdelingMutation);

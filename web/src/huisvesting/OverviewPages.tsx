@@ -2,6 +2,7 @@ import { Alert, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, T
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { AppLink } from '../app/AppLink';
+import { ViewerQuery } from '../app/Home';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { formatDate, formatNumber, isProvinceCode, provinceName } from '../app/format';
 import { Loading } from '../app/Loading';
@@ -109,9 +110,15 @@ export function NationalHuisvestingPage() {
   const period = useHalfYear();
   const { halfYear } = period;
   const query = useQuery({ query: HuisvestingOverviewQuery, variables: { halfYear: halfYear ?? '' }, pause: !halfYear });
-  const { result, indicator } = useLiveHuisvesting(query, null, !halfYear);
+  // Live for the whole country for those who follow it; otherwise for the one province one reads (a secretariat).
+  const [{ data: viewer }] = useQuery({ query: ViewerQuery });
+  const follows = viewer?.viewer.abilities.find((a) => a.action === 'FOLLOW_ACTIVITY');
+  const readable = query[0].data?.huisvestingOverview.provinces ?? [];
+  const liveProvince = follows?.national ? null : readable.length === 1 ? readable[0].provinceCode : undefined;
+  const { result, indicator } = useLiveHuisvesting(query, liveProvince, !halfYear || !viewer || liveProvince === undefined);
   const overview = result.data?.huisvestingOverview;
   const signalled = overview?.provinces.filter((p) => p.fewerKoppelingenThanNeeded) ?? [];
+  const regiosSignalled = overview?.uitplaatsingsregios.filter((r) => r.fewerKoppelingenThanNeeded) ?? [];
   return (
     <>
       <Heading level={1}>Huisvesting vergunninghouders per provincie</Heading>
@@ -126,7 +133,8 @@ export function NationalHuisvestingPage() {
           {signalled.length > 0 ? (
             <Alert type="warning">
               <Paragraph>
-                Signaal aan COA en IPO (Handreiking 4.2.4): minder koppelingen dan de opgave vraagt in {signalled.map((p) => provinceName(p.provinceCode)).join(', ')}.
+                Signaal aan COA en IPO (Handreiking 4.2.4): minder koppelingen dan de opgave vraagt in {signalled.map((p) => provinceName(p.provinceCode)).join(', ')}
+                {regiosSignalled.length > 0 ? `, en in uitplaatsingsregio ${regiosSignalled.map((r) => r.number).join(', ')}` : ''}.
               </Paragraph>
             </Alert>
           ) : null}
@@ -167,6 +175,44 @@ export function NationalHuisvestingPage() {
               </TableBody>
             </Table>
           </ScrollTable>
+          {overview.uitplaatsingsregios.length > 0 ? (
+            <section aria-labelledby="uitplaatsingsregios" className="overview-section">
+              <Heading level={2} id="uitplaatsingsregios">
+                Koppeling per uitplaatsingsregio
+              </Heading>
+              <Paragraph>
+                COA koppelt vergunninghouders per uitplaatsingsregio aan gemeenten. Krijgt een regio minder koppelingen dan haar opgave vraagt, dan
+                wijst COA opvanglocaties in die regio toe (Handreiking 4.2.4).
+              </Paragraph>
+              <ScrollTable label="Tabel koppeling per uitplaatsingsregio">
+                <Table>
+                  <TableCaption>Koppeling per uitplaatsingsregio, {overview.halfYear}</TableCaption>
+                  <TableHeader>
+                    <TableRow>
+                      <HeaderCell scope="col">Uitplaatsingsregio</HeaderCell>
+                      <HeaderCell scope="col" numeric>Opgave</HeaderCell>
+                      <HeaderCell scope="col" numeric>Gekoppeld</HeaderCell>
+                      <HeaderCell scope="col" numeric>Tekort</HeaderCell>
+                      <HeaderCell scope="col">Signaal</HeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {overview.uitplaatsingsregios.map((r) => (
+                      <TableRow key={r.number} data-regio={r.number}>
+                        <HeaderCell scope="row">
+                          {r.number}: {r.provinceCodes.map((code) => provinceName(code)).join(', ')}
+                        </HeaderCell>
+                        <TableCell className="number">{formatNumber(r.opgave)}</TableCell>
+                        <TableCell className="number">{formatNumber(r.koppeling.linked)}</TableCell>
+                        <TableCell className="number">{formatNumber(r.koppelingShortfall)}</TableCell>
+                        <TableCell>{r.fewerKoppelingenThanNeeded ? 'Minder koppelingen dan nodig' : 'Geen'}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </ScrollTable>
+            </section>
+          ) : null}
           <section aria-labelledby="verevening" className="overview-section">
             <Heading level={2} id="verevening">
               Verevening (Handreiking 4.2.6)

@@ -21,7 +21,7 @@ export const GemeenteTaakstellingQuery = graphql(`
     }
     herverdelingen(halfYear: $halfYear) {
       id halfYear decidedOn reference confirmed
-      parts { gemeenteCode provinceCode change confirmedAt viewerCanConfirm }
+      parts { gemeenteCode gemeente { name } provinceCode change confirmedAt viewerCanConfirm }
     }
   }
 `);
@@ -66,12 +66,14 @@ export const HuisvestingOverviewQuery = graphql(`
         verevening { peildata { peildatum balance voorsprong } deduction shortTermTarget remainingShortTermTarget }
         koppeling { linked housedWithinNorm housedLate largeFamilies adaptedHomeNeeded }
         fewerKoppelingenThanNeeded
+        koppelingShortfall
         gemeenten {
           gemeente { code name }
           inhabitants populationFictitious computed transferred taakstelling housed inTussenvoorziening inDoorstroomwoning
           carriedIn opgave balance achterstand voorsprong
         }
       }
+      uitplaatsingsregios { number name provinceCodes opgave koppeling { linked housedWithinNorm housedLate } koppelingShortfall fewerKoppelingenThanNeeded }
     }
   }
 `);
@@ -79,7 +81,7 @@ export const HuisvestingOverviewQuery = graphql(`
 /** Every realisation recorded and herverdeling proposed or confirmed, in a province (or all the viewer may see). */
 export const HuisvestingChanged = graphql(`
   subscription HuisvestingChanged($provinceCode: ProvinceCode) {
-    activity(kinds: [REALISATION_RECORDED, HERVERDELING_PROPOSED, HERVERDELING_CONFIRMED, NATIONAL_TAAKSTELLING_SET, KOPPELINGEN_RECORDED], provinceCode: $provinceCode) {
+    activity(kinds: [REALISATION_RECORDED, HERVERDELING_PROPOSED, HERVERDELING_CONFIRMED, NATIONAL_TAAKSTELLING_SET, KOPPELINGEN_RECORDED, POPULATION_IMPORTED], provinceCode: $provinceCode) {
       id at provinceCode actor { id name }
     }
   }

@@ -21,6 +21,8 @@ interface GrantValues {
   gemeenteProvince: string;
   gemeenteCode: string;
   uitplaatsingsregio: string;
+  /** For LRT (optional: JenV when empty) and PARTNER (required): the national organisation the person acts for. */
+  organisationId: string;
   reason: string;
 }
 
@@ -34,11 +36,12 @@ const EMPTY: GrantValues = {
   gemeenteProvince: '',
   gemeenteCode: '',
   uitplaatsingsregio: '',
+  organisationId: '',
   reason: '',
 };
 
 /** The fields the API can name in `extensions.field` that this form has. */
-const FIELDS = ['personSubject', 'personName', 'personEmail', 'role', 'provinceCode', 'gemeenteCode', 'uitplaatsingsregio', 'reason'];
+const FIELDS = ['personSubject', 'personName', 'personEmail', 'role', 'provinceCode', 'gemeenteCode', 'uitplaatsingsregio', 'organisationId', 'reason'];
 
 const needed = (required: boolean, message: string) => (value: string) => !required || value.trim() !== '' || message;
 
@@ -82,6 +85,7 @@ export function GrantForm() {
         provinceCode: (values.role === 'PRT_SECRETARIAAT' ? values.provinceCode : null) as never,
         gemeenteCode: values.role === 'GEMEENTE' ? values.gemeenteCode : null,
         uitplaatsingsregio: values.role === 'COA_REGIO' ? Number(values.uitplaatsingsregio) : null,
+        organisationId: (values.role === 'PARTNER' || values.role === 'LRT') && values.organisationId ? values.organisationId : null,
         reason: values.reason.trim(),
       },
     });
@@ -195,7 +199,25 @@ export function GrantForm() {
             ))}
           </SelectField>
         ) : null}
-        {role === 'LRT' || role === 'IPO' ? <Paragraph className="note">Deze rol geldt landelijk.</Paragraph> : null}
+        {role === 'PARTNER' || role === 'LRT' ? (
+          <SelectField
+            label="Namens organisatie"
+            description={role === 'LRT' ? 'Leeg laten: namens het ministerie van Justitie en Veiligheid.' : undefined}
+            required={role === 'PARTNER'}
+            registration={register('organisationId', { validate: needed(role === 'PARTNER', 'Kies de organisatie.') })}
+            error={errors.organisationId}
+          >
+            <SelectOption value="">Kies een organisatie</SelectOption>
+            {(choices?.nationalOrganisations ?? [])
+              .filter((organisation) => (role === 'PARTNER' ? organisation.kind === 'MINISTERIE' || organisation.kind === 'VNG' : true))
+              .map((organisation) => (
+                <SelectOption key={organisation.id} value={organisation.id}>
+                  {organisation.name} ({organisation.abbreviation})
+                </SelectOption>
+              ))}
+          </SelectField>
+        ) : null}
+        {role === 'LRT' || role === 'IPO' || role === 'PARTNER' ? <Paragraph className="note">Deze rol geldt landelijk.</Paragraph> : null}
         <TextareaField
           label="Reden"
           description="Waarom deze persoon deze rol krijgt; wordt bewaard bij het lidmaatschap."

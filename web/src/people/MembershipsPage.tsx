@@ -21,6 +21,7 @@ export function scopeLabel(membership: MembershipRow): string {
   if (membership.gemeente) return `Gemeente ${membership.gemeente.name} (${provinceName(membership.gemeente.province.code)})`;
   if (membership.province) return `Provincie ${membership.province.name}`;
   if (membership.uitplaatsingsregio) return `Uitplaatsingsregio ${membership.uitplaatsingsregio.number} (${membership.uitplaatsingsregio.name})`;
+  if (membership.role === 'PARTNER' || membership.role === 'LRT') return `Landelijk, namens ${membership.organisation.abbreviation ?? membership.organisation.name}`;
   return 'Landelijk';
 }
 

@@ -7,7 +7,7 @@ export const MembershipFields = graphql(`
     active
     provinceCodes
     person { id name subject }
-    organisation { id name }
+    organisation { id name abbreviation }
     province { code name }
     gemeente { code name province { code } }
     uitplaatsingsregio { number name }
@@ -51,6 +51,7 @@ export const ScopeChoicesQuery = graphql(`
   query ScopeChoices {
     provinces { code name }
     uitplaatsingsregios { number name provinces { code name } }
+    nationalOrganisations { id kind name abbreviation }
   }
 `);
 
