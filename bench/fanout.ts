@@ -1,93 +1,177 @@
 /**
- * Fan-out benchmark: N subscribers (national `activity`, as IPO) on one server instance, one change, and
- * the time until every subscriber has it, with the server's memory. Runs the built server as a separate
- * process on a fresh embedded PostgreSQL, so the server's memory is its own.
+ * Fan-out benchmark: one change delivered to N subscribers of one subscription on one server instance; the time until
+ * every subscriber has it, and the server's memory. For each subscription and each size, a fresh server (the built
+ * server as its own process, on a fresh embedded PostgreSQL with the demo data); the subscribers run in a process of
+ * their own (fanout-clients.ts), not in the server's.
  *
- *   npm run bench:fanout              # 100, 1,000 and 5,000 subscribers
- *   npm run bench:fanout -- 100 500   # other sizes
+ *   npm run bench:fanout                                   # 100, 1,000 and 5,000 subscribers, all three subscriptions
+ *   npm run bench:fanout -- 100 500                        # other sizes
+ *   SUBSCRIPTIONS=activity npm run bench:fanout -- 100     # one subscription (activity, planChanged, nationalOverviewChanged)
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
-import { percentile, startBuiltServer, writeSection } from './support.js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Subscribers } from './fanout-clients.js';
+import { percentile, startBuiltServer, writeSection, type BuiltServer } from './support.js';
 
+const here = path.dirname(fileURLToPath(import.meta.url));
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [100, 1_000, 5_000];
+const ONLY = process.env.SUBSCRIPTIONS?.split(',').map((name) => name.trim()).filter(Boolean);
 
 function rssMiB(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Math.round(Number(match[1]) / 1024) : NaN;
 }
 
-async function main() {
-  const built = await startBuiltServer();
-  const { url } = built;
-  const server = built.process;
-  const [ipo, lrt] = [await built.token('ipo'), await built.token('lrt')];
+async function graphql<T>(built: BuiltServer, subject: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(built.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await built.token(subject)}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown };
+  if (!body.data || body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+interface Scenario {
+  name: string;
+  /** What the docs say is measured. */
+  description: string;
+  /** Prepares the server (once, before the subscribers connect): the subscription, as whom, and the change to make. */
+  prepare(built: BuiltServer): Promise<{ subscriber: string; query: string; variables?: Record<string, unknown>; change: () => Promise<void> }>;
+}
+
+/** The opgave of Utrecht (LRT): an event in the national feed, and a changed figure for a national monitor. */
+function opgaveChange(built: BuiltServer): () => Promise<void> {
   let version: number | undefined;
-  const change = async () => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${lrt}` },
-      body: JSON.stringify({
-        query: 'mutation($v: Int) { setOpgave(input: { provinceCode: UT, opvangtype: AZC, dueDate: "2022-06-30", places: 1, source: "bench", expectedVersion: $v }) { version } }',
-        variables: { v: version },
-      }),
-    });
-    const body = (await response.json()) as { data?: { setOpgave: { version: number } }; errors?: unknown };
-    if (!body.data) throw new Error(JSON.stringify(body.errors));
-    version = body.data.setOpgave.version;
+  return async () => {
+    const data = await graphql<{ setOpgave: { version: number } }>(
+      built,
+      'lrt',
+      'mutation($v: Int) { setOpgave(input: { provinceCode: UT, opvangtype: AZC, dueDate: "2022-06-30", places: 1, source: "bench", expectedVersion: $v }) { version } }',
+      { v: version },
+    );
+    version = data.setOpgave.version;
   };
+}
 
-  const results: string[] = [];
-  const baseline = rssMiB(server.pid!);
-  for (const n of SIZES) {
-    const clients: Client[] = [];
-    const received: number[] = new Array(n).fill(0);
-    let generation = 0;
-    for (let i = 0; i < n; i += 250) {
-      await Promise.all(
-        Array.from({ length: Math.min(250, n - i) }, async (_, k) => {
-          const index = i + k;
-          let ready!: () => void;
-          const connected = new Promise<void>((resolve) => (ready = resolve));
-          const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${ipo}` }, lazy: false, retryAttempts: 0, on: { connected: () => ready() } });
-          clients.push(client);
-          await connected;
-          client.subscribe({ query: 'subscription { activity { id } }' }, { next: () => (received[index] = generation === 0 ? -1 : performance.now()), error: () => {}, complete: () => {} });
-        }),
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'activity',
+    description: '`activity` without a province, as IPO (every province); the change: LRT sets an opgave of Utrecht (`setOpgave`)',
+    prepare: async (built) => ({ subscriber: 'ipo', query: 'subscription { activity { id kind } }', change: opgaveChange(built) }),
+  },
+  {
+    name: 'planChanged',
+    description: "`planChanged` of Utrecht's draft plan, as its PRT secretariat (who may read it); the change: a second member of the secretariat edits the plan's title (`updateProvincialPlan`)",
+    prepare: async (built) => {
+      const { province } = await graphql<{ province: { plans: { id: string; status: string; version: number }[] } }>(
+        built,
+        'secretariaat-ut',
+        '{ province(code: UT) { plans { id status version } } }',
       );
-    }
-    // Warm-up change: every subscriber has it once it is surely subscribed.
-    await change();
-    const deadline = Date.now() + 60_000;
-    while (received.some((r) => r === 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    generation = 1;
-    received.fill(0);
-    const memory = rssMiB(server.pid!);
-    const start = performance.now();
-    await change();
-    while (received.some((r) => r === 0) && Date.now() < deadline + 60_000) await new Promise((resolve) => setTimeout(resolve, 5));
-    const latencies = received.map((r) => r - start).sort((a, b) => a - b);
-    const line = `| ${n.toLocaleString('en')} | ${percentile(latencies, 50).toFixed(0)} ms | ${percentile(latencies, 99).toFixed(0)} ms | ${latencies.at(-1)!.toFixed(0)} ms | ${memory} MiB (${memory - baseline} MiB above idle) |`;
-    console.log(line);
-    results.push(line);
-    await Promise.all(clients.map((client) => client.dispose()));
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+      const plan = province.plans.find((p) => p.status === 'CONCEPT' || p.status === 'TERUGGESTUURD');
+      if (!plan) throw new Error("the demo data has no draft plan of Utrecht to change");
+      let version = plan.version;
+      let edits = 0;
+      return {
+        subscriber: 'secretariaat-ut',
+        query: 'subscription($id: ID!) { planChanged(planId: $id) { id version title status } }',
+        variables: { id: plan.id },
+        change: async () => {
+          const data = await graphql<{ updateProvincialPlan: { version: number } }>(
+            built,
+            'secretariaat-ut-2',
+            'mutation($id: ID!, $v: Int!, $title: String!) { updateProvincialPlan(input: { planId: $id, expectedVersion: $v, title: $title }) { version } }',
+            { id: plan.id, v: version, title: `Provinciaal plan Utrecht (bench ${++edits})` },
+          );
+          version = data.updateProvincialPlan.version;
+        },
+      };
+    },
+  },
+  {
+    name: 'nationalOverviewChanged',
+    description: '`nationalOverviewChanged` without a province, as IPO; the change: LRT sets an opgave of Utrecht (`setOpgave`)',
+    prepare: async (built) => ({ subscriber: 'ipo', query: 'subscription { nationalOverviewChanged { eventId kind provinceCode } }', change: opgaveChange(built) }),
+  },
+];
 
-  await built.stop();
+/** Asks the clients' process something and waits for its answer. */
+function ask<T>(clients: ChildProcess, message: object): Promise<T & { errors: number }> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number) => reject(new Error(`the subscribers' process exited with ${code}`));
+    clients.once('exit', onExit);
+    clients.once('message', (answer) => {
+      clients.off('exit', onExit);
+      resolve(answer as T & { errors: number });
+    });
+    clients.send(message);
+  });
+}
+
+/** One size of one subscription on a fresh server: a table row. */
+async function measure(scenario: Scenario, n: number): Promise<string> {
+  const built = await startBuiltServer();
+  const clients = fork(path.join(here, 'fanout-clients.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  try {
+    const server = built.process.pid!;
+    const { subscriber, query, variables, change } = await scenario.prepare(built);
+    const idle = rssMiB(server); // before the subscribers connect (garbage collection can make the difference negative)
+    const subscribers: Subscribers = { url: built.url.replace(/^http/, 'ws'), token: await built.token(subscriber), count: n, query, variables };
+    await ask(clients, { connect: subscribers });
+    // Warm-up change: once every subscriber has it, every subscription is surely live.
+    const warm = ask<{ received: number[] }>(clients, { await: true });
+    await change();
+    if ((await warm).received.some((r) => r === 0)) throw new Error(`${scenario.name}: not every subscriber had the warm-up change within 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // anything else the change caused has arrived
+    await ask(clients, { await: true }); // (returns at once: resets what was received)
+    const memory = rssMiB(server);
+
+    const measured = ask<{ received: number[] }>(clients, { await: true });
+    const start = performance.timeOrigin + performance.now();
+    await change();
+    const { received, errors } = await measured;
+    const missing = received.filter((r) => r === 0).length;
+    if (missing) throw new Error(`${scenario.name}: ${missing} of ${n} subscribers did not have the change within 60 s`);
+    if (errors) throw new Error(`${scenario.name}: the subscribers saw ${errors} errors`);
+    const latencies = received.map((r) => r - start).sort((a, b) => a - b);
+    const row = `| \`${scenario.name}\` | ${n.toLocaleString('en')} | ${percentile(latencies, 50).toFixed(0)} ms | ${percentile(latencies, 99).toFixed(0)} ms | ${latencies.at(-1)!.toFixed(0)} ms | ${memory} MiB (${memory - idle >= 0 ? '+' : ''}${memory - idle} MiB against before they connected) |`;
+    console.log(row);
+    await ask(clients, { close: true });
+    return row;
+  } finally {
+    clients.kill();
+    await built.stop();
+  }
+}
+
+async function main() {
+  const scenarios = ONLY ? SCENARIOS.filter((s) => ONLY.includes(s.name)) : SCENARIOS;
+  if (!scenarios.length) throw new Error(`SUBSCRIPTIONS names none of ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  const rows: string[] = [];
+  for (const scenario of scenarios) for (const n of SIZES) rows.push(await measure(scenario, n));
 
   const section = [
     `## Fan-out (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version})`,
     '',
-    'One change (`setOpgave`) delivered to N national `activity` subscribers (IPO) on one server instance; time from',
-    'sending the mutation until each subscriber has the event; server memory (RSS) with all subscribers connected.',
+    'Written by `npm run bench:fanout` (bench/fanout.ts), which replaces this section on every run.',
     '',
-    '| subscribers | p50 | p99 | last | server memory |',
-    '|---|---|---|---|---|',
-    ...results,
+    'One change delivered to N subscribers of one subscription on one server instance: the time from sending the mutation',
+    'until each subscriber has its event (p50, p99, the last one), and the server\'s memory (RSS) with every subscriber',
+    'connected, after a warm-up change. Each row is a fresh server (the built `dist/`, NODE_ENV=production, on a fresh',
+    'embedded PostgreSQL with the demo data); the subscribers (graphql-ws clients) run in a process of their own, on the',
+    'same cores.',
+    '',
+    ...scenarios.map((s) => `- ${s.description}.`),
+    '',
+    '| subscription | subscribers | p50 | p99 | last | server memory |',
+    '|---|---|---|---|---|---|',
+    ...rows,
     '',
   ].join('\n');
   writeSection('Fan-out', section);

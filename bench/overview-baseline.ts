@@ -9,6 +9,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { Opvangtype } from '../src/reference/enums.js';
 
@@ -17,7 +18,7 @@ import { Opvangtype } from '../src/reference/enums.js';
  * Types that the plan's lines combine are grouped (transitively, by a recursive walk over the pairs a line links)
  * and compared with their opgave together, as the API does.
  */
-const BASELINE_SQL = `
+export const BASELINE_SQL = `
 WITH RECURSIVE types AS (SELECT key, ord FROM unnest($2::text[]) WITH ORDINALITY AS u(key, ord)),
 latest AS (SELECT DISTINCT ON (province_code) id, province_code, status, updated_at FROM provincial_plan ORDER BY province_code, created_at DESC, id),
 published AS (SELECT DISTINCT ON (province_code) id, province_code, status, updated_at FROM provincial_plan
@@ -162,7 +163,7 @@ SELECT json_build_object('nationalOverview', json_build_object(
     ) ORDER BY s.cbs_code) FROM shares s)
 ))::text AS document`;
 
-const TYPES = Object.values(Opvangtype);
+export const TYPES = Object.values(Opvangtype);
 
 async function main() {
   const on = process.argv[3] ?? '2023-01-01';
@@ -190,7 +191,10 @@ async function main() {
   });
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// Only when run as a program: the comparison benchmark imports the statement.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

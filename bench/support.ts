@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
+import type pg from 'pg';
 import { devSigningKey } from '../src/platform/auth/keys.js';
 import { loadConfig } from '../src/platform/config.js';
 import { packageRoot } from '../src/platform/paths.js';
@@ -77,4 +78,91 @@ export function writeSection(name: string, section: string): void {
   else sections.push(section.trimEnd());
   writeFileSync(file, `${sections.map((s) => s.trimEnd()).join('\n\n')}\n`);
   console.log(`written to ${path.relative(process.cwd(), file)}`);
+}
+
+/**
+ * CPU seconds used so far (Linux /proc; user + system) by the processes `pids`, by the children of `parents` that
+ * are still running, and by the children `parents` have reaped (a PostgreSQL backend that exits, for instance).
+ */
+export function cpuSeconds(pids: number[], parents: number[] = []): number {
+  const ticks = 100; // USER_HZ
+  let total = 0;
+  const stat = (pid: string) => {
+    try {
+      const line = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return line.slice(line.lastIndexOf(')') + 2).split(' ');
+    } catch {
+      return null; // gone
+    }
+  };
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    const fields = stat(pid);
+    if (!fields) continue;
+    // After the command: state, ppid, …; utime, stime, cutime and cstime are fields 14 to 17 of the whole line.
+    const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
+    if (pids.includes(Number(pid)) || parents.includes(Number(fields[1]))) total += (utime + stime) / ticks;
+    if (parents.includes(Number(pid))) total += (cutime + cstime) / ticks;
+  }
+  return total;
+}
+
+/** The data set the database benchmarks measure on, in a database with the demo data: its size as they report it. */
+export interface BenchDataSize {
+  gemeenten: string;
+  agreements: string;
+  proposals: string;
+  comments: string;
+}
+
+/**
+ * Adds the realistic data set (on top of the demo data) that the database benchmarks measure on: ~270 agreements,
+ * ~980 submitted proposals with 10 comments each, and plan lines that combine opvangtypes. Ends with VACUUM ANALYZE.
+ */
+export async function addBenchData(pool: pg.Pool): Promise<BenchDataSize> {
+  const [{ coa }] = (await pool.query(`SELECT id AS coa FROM person WHERE subject = 'coa-regio-1'`)).rows;
+  await pool.query(
+    `INSERT INTO agreement (gemeente_code, province_code, location_name, location_key, opvangtype, max_places, start_date, original_end_date, end_date, signed_on)
+     SELECT g.code, g.province_code, 'Bench ' || i, 'bench ' || i, (ARRAY['AZC','ROL','GVL','SATELLIET'])[1 + i % 4], 50 + i % 400,
+       DATE '2018-01-01' + (i % 1500), DATE '2024-01-01' + (i % 2000), DATE '2024-01-01' + (i % 2000), DATE '2017-12-01'
+     FROM generate_series(1, 270) AS i JOIN LATERAL (SELECT code, province_code FROM gemeente ORDER BY code OFFSET (i * 7) % 342 LIMIT 1) g ON true`,
+  );
+  await pool.query(
+    `INSERT INTO location_proposal (gemeente_code, province_code, name, address, opvangtype, places, status, submitted, decision)
+     SELECT g.code, g.province_code, 'Bench ' || i, 'Weg ' || i, (ARRAY['AZC','ROL','GVL','SATELLIET'])[1 + i % 4], 20 + i % 300,
+       (ARRAY['INGEDIEND','IN_VERKENNING','POSITIEF_ADVIES','NEGATIEF_ADVIES','BESLOTEN','INGETROKKEN'])[1 + i % 6], true,
+       CASE WHEN i % 6 = 4 THEN 'GO' END
+     FROM generate_series(1, 980) AS i JOIN LATERAL (SELECT code, province_code FROM gemeente ORDER BY code OFFSET (i * 13) % 342 LIMIT 1) g ON true`,
+  );
+  await pool.query(
+    `INSERT INTO comment (subject_type, subject_id, subject_version, subject_status, province_code, gemeente_code, author_id, changed_by, body)
+     SELECT 'LOCATION_PROPOSAL', p.id, 1, p.status, p.province_code, p.gemeente_code, $1, $1, 'Bench comment ' || n
+     FROM location_proposal p CROSS JOIN generate_series(1, 10) AS n`,
+    [coa],
+  );
+  // Plans that combine types (the flexible system's GVL with its satellites), so the grouping is measured and checked too.
+  await pool.query(
+    `INSERT INTO capacity_line (id, plan_id, position, opvangtypes, target_date, min_places, max_places)
+     SELECT gen_random_uuid(), p.id, 1000, CASE WHEN p.status IN ('INGEDIEND', 'VASTGESTELD') THEN '{SATELLIET,GVL}' ELSE '{ROL,SATELLIET}' END::text[],
+       DATE '2022-06-01', 100, 150
+     FROM provincial_plan p`,
+  );
+  await pool.query(
+    `INSERT INTO capacity_line (id, plan_id, position, opvangtypes, target_date, min_places, max_places)
+     SELECT gen_random_uuid(), p.id, 1001, '{NOODOPVANG,AZC}', DATE '2024-06-01', 200, 300 FROM provincial_plan p WHERE p.status IN ('INGEDIEND', 'VASTGESTELD')`,
+  );
+  await pool.query('VACUUM ANALYZE'); // fresh statistics, and no autovacuum chore left for the measured rounds
+  const counts: BenchDataSize = (await pool.query(`SELECT (SELECT count(*) FROM gemeente) AS gemeenten, (SELECT count(*) FROM agreement) AS agreements,
+    (SELECT count(*) FROM location_proposal) AS proposals, (SELECT count(*) FROM comment) AS comments`)).rows[0];
+  return counts;
+}
+
+/**
+ * The embedded PostgreSQL of a built server: the postmaster's pid and a superuser URL for the benchmarks' own
+ * connections (the cluster's password is kept beside its data directory).
+ */
+export function databaseOf(built: BuiltServer): { postmasterPid: number; databaseUrl: string } {
+  const dir = path.join(built.dataDir, 'postgres');
+  const postmaster = readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n');
+  const password = readFileSync(`${dir}.password`, 'utf8').trim();
+  return { postmasterPid: Number(postmaster[0]), databaseUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${postmaster[3]}/regietafel` };
 }

@@ -9,10 +9,11 @@ import agreements from './agreements/index.js';
 import monitoring from './monitoring/index.js';
 import huisvesting from './huisvesting/index.js';
 import signals from './signals/index.js';
+import measures from './measures/index.js';
 
 /**
  * The capabilities of the server, in the order their services are made (each may use those listed before it) and
  * their abilities are listed. The schema, the services, the request context, the abilities, the event and comment
  * subjects and the HTTP exports are all built from this list: adding a capability is its folder and a line here.
  */
-export const modules: readonly AnyModule[] = [reference, people, events, comments, plans, proposals, agreements, monitoring, huisvesting, signals];
+export const modules: readonly AnyModule[] = [reference, people, events, comments, plans, proposals, agreements, monitoring, huisvesting, signals, measures];

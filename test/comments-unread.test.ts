@@ -116,17 +116,24 @@ describe('the activity feed', () => {
     expect(next.events.every((e: { provinceCode: string }) => e.provinceCode === 'UT')).toBe(true);
   });
 
-  it('follows the provinces a person reaches: COA its region, a gemeente without concept plans, the whole country only for IPO and LRT', async () => {
+  it('follows the provinces a person reaches: a gemeente its own, COA and IPO the whole country, each seeing only what it may', async () => {
     const plan = await create('secretariaat-ut', 'UT', 'Draft for the feed');
+    const elsewhere = await create('secretariaat-zh', 'ZH', 'Draft outside COA region 3');
     const coa = (await server.as('coa-regio-3', FEED, { codes: ['UT', 'NH', 'FL'], first: 50 })).data.recentEvents;
     expect(coa.events.some((e: { subjectId: string }) => e.subjectId === plan.id)).toBe(true);
-    expect(codes(await server.as('coa-regio-3', FEED, { codes: ['UT', 'ZH'] }))).toEqual(['FORBIDDEN']);
+    // COA follows every province (it reads every gemeente's huisvesting), but sees another region's plans no more than before.
+    const country = (await server.as('coa-regio-3', FEED, { codes: ['UT', 'ZH'], first: 50 })).data.recentEvents;
+    expect(country.events.some((e: { subjectId: string }) => e.subjectId === plan.id)).toBe(true);
+    expect(country.events.some((e: { subjectId: string }) => e.subjectId === elsewhere.id)).toBe(false);
+    expect(codes(await server.as('gemeente-zeist', FEED, { codes: ['UT', 'ZH'] }))).toEqual(['FORBIDDEN']);
     // viewer.abilities says the same (FOLLOW_ACTIVITY): the activity page asks for exactly these provinces.
     const follows = async (who: string) => (await server.as(who, '{ viewer { abilities { action national provinceCodes } } }')).data.viewer.abilities.find((a: { action: string }) => a.action === 'FOLLOW_ACTIVITY');
-    expect(await follows('coa-regio-3')).toEqual({ action: 'FOLLOW_ACTIVITY', national: false, provinceCodes: ['FL', 'NH', 'UT'] });
+    expect(await follows('coa-regio-3')).toMatchObject({ action: 'FOLLOW_ACTIVITY', national: true });
     expect(await follows('ipo')).toMatchObject({ national: true });
     expect(await follows('gemeente-zeist')).toEqual({ action: 'FOLLOW_ACTIVITY', national: false, provinceCodes: ['UT'] });
-    expect(codes(await server.as('coa-regio-3', FEED, {}))).toEqual(['FORBIDDEN']);
+    expect(codes(await server.as('gemeente-zeist', FEED, {}))).toEqual(['FORBIDDEN']);
+    const coaNational = (await server.as('coa-regio-3', FEED, { first: 50 })).data.recentEvents;
+    expect(coaNational.events.some((e: { subjectId: string }) => e.subjectId === elsewhere.id)).toBe(false);
     const gemeente = (await server.as('gemeente-zeist', FEED, { codes: ['UT'], first: 50 })).data.recentEvents;
     expect(gemeente.events.some((e: { subjectId: string }) => e.subjectId === plan.id)).toBe(false);
     const national = (await server.as('ipo', FEED, { first: 50 })).data.recentEvents;

@@ -6,6 +6,7 @@ import { seedDemoPlans } from './plans.js';
 import { seedDemoProposalsAndAgreements } from './proposals.js';
 import { seedDemoHuisvesting } from './huisvesting.js';
 import { seedDemoSignals } from './signals.js';
+import { seedDemoMeasures } from './measures.js';
 
 /**
  * Loads the demo people, their memberships and regietafel seats, then demo plans, proposals and agreements, in one
@@ -19,7 +20,7 @@ export function seedDemo(dataSource: DataSource, log: Logger) {
     const plans = await seedDemoPlans(db, log);
     const proposalsAndAgreements = await seedDemoProposalsAndAgreements(db, log);
     await seedDemoSignals(db, log);
-    return { ...people, plans, ...proposalsAndAgreements, huisvesting: await seedDemoHuisvesting(db, log) };
+    return { ...people, plans, ...proposalsAndAgreements, huisvesting: await seedDemoHuisvesting(db, log), ...(await seedDemoMeasures(db, log)) };
   });
 }
 

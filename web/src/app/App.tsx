@@ -29,6 +29,9 @@ import { GemeenteHuisvestingPage } from '../huisvesting/GemeentePage';
 import { NationalHuisvestingPage, ProvinceHuisvestingPage } from '../huisvesting/OverviewPages';
 import { ProvinceSignalsPage, SignalsPage } from '../signals/SignalsPage';
 import { SignalPage } from '../signals/SignalPage';
+import { MeasuresPage } from '../measures/MeasuresPage';
+import { MeasurePage } from '../measures/MeasurePage';
+import { StatusTablePage } from '../measures/StatusTablePage';
 
 // GraphiQL and its editor are large: only those who open the explorer load them.
 const Explorer = lazy(() => import('../explorer/Explorer'));
@@ -87,6 +90,9 @@ export function App() {
                     <Route path="/signalen" element={<SignalsPage />} />
                     <Route path="/provincie/:code/signalen" element={<ProvinceSignalsPage />} />
                     <Route path="/signalen/:id" element={<SignalPage />} />
+                    <Route path="/maatregelen" element={<MeasuresPage />} />
+                    <Route path="/maatregelen/statustabel" element={<StatusTablePage />} />
+                    <Route path="/maatregelen/:paragraph" element={<MeasurePage />} />
                     <Route
                       path="/verkenner"
                       element={

@@ -7,6 +7,7 @@ import { AppLink } from './AppLink';
 import { ViewerQuery } from './Home';
 import { HuisvestingNavItems } from '../huisvesting/NavItems';
 import { SignalNavItems } from '../signals/NavItems';
+import { MeasuresNavItem } from '../measures/NavItems';
 
 const NAVIGATION: { to: string; label: string; national?: boolean; needs?: string[] }[] = [
   { to: '/', label: 'Start' },
@@ -41,6 +42,7 @@ function MainNavigation() {
         ))}
         <HuisvestingNavItems />
         <SignalNavItems />
+        <MeasuresNavItem />
       </ul>
     </nav>
   );

@@ -87,6 +87,18 @@ const FIELD_NAMES: Record<string, string> = {
   'input.answer': 'antwoord',
   'input.meetingDate': 'datum van het overleg',
   'input.signalId': 'signaal',
+  'input.asOf': 'datum van de stand van zaken',
+  'input.body': 'stand van zaken',
+  'input.dueOn': 'datum van de mijlpaal',
+  'input.doneOn': 'datum gereed',
+  'input.measureId': 'maatregel',
+  'input.milestoneId': 'mijlpaal',
+  'input.paragraph': 'paragraaf',
+  'input.trekkers': 'trekkers',
+  'input.budgetEuros': 'budget',
+  'input.openToGemeenten': 'open voor gemeenten',
+  'input.applicationsOpenFrom': 'aanvragen vanaf',
+  'input.applicationsOpenUntil': 'aanvragen tot en met',
 };
 
 /** The Dutch sentence for an error code, if there is one. */

