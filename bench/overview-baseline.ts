@@ -49,10 +49,11 @@ keys AS (
   UNION ALL SELECT province_code, grp, 101, 'group', NULL FROM groups
 ),
 in_force AS (SELECT DISTINCT ON (province_code, opvangtype) province_code, coalesce(opvangtype, '') AS key, places FROM opgave
-  WHERE due_date <= $1 ORDER BY province_code, opvangtype, due_date DESC),
+  WHERE due_date <= $1 AND NOT total ORDER BY province_code, opvangtype, due_date DESC),
 group_opgave AS (SELECT g.province_code, g.grp AS key, sum(o.places) AS places FROM grp g JOIN in_force o ON o.province_code = g.province_code AND o.key = g.type GROUP BY 1, 2),
-realised AS (SELECT province_code, opvangtype AS key, sum(max_places) AS places FROM agreement
-  WHERE start_date <= $1 AND end_date >= $1 AND (ended_on IS NULL OR ended_on > $1) GROUP BY 1, 2),
+realised AS (SELECT province_code, key, sum(places) AS places FROM (
+  SELECT province_code, opvangtype AS key, max_places AS places FROM agreement WHERE start_date <= $1 AND end_date >= $1 AND (ended_on IS NULL OR ended_on > $1)
+  UNION ALL SELECT province_code, 'CRISISNOODOPVANG', places FROM crisisnoodopvang WHERE from_date <= $1 AND until_date >= $1) x GROUP BY 1, 2),
 group_realised AS (SELECT g.province_code, g.grp AS key, sum(r.places) AS places FROM grp g JOIN realised r ON r.province_code = g.province_code AND r.key = g.type GROUP BY 1, 2),
 pipeline_status AS (
   SELECT province_code, opvangtype AS key, status, sum(places) AS places FROM location_proposal

@@ -101,7 +101,7 @@ describe('achterstand, voorsprong and verevening (Handreiking 4.2.6) on a hand-w
   it('pure rules: a running balance, and a deduction that never takes the target below 0', () => {
     const h = (half: 1 | 2) => ({ year: 2021, half });
     expect(runningBalance([{ halfYear: h(1), taakstelling: 10, housed: 4 }, { halfYear: h(2), taakstelling: 10, housed: 20 }]).map((b) => [b.opgave, b.balance])).toEqual([[10, -6], [16, 4]]);
-    expect(verevening([300, null, 200])).toMatchObject({ deduction: 500, remainingTarget: 0 });
+    expect(verevening([300, null, 200], 417)).toMatchObject({ deduction: 500, remainingTarget: 0 });
   });
 });
 

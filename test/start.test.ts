@@ -1,3 +1,4 @@
+import { STORY } from '../src/demo/proposals.js';
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, chmodSync, statSync } from 'node:fs';
 import net from 'node:net';
@@ -364,8 +365,12 @@ describe('demo data', () => {
     plans: await count(url, 'SELECT count(*)::int AS n FROM provincial_plan'),
     proposals: await count(url, 'SELECT count(*)::int AS n FROM location_proposal'),
     agreements: await count(url, 'SELECT count(*)::int AS n FROM agreement'),
+    crisisnoodopvang: await count(url, 'SELECT count(*)::int AS n FROM crisisnoodopvang'),
   });
-  const FULL = { people: 97, plans: 12, proposals: 24, agreements: 45 };
+  // The demo story's agreements (src/demo/proposals.ts), plus the three proposals it converts into agreements.
+  const storyAgreements = Object.values(STORY).reduce((n, list) => n + (list?.length ?? 0), 0);
+  expect(storyAgreements).toBe(38);
+  const FULL = { people: 97, plans: 12, proposals: 24, agreements: storyAgreements + 3, crisisnoodopvang: 1 };
 
   it('is loaded once when two instances start together on an empty database', async () => {
     const url = await emptyDatabase();
@@ -392,7 +397,7 @@ describe('demo data', () => {
     await new Promise((resolve) => child.once('exit', resolve));
     const afterKill = await complete(url);
     expect([0, FULL.people]).toContain(afterKill.people);
-    expect(afterKill.people === 0 ? { people: 0, plans: 0, proposals: 0, agreements: 0 } : FULL).toEqual(afterKill);
+    expect(afterKill.people === 0 ? { people: 0, plans: 0, proposals: 0, agreements: 0, crisisnoodopvang: 0 } : FULL).toEqual(afterKill);
 
     const again = await start({ DATABASE_URL: url, SEED_DEMO: 'true' });
     expect(await complete(url)).toEqual(FULL);

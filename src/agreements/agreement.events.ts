@@ -6,11 +6,13 @@ export enum AgreementEventKind {
   AGREEMENT_REGISTERED = 'AGREEMENT_REGISTERED',
   AGREEMENT_EXTENDED = 'AGREEMENT_EXTENDED',
   AGREEMENT_ENDED = 'AGREEMENT_ENDED',
+  CRISISNOODOPVANG_RECORDED = 'CRISISNOODOPVANG_RECORDED',
 }
 EventKinds.add(AgreementEventKind);
 
 export enum AgreementEventSubject {
   AGREEMENT = 'AGREEMENT',
+  CRISISNOODOPVANG = 'CRISISNOODOPVANG',
 }
 EventSubjectTypes.add(AgreementEventSubject);
 

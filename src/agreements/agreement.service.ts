@@ -12,12 +12,13 @@ import { agreementPolicy } from './agreement.policy.js';
 import { recordEvent } from '../events/index.js';
 import { AgreementEventKind, AgreementEventSubject } from './agreement.events.js';
 import { AgreementStatus, lastDay, periodsOverlap, statusSql, today } from './status.js';
-import { Agreement, AgreementExtension, ExtensionReport, RealisedCapacity } from './types.js';
+import { listCrisisnoodopvang, recordCrisisnoodopvang, type RecordCrisisnoodopvangInput } from './crisisnoodopvang.js';
+import { Agreement, AgreementCapacityKind, AgreementExtension, ExtensionReport, RealisedCapacity } from './types.js';
 
 const COLUMNS = `a.id, a.gemeente_code AS "gemeenteCode", a.province_code AS "provinceCode", a.location_name AS "locationName", a.address,
   a.opvangtype, a.max_places AS "maxPlaces", a.amv_places AS "amvPlaces", a.other_groups_places AS "otherGroupsPlaces",
   a.start_date::text AS "startDate", a.original_end_date::text AS "originalEndDate", a.end_date::text AS "endDate",
-  a.signed_on::text AS "signedOn", a.ended_on::text AS "endedOn", a.end_reason AS "endReason", a.version, a.proposal_id AS "proposalId"`;
+  a.signed_on::text AS "signedOn", a.ended_on::text AS "endedOn", a.end_reason AS "endReason", a.version, a.proposal_id AS "proposalId", a.capacity_kind AS "capacityKind"`;
 
 const toAgreement = (row: object) => Object.assign(new Agreement(), row);
 const MAX_PLACES = 100_000;
@@ -43,6 +44,14 @@ export class AgreementService {
     private readonly db: DataSource,
     private readonly proposals: ProposalService,
   ) {}
+
+  recordCrisisnoodopvang(principal: Principal, input: RecordCrisisnoodopvangInput) {
+    return recordCrisisnoodopvang(this.db, principal, input);
+  }
+
+  crisisnoodopvang(principal: Principal, filter: { provinceCode?: ProvinceCode | null; gemeenteCode?: string | null }) {
+    return listCrisisnoodopvang(this.db, principal, filter);
+  }
 
   async agreement(principal: Principal, id: string): Promise<Agreement | null> {
     if (!isUuid(id)) throw badUserInput('not an agreement id', 'id');
@@ -87,8 +96,16 @@ export class AgreementService {
       endDate: string;
       signedOn: string;
       proposalId?: string | null;
+      capacityKind?: AgreementCapacityKind | null;
     },
   ): Promise<Agreement> {
+    if (input.opvangtype === Opvangtype.CRISISNOODOPVANG) {
+      throw ruleViolation(
+        'CRISISNOODOPVANG_NOT_AN_AGREEMENT',
+        'Crisisnoodopvang is the gemeente\'s (or its veiligheidsregio\'s) last resort, not COA\'s: it has no bestuursovereenkomst. The gemeente records it with recordCrisisnoodopvang.',
+        { field: 'input.opvangtype' },
+      );
+    }
     const gemeenteCode = normaliseGemeenteCode(input.gemeenteCode, 'input.gemeenteCode');
     const locationName = assertText(input.locationName, 200, 'input.locationName', false);
     const address = input.address ? assertText(input.address, 300, 'input.address', false) : null;
@@ -112,12 +129,15 @@ export class AgreementService {
       }
       const key = locationKey(locationName);
       await this.assertNoOverlap(tx, gemeenteCode, key, { from: input.startDate, until: input.endDate }, null);
+      // A location that had an agreement before continues: its places are not new, unless COA says what they are.
+      const [earlier] = await tx.query('SELECT 1 FROM agreement WHERE gemeente_code = $1 AND location_key = $2 AND start_date < $3 LIMIT 1', [gemeenteCode, key, input.startDate]);
+      const capacityKind = input.capacityKind ?? (earlier ? AgreementCapacityKind.CONTINUATION : AgreementCapacityKind.EXTRA);
       const [row] = await tx.query(
         `INSERT INTO agreement (gemeente_code, province_code, location_name, location_key, address, opvangtype, max_places, amv_places,
-           other_groups_places, start_date, original_end_date, end_date, signed_on, created_by, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $13) RETURNING id`,
+           other_groups_places, start_date, original_end_date, end_date, signed_on, created_by, updated_by, capacity_kind)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $13, $14) RETURNING id`,
         [gemeenteCode, gemeente.province_code, locationName, key, address, input.opvangtype, input.maxPlaces, input.amvPlaces ?? null,
-          input.otherGroupsPlaces ?? null, input.startDate, input.endDate, input.signedOn, principal.personId],
+          input.otherGroupsPlaces ?? null, input.startDate, input.endDate, input.signedOn, principal.personId, capacityKind],
       );
       if (input.proposalId) {
         await this.proposals.convert(tx, principal, input.proposalId, row.id, gemeenteCode, input.opvangtype);

@@ -4,6 +4,7 @@ import { AgreementCommentSubject, agreementCommentSubject } from './agreement.co
 import { AgreementEventSubject, agreementEvents } from './agreement.events.js';
 import { AgreementResolver, ProposalAgreementResolver, ProvinceCapacityResolver } from './agreement.resolver.js';
 import { AgreementService, type AgreementLoaders } from './agreement.service.js';
+import { CrisisnoodopvangResolver } from './crisisnoodopvang.js';
 
 export { AgreementEventSubject } from './agreement.events.js';
 export { agreementPolicy } from './agreement.policy.js';
@@ -18,14 +19,14 @@ declare module '../platform/context.js' {
   interface Loaders extends AgreementLoaders {}
 }
 
-/** Bestuursovereenkomsten with their extensions: realised capacity. */
+/** Bestuursovereenkomsten with their extensions, and the gemeenten' crisisnoodopvang: realised capacity. */
 export default defineModule({
   name: 'agreements',
-  resolvers: [AgreementResolver, ProvinceCapacityResolver, ProposalAgreementResolver],
+  resolvers: [AgreementResolver, ProvinceCapacityResolver, ProposalAgreementResolver, CrisisnoodopvangResolver],
   createService: ({ db, services }) => new AgreementService(db, services.proposals),
   createLoaders: (agreements) => agreements.createLoaders(),
   contributes: {
-    eventSubjects: { [AgreementEventSubject.AGREEMENT]: agreementEvents },
+    eventSubjects: { [AgreementEventSubject.AGREEMENT]: agreementEvents, [AgreementEventSubject.CRISISNOODOPVANG]: agreementEvents },
     commentSubjects: { [AgreementCommentSubject.AGREEMENT]: agreementCommentSubject },
     abilities: agreementAbilities,
   },

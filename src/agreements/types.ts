@@ -8,6 +8,23 @@ registerEnumType(AgreementStatus, {
   description: 'GEPLAND before its start, LOPEND while running, VERLOPEN after its end date, BEEINDIGD when ended early.',
 });
 
+/** Whether an agreement's places are new capacity: only EXTRA places count toward the short-term target. */
+export enum AgreementCapacityKind {
+  EXTRA = 'EXTRA',
+  REPLACEMENT = 'REPLACEMENT',
+  CONTINUATION = 'CONTINUATION',
+}
+
+registerEnumType(AgreementCapacityKind, {
+  name: 'AgreementCapacityKind',
+  description: 'Whether the places of an agreement are new capacity. Only EXTRA places count toward the short-term target; an extension (verlenging) never is a new agreement.',
+  valuesConfig: {
+    EXTRA: { description: 'New places.' },
+    REPLACEMENT: { description: 'Places that replace a location that closes (COA says so when registering).' },
+    CONTINUATION: { description: 'A location that had an agreement before (a new agreement after the old one ended): set by itself when one exists.' },
+  },
+});
+
 @ObjectType({ description: 'A bestuursovereenkomst: an agreement between COA and one gemeente for one location.' })
 export class Agreement {
   @Field(() => ID)
@@ -58,6 +75,9 @@ export class Agreement {
   version: number;
 
   proposalId: string | null;
+
+  @Field(() => AgreementCapacityKind, { description: 'Whether its places are new capacity (only EXTRA counts toward the short-term target).' })
+  capacityKind: AgreementCapacityKind;
 
   @Field(() => AgreementStatus)
   get status(): AgreementStatus {
@@ -149,6 +169,12 @@ export class RegisterAgreementInput {
 
   @Field(() => ID, { nullable: true, description: 'The proposal it came from: it must be BESLOTEN with GO, and becomes OMGEZET.' })
   proposalId?: string;
+
+  @Field(() => AgreementCapacityKind, {
+    nullable: true,
+    description: 'REPLACEMENT when the places replace a closing location. Left out: CONTINUATION when the location had an agreement before, EXTRA otherwise.',
+  })
+  capacityKind?: AgreementCapacityKind;
 }
 
 /** Names the agreement and the version the change is based on. */

@@ -8,7 +8,7 @@ import type { ProvinceCode } from '../reference/index.js';
 export const CommentSubjectTypes = new OpenEnum('CommentSubjectType', 'What a comment can be about.');
 export type CommentSubjectType = string;
 
-@ObjectType({ description: 'A comment on a plan (and later on proposals and agreements). Threads are built from `parentId`.' })
+@ObjectType({ description: 'A comment on a provincial plan, a location proposal or an agreement (see CommentSubjectType). Threads are built from `parentId`.' })
 export class Comment {
   @Field(() => ID)
   id: string;

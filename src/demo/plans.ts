@@ -5,10 +5,14 @@ import { Opvangtype, type ProvinceCode } from '../reference/enums.js';
 import { PlanService } from '../plans/plan.service.js';
 
 /**
- * A plausible plan for every province, with clearly fictitious figures: the flexible types split a
- * national 31,000 places by population share. LRT sets the opgave (the Nov 2019 "417 per province" and
- * a fictitious share per flexible type); some plans are submitted, Groningen's is adopted. Skipped for a
- * province that already has a plan.
+ * A plausible plan for every province. The LRT sets each province's total opvang opgave for 1 January 2023 (its
+ * population share of the ~31,000 places COA expected to need, January 2021; existing AZCs count toward it) and a
+ * fictitious share of it per flexible type. The short-term target of November 2019 (417 per province) is not an
+ * opgave added to these 2023 levels: it is the short-term target (data of its own, see `short_term_target`).
+ * Zuid-Holland's plan is the one its Gedeputeerde Staten adopted on 15 September 2020 (417 places in 2020; 1,100 in
+ * 2021 replacing closing locations; 2,450–2,700 in ROL and 1,430–1,500 in GVL/satelliet before 2024); the other
+ * plans' figures are fictitious. Some plans are submitted, Groningen's is adopted. Skipped for a province that
+ * already has a plan.
  */
 const NATIONAL_PLACES = 31_000;
 const SPLIT: [Opvangtype, number][] = [
@@ -16,6 +20,22 @@ const SPLIT: [Opvangtype, number][] = [
   [Opvangtype.GVL, 0.35],
   [Opvangtype.SATELLIET, 0.2],
 ];
+/** Zuid-Holland's plan as its Gedeputeerde Staten adopted it on 15 September 2020 (Integrale Handreiking, example). */
+const ZUID_HOLLAND = {
+  provinceCode: 'ZH' as ProvinceCode,
+  title: 'Provinciaal plan Zuid-Holland (GS 15 september 2020)',
+  sections: {
+    context:
+      'Vastgesteld door Gedeputeerde Staten op 15 september 2020. Korte termijn: 417 extra plaatsen in 2020. In 2021 1.100 plaatsen ter vervanging van locaties die sluiten. Voor 2024: 2.450–2.700 plaatsen in regionale opvanglocaties en 1.430–1.500 in GVL en satellietlocaties.',
+    timeline: '- 2020: 417 extra plaatsen\n- 2021: 1.100 plaatsen ter vervanging van sluitende locaties\n- vóór 2024: ROL 2.450–2.700, GVL/satelliet 1.430–1.500',
+  },
+  lines: [
+    { opvangtypes: [], targetDate: '2020-12-31', minPlaces: 417, maxPlaces: 417, note: 'Extra plaatsen op korte termijn (LRT, november 2019)' },
+    { opvangtypes: [], targetDate: '2021-12-31', minPlaces: 1_100, maxPlaces: 1_100, note: 'Ter vervanging van locaties die sluiten: geen extra plaatsen' },
+    { opvangtypes: [Opvangtype.ROL], targetDate: '2023-12-31', minPlaces: 2_450, maxPlaces: 2_700, note: 'Regionale opvanglocaties' },
+    { opvangtypes: [Opvangtype.GVL, Opvangtype.SATELLIET], targetDate: '2023-12-31', minPlaces: 1_430, maxPlaces: 1_500, note: 'GVL en satellietlocaties' },
+  ],
+};
 const SUBMITTED: ProvinceCode[] = ['GR', 'NB', 'ZH', 'OV'] as ProvinceCode[];
 const ADOPTED: ProvinceCode = 'GR' as ProvinceCode;
 
@@ -28,10 +48,10 @@ export async function seedDemoPlans(db: DataSource, log: Logger): Promise<number
   );
   const total = provinces.reduce((sum, province) => sum + province.population, 0);
   // An opgave the LRT already set (e.g. before loading the demo data on a working database) is left as it is.
-  const setOpgaveOnce = async (input: { provinceCode: ProvinceCode; opvangtype?: Opvangtype; dueDate: string; places: number; source: string }) => {
+  const setOpgaveOnce = async (input: { provinceCode: ProvinceCode; opvangtype?: Opvangtype; total?: boolean; dueDate: string; places: number; source: string }) => {
     const existing: unknown[] = await db.query(
-      `SELECT 1 FROM opgave WHERE province_code = $1 AND coalesce(opvangtype, '') = coalesce($2, '') AND due_date = $3`,
-      [input.provinceCode, input.opvangtype ?? null, input.dueDate],
+      `SELECT 1 FROM opgave WHERE province_code = $1 AND coalesce(opvangtype, '') = coalesce($2, '') AND total = $3 AND due_date = $4`,
+      [input.provinceCode, input.opvangtype ?? null, input.total ?? false, input.dueDate],
     );
     if (existing.length === 0) await plans.setOpgave(lrt, input);
   };
@@ -39,27 +59,35 @@ export async function seedDemoPlans(db: DataSource, log: Logger): Promise<number
   for (const province of provinces) {
     if (province.plans > 0) continue;
     const share = province.population / total;
-    await setOpgaveOnce({ provinceCode: province.code, dueDate: '2020-12-31', places: 417, source: '417 per provincie, LRT november 2019 (demo)' });
+    await setOpgaveOnce({
+      provinceCode: province.code,
+      total: true,
+      dueDate: '2023-01-01',
+      places: Math.round((NATIONAL_PLACES * share) / 10) * 10,
+      source: 'Totale opvangopgave: aandeel in de bevolking van circa 31.000 plaatsen (verwachting COA, januari 2021; demoverdeling)',
+    });
     for (const [opvangtype, part] of SPLIT) {
       const places = Math.round((NATIONAL_PLACES * share * part) / 10) * 10;
       await setOpgaveOnce({ provinceCode: province.code, opvangtype, dueDate: '2023-01-01', places, source: 'LRT 15 december 2020 (demo-cijfers)' });
     }
     const secretariat = await as(`secretariaat-${province.code.toLowerCase()}`);
-    const plan = await plans.create(secretariat, {
-      provinceCode: province.code,
-      title: `Provinciaal plan ${province.name} (demo)`,
-      sections: {
-        context: `Demoplan voor ${province.name}: de cijfers zijn fictief, afgeleid van het aandeel van de provincie in de bevolking.`,
-        timeline: '- Eerste kwartaal: locaties verkend met de gemeenten\n- Derde kwartaal: bestuursovereenkomsten\n- 1 januari 2023: plaatsen beschikbaar',
-      },
-      lines: [
-        { opvangtypes: [], targetDate: '2020-12-31', minPlaces: 417, maxPlaces: 417, note: 'Extra plaatsen gevraagd door de LRT in november 2019' },
-        ...SPLIT.map(([opvangtype, part]) => {
-          const planned = Math.round((NATIONAL_PLACES * share * part) / 10) * 10;
-          return { opvangtypes: [opvangtype], targetDate: '2023-01-01', minPlaces: Math.round(planned * 0.85), maxPlaces: Math.round(planned * 1.05) };
-        }),
-      ],
-    });
+    const plan = await plans.create(
+      secretariat,
+      province.code === 'ZH'
+        ? ZUID_HOLLAND
+        : {
+            provinceCode: province.code,
+            title: `Provinciaal plan ${province.name} (demo)`,
+            sections: {
+              context: `Demoplan voor ${province.name}: de cijfers zijn fictief, afgeleid van het aandeel van de provincie in de bevolking.`,
+              timeline: '- Eerste kwartaal: locaties verkend met de gemeenten\n- Derde kwartaal: bestuursovereenkomsten\n- 1 januari 2023: plaatsen beschikbaar',
+            },
+            lines: SPLIT.map(([opvangtype, part]) => {
+              const planned = Math.round((NATIONAL_PLACES * share * part) / 10) * 10;
+              return { opvangtypes: [opvangtype], targetDate: '2023-01-01', minPlaces: Math.round(planned * 0.85), maxPlaces: Math.round(planned * 1.05) };
+            }),
+          },
+    );
     created += 1;
     if (SUBMITTED.includes(province.code)) {
       const submitted = await plans.submit(secretariat, plan.id, plan.version);

@@ -5,6 +5,7 @@ import { badUserInput, conflict, forbidden, notFound, ruleViolation } from '../p
 import { addDays, isIsoDate, today } from '../platform/dates.js';
 import { assertText, isUuid } from '../platform/validation.js';
 import { recordEvent } from '../events/index.js';
+import { shortTermTargetsInForceSql } from '../plans/index.js';
 import { normaliseGemeenteCode, PROVINCE_CODES, type ProvinceCode } from '../reference/index.js';
 import { huisvestingPolicy } from './huisvesting.policy.js';
 import { HuisvestingEventKind, HuisvestingEventSubject, subjectIdOf } from './huisvesting.events.js';
@@ -153,7 +154,9 @@ const KOPPELING_SQL = `
   FROM koppeling_month k JOIN gemeente g ON g.code = k.gemeente_code
   WHERE k.month < make_date($1::int / 2 + $1::int % 2, CASE WHEN $1::int % 2 = 0 THEN 7 ELSE 1 END, 1)
     AND ($2::text[] IS NULL OR g.province_code = ANY($2) OR g.code = ANY($3))
-  GROUP BY 1, 2, 3) k), '[]') AS koppelingen`;
+  GROUP BY 1, 2, 3) k), '[]') AS koppelingen,
+  -- The short-term target each province's verevening deducts from: the one in force on the last peildatum.
+  (SELECT json_object_agg(t."provinceCode", t.places) FROM (${shortTermTargetsInForceSql(`'${VEREVENING_PEILDATA[VEREVENING_PEILDATA.length - 1]}'`)}) t WHERE t."provinceCode" IS NOT NULL) AS targets`;
 
 export interface RegioRow {
   provinceCode: ProvinceCode;
@@ -214,15 +217,16 @@ export class HuisvestingService {
   }
 
   /** Balances of the gemeenten asked for (or of whole provinces), up to and including `upTo`. */
-  async figures(scope: { provinces: ProvinceCode[] | null; gemeenten: string[] }, upTo: HalfYear, db: DataSource | EntityManager = this.db): Promise<{ nationals: NationalTaakstelling[]; gemeenten: Map<string, GemeenteTaakstelling[]>; koppelingen: KoppelingRow[]; regios: RegioRow[] }> {
+  async figures(scope: { provinces: ProvinceCode[] | null; gemeenten: string[] }, upTo: HalfYear, db: DataSource | EntityManager = this.db): Promise<{ nationals: NationalTaakstelling[]; gemeenten: Map<string, GemeenteTaakstelling[]>; koppelingen: KoppelingRow[]; regios: RegioRow[]; shortTermTargets: Map<ProvinceCode, number> }> {
     const last = Math.max(ordinal(upTo), ordinal({ year: 2021, half: 2 }));
+    type Koppelingen = { koppelingen: KoppelingRow[]; regios: RegioRow[]; targets: Record<string, number> | null };
     const statements = [
       () => this.nationals(db),
       () => db.query(FIGURES_SQL, [last, scope.provinces, scope.gemeenten]),
-      () => db.query(KOPPELING_SQL, [last, scope.provinces, scope.gemeenten]) as Promise<{ koppelingen: KoppelingRow[]; regios: RegioRow[] }[]>,
+      () => db.query(KOPPELING_SQL, [last, scope.provinces, scope.gemeenten]) as Promise<Koppelingen[]>,
     ] as const;
     // Side by side over the pool; one after the other inside a transaction, which has one connection.
-    const [nationals, rows, [{ koppelingen, regios }]]: [NationalTaakstelling[], unknown[], { koppelingen: KoppelingRow[]; regios: RegioRow[] }[]] =
+    const [nationals, rows, [{ koppelingen, regios, targets }]]: [NationalTaakstelling[], unknown[], Koppelingen[]] =
       db instanceof DataSource
         ? await Promise.all([statements[0](), statements[1](), statements[2]()])
         : [await statements[0](), await statements[1](), await statements[2]()];
@@ -239,7 +243,7 @@ export class HuisvestingService {
     for (const series of gemeenten.values()) {
       for (const g of series) g.koppeling = sumKoppeling(byGemeenteHalfYear.get(`${g.gemeenteCode}:${ordinal(parseHalfYear(g.halfYear)!)}`) ?? []);
     }
-    return { nationals, gemeenten, koppelingen, regios };
+    return { nationals, gemeenten, koppelingen, regios, shortTermTargets: new Map(Object.entries(targets ?? {})) as Map<ProvinceCode, number> };
   }
 
   /** The national taakstellingen; with the sum over the gemeenten for those who read every gemeente (three statements more). */
@@ -263,13 +267,15 @@ export class HuisvestingService {
       provinces = [provinceCode];
     }
     if (provinces.length === 0) throw forbidden('Your roles give you no province to read: a gemeente sees its own taakstelling on Gemeente.taakstelling');
-    const { nationals, gemeenten, koppelingen: allKoppelingen, regios } = await this.figures({ provinces, gemeenten: [] }, halfYear);
+    const { nationals, gemeenten, koppelingen: allKoppelingen, regios, shortTermTargets } = await this.figures({ provinces, gemeenten: [] }, halfYear);
     const koppelingen = allKoppelingen.filter((k) => Number(k.n) === ordinal(halfYear));
     const label = formatHalfYear(halfYear);
     const national = nationals.find((n) => n.halfYear === label) ?? null;
     const all = [...gemeenten.values()];
     if (national) national.gemeentenSum = readable === 'ALL' && !provinceCode ? all.reduce((sum, series) => sum + (series.find((g) => g.halfYear === label)?.computed ?? 0), 0) : null;
-    const perProvince = provinces.map((code) => provinceFigures(code, label, all.filter((series) => series[0]?.provinceCode === code), koppelingen.filter((k) => k.provinceCode === code)));
+    const perProvince = provinces.map((code) =>
+      provinceFigures(code, label, all.filter((series) => series[0]?.provinceCode === code), koppelingen.filter((k) => k.provinceCode === code), shortTermTargets.get(code) ?? 0),
+    );
     // Per uitplaatsingsregio, for those who read every province (COA, IPO, LRT), when the whole country is asked.
     const uitplaatsingsregios = readable === 'ALL' && !provinceCode
       ? [...new Set(regios.map((r) => r.number))].map((number) => {
@@ -564,12 +570,18 @@ export class HuisvestingService {
       provinceHuisvesting: new DataLoader<string, ProvinceHuisvesting>(async (keys) => {
         const pairs = keys.map((key) => key.split('@') as [ProvinceCode, string]);
         const last = pairs.map(([, h]) => parseHalfYear(h)!).reduce((a, b) => (ordinal(a) >= ordinal(b) ? a : b));
-        const { gemeenten, koppelingen } = await this.figures({ provinces: [...new Set(pairs.map(([code]) => code))], gemeenten: [] }, last);
+        const { gemeenten, koppelingen, shortTermTargets } = await this.figures({ provinces: [...new Set(pairs.map(([code]) => code))], gemeenten: [] }, last);
         const all = [...gemeenten.values()];
         return pairs.map(([code, h]) => {
           const n = ordinal(parseHalfYear(h)!);
-          return provinceFigures(code, h, all.filter((series) => series[0]?.provinceCode === code), koppelingen.filter((k) => k.provinceCode === code && Number(k.n) === n));
+          return provinceFigures(code, h, all.filter((series) => series[0]?.provinceCode === code), koppelingen.filter((k) => k.provinceCode === code && Number(k.n) === n), shortTermTargets.get(code) ?? 0);
         });
+      }),
+      /** A province's balance at each peildatum of the verevening; one batch of statements for all provinces asked. */
+      peildataOfProvince: new DataLoader<ProvinceCode, { peildatum: string; balance: number | null }[]>(async (codes) => {
+        const { gemeenten } = await this.figures({ provinces: [...codes], gemeenten: [] }, { year: 2021, half: 2 });
+        const all = [...gemeenten.values()];
+        return codes.map((code) => peildataBalances(all.filter((series) => series[0]?.provinceCode === code)));
       }),
     };
   }
@@ -586,15 +598,20 @@ function signal(recorded: boolean, linked: number, opgave: number): boolean {
   return recorded && linked < opgave;
 }
 
-function provinceFigures(provinceCode: ProvinceCode, label: string, series: GemeenteTaakstelling[][], koppelingen: KoppelingRow[]): ProvinceHuisvesting {
-  const current = series.map((s) => s.find((g) => g.halfYear === label)).filter((g): g is GemeenteTaakstelling => !!g);
-  const sum = (pick: (g: GemeenteTaakstelling) => number) => current.reduce((total, g) => total + pick(g), 0);
-  const peildata = VEREVENING_PEILDATA.map((peildatum) => {
+/** A province's balance (the sum of its gemeenten') at each peildatum of the verevening; null where nothing is known. */
+export function peildataBalances(series: GemeenteTaakstelling[][]): { peildatum: string; balance: number | null }[] {
+  return VEREVENING_PEILDATA.map((peildatum) => {
     const before = formatHalfYear(halfYearEndingBefore(peildatum)!);
     const at = series.map((s) => s.find((g) => g.halfYear === before)).filter((g): g is GemeenteTaakstelling => !!g);
     return { peildatum, balance: at.length ? at.reduce((total, g) => total + g.balance, 0) : null };
   });
-  const v = verevening(peildata.map((p) => p.balance));
+}
+
+function provinceFigures(provinceCode: ProvinceCode, label: string, series: GemeenteTaakstelling[][], koppelingen: KoppelingRow[], target: number): ProvinceHuisvesting {
+  const current = series.map((s) => s.find((g) => g.halfYear === label)).filter((g): g is GemeenteTaakstelling => !!g);
+  const sum = (pick: (g: GemeenteTaakstelling) => number) => current.reduce((total, g) => total + pick(g), 0);
+  const peildata = peildataBalances(series);
+  const v = verevening(peildata.map((p) => p.balance), target);
   const koppeling = sumKoppeling(koppelingen);
   const opgave = sum((g) => g.opgave);
   return Object.assign(new ProvinceHuisvesting(), {

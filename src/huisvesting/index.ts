@@ -4,6 +4,7 @@ import { GemeenteTaakstellingGemeenteResolver, GemeenteTaakstellingResolver, Her
 import { HuisvestingService, type HuisvestingLoaders } from './huisvesting.service.js';
 import { huisvestingExports } from './exports.js';
 import { huisvestingAbilities } from './huisvesting.abilities.js';
+import { ProvinceOverviewVereveningResolver } from './verevening.resolver.js';
 
 export { HuisvestingService } from './huisvesting.service.js';
 export { HuisvestingEventKind, HuisvestingEventSubject } from './huisvesting.events.js';
@@ -21,7 +22,7 @@ declare module '../platform/context.js' {
 /** Huisvesting of vergunninghouders: taakstelling per gemeente and half-year, herverdeling, verevening, koppeling. */
 export default defineModule({
   name: 'huisvesting',
-  resolvers: [HuisvestingResolver, GemeenteTaakstellingResolver, GemeenteTaakstellingGemeenteResolver, HerverdelingPartResolver, ProvinceHuisvestingResolver],
+  resolvers: [HuisvestingResolver, GemeenteTaakstellingResolver, GemeenteTaakstellingGemeenteResolver, HerverdelingPartResolver, ProvinceHuisvestingResolver, ProvinceOverviewVereveningResolver],
   createService: ({ db }) => new HuisvestingService(db),
   createLoaders: (huisvesting) => huisvesting.createLoaders(),
   contributes: { eventSubjects: huisvestingEvents, abilities: huisvestingAbilities },

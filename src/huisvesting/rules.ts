@@ -123,15 +123,12 @@ export const voorsprong = (balance: number) => Math.max(0, balance);
 /** The three peildata whose provincial voorsprong is deducted from the short-term target (Handreiking 4.2.6). */
 export const VEREVENING_PEILDATA = ['2021-01-01', '2021-07-01', '2022-01-01'] as const;
 
-/** The extra short-term reception places asked per province in November 2019 (5,000 ÷ 12, LRT). */
-export const SHORT_TERM_PLACES_PER_PROVINCE = 417;
-
 /**
  * Verevening: a province's voorsprong on a peildatum is the sum of its gemeenten' balances when positive (they house
  * more than their opgave together). The voorsprong at the three peildata is added up and deducted from the
- * short-term target, which does not go below 0.
+ * province's short-term target (data: 417 as asked in November 2019 unless the LRT revised it), not below 0.
  */
-export function verevening(provinceBalanceAt: readonly (number | null)[], target = SHORT_TERM_PLACES_PER_PROVINCE) {
+export function verevening(provinceBalanceAt: readonly (number | null)[], target: number) {
   const voorsprongen = provinceBalanceAt.map((b) => (b === null ? null : voorsprong(b)));
   const deduction = voorsprongen.reduce<number>((sum, v) => sum + (v ?? 0), 0);
   return { voorsprongen, deduction, target, remainingTarget: Math.max(0, target - deduction) };

@@ -5,6 +5,7 @@ import { MonitoringResolver } from './monitoring.resolver.js';
 import { MonitoringService } from './monitoring.service.js';
 
 export { MonitoringService } from './monitoring.service.js';
+export { ProvinceOverview } from './types.js';
 
 declare module '../platform/context.js' {
   interface Services {

@@ -11,10 +11,11 @@ import { monitoringPolicy } from './monitoring.policy.js';
 import { ExpiringAgreementsOfProvince, NationalOverview, OverviewChange, TimelineInterval, TimelinePoint } from './types.js';
 
 /** Events that move a figure of the overview. */
-const FIGURE_SUBJECTS = new Set<string>([PlanEventSubject.PROVINCIAL_PLAN, PlanEventSubject.OPGAVE, ProposalEventSubject.LOCATION_PROPOSAL, AgreementEventSubject.AGREEMENT]);
+const FIGURE_SUBJECTS = new Set<string>([PlanEventSubject.PROVINCIAL_PLAN, PlanEventSubject.OPGAVE, ProposalEventSubject.LOCATION_PROPOSAL, AgreementEventSubject.AGREEMENT, AgreementEventSubject.CRISISNOODOPVANG]);
 /** Events that move national realised or planned capacity, and with it every province's shares. */
 const movesShares = (event: Event) =>
   event.subjectType === AgreementEventSubject.AGREEMENT ||
+  event.subjectType === AgreementEventSubject.CRISISNOODOPVANG ||
   (event.subjectType === PlanEventSubject.PROVINCIAL_PLAN && ([PlanEventKind.PLAN_SUBMITTED, PlanEventKind.PLAN_ADOPTED, PlanEventKind.PLAN_RETURNED] as string[]).includes(event.kind));
 export const NATIONAL_TOTALS_CHANGED = 'NATIONAL_TOTALS_CHANGED';
 

@@ -3,7 +3,7 @@ import type { Principal } from '../platform/auth/principal.js';
 import { queryPrepared } from '../platform/database.js';
 import { badUserInput, forbidden } from '../platform/errors.js';
 import { Opvangtype, type ProvinceCode } from '../reference/index.js';
-import { shortfall, sumRanges, type PlaceRange, type PlanStatus } from '../plans/index.js';
+import { shortfall, shortTermTargetsInForceSql, sumRanges, toShortTermTarget, type PlaceRange, type PlanStatus, type ShortTermTarget } from '../plans/index.js';
 import { isIsoDate } from '../platform/validation.js';
 import { addDays } from '../platform/dates.js';
 import type { ProposalStatus } from '../proposals/index.js';
@@ -21,7 +21,16 @@ import {
   TimelinePoint,
 } from './types.js';
 
-export const SHORT_TERM = { from: '2019-11-01', until: '2020-12-31', places: 5_000, placesPerProvince: 417 };
+/**
+ * Agreements that count toward the short-term target: extra places (not a continuation of a location, not a
+ * replacement of a closing one) of a COA type that adds lasting capacity (noodopvang and crisisnoodopvang do not).
+ */
+export const SHORT_TERM_COUNTS = `a.capacity_kind = 'EXTRA' AND a.opvangtype NOT IN ('NOODOPVANG', 'CRISISNOODOPVANG')`;
+/**
+ * The types whose places count toward a province's total opvang opgave: every COA type, the AZC umbrella and the
+ * flexible types built under it alike. Crisisnoodopvang is the gemeente's last resort, outside COA's capacity.
+ */
+export const COUNTS_TOWARD_TOTAL: ReadonlySet<Opvangtype> = new Set(Object.values(Opvangtype).filter((type) => type !== Opvangtype.CRISISNOODOPVANG));
 /** Proposals in the pipeline (the columns are a location_proposal's own). */
 const PIPELINE = `submitted AND (status IN ('INGEDIEND', 'IN_VERKENNING', 'POSITIEF_ADVIES') OR (status = 'BESLOTEN' AND decision = 'GO'))`;
 
@@ -82,15 +91,22 @@ export class MonitoringService {
       `SELECT
          (SELECT json_agg(json_build_object('code', code, 'population', population) ORDER BY cbs_code) FROM province) AS provinces,
          (SELECT coalesce(json_agg(o), '[]') FROM (SELECT DISTINCT ON (province_code, opvangtype) province_code AS "provinceCode", opvangtype, places FROM opgave
-            WHERE due_date <= $1 ORDER BY province_code, opvangtype, due_date DESC) o) AS opgave,
-         (SELECT coalesce(json_agg(r), '[]') FROM (SELECT province_code AS "provinceCode", opvangtype, sum(max_places)::int AS places FROM agreement
-            WHERE start_date <= $1 AND end_date >= $1 AND (ended_on IS NULL OR ended_on > $1) GROUP BY 1, 2) r) AS realised,
+            WHERE due_date <= $1 AND NOT total ORDER BY province_code, opvangtype, due_date DESC) o) AS opgave,
+         (SELECT coalesce(json_agg(o), '[]') FROM (SELECT DISTINCT ON (province_code) province_code AS "provinceCode", places FROM opgave
+            WHERE due_date <= $1 AND total ORDER BY province_code, due_date DESC) o) AS "totalOpgave",
+         (SELECT coalesce(json_agg(r), '[]') FROM (SELECT "provinceCode", opvangtype, sum(places)::int AS places FROM (
+            SELECT province_code AS "provinceCode", opvangtype, max_places AS places FROM agreement
+              WHERE start_date <= $1 AND end_date >= $1 AND (ended_on IS NULL OR ended_on > $1)
+            UNION ALL SELECT province_code, 'CRISISNOODOPVANG', places FROM crisisnoodopvang WHERE from_date <= $1 AND until_date >= $1
+          ) running GROUP BY 1, 2) r) AS realised,
          (SELECT coalesce(json_agg(p ORDER BY p.status COLLATE "C"), '[]') FROM (SELECT province_code AS "provinceCode", opvangtype, status, sum(places)::int AS places FROM location_proposal
             WHERE ${PIPELINE} GROUP BY 1, 2, 3) p) AS pipeline,
-         (SELECT coalesce(json_agg(s), '[]') FROM (SELECT province_code AS "provinceCode", sum(max_places)::int AS places FROM agreement
-            WHERE start_date BETWEEN $2 AND least($3::date, $1::date) GROUP BY 1) s) AS "shortTerm",
+         (SELECT coalesce(json_agg(t), '[]') FROM (${shortTermTargetsInForceSql('$1')}) t) AS "shortTermTargets",
+         (SELECT coalesce(json_agg(s), '[]') FROM (SELECT a.province_code AS "provinceCode", sum(a.max_places)::int AS places
+            FROM agreement a JOIN (${shortTermTargetsInForceSql('$1')}) t ON t."provinceCode" = a.province_code
+            WHERE ${SHORT_TERM_COUNTS} AND a.start_date BETWEEN t."periodFrom"::date AND least(t."periodUntil"::date, $1::date) GROUP BY 1) s) AS "shortTerm",
          (SELECT coalesce(json_agg(pl), '[]') FROM (${PLAN_FIGURES_SQL}) pl) AS plans`,
-      [on, SHORT_TERM.from, SHORT_TERM.until],
+      [on],
     );
     const provinces = figures.provinces as { code: ProvinceCode; population: number }[];
     const plans = this.planFigures(figures.plans as PlanRow[]);
@@ -107,7 +123,9 @@ export class MonitoringService {
     const realisedFigures = figures.realised as { provinceCode: ProvinceCode; opvangtype: string; places: number }[];
     const realisedRows = index(realisedFigures);
     const pipelineRows = index(figures.pipeline as { provinceCode: ProvinceCode; opvangtype: string; status: ProposalStatus; places: number }[]);
+    const totalOpgave = new Map((figures.totalOpgave as { provinceCode: ProvinceCode; places: number }[]).map((o) => [o.provinceCode, o.places]));
     const shortTerm = figures.shortTerm as { provinceCode: ProvinceCode; places: number }[];
+    const targets = new Map((figures.shortTermTargets as ShortTermTarget[]).map((t) => [t.provinceCode, toShortTermTarget({ ...t, setAt: new Date(t.setAt) })]));
     const nationalPopulation = provinces.reduce((sum, p) => sum + p.population, 0);
     const nationalRealised = realisedFigures.reduce((sum, r) => sum + r.places, 0);
     const plannedOf = (code: ProvinceCode, level: MonitoringLevel) => (level === 'FULL' ? plans.published.get(code) : plans.adopted.get(code));
@@ -185,6 +203,9 @@ export class MonitoringService {
 
       // Totals over the types and places of any type; combinations only repeat their types, except for the planned gap.
       const provinceRealised = full ? typeRows.reduce((sum, r) => sum + r.realised!, 0) : null;
+      // The AZC umbrella: every place of a COA type counts toward the total opvang opgave, existing AZCs included.
+      const totalOpvangRealised = full ? typeRows.filter((r) => COUNTS_TOWARD_TOTAL.has(r.opvangtypes[0])).reduce((sum, r) => sum + r.realised!, 0) : null;
+      const totalOpvangOpgave = totalOpgave.get(province.code) ?? null;
       const planned = lines(plan, () => true);
       const populationShare = round1((province.population / nationalPopulation) * 100);
       const realisedShare = provinceRealised === null || nationalRealised === 0 ? null : round1((provinceRealised / nationalRealised) * 100);
@@ -208,7 +229,12 @@ export class MonitoringService {
           realisedShareDifference: realisedShare === null ? null : round1(realisedShare - populationShare),
           plannedShare,
           plannedShareDifference: plannedShare === null ? null : round1(plannedShare - populationShare),
-          shortTermTarget: SHORT_TERM.placesPerProvince,
+          on,
+          totalOpvangOpgave,
+          totalOpvangRealised,
+          totalOpvangGap: totalOpvangOpgave === null || totalOpvangRealised === null ? null : Math.max(0, totalOpvangOpgave - totalOpvangRealised),
+          shortTermTarget: targets.get(province.code)?.places ?? 0,
+          shortTermTargetInForce: targets.get(province.code) ?? null,
           shortTermRealised: full ? (shortTerm.find((s) => s.provinceCode === province.code)?.places ?? 0) : null,
         }),
       );
@@ -227,7 +253,8 @@ export class MonitoringService {
       totalPipeline: total((p) => p.pipeline),
       totalPlannedGap: sumRanges(provinceRows.map((p) => p.plannedGap)),
       totalRealisedGap: total((p) => p.realisedGap),
-      shortTermTarget: SHORT_TERM.places,
+      shortTermTarget: targets.get(null)?.places ?? 0,
+      shortTermTargetInForce: targets.get(null) ?? null,
       totalShortTermRealised: total((p) => p.shortTermRealised),
       opvangtypes: Object.values(Opvangtype).map((type) =>
         Object.assign(new OpvangtypeTotal(), {
@@ -324,11 +351,13 @@ export class MonitoringService {
     }
     const step = TIMELINE_STEPS[interval];
     const rows: TimelinePoint[] = await this.db.query(
-      `SELECT m.day::date::text AS date, coalesce(sum(a.max_places), 0)::int AS places
+      `SELECT m.day::date::text AS date, (coalesce(sum(a.max_places), 0)
+         + (SELECT coalesce(sum(c.places), 0) FROM crisisnoodopvang c WHERE c.province_code = $1 AND coalesce($4::text, 'CRISISNOODOPVANG') = 'CRISISNOODOPVANG'
+              AND c.from_date <= m.day AND c.until_date >= m.day))::int AS places
        FROM generate_series(date_trunc($5, $2::date::timestamp), $3::date::timestamp, $6::interval) AS m(day)
        LEFT JOIN agreement a ON a.province_code = $1 AND ($4::text IS NULL OR a.opvangtype = $4)
          AND a.start_date <= m.day AND a.end_date >= m.day AND (a.ended_on IS NULL OR a.ended_on > m.day)
-       GROUP BY 1 ORDER BY 1`,
+       GROUP BY m.day ORDER BY m.day`,
       [provinceCode, from, to, opvangtype ?? null, step.unit, step.interval],
     );
     return rows.map((row) => Object.assign(new TimelinePoint(), row));

@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Opvangtype, ProvinceCode } from '../reference/index.js';
-import { PlaceRange, PlanStatus } from '../plans/index.js';
+import { PlaceRange, PlanStatus, ShortTermTarget } from '../plans/index.js';
 import { ProposalStatus } from '../proposals/index.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Places in proposals of one status (submitted proposals that are not yet agreements).' })
@@ -150,10 +150,36 @@ export class ProvinceOverview {
   @Field(() => Float, { nullable: true })
   plannedShareDifference: number | null;
 
-  @Field(() => Int, { description: 'The short-term target of November 2019: 417 places per province.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The opgave for the province's total opvang in force on the date (setOpgave with total), where the LRT set one: compared with totalOpvangRealised.",
+  })
+  totalOpvangOpgave: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Places of agreements running on the date of every type that counts toward the total opvang: AZC is the umbrella (GVL, satelliet and ROL are built under it), so existing AZCs count, as do AC, POL, kleine woonvoorzieningen, VBL, gezinslocaties and noodopvang; crisisnoodopvang (the gemeente\'s) does not. Null where you may not see all agreements.',
+  })
+  totalOpvangRealised: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'totalOpvangOpgave − totalOpvangRealised, not below 0 (null without a total opgave or where realised is).' })
+  totalOpvangGap: number | null;
+
+  /** The date the figures are for (for fields other capabilities add). */
+  on: string;
+
+  @Field(() => Int, { description: "The province's short-term target in force on the date (417 as asked in November 2019, unless the LRT revised it): see shortTermTargetInForce." })
   shortTermTarget: number;
 
-  @Field(() => Int, { nullable: true, description: 'Places of agreements starting from 1 November 2019 up to 31 December 2020 (or up to the date, if earlier).' })
+  @Field(() => ShortTermTarget, { nullable: true, description: "The province's short-term target in force on the date, with its period and source." })
+  shortTermTargetInForce: ShortTermTarget | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Extra places toward the short-term target: agreements whose capacityKind is EXTRA, of a type other than noodopvang and crisisnoodopvang, starting within the target's period (up to the date, if earlier). Extensions, continuations and replacements of closing locations do not count.",
+  })
   shortTermRealised: number | null;
 }
 
@@ -186,8 +212,11 @@ export class NationalOverview {
   @Field(() => Int, { nullable: true })
   totalRealisedGap: number | null;
 
-  @Field(() => Int, { description: 'The short-term target of November 2019: 5,000 places nationally (417 per province).' })
+  @Field(() => Int, { description: 'The national short-term target in force on the date (5,000 extra places as asked in November 2019, unless revised).' })
   shortTermTarget: number;
+
+  @Field(() => ShortTermTarget, { nullable: true, description: 'The national short-term target in force on the date, with its period and source.' })
+  shortTermTargetInForce: ShortTermTarget | null;
 
   @Field(() => Int, { nullable: true, description: "The provinces' shortTermRealised added up (null unless you may see it in every province counted)." })
   totalShortTermRealised: number | null;

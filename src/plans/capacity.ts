@@ -28,6 +28,8 @@ export interface GapOpgave {
   opvangtype: string | null;
   dueDate: string;
   places: number;
+  /** An opgave for the province's total opvang (existing AZCs included): compared with realised capacity, never with plan lines. */
+  total?: boolean;
 }
 
 export interface Gap {
@@ -73,6 +75,7 @@ export function computeGaps(lines: readonly GapLine[], opgave: readonly GapOpgav
   // the group must have what each of its types must have by then: the last opgave of that type due on or before it.
   const entriesByGroup = new Map<string, GapOpgave[]>();
   for (const entry of opgave) {
+    if (entry.total) continue;
     const group = groupOf(entry.opvangtype ? [entry.opvangtype] : []);
     entriesByGroup.set(group, [...(entriesByGroup.get(group) ?? []), entry]);
   }

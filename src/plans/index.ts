@@ -11,6 +11,7 @@ import {
   RegionShareResolver,
 } from './plan.resolver.js';
 import { PlanService, type PlanLoaders } from './plan.service.js';
+import { ShortTermTargetResolver } from './short-term.js';
 
 export { computeGaps, gapForLine, opgaveInForce, shortfall, sumRanges, type Gap, type GapLine, type GapOpgave } from './capacity.js';
 export { PlanEventKind, PlanEventSubject } from './plan.events.js';
@@ -18,6 +19,7 @@ export { planPolicy } from './plan.policy.js';
 export { PlanService } from './plan.service.js';
 export { PlanAction, PlanStatus } from './status.js';
 export { PlaceRange, ProvincialPlan } from './types.js';
+export { ShortTermTarget, shortTermTargetsInForce, shortTermTargetsInForceSql, toShortTermTarget } from './short-term.js';
 
 declare module '../platform/context.js' {
   interface Services {
@@ -29,7 +31,7 @@ declare module '../platform/context.js' {
 /** Provincial plans with their lines, revisions and diffs; the opgave; planning rounds. */
 export default defineModule({
   name: 'plans',
-  resolvers: [ProvincialPlanResolver, CapacityLineResolver, RegionShareResolver, PlanRevisionResolver, ProvincePlansResolver, OpgaveResolver],
+  resolvers: [ProvincialPlanResolver, CapacityLineResolver, RegionShareResolver, PlanRevisionResolver, ProvincePlansResolver, OpgaveResolver, ShortTermTargetResolver],
   createService: ({ db }) => new PlanService(db),
   createLoaders: (plans) => plans.createLoaders(),
   contributes: {

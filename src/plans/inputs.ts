@@ -126,8 +126,11 @@ export class SetOpgaveInput {
   @Field(() => ProvinceCode)
   provinceCode: ProvinceCode;
 
-  @Field(() => Opvangtype, { nullable: true, description: 'Leave out for places of any type.' })
+  @Field(() => Opvangtype, { nullable: true, description: 'Leave out for places of any type, or for the total.' })
   opvangtype?: Opvangtype;
+
+  @Field(() => Boolean, { nullable: true, description: "True: an opgave for the province's total opvang (existing AZCs included), without opvangtype." })
+  total?: boolean;
 
   @Field(() => LocalDateResolver)
   dueDate: string;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
+import { reviseShortTermTarget, shortTermTargetHistory, type ReviseShortTermTargetInput } from './short-term.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
 import { isUuid } from '../platform/validation.js';
@@ -259,9 +260,11 @@ export class PlanService {
    */
   async setOpgave(
     principal: Principal,
-    input: { provinceCode: ProvinceCode; opvangtype?: Opvangtype | null; dueDate: string; places: number; source: string; expectedVersion?: number | null },
+    input: { provinceCode: ProvinceCode; opvangtype?: Opvangtype | null; total?: boolean | null; dueDate: string; places: number; source: string; expectedVersion?: number | null },
   ): Promise<Opgave> {
     if (!planPolicy.canDecide(principal)) throw forbidden('Only LRT may set the opgave');
+    const total = input.total ?? false;
+    if (total && input.opvangtype) throw badUserInput('An opgave for the total has no opvangtype: leave it out', 'input.opvangtype');
     if (!isIsoDate(input.dueDate)) throw badUserInput(`${input.dueDate.slice(0, 20)} is not a date (YYYY-MM-DD)`, 'input.dueDate');
     if (!Number.isInteger(input.places) || input.places < 0 || input.places > LIMITS.places) {
       throw badUserInput(`places must be a whole number from 0 to ${LIMITS.places}`, 'input.places');
@@ -271,11 +274,11 @@ export class PlanService {
       const [round] = await tx.query('SELECT code FROM planning_round WHERE $1::date BETWEEN target_from AND target_until LIMIT 1', [input.dueDate]);
       if (!round) throw badUserInput(`${input.dueDate} lies in no planning round`, 'input.dueDate');
       // Serialise setters of the same opgave, including the first one (there is no row to lock yet).
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`opgave:${input.provinceCode}:${input.opvangtype ?? ''}:${input.dueDate}`]);
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`opgave:${input.provinceCode}:${input.opvangtype ?? ''}:${total}:${input.dueDate}`]);
       const [current] = await tx.query(
         `SELECT o.id, o.version, o.set_at AS "setAt", p.name FROM opgave o LEFT JOIN person p ON p.id = o.set_by
-         WHERE o.province_code = $1 AND coalesce(o.opvangtype, '') = coalesce($2, '') AND o.due_date = $3`,
-        [input.provinceCode, input.opvangtype ?? null, input.dueDate],
+         WHERE o.province_code = $1 AND coalesce(o.opvangtype, '') = coalesce($2, '') AND o.due_date = $3 AND o.total = $4`,
+        [input.provinceCode, input.opvangtype ?? null, input.dueDate, total],
       );
       const expected = input.expectedVersion ?? null;
       if ((current?.version ?? null) !== expected) {
@@ -295,8 +298,8 @@ export class PlanService {
             )
           )[0]
         : await tx.query(
-            `INSERT INTO opgave (province_code, opvangtype, due_date, places, source, set_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${OPGAVE_COLUMNS}`,
-            [input.provinceCode, input.opvangtype ?? null, input.dueDate, input.places, source, principal.personId],
+            `INSERT INTO opgave (province_code, opvangtype, due_date, places, source, set_by, total) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${OPGAVE_COLUMNS}`,
+            [input.provinceCode, input.opvangtype ?? null, input.dueDate, input.places, source, principal.personId, total],
           );
       await tx.query(
         'INSERT INTO opgave_history (opgave_id, version, places, source, set_at, set_by) VALUES ($1, $2, $3, $4, $5, $6)',
@@ -309,10 +312,18 @@ export class PlanService {
         provinceCode: input.provinceCode,
         actorId: principal.personId,
         before: current ? { version: current.version } : null,
-        after: { opvangtype: row.opvangtype, dueDate: row.dueDate, places: row.places, source: row.source, version: row.version },
+        after: { opvangtype: row.opvangtype, total: row.total, dueDate: row.dueDate, places: row.places, source: row.source, version: row.version },
       });
       return Object.assign(new Opgave(), row);
     });
+  }
+
+  shortTermTargetHistory(provinceCode?: ProvinceCode | null) {
+    return shortTermTargetHistory(this.db, provinceCode);
+  }
+
+  reviseShortTermTarget(principal: Principal, input: ReviseShortTermTargetInput) {
+    return reviseShortTermTarget(this.db, principal, input);
   }
 
   // ---- storage helpers -----------------------------------------------------------------------------
@@ -403,7 +414,7 @@ export class PlanService {
         );
       }),
       opgaveOfProvince: new DataLoader<ProvinceCode, Opgave[]>(async (codes) => {
-        const rows = await db.query(`SELECT ${OPGAVE_COLUMNS} FROM opgave WHERE province_code = ANY($1) ORDER BY due_date, opvangtype NULLS FIRST`, [codes]);
+        const rows = await db.query(`SELECT ${OPGAVE_COLUMNS} FROM opgave WHERE province_code = ANY($1) ORDER BY due_date, total, opvangtype NULLS FIRST`, [codes]);
         return groupByKey(codes, rows.map((row: object) => Object.assign(new Opgave(), row)), (opgave) => opgave.provinceCode);
       }),
       planningRound: new DataLoader<string, PlanningRound | null>(async (codes) => {
@@ -414,7 +425,7 @@ export class PlanService {
   }
 }
 
-const OPGAVE_COLUMNS = `id, province_code AS "provinceCode", opvangtype, due_date::text AS "dueDate", places, source, version, set_at AS "setAt",
+const OPGAVE_COLUMNS = `id, province_code AS "provinceCode", opvangtype, total, due_date::text AS "dueDate", places, source, version, set_at AS "setAt",
   set_by AS "setById", (SELECT s.name FROM person s WHERE s.id = set_by) AS "setByName"`;
 const ROUND_COLUMNS = `code, name, target_from::text AS "targetFrom", target_until::text AS "targetUntil", closed_at AS "closedAt"`;
 

@@ -266,8 +266,14 @@ export class Opgave {
 
   provinceCode: ProvinceCode;
 
-  @Field(() => Opvangtype, { nullable: true, description: 'Null when the opgave is for places of any type.' })
+  @Field(() => Opvangtype, { nullable: true, description: 'Null when the opgave is for places of any type, or for the total.' })
   opvangtype: Opvangtype | null;
+
+  @Field(() => Boolean, {
+    description:
+      "An opgave for the province's total opvang: every place of a type that counts toward it (existing AZCs included, crisisnoodopvang not; see the glossary), compared with realised capacity in the monitoring figures and never with plan lines, which add places.",
+  })
+  total: boolean;
 
   @Field(() => LocalDateResolver)
   dueDate: string;

@@ -61,6 +61,15 @@ export interface Config {
     /** Events waiting for one subscriber before its subscription ends with SUBSCRIPTION_TOO_SLOW. */
     subscriptionBacklog: number;
   };
+  /** Settings of the domain that are policy, not law. */
+  domain: {
+    /**
+     * A location of at most this many places is kleinschalige opvang (SMALL_SCALE_MAX_PLACES, default 150). The
+     * Integrale Handreiking gives no number: 150 follows COA's later practice (about 150 places or fewer, preferably
+     * open for more than five years). See the glossary.
+     */
+    smallScaleMaxPlaces: number;
+  };
   logLevel: string;
   prettyLogs: boolean;
   production: boolean;
@@ -73,6 +82,15 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return value;
 }
+
+function positiveIntFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = intFromEnv(env, name, fallback);
+  if (value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${env[name]}"`);
+  return value;
+}
+
+/** Kleinschalige opvang: COA's later practice, not the Handreiking (which gives no number). */
+export const DEFAULT_SMALL_SCALE_MAX_PLACES = 150;
 
 function portFromEnv(env: NodeJS.ProcessEnv): number {
   const port = intFromEnv(env, 'PORT', 4000);
@@ -130,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: intFromEnv(env, 'LIMIT_MAX_DIRECTIVES', 20),
       subscriptionBacklog: intFromEnv(env, 'LIMIT_SUBSCRIPTION_BACKLOG', 1_000),
     },
+    domain: { smallScaleMaxPlaces: positiveIntFromEnv(env, 'SMALL_SCALE_MAX_PLACES', DEFAULT_SMALL_SCALE_MAX_PLACES) },
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     prettyLogs: boolFromEnv(env, 'LOG_PRETTY', !production && Boolean(process.stdout.isTTY)),
     production,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { RequestContext, Loaders, Services } from './context.js';
+import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Principal } from './auth/principal.js';
 
@@ -30,6 +31,8 @@ export interface ServiceDeps {
   services: Services;
   contributions: CollectedContributions;
   live: LiveOptions | null;
+  /** Settings of the domain from the configuration (defaults when left out, as in the command-line tools). */
+  domain?: Config['domain'];
 }
 
 /** An authenticated GET route that answers a file (the CSV exports under /export/<name>.csv). */

@@ -88,6 +88,7 @@ export async function startServer(options: {
   const services = createServices(modules, {
     db,
     log,
+    domain: config.domain,
     live: {
       databaseUrl: (db.options as { url: string }).url,
       maxPending: config.limits.subscriptionBacklog,

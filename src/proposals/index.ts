@@ -22,7 +22,7 @@ declare module '../platform/context.js' {
 export default defineModule({
   name: 'proposals',
   resolvers: [LocationProposalResolver, ProposalTransitionResolver, ProvinceProposalsResolver, GemeenteProposalsResolver],
-  createService: ({ db }) => new ProposalService(db),
+  createService: ({ db, domain }) => new ProposalService(db, domain?.smallScaleMaxPlaces),
   createLoaders: (proposals, principal) => proposals.createLoaders(principal),
   contributes: {
     eventSubjects: { [ProposalEventSubject.LOCATION_PROPOSAL]: proposalEvents },

@@ -35,6 +35,14 @@ const filterArgs = (provinceCode?: ProvinceCode, gemeenteCode?: string, status?:
 
 @Resolver(() => LocationProposal)
 export class LocationProposalResolver {
+  @FieldResolver(() => Boolean, {
+    description:
+      'At most SMALL_SCALE_MAX_PLACES places (configuration, default 150): kleinschalige opvang. The Integrale Handreiking gives no number; the default follows COA\'s later practice (see the glossary).',
+  })
+  smallScale(@Root() proposal: LocationProposal, @Ctx() { services }: RequestContext): boolean {
+    return proposal.places <= services.proposals.smallScaleMaxPlaces;
+  }
+
   @Query(() => LocationProposal, { nullable: true, description: 'A proposal by id; null if there is none, FORBIDDEN if you may not see it.' })
   locationProposal(@Arg('id', () => ID) id: string, @Ctx() { services, principal }: RequestContext) {
     return services.proposals.proposal(principal, id);

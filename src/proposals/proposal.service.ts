@@ -63,7 +63,11 @@ const isProposalKey = isTimestampIdKey(true);
 
 /** Location proposals: the gemeente proposes and decides, COA explores and advises. */
 export class ProposalService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    /** Kleinschalige opvang: at most this many places (configuration). */
+    readonly smallScaleMaxPlaces: number = SMALL_SCALE_MAX_PLACES,
+  ) {}
 
   async proposal(principal: Principal, id: string, field = 'id'): Promise<LocationProposal | null> {
     if (!isUuid(id)) throw badUserInput('not a proposal id', field);
@@ -102,7 +106,7 @@ export class ProposalService {
     const where = `(p.gemeente_code = ANY($1) OR (p.submitted AND p.status <> 'CONCEPT' AND ($2::text[] IS NULL OR p.province_code = ANY($2))))
       AND ($3::text IS NULL OR p.province_code = $3) AND ($4::text IS NULL OR p.gemeente_code = $4)
       AND ($5::text IS NULL OR p.status = $5) AND ($6::text IS NULL OR p.opvangtype = $6)
-      AND ($7::boolean IS NULL OR (p.places <= ${SMALL_SCALE_MAX_PLACES}) = $7)
+      AND ($7::boolean IS NULL OR (p.places <= ${this.smallScaleMaxPlaces}) = $7)
       AND ($8::text[] IS NULL OR p.${column ?? 'province_code'} = ANY($8))`;
     const params = [scope.gemeenten, scope.provinces, filter.provinceCode ?? null, filter.gemeenteCode ?? null, filter.status ?? null, filter.opvangtype ?? null, filter.smallScale ?? null, parents?.codes ?? null];
     const partition = column ? `p.${column}` : 'true';

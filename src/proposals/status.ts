@@ -1,3 +1,4 @@
+import { DEFAULT_SMALL_SCALE_MAX_PLACES } from '../platform/config.js';
 /**
  * The life of a location proposal. The gemeente proposes and, in the end, decides; COA explores and
  * advises, and registers the agreement that comes of a "go". The gemeente may withdraw until then. Pure.
@@ -58,5 +59,8 @@ export function proposalTransition(status: ProposalStatus, action: ProposalActio
   return next ? { allowed: true, next } : { allowed: false, allowedActions: proposalActions(status) };
 }
 
-/** A proposal of this many places or fewer is small-scale (kleinschalige opvang). */
-export const SMALL_SCALE_MAX_PLACES = 150;
+/**
+ * A proposal of this many places or fewer is small-scale (kleinschalige opvang) unless the configuration says
+ * otherwise (SMALL_SCALE_MAX_PLACES): the default, not the Handreiking's (it gives no number), but COA's later practice.
+ */
+export const SMALL_SCALE_MAX_PLACES = DEFAULT_SMALL_SCALE_MAX_PLACES;

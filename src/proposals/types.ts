@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Opvangtype, ProvinceCode } from '../reference/index.js';
-import { ProposalAction, ProposalStatus, SMALL_SCALE_MAX_PLACES } from './status.js';
+import { ProposalAction, ProposalStatus } from './status.js';
 
 registerEnumType(ProposalStatus, {
   name: 'ProposalStatus',
@@ -76,10 +76,6 @@ export class LocationProposal {
   reviewerId: string | null;
   agreementId: string | null;
 
-  @Field(() => Boolean, { description: `${SMALL_SCALE_MAX_PLACES} places or fewer: kleinschalige opvang.` })
-  get smallScale(): boolean {
-    return this.places <= SMALL_SCALE_MAX_PLACES;
-  }
 }
 
 @ObjectType({ description: 'One status change of a proposal: who, when and why.' })

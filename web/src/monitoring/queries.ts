@@ -12,12 +12,16 @@ export const OverviewQuery = graphql(`
       totalRealisedGap
       shortTermTarget
       totalShortTermRealised
+      shortTermTargetInForce { places periodFrom periodUntil decidedOn source }
       opvangtypes { opvangtype opgave planned { min max } realised pipeline realisedGap }
       provinces {
         provinceCode planStatus planChangedAt conceptStatus conceptChangedAt conceptPlanned { min max }
         opgave planned { min max } realised pipeline plannedGap { min max } realisedGap
         populationShare realisedShare realisedShareDifference plannedShare plannedShareDifference
         shortTermTarget shortTermRealised
+        shortTermTargetInForce { places periodFrom periodUntil decidedOn source }
+        shortTermDeduction shortTermTargetAfterVerevening
+        totalOpvangOpgave totalOpvangRealised totalOpvangGap
       }
       rows {
         provinceCode opvangtypes combinedIn opgave planned { min max } conceptPlanned { min max }

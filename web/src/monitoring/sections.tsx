@@ -54,6 +54,12 @@ export function Totals({ overview, provinceCode, national }: { overview: Overvie
       : overview.provinces.reduce((sum, p) => sum + p.shortTermTarget, 0);
   const realised = provinceCode ? (province?.shortTermRealised ?? null) : overview.totalShortTermRealised;
   const progress = realised == null || !target ? null : Math.min(100, Math.round((realised / target) * 100));
+  const inForce = provinceCode ? province?.shortTermTargetInForce : national ? overview.shortTermTargetInForce : null;
+  // The AZC umbrella: the province's total opvang opgave against every COA type's places (existing AZCs included).
+  const shown = provinceCode ? (province ? [province] : []) : overview.provinces;
+  const totalOpgave = shown.some((p) => p.totalOpvangOpgave != null) ? shown.reduce((sum, p) => sum + (p.totalOpvangOpgave ?? 0), 0) : null;
+  const totalRealised = shown.length > 0 && shown.every((p) => p.totalOpvangRealised != null) ? shown.reduce((sum, p) => sum + p.totalOpvangRealised!, 0) : null;
+  const totalGap = shown.length > 0 && shown.every((p) => p.totalOpvangGap != null) ? shown.reduce((sum, p) => sum + p.totalOpvangGap!, 0) : null;
   const items: [string, string][] = [
     ['Opgave', formatNumber(overview.totalOpgave)],
     ['Gepland (min–max)', formatRange(overview.totalPlanned)],
@@ -82,6 +88,38 @@ export function Totals({ overview, provinceCode, national }: { overview: Overvie
           <div className="progress__bar" style={{ width: `${progress}%` }} />
         </div>
       )}
+      <Paragraph>
+        Alleen extra plaatsen tellen mee: geen verlengingen, geen voortzetting van een bestaande locatie, geen vervanging
+        van een locatie die sluit, en geen noodopvang of crisisnoodopvang.
+        {inForce
+          ? ` Bestuursovereenkomsten die ingaan van ${formatDate(inForce.periodFrom)} tot en met ${formatDate(inForce.periodUntil)}. Doel vastgesteld op ${formatDate(inForce.decidedOn)}; bron: ${inForce.source}`
+          : ''}
+      </Paragraph>
+      {province?.shortTermDeduction != null ? (
+        <Paragraph>
+          Verevening (Integrale Handreiking 4.2.6): {formatNumber(province.shortTermDeduction)} plaatsen voorsprong in de huisvesting van
+          vergunninghouders gaan af van het doel. Doel na verevening: {formatNumber(province.shortTermTargetAfterVerevening)} plaatsen.
+        </Paragraph>
+      ) : null}
+      <Heading level={3}>Totale opvang (AZC als paraplu)</Heading>
+      <dl className="totals">
+        {(
+          [
+            ['Totale opvangopgave', totalOpgave == null ? 'niet vastgesteld' : formatNumber(totalOpgave)],
+            ['Gerealiseerd, bestaande azc’s inbegrepen', formatNumber(totalRealised)],
+            ['Tekort totale opvang', totalOpgave == null ? '–' : formatNumber(totalGap)],
+          ] as [string, string][]
+        ).map(([term, value]) => (
+          <div key={term} className="totals__item">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <Paragraph>
+        Plaatsen in bestaande azc’s tellen mee voor de totale opvangopgave, net als de andere COA-typen (GVL, satelliet en
+        ROL worden onder de azc-paraplu gebouwd). Crisisnoodopvang van gemeenten telt niet mee.
+      </Paragraph>
     </Section>
   );
 }
