@@ -5,11 +5,10 @@ import { maskUnexpectedErrors } from './platform/error-masking.js';
 import { resolversOf } from './platform/module.js';
 import { modules } from './modules.js';
 
-export function buildAppSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: resolversOf(modules) as unknown as NonEmptyArray<Function>,
     validate: { forbidUnknownValues: false },
-    globalMiddlewares: [maskUnexpectedErrors],
     // Every subscription brings its own `subscribe` over the event bus (Postgres LISTEN/NOTIFY); type-graphql
     // insists on a pubSub all the same, so it gets one that says it is not to be used.
     pubSub: {
@@ -21,6 +20,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       },
     },
   });
+  return maskUnexpectedErrors(schema);
 }
 
 /** The SDL committed as schema/schema.graphql. */

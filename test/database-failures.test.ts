@@ -253,7 +253,7 @@ describe('classifying database failures', () => {
         throw unreachable(); // e.g. reading the result back after the COMMIT, from a database that just went away
       }
     }
-    const schema = await buildSchema({ resolvers: [Probe], globalMiddlewares: [maskUnexpectedErrors], validate: false });
+    const schema = maskUnexpectedErrors(await buildSchema({ resolvers: [Probe], validate: false }));
     const db = await createDataSource(url, { poolSize: 1 }).initialize();
     try {
       const run = async (source: string) =>

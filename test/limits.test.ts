@@ -107,6 +107,19 @@ describe('error reporting', () => {
       await server.db.query('ALTER TABLE opvangtype_moved RENAME TO opvangtype');
     }
   });
+
+  it('masks an unexpected failure of a field nested in a list the same way, keeping the rest of the answer', async () => {
+    await server.db.query('ALTER TABLE location_proposal RENAME TO location_proposal_moved');
+    try {
+      const http = await server.gql('{ provinces { code locationProposals(first: 1) { totalCount } } }', undefined, token);
+      expect(new Set(codes(http))).toEqual(new Set(['INTERNAL_SERVER_ERROR']));
+      expect(http.errors?.[0].extensions?.requestId).toBe(http.headers.get('x-request-id'));
+      expect(http.errors?.[0].path).toEqual(['provinces', expect.any(Number), 'locationProposals']);
+      expect(JSON.stringify(http.errors)).not.toMatch(/relation|does not exist|stack/);
+    } finally {
+      await server.db.query('ALTER TABLE location_proposal_moved RENAME TO location_proposal');
+    }
+  });
 });
 
 describe('WebSocket upgrades that are not for /graphql', () => {
