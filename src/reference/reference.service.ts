@@ -98,11 +98,12 @@ export class ReferenceService {
   createLoaders() {
     const db = this.db;
     return {
+      // Read on almost every request (a list's gemeente and province names): plain statements, not the query builder.
       province: new DataLoader<ProvinceCode, Province | null>(async (codes) =>
-        byKey(codes, await db.getRepository(Province).findBy(codes.map((code) => ({ code }))), (p) => p.code),
+        byKey(codes, (await db.query(PROVINCE_SQL, [codes])).map((row: object) => Object.assign(new Province(), row)), (p: Province) => p.code),
       ),
       gemeente: new DataLoader<string, Gemeente | null>(async (codes) =>
-        byKey(codes, await db.getRepository(Gemeente).findBy(codes.map((code) => ({ code }))), (g) => g.code),
+        byKey(codes, (await db.query(GEMEENTE_SQL, [codes])).map((row: object) => Object.assign(new Gemeente(), row)), (g: Gemeente) => g.code),
       ),
       uitplaatsingsregio: new DataLoader<number, Uitplaatsingsregio | null>(async (numbers) =>
         byKey(numbers, await db.getRepository(Uitplaatsingsregio).findBy(numbers.map((number) => ({ number }))), (r) => r.number),
@@ -139,5 +140,10 @@ export class ReferenceService {
     };
   }
 }
+
+const PROVINCE_SQL = `SELECT code, cbs_code AS "cbsCode", iso_code AS "isoCode", name, population, population_date::text AS "populationDate",
+  uitplaatsingsregio_number AS "uitplaatsingsregioNumber" FROM province WHERE code = ANY($1)`;
+const GEMEENTE_SQL = `SELECT code, name, province_code AS "provinceCode", valid_from::text AS "validFrom", valid_until::text AS "validUntil"
+  FROM gemeente WHERE code = ANY($1)`;
 
 export type ReferenceLoaders = ReturnType<ReferenceService['createLoaders']>;
