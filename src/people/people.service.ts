@@ -261,7 +261,14 @@ export class PeopleService {
   createLoaders() {
     const db = this.db;
     return {
-      person: new DataLoader<string, Person | null>(async (ids) => byKey(ids, await db.getRepository(Person).findBy(ids.map((id) => ({ id }))), (p) => p.id)),
+      // Read on most requests (who changed what): a plain statement, not the query builder.
+      person: new DataLoader<string, Person | null>(async (ids) =>
+        byKey(
+          ids,
+          (await db.query('SELECT id, subject, name, email, created_at AS "createdAt" FROM person WHERE id = ANY($1::uuid[])', [ids])).map((row: object) => Object.assign(new Person(), row)),
+          (p: Person) => p.id,
+        ),
+      ),
       organisation: new DataLoader<string, Organisation | null>(async (ids) =>
         byKey(ids, await db.getRepository(Organisation).findBy(ids.map((id) => ({ id }))), (o) => o.id),
       ),

@@ -39,8 +39,8 @@ type GemeentePageKey = { provinceCode: ProvinceCode; filter: GemeenteFilter; fir
 export class ReferenceService {
   constructor(private readonly db: DataSource) {}
 
-  provinces(): Promise<Province[]> {
-    return this.db.getRepository(Province).find({ order: { cbsCode: 'ASC' } });
+  async provinces(): Promise<Province[]> {
+    return (await this.db.query(`${PROVINCE_SQL.replace('WHERE code = ANY($1)', '')} ORDER BY cbs_code`)).map((row: object) => Object.assign(new Province(), row));
   }
 
   uitplaatsingsregios(): Promise<Uitplaatsingsregio[]> {
