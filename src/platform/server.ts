@@ -7,7 +7,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type ErrorRequestHandler } from 'express';
-import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { useServer } from 'graphql-ws/use/ws';
 import type { JWTVerifyGetKey } from 'jose';
 import type { DataSource } from 'typeorm';
@@ -105,6 +106,8 @@ export async function startServer(options: {
   const authenticator = createAuthenticator(db, options.keys, config.auth);
   const protection = armorFor(config);
   const validationRules = [...specifiedRules, ...protection.validationRules, ScalarLiteralPathsRule];
+  // Parsed and validated documents of the WebSocket path, by their text: at most about 30 MB of query text.
+  const validatedDocuments = new LRUCache<string, DocumentNode>({ maxSize: 30 * 1024 * 1024, sizeCalculation: (_document, query) => query.length * 2 + 1 });
 
   const app = express();
   app.disable('x-powered-by');
@@ -247,17 +250,21 @@ export async function startServer(options: {
           if (isClientError(error)) return [error];
           throw error;
         }
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: config.limits.maxTokens });
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
-        }
-        const errors = validate(schema, document, validationRules);
-        if (errors.length > 0) {
-          // As on the HTTP path (Apollo), every validation failure is GRAPHQL_VALIDATION_FAILED.
-          return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        // A document seen before was parsed and validated then (as Apollo's document store does on the HTTP path).
+        let document = validatedDocuments.get(payload.query);
+        if (!document) {
+          try {
+            document = parse(payload.query, { maxTokens: config.limits.maxTokens });
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+          }
+          const errors = validate(schema, document, validationRules);
+          if (errors.length > 0) {
+            // As on the HTTP path (Apollo), every validation failure is GRAPHQL_VALIDATION_FAILED.
+            return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+          }
+          validatedDocuments.set(payload.query, document);
         }
         const requestId = randomUUID();
         return {
