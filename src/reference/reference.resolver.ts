@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
-import { Connection } from '../platform/pagination.js';
+import { asksTotalCount, Connection } from '../platform/pagination.js';
 import { Gemeente, OpvangtypeRecord, Province, Uitplaatsingsregio } from './entities.js';
 import { ProvinceCode } from './enums.js';
 import { normaliseGemeenteCode } from './reference.service.js';
@@ -33,12 +34,14 @@ export class ProvinceResolver {
     @Arg('includeEnded', () => Boolean, { defaultValue: false, description: 'Also gemeenten that merged or dissolved.' }) includeEnded?: boolean,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 0 to 500; default 50.' }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ) {
     return loaders.gemeentenOfProvince.load({
       provinceCode: province.code,
       filter: { search: search ?? null, includeEnded: includeEnded ?? false },
       first: first ?? null,
       after: after ?? null,
+      withCount: info ? asksTotalCount(info) : true,
     });
   }
 }
@@ -58,8 +61,9 @@ export class GemeenteResolver {
     @Arg('includeEnded', () => Boolean, { defaultValue: false, description: 'Also gemeenten that merged or dissolved.' }) includeEnded?: boolean,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 0 to 500; default 50.' }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return services.reference.gemeenten({ provinceCode, search, includeEnded }, first, after);
+    return services.reference.gemeenten({ provinceCode, search, includeEnded }, first, after, info ? asksTotalCount(info) : true);
   }
 
   @FieldResolver(() => Province)

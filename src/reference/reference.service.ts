@@ -33,7 +33,7 @@ function searchFilter(search: string | null | undefined): string | null {
   return likePattern(trimmed);
 }
 
-type GemeentePageKey = { provinceCode: ProvinceCode; filter: GemeenteFilter; first: number | null; after: string | null };
+type GemeentePageKey = { provinceCode: ProvinceCode; filter: GemeenteFilter; first: number | null; after: string | null; withCount?: boolean };
 
 /** Reference data: provinces, gemeenten, uitplaatsingsregio's and opvangtypes. Readable by anyone authenticated. */
 export class ReferenceService {
@@ -52,9 +52,9 @@ export class ReferenceService {
   }
 
   /** One page of gemeenten ordered by name, across provinces or within one. */
-  async gemeenten(filter: GemeenteFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Gemeente>> {
+  async gemeenten(filter: GemeenteFilter, first: number | null | undefined, after: string | null | undefined, withCount = true): Promise<Page<Gemeente>> {
     const page = pageRequest(first, after, isStringPair);
-    const [result] = await this.gemeentenPerProvince(filter.provinceCode ? [filter.provinceCode] : null, filter, page);
+    const [result] = await this.gemeentenPerProvince(filter.provinceCode ? [filter.provinceCode] : null, filter, page, withCount);
     return result;
   }
 
@@ -62,7 +62,7 @@ export class ReferenceService {
    * Pages of gemeenten for several provinces at once (or one page over all provinces when `provinceCodes`
    * is null): two statements however many provinces are asked for.
    */
-  async gemeentenPerProvince(provinceCodes: ProvinceCode[] | null, filter: GemeenteFilter, page: PageRequest<[string, string]>): Promise<Page<Gemeente>[]> {
+  async gemeentenPerProvince(provinceCodes: ProvinceCode[] | null, filter: GemeenteFilter, page: PageRequest<[string, string]>, withCount = true): Promise<Page<Gemeente>[]> {
     const search = searchFilter(filter.search);
     const conditions = ['($1::text[] IS NULL OR g.province_code = ANY($1))', '($2::text IS NULL OR g.name_search LIKE search_key($2))'];
     if (!filter.includeEnded) conditions.push('g.valid_until IS NULL');
@@ -78,10 +78,10 @@ export class ReferenceService {
        ) ranked WHERE rn <= $5 ORDER BY ${provinceCodes ? '"provinceCode", ' : ''}name, code`,
       [...params, page.after?.[0] ?? null, page.after?.[1] ?? null, page.first + 1],
     );
-    const counts: { provinceCode: string; count: number }[] = await this.db.query(
-      `SELECT ${provinceCodes ? 'g.province_code' : `'ALL'`} AS "provinceCode", count(*)::int AS count FROM gemeente g WHERE ${where} GROUP BY 1`,
-      params,
-    );
+    // The count only when totalCount is asked for.
+    const counts: { provinceCode: string; count: number }[] = withCount
+      ? await this.db.query(`SELECT ${provinceCodes ? 'g.province_code' : `'ALL'`} AS "provinceCode", count(*)::int AS count FROM gemeente g WHERE ${where} GROUP BY 1`, params)
+      : [];
     const keys: string[] = provinceCodes ?? ['ALL'];
     const rowsPerKey = provinceCodes ? groupByKey<string, Gemeente>(keys, rows, (row) => row.provinceCode) : [rows];
     const countPerKey = byKey(keys, counts, (row) => row.provinceCode);
@@ -130,12 +130,13 @@ export class ReferenceService {
               group.map((key) => key.provinceCode),
               filter,
               pageRequest(first, after, isStringPair),
+              group.some((key) => key.withCount !== false),
             );
             group.forEach((key, index) => results.set(key, pages[index]));
           }
           return keys.map((key) => results.get(key)!);
         },
-        { cacheKeyFn: (key) => JSON.stringify([key.provinceCode, key.filter, key.first, key.after]) },
+        { cacheKeyFn: (key) => JSON.stringify([key.provinceCode, key.filter, key.first, key.after, key.withCount !== false]) },
       ),
     };
   }
