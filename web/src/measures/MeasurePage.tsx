@@ -19,6 +19,7 @@ import { Comments, type CommentSubjectType } from '../comments/Comments';
 import { DoneNotice, requiredText, SelectField, TextareaField, TextField } from '../people/fields';
 import { budgetText, milestoneText, openText, trekkersText } from './format';
 import { useMeasureChanges } from './live';
+import { MeasureDetailsForm } from './MeasureForm';
 import { AddMilestoneMutation, AddStandVanZakenMutation, MeasureFields, SetMilestoneDoneMutation, SupportMeasureQuery, THEMES, type Measure } from './queries';
 import './measures.css';
 
@@ -80,6 +81,8 @@ export function MeasurePage() {
         <dt>Te laat</dt>
         <dd>{measure.overdue ? 'Ja: een mijlpaal is verstreken en niet gereed' : 'Nee'}</dd>
       </dl>
+
+      {may('UPDATE_DETAILS') ? <MeasureDetailsForm key={measure.id} measure={measure} onSaved={refetch} /> : null}
 
       <Section id="stand-van-zaken" title="Stand van zaken">
         {measure.standVanZaken ? (
