@@ -1,11 +1,11 @@
 import { Fieldset, FormFieldCheckboxGroup, FormFieldCheckboxOption, Paragraph, PrimaryActionButton } from '@rijkshuisstijl-community/components-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Controller, useForm, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { AppLink } from '../app/AppLink';
-import { ConflictAlert, conflictOf } from '../app/ConflictAlert';
-import { formatDateTime, formatNumber } from '../app/format';
+import { ConflictAlert, useVersionedSave } from '../app/ConflictAlert';
+import { formatNumber } from '../app/format';
 import { applyServerFieldErrors, useWarnBeforeLeaving } from '../app/forms';
 import { readFragment } from '../app/graphql';
 import { Section } from '../app/table';
@@ -239,52 +239,29 @@ export function MeasureDetailsForm({ measure, onSaved }: { measure: Measure; onS
   const identity = measure.viewerActions.includes('CHANGE_TREKKERS');
   const [saving, update] = useMutation(UpdateSupportMeasureMutation);
   const { register, control, handleSubmit, reset, setError, watch, formState: { errors, isDirty, dirtyFields } } = useForm<MeasureValues>({ defaultValues: valuesOf(measure), shouldFocusError: true });
-  const [basedOn, setBasedOn] = useState(measure.version);
-  const [failure, setFailure] = useState<CombinedError | undefined>(undefined);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const save = useVersionedSave({ version: measure.version, dirty: isDirty, follow: () => reset(valuesOf(measure)), what: 'De maatregel', button: 'Gegevens opslaan' });
   useWarnBeforeLeaving(isDirty);
 
-  useEffect(() => {
-    if (measure.version !== basedOn && !isDirty && !conflict) {
-      reset(valuesOf(measure));
-      setBasedOn(measure.version);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [measure.version]);
-
   const onSubmit = handleSubmit(async (v) => {
-    setFailure(undefined);
-    setConflict(null);
-    setSaved(null);
+    save.start();
     const all = inputOf(v);
     const changed = (field: Field) => Boolean(dirtyFields[field]);
     // The window is one thing: whether gemeenten may apply, and from and until when.
     const windowChanged = changed('openToGemeenten') || changed('applicationsOpenFrom') || changed('applicationsOpenUntil');
     const fields = (Object.keys(all) as Field[]).filter((field) => (['openToGemeenten', 'applicationsOpenFrom', 'applicationsOpenUntil'].includes(field) ? windowChanged : changed(field)));
     if (fields.length === 0) {
-      setSaved('Er was niets gewijzigd; er is niets opgeslagen.');
+      save.unchanged();
       return;
     }
-    const result = await update({ input: { id: measure.id, expectedVersion: basedOn, ...Object.fromEntries(fields.map((field) => [field, all[field]])) } });
+    const result = await update({ input: { id: measure.id, expectedVersion: save.basedOn, ...Object.fromEntries(fields.map((field) => [field, all[field]])) } });
     if (result.error) {
-      setFailure(result.error);
       applyServerFieldErrors(result.error, (path, error, options) => setError(fieldOf(path) as Field, error, options), (path) => FIELDS.has(fieldOf(path)));
-      const refused = conflictOf(result.error);
-      if (refused) {
-        setBasedOn(refused.currentVersion);
-        const when = refused.changedAt ? ` op ${formatDateTime(refused.changedAt)}` : '';
-        setConflict(
-          `De maatregel is intussen gewijzigd door ${refused.changedBy ?? 'iemand anders'}${when} (nu versie ${formatNumber(refused.currentVersion)}; zie hierboven). Er is niets opgeslagen; uw invoer staat er nog: kies opnieuw "Gegevens opslaan" om uw wijzigingen op de nieuwe versie op te slaan.`,
-        );
-        onSaved();
-      }
+      if (save.refused(result.error)) onSaved();
       return;
     }
     const m = readFragment(MeasureFields, result.data!.updateSupportMeasure);
-    setBasedOn(m.version);
     reset(valuesOf(m));
-    setSaved(`De gegevens van maatregel ${m.paragraph} zijn opgeslagen (versie ${formatNumber(m.version)}).`);
+    save.succeeded(m.version, `De gegevens van maatregel ${m.paragraph} zijn opgeslagen (versie ${formatNumber(m.version)}).`);
     if (m.paragraph !== measure.paragraph) navigate(`/maatregelen/${m.paragraph}`, { replace: true });
     else onSaved();
   });
@@ -294,8 +271,8 @@ export function MeasureDetailsForm({ measure, onSaved }: { measure: Measure; onS
       <form noValidate onSubmit={onSubmit} aria-labelledby="gegevens-wijzigen" className="action-form">
         <MeasureFieldset legend={`Maatregel ${measure.paragraph}`} register={register} control={control} errors={errors} identity={identity} open={watch('openToGemeenten')} />
         {identity ? null : <Paragraph className="note">Paragraaf, thema en trekkers wijzigt de LRT.</Paragraph>}
-        <ConflictAlert conflict={conflict} failure={failure} title="De gegevens zijn niet opgeslagen." />
-        <DoneNotice message={saved} />
+        {save.alert('De gegevens zijn niet opgeslagen.')}
+        <DoneNotice message={save.saved} />
         <div className="button-row">
           <PrimaryActionButton type="submit" disabled={saving.fetching}>
             Gegevens opslaan

@@ -1,9 +1,8 @@
 import { Heading, Paragraph, PrimaryActionButton } from '@rijkshuisstijl-community/components-react';
-import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useMutation, type CombinedError } from 'urql';
-import { ConflictAlert, conflictOf } from '../app/ConflictAlert';
-import { formatDateTime, formatNumber } from '../app/format';
+import { useMutation } from 'urql';
+import { useVersionedSave } from '../app/ConflictAlert';
+import { formatNumber } from '../app/format';
 import { applyServerFieldErrors, useWarnBeforeLeaving } from '../app/forms';
 import { DoneNotice } from '../people/fields';
 import { UpdateSignal, type Signal } from './queries';
@@ -27,35 +26,21 @@ export function EditSignalForm({ signal, refetch, ownVersion }: { signal: Signal
   const [saving, update] = useMutation(UpdateSignal);
   const { register, handleSubmit, formState, setError, watch, reset } = useForm<SignalValues>({ defaultValues: valuesOf(signal), shouldFocusError: true });
   const { errors, isDirty, dirtyFields } = formState;
-  const [basedOn, setBasedOn] = useState(signal.version);
-  const [failure, setFailure] = useState<CombinedError | undefined>(undefined);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const save = useVersionedSave({ version: signal.version, dirty: isDirty, follow: () => reset(valuesOf(signal)), what: 'Het signaal', button: 'Wijzigingen opslaan' });
   useWarnBeforeLeaving(isDirty);
   const opgave = watch('opgave');
 
-  // Someone else changed the signal: an untouched form shows the new version; a touched one keeps the person's input.
-  useEffect(() => {
-    if (signal.version !== basedOn && !isDirty && !conflict) {
-      reset(valuesOf(signal));
-      setBasedOn(signal.version);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [signal.version]);
-
   const onSubmit = handleSubmit(async (v) => {
-    setFailure(undefined);
-    setConflict(null);
-    setSaved(null);
+    save.start();
     const changed = (field: keyof SignalValues) => Boolean(dirtyFields[field]);
     if (!(Object.keys(v) as (keyof SignalValues)[]).some(changed)) {
-      setSaved('Er was niets gewijzigd; er is niets opgeslagen.');
+      save.unchanged();
       return;
     }
     const result = await update({
       input: {
         signalId: signal.id,
-        expectedVersion: basedOn,
+        expectedVersion: save.basedOn,
         ...(changed('title') ? { title: v.title.trim() } : {}),
         ...(changed('description') ? { description: v.description.trim() } : {}),
         ...(changed('opgave') ? { opgave: v.opgave as never } : {}),
@@ -65,24 +50,15 @@ export function EditSignalForm({ signal, refetch, ownVersion }: { signal: Signal
       },
     });
     if (result.error) {
-      setFailure(result.error);
       applyServerFieldErrors(result.error, setError, (path) => SIGNAL_FIELDS.has(path));
-      const refused = conflictOf(result.error);
-      if (refused) {
-        setBasedOn(refused.currentVersion);
-        const when = refused.changedAt ? ` op ${formatDateTime(refused.changedAt)}` : '';
-        setConflict(
-          `Het signaal is intussen gewijzigd door ${refused.changedBy ?? 'iemand anders'}${when} (nu versie ${formatNumber(refused.currentVersion)}; zie hierboven). Er is niets opgeslagen; uw invoer staat er nog: kies opnieuw "Wijzigingen opslaan" om uw wijzigingen op de nieuwe versie op te slaan.`,
-        );
-      }
+      const refused = save.refused(result.error);
       if (refused || result.error.graphQLErrors.some((e) => ['TRANSITION_NOT_ALLOWED', 'FORBIDDEN'].includes(String(e.extensions?.code)))) refetch();
       return;
     }
     const after = result.data!.updateSignal;
     ownVersion(after.version);
-    setBasedOn(after.version);
     reset({ title: after.title, opgave: after.opgave, opvangtype: after.opvangtype ?? '', escalation: after.escalation ?? '', description: after.description });
-    setSaved(`Het signaal is gewijzigd (versie ${formatNumber(after.version)}).`);
+    save.succeeded(after.version, `Het signaal is gewijzigd (versie ${formatNumber(after.version)}).`);
     refetch();
   });
 
@@ -91,10 +67,10 @@ export function EditSignalForm({ signal, refetch, ownVersion }: { signal: Signal
       <Heading level={3} id="wijzigen">
         Signaal wijzigen
       </Heading>
-      <Paragraph>Zolang de LRT het signaal niet heeft geagendeerd, kunt u het aanvullen of verbeteren. Elke wijziging staat in het verloop.</Paragraph>
+      <Paragraph>Zolang het signaal open is, kunt u het aanvullen of verbeteren. Elke wijziging staat in het verloop.</Paragraph>
       <SignalFields register={register} errors={errors} opgave={opgave} keep={{ opvangtype: Boolean(signal.opvangtype) && opgave === signal.opgave, escalation: Boolean(signal.escalation) }} />
-      <ConflictAlert conflict={conflict} failure={failure} title="Het signaal is niet gewijzigd." />
-      <DoneNotice message={saved} />
+      {save.alert('Het signaal is niet gewijzigd.')}
+      <DoneNotice message={save.saved} />
       <PrimaryActionButton type="submit" disabled={saving.fetching}>
         Wijzigingen opslaan
       </PrimaryActionButton>
