@@ -151,20 +151,9 @@ export class SupportMeasure {
   trekkerOrganisations!: string[];
 }
 
+/** The optional details the create and the update input share. type-graphql 2 has no `isAbstract`: an input type class it never names in an operation is copied into its subclasses and not emitted. */
 @InputType()
-export class CreateSupportMeasureInput {
-  @Field(() => String)
-  paragraph!: string;
-
-  @Field(() => SupportMeasureTheme)
-  theme!: SupportMeasureTheme;
-
-  @Field(() => String)
-  title!: string;
-
-  @Field(() => [String], { description: "Abbreviations of national organisations, and 'LRT'." })
-  trekkers!: string[];
-
+abstract class SupportMeasureDetailsInput {
   @Field(() => Int, { nullable: true })
   budgetEuros?: number | null;
 
@@ -187,8 +176,23 @@ export class CreateSupportMeasureInput {
   applicationsOpenUntil?: string | null;
 }
 
+@InputType()
+export class CreateSupportMeasureInput extends SupportMeasureDetailsInput {
+  @Field(() => String)
+  paragraph!: string;
+
+  @Field(() => SupportMeasureTheme)
+  theme!: SupportMeasureTheme;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => [String], { description: "Abbreviations of national organisations, and 'LRT'." })
+  trekkers!: string[];
+}
+
 @InputType({ description: 'Fields left out stay as they are; null clears an optional one. Paragraph, theme and trekkers: the LRT only.' })
-export class UpdateSupportMeasureInput {
+export class UpdateSupportMeasureInput extends SupportMeasureDetailsInput {
   @Field(() => ID)
   id!: string;
 
@@ -206,27 +210,6 @@ export class UpdateSupportMeasureInput {
 
   @Field(() => [String], { nullable: true })
   trekkers?: string[] | null;
-
-  @Field(() => Int, { nullable: true })
-  budgetEuros?: number | null;
-
-  @Field(() => String, { nullable: true })
-  budgetNote?: string | null;
-
-  @Field(() => String, { nullable: true })
-  contact?: string | null;
-
-  @Field(() => String, { nullable: true })
-  planning?: string | null;
-
-  @Field(() => Boolean, { nullable: true })
-  openToGemeenten?: boolean | null;
-
-  @Field(() => LocalDateResolver, { nullable: true })
-  applicationsOpenFrom?: string | null;
-
-  @Field(() => LocalDateResolver, { nullable: true })
-  applicationsOpenUntil?: string | null;
 }
 
 @InputType()

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Fieldset,
   Heading,
   Paragraph,
@@ -18,8 +17,8 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { AppLink } from '../app/AppLink';
+import { ConflictAlert, conflictOf } from '../app/ConflictAlert';
 import { ErrorAlert } from '../app/ErrorAlert';
-import { errorCodes } from '../app/errors';
 import { formatDate, formatDateTime, formatNumber, isIsoDate, provinceName } from '../app/format';
 import { applyServerFieldErrors, useWarnBeforeLeaving } from '../app/forms';
 import { ViewerQuery } from '../app/Home';
@@ -180,9 +179,9 @@ function RealisationForm({ code, halfYear, t, onSaved }: { code: string; halfYea
     if (result.error) {
       setFailure(result.error);
       applyServerFieldErrors(result.error, setError, (path) => REALISATION_FIELDS.includes(path));
-      if (errorCodes(result.error).includes('CONFLICT')) {
-        const details = result.error.graphQLErrors.find((e) => e.extensions?.code === 'CONFLICT')?.extensions ?? {};
-        const version = Number(details.currentVersion ?? 0);
+      const refused = conflictOf(result.error);
+      if (refused) {
+        const version = refused.currentVersion;
         setBasedOn(version);
         setConflict(
           `De realisatie is intussen door iemand anders vastgelegd (nu versie ${formatNumber(version)}; zie de taakstelling hierboven). Uw invoer is bewaard: kies opnieuw "Realisatie opslaan" om uw getallen daaroverheen op te slaan.`,
@@ -225,12 +224,7 @@ function RealisationForm({ code, halfYear, t, onSaved }: { code: string; halfYea
             error={errors.inDoorstroomwoning}
           />
         </Fieldset>
-        {conflict ? (
-          <Alert type="warning" role="alert">
-            <Paragraph>{conflict}</Paragraph>
-          </Alert>
-        ) : null}
-        {failure && !conflict ? <ErrorAlert error={failure} title="De realisatie is niet opgeslagen." /> : null}
+        <ConflictAlert conflict={conflict} failure={failure} title="De realisatie is niet opgeslagen." />
         <DoneNotice message={saved} />
         <div className="button-row">
           <PrimaryActionButton type="submit" disabled={saving.fetching}>

@@ -1,4 +1,4 @@
-import { Alert, Fieldset, Heading, Paragraph, PrimaryActionButton, SecondaryActionButton, SelectOption, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { Fieldset, Heading, Paragraph, PrimaryActionButton, SecondaryActionButton, SelectOption, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useParams } from 'react-router';
@@ -6,7 +6,7 @@ import { useMutation, useQuery, type CombinedError } from 'urql';
 import { AuditTrail } from '../activity/AuditTrail';
 import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../app/ErrorAlert';
-import { errorCodes } from '../app/errors';
+import { ConflictAlert, conflictOf } from '../app/ConflictAlert';
 import { formatDate, formatDateTime, formatNumber, isIsoDate, todayIso } from '../app/format';
 import { applyServerFieldErrors, useWarnBeforeLeaving } from '../app/forms';
 import { readFragment } from '../app/graphql';
@@ -19,6 +19,7 @@ import { Comments, type CommentSubjectType } from '../comments/Comments';
 import { DoneNotice, requiredText, SelectField, TextareaField, TextField } from '../people/fields';
 import { budgetText, milestoneText, openText, trekkersText } from './format';
 import { useMeasureChanges } from './live';
+import { MeasureDetailsForm } from './MeasureForm';
 import { AddMilestoneMutation, AddStandVanZakenMutation, MeasureFields, SetMilestoneDoneMutation, SupportMeasureQuery, THEMES, type Measure } from './queries';
 import './measures.css';
 
@@ -81,6 +82,8 @@ export function MeasurePage() {
         <dd>{measure.overdue ? 'Ja: een mijlpaal is verstreken en niet gereed' : 'Nee'}</dd>
       </dl>
 
+      {may('UPDATE_DETAILS') ? <MeasureDetailsForm key={measure.id} measure={measure} onSaved={refetch} /> : null}
+
       <Section id="stand-van-zaken" title="Stand van zaken">
         {measure.standVanZaken ? (
           <>
@@ -130,12 +133,6 @@ export function MeasurePage() {
   );
 }
 
-/** A CONFLICT's new version, and the Dutch sentence that keeps what was typed. */
-function conflictOf(error: CombinedError | undefined): number | null {
-  if (!errorCodes(error).includes('CONFLICT')) return null;
-  return Number(error!.graphQLErrors.find((e) => e.extensions?.code === 'CONFLICT')?.extensions?.currentVersion ?? 0);
-}
-
 interface StandValues {
   asOf: string;
   body: string;
@@ -158,7 +155,7 @@ function StandVanZakenForm({ measure, onSaved }: { measure: Measure; onSaved: ()
     if (result.error) {
       setFailure(result.error);
       applyServerFieldErrors(result.error, setError, (path) => path === 'asOf' || path === 'body');
-      const version = conflictOf(result.error);
+      const version = conflictOf(result.error)?.currentVersion ?? null;
       if (version !== null) {
         setBasedOn(version);
         setConflict(`De maatregel is intussen door iemand anders gewijzigd (nu versie ${formatNumber(version)}). Uw tekst is bewaard: bekijk de stand hierboven en kies opnieuw "Stand van zaken toevoegen".`);
@@ -188,12 +185,7 @@ function StandVanZakenForm({ measure, onSaved }: { measure: Measure; onSaved: ()
         />
         <TextareaField label="Stand van zaken (Markdown)" required registration={register('body', { validate: requiredText('Vul de stand van zaken in.', 'De stand van zaken', MAX_BODY) })} error={errors.body} />
       </Fieldset>
-      {conflict ? (
-        <Alert type="warning" role="alert">
-          <Paragraph>{conflict}</Paragraph>
-        </Alert>
-      ) : null}
-      {failure && !conflict ? <ErrorAlert error={failure} title="De stand van zaken is niet opgeslagen." /> : null}
+      <ConflictAlert conflict={conflict} failure={failure} title="De stand van zaken is niet opgeslagen." />
       <DoneNotice message={saved} />
       <div className="button-row">
         <PrimaryActionButton type="submit" disabled={saving.fetching}>
@@ -225,7 +217,7 @@ function MilestoneForm({ measure, onSaved }: { measure: Measure; onSaved: () => 
     if (result.error) {
       setFailure(result.error);
       applyServerFieldErrors(result.error, setError, (path) => ['dueOn', 'kind', 'description'].includes(path));
-      const version = conflictOf(result.error);
+      const version = conflictOf(result.error)?.currentVersion ?? null;
       if (version !== null) {
         setBasedOn(version);
         onSaved();

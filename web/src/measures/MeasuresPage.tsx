@@ -13,6 +13,8 @@ import { usePageTitle } from '../app/usePageTitle';
 import { downloadCsv } from '../monitoring/download';
 import { budgetText, milestoneText, openText, trekkersText } from './format';
 import { useMeasureChanges } from './live';
+import { NewMeasureForm } from './MeasureForm';
+import { useAbilities } from '../proposals/live';
 import { MeasureFields, NationalOrganisationsQuery, OpenRegelingenQuery, SupportMeasuresQuery, THEMES, type MeasureTheme } from './queries';
 import { StandCell } from './StandCell';
 import './measures.css';
@@ -43,6 +45,7 @@ export function MeasuresPage() {
     reexecute({ requestPolicy: 'network-only' });
     reexecuteRegelingen({ requestPolicy: 'network-only' });
   });
+  const { may } = useAbilities();
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const measures = data ? data.supportMeasures.map((m) => readFragment(MeasureFields, m)) : null;
 
@@ -169,6 +172,7 @@ export function MeasuresPage() {
           </ListTable>
         ) : null}
       </Section>
+      {may('CREATE_SUPPORT_MEASURE') ? <NewMeasureForm /> : null}
       {error && measures ? (
         <Alert type="warning">
           <Paragraph>De tabel kon niet worden bijgewerkt; u ziet de laatst opgehaalde stand.</Paragraph>

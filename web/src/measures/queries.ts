@@ -44,6 +44,20 @@ export const SupportMeasureActivity = graphql(`
   subscription SupportMeasureActivity { supportMeasureActivity { id kind subjectId actor { name } } }
 `);
 
+export const CreateSupportMeasureMutation = graphql(
+  `
+  mutation CreateSupportMeasure($input: CreateSupportMeasureInput!) { createSupportMeasure(input: $input) { ...MeasureFields } }
+`,
+  [MeasureFields],
+);
+
+export const UpdateSupportMeasureMutation = graphql(
+  `
+  mutation UpdateSupportMeasure($input: UpdateSupportMeasureInput!) { updateSupportMeasure(input: $input) { ...MeasureFields } }
+`,
+  [MeasureFields],
+);
+
 export const AddStandVanZakenMutation = graphql(
   `
   mutation AddStandVanZaken($input: AddStandVanZakenInput!) { addStandVanZaken(input: $input) { ...MeasureFields } }

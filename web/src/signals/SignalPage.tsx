@@ -14,6 +14,7 @@ import { SubjectMissing, SubjectNotices } from '../app/SubjectNotices';
 import { HeaderCell, ListTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { dateRule, Facts, TextArea, TextField, textRule } from '../proposals/fields';
+import { EditSignalForm } from './EditSignalForm';
 import { LiveSignals } from './live';
 import { AnswerSignal, CloseSignal, PutSignalOnAgenda, ReopenSignal, SignalQuery, type Signal } from './queries';
 import { opgaveLabel } from './SignalsPage';
@@ -149,7 +150,8 @@ function Actions({ signal, refetch, ownVersion }: { signal: Signal; refetch: () 
   return (
     <Section id="acties" title="Wat u nu kunt doen">
       {outcome.view}
-      {actions.filter((a) => a !== 'EDIT').length === 0 ? <Paragraph>Er is nu niets dat u met dit signaal kunt doen.</Paragraph> : null}
+      {actions.length === 0 ? <Paragraph>Er is nu niets dat u met dit signaal kunt doen.</Paragraph> : null}
+      {actions.includes('EDIT') ? <EditSignalForm signal={signal} refetch={refetch} ownVersion={ownVersion} /> : null}
       {actions.includes('PUT_ON_AGENDA') ? <AgendaForm signal={signal} run={run} /> : null}
       {actions.includes('ANSWER') ? <AnswerForm signal={signal} run={run} /> : null}
       {actions.includes('REOPEN') ? <ReopenForm signal={signal} run={run} /> : null}

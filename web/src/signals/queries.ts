@@ -60,6 +60,12 @@ export const RaiseSignal = graphql(`
   }
 `);
 
+export const UpdateSignal = graphql(`
+  mutation UpdateSignal($input: UpdateSignalInput!) {
+    updateSignal(input: $input) { id version status title opgave opvangtype escalation description }
+  }
+`);
+
 export const PutSignalOnAgenda = graphql(`
   mutation PutSignalOnAgenda($input: PutSignalOnAgendaInput!) {
     putSignalOnAgenda(input: $input) { id version status meetingDate }
