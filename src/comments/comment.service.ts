@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
 import { isUuid, normaliseId } from '../platform/validation.js';
 import { badUserInput, conflict, forbidden, notFound } from '../platform/errors.js';
@@ -73,7 +73,7 @@ export class CommentService {
     if (!isUuid(input.subjectId)) throw badUserInput('subjectId is not an id', 'input.subjectId');
     if (!principal.personId) throw forbidden('Only people with a role in regietafel may comment', 'input.subjectId');
     return this.db.transaction(async (tx) => {
-      const subject = await adapter.load(tx, input.subjectId);
+      const subject = await loadSubject(adapter, tx, input.subjectId);
       // Something you cannot see gets the same answer as something that does not exist.
       if (!subject || !adapter.canRead(principal, subject)) {
         throw forbidden('You may not comment on this: it does not exist or you cannot see it', 'input.subjectId');
@@ -132,7 +132,7 @@ export class CommentService {
       const comment = row ? toComment(row) : null;
       const adapter = comment ? this.subjects[comment.subjectType] : null;
       // Both the comment (as written) and its subject (as it is now) must still be visible.
-      const subject = comment && adapter ? await adapter.load(tx, comment.subjectId) : null;
+      const subject = comment && adapter ? await loadSubject(adapter, tx, comment.subjectId) : null;
       const visible =
         comment && adapter && subject && adapter.canRead(principal, asSubject(comment)) && adapter.canRead(principal, subject);
       if (!comment || !adapter || !visible) throw notFound('No such comment', 'input.commentId');
@@ -158,7 +158,7 @@ export class CommentService {
   private async readableSubject(principal: Principal, subjectType: CommentSubjectType, subjectId: string, field: string): Promise<CommentableSubject> {
     if (!isUuid(subjectId)) throw badUserInput('subjectId is not an id', field);
     const adapter = this.subjects[subjectType];
-    const subject = await adapter.load(this.db.manager, subjectId);
+    const subject = await loadSubject(adapter, this.db.manager, subjectId);
     if (!subject || !adapter.canRead(principal, subject)) throw forbidden('You may not read the comments on this: it does not exist or you cannot see it', field);
     return subject;
   }
@@ -170,7 +170,7 @@ export class CommentService {
   async readableSubjectType(principal: Principal, subjectId: string, field: string): Promise<CommentSubjectType> {
     if (!isUuid(subjectId)) throw badUserInput('subjectId is not an id', field);
     for (const [type, adapter] of Object.entries(this.subjects) as [CommentSubjectType, CommentSubjectAdapter][]) {
-      const subject = await adapter.load(this.db.manager, subjectId);
+      const subject = await loadSubject(adapter, this.db.manager, subjectId);
       if (subject) {
         if (adapter.canRead(principal, subject)) return type;
         break;
@@ -253,14 +253,17 @@ export class CommentService {
         return groupByKey(keys, rows, (row) => row.key).map((group) => new Set(group.map((row) => row.id)));
       }),
       /** Key: `${subjectType}:${subjectId}`. The subject as it is now (to say who may resolve its comments). */
-      commentSubject: new DataLoader<string, CommentableSubject | null>((keys) =>
-        Promise.all(
-          keys.map((key) => {
-            const [type, id] = key.split(':') as [CommentSubjectType, string];
-            return subjects[type].load(this.db.manager, id);
-          }),
-        ),
-      ),
+      /** Key: `${subjectType}:${subjectId}`; one statement per kind of subject asked in the operation. */
+      commentSubject: new DataLoader<string, CommentableSubject | null>(async (keys) => {
+        const idsPerType = new Map<CommentSubjectType, string[]>();
+        for (const key of keys) {
+          const [type, id] = key.split(':') as [CommentSubjectType, string];
+          idsPerType.set(type, [...(idsPerType.get(type) ?? []), id]);
+        }
+        const found = new Map<string, CommentableSubject>();
+        for (const [type, ids] of idsPerType) for (const subject of await subjects[type].load(this.db.manager, ids)) found.set(`${type}:${subject.id}`, subject);
+        return keys.map((key) => found.get(key) ?? null);
+      }),
       /** Key: `${subjectType}:${subjectId}`. */
       commentsOfSubject: new DataLoader<string, Comment[]>(async (keys) => {
         const ids = keys.map((key) => key.split(':')[1]);
@@ -272,3 +275,9 @@ export class CommentService {
 }
 
 export type CommentLoaders = ReturnType<CommentService['createLoaders']>;
+
+/** One subject by its id, or null: the adapters load many at once. */
+async function loadSubject(adapter: CommentSubjectAdapter, db: EntityManager, id: string): Promise<CommentableSubject | null> {
+  const [subject] = await adapter.load(db, [id]);
+  return subject ?? null;
+}

@@ -86,7 +86,8 @@ export interface CommentableSubject {
 }
 
 export interface CommentSubjectAdapter {
-  load(tx: EntityManager, id: string): Promise<CommentableSubject | null>;
+  /** The subjects of these ids that exist, each with its id: one statement for all (comments on many subjects). */
+  load(tx: EntityManager, ids: readonly string[]): Promise<(CommentableSubject & { id: string })[]>;
   /** May the principal read the subject, or a comment made while it had this status? */
   canRead(principal: Principal, subject: Pick<CommentableSubject, 'provinceCode' | 'gemeenteCode' | 'status'>): boolean;
   /** Besides the author, who may resolve comments on the subject (e.g. the plan's secretariat). */

@@ -31,10 +31,7 @@ export const measureEvents: Record<string, EventSubject> = {
 
 /** Measures as a subject of comments: everyone with a role reads and comments; the LRT resolves (and each author). */
 export const measureCommentSubject: CommentSubjectAdapter = {
-  async load(tx, id) {
-    const [row] = await tx.query(`SELECT NULL AS "provinceCode", version, 'ACTIVE' AS status FROM support_measure WHERE id = $1`, [id]);
-    return row ?? null;
-  },
+  load: (tx, ids) => tx.query(`SELECT id, NULL AS "provinceCode", version, 'ACTIVE' AS status FROM support_measure WHERE id = ANY($1::uuid[])`, [ids]),
   canRead: (principal) => measuresPolicy.canRead(principal),
   canModerate: (principal) => measuresPolicy.isLrt(principal),
 };

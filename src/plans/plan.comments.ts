@@ -6,10 +6,7 @@ export const PlanCommentSubject = CommentSubjectTypes.add({ PROVINCIAL_PLAN: 'PR
 
 /** Plans as a subject of comments: the plan policy decides who reads, comments and resolves. */
 export const planCommentSubject: CommentSubjectAdapter = {
-  async load(tx, id) {
-    const [row] = await tx.query('SELECT province_code AS "provinceCode", version, status FROM provincial_plan WHERE id = $1', [id]);
-    return row ?? null;
-  },
+  load: (tx, ids) => tx.query('SELECT id, province_code AS "provinceCode", version, status FROM provincial_plan WHERE id = ANY($1::uuid[])', [ids]),
   canRead: (principal, subject) => planPolicy.canRead(principal, subject.provinceCode, subject.status as PlanStatus),
   canModerate: (principal, provinceCode) => planPolicy.canEdit(principal, provinceCode) || planPolicy.canDecide(principal),
 };
