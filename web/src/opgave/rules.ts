@@ -1,0 +1,16 @@
+import { formatNumber, isIsoDate } from '../app/format';
+
+/** A whole number of places from `min` to `max`, typed as digits only; the Dutch words for each problem. */
+export function placesRule(max: number, min = 0) {
+  return (value: string) => {
+    const text = value.trim();
+    if (/^-/.test(text)) return 'Het aantal plaatsen kan niet negatief zijn.';
+    if (!/^\d+$/.test(text)) return 'Vul een heel aantal plaatsen in, zonder punten of komma’s.';
+    if (Number(text) < min) return `Het aantal plaatsen is ten minste ${formatNumber(min)}.`;
+    if (Number(text) > max) return `Het aantal plaatsen is ten hoogste ${formatNumber(max)}.`;
+    return true;
+  };
+}
+
+/** An existing date (the browser's date field gives YYYY-MM-DD). */
+export const dateRule = (value: string) => isIsoDate(value) || 'Vul een bestaande datum in (dag, maand en jaar).';
