@@ -25,6 +25,14 @@ async function gql(page: Page, query: string, variables: Record<string, unknown>
   return response.data;
 }
 
+/** No aria-describedby points at an element that is not there. */
+async function danglingDescriptions(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const doc = (globalThis as any).document;
+    return [...doc.querySelectorAll('[aria-describedby]')].flatMap((element: any) => element.getAttribute('aria-describedby').split(/\s+/).filter((id: string) => !doc.getElementById(id)));
+  });
+}
+
 async function focusedLabel(page: Page): Promise<string> {
   return page.evaluate(() => {
     const element = (globalThis as any).document.activeElement;
@@ -71,6 +79,7 @@ describe.runIf(BROWSER)('the opvang forms', () => {
     const historyBefore = (await gql(lrt, TARGETS, { p: 'GR' })).shortTermTargets;
     await expect.poll(() => history.getByRole('row').count()).toBe(historyBefore.length + 1);
     expect(await accessibilityProblems(lrt)).toEqual([]);
+    expect(await danglingDescriptions(lrt)).toEqual([]);
 
     // A refused input keeps what was typed and names the field, in Dutch.
     await form.getByLabel('Aantal extra plaatsen').fill('-5');
@@ -167,6 +176,7 @@ describe.runIf(BROWSER)('the opvang forms', () => {
     await form.waitFor();
     await zeist.getByRole('status').filter({ hasText: /^\s*Live\s*$/ }).waitFor();
     expect(await accessibilityProblems(zeist)).toEqual([]);
+    expect(await danglingDescriptions(zeist)).toEqual([]);
     expect(await form.getByLabel('Gemeente').inputValue()).toBe((await gql(zeist, '{ viewer { memberships { gemeente { code } } } }', {})).viewer.memberships[0].gemeente.code);
 
     // The period's end before its start is refused in the form, in Dutch, and nothing typed is lost.

@@ -135,12 +135,10 @@ export function OpgaveForm({ code, figures, handle }: { code: string; figures: r
         <Paragraph className="note">
           Een opgave voor hetzelfde opvangtype en dezelfde peildatum vervangt de bestaande; de eerdere blijft in de geschiedenis bewaard.
         </Paragraph>
-        <SelectField
-          label="Opvangtype"
-          description="De totale opvang telt de plaatsen van elk opvangtype behalve crisisnoodopvang, bestaande azc’s inbegrepen."
-          registration={register('opvangtype')}
-          error={errors.opvangtype}
-        >
+        <Paragraph className="note">
+          {TOTAL_LABEL}: de plaatsen van elk opvangtype behalve crisisnoodopvang, bestaande azc’s inbegrepen.
+        </Paragraph>
+        <SelectField label="Opvangtype" registration={register('opvangtype')} error={errors.opvangtype}>
           <SelectOption value="">Elk opvangtype</SelectOption>
           <SelectOption value={TOTAL}>{TOTAL_LABEL}</SelectOption>
           {(types?.opvangtypes ?? []).map((type) => (
