@@ -12,7 +12,7 @@ import { applyServerFieldErrors, useWarnBeforeLeaving } from '../app/forms';
 import { HeaderCell, ListTable, Section } from '../app/table';
 import { usePageTitle } from '../app/usePageTitle';
 import { may } from '../opgave/abilities';
-import { dateRule, placesRule } from '../opgave/rules';
+import { dateRule, periodEndRule, placesRule } from '../opgave/rules';
 import { useRefetchOn } from '../opgave/useRefetchOn';
 import { DoneNotice, requiredText, SelectField, TextareaField, TextField } from '../people/fields';
 import { LiveProvinces, type Watched } from '../proposals/live';
@@ -227,12 +227,7 @@ function RecordForm({ gemeenten, onRecorded }: { gemeenten: { code: string; name
           required
           registration={register('until', {
             required: 'Vul de einddatum in.',
-            validate: (value) => {
-              const valid = dateRule(value);
-              if (valid !== true) return valid;
-              const from = getValues('from');
-              return !from || value >= from || 'De einddatum ligt vóór de begindatum.';
-            },
+            validate: periodEndRule(() => getValues('from')),
           })}
           error={errors.until}
         />

@@ -8,7 +8,7 @@ import { applyServerFieldErrors, useWarnBeforeLeaving } from '../app/forms';
 import { HeaderCell, ListTable, Section } from '../app/table';
 import { DoneNotice, requiredText, TextField } from '../people/fields';
 import { ReviseShortTermTargetMutation, ShortTermTargetRevised, ShortTermTargetsQuery, type ShortTermTargetFigure } from './queries';
-import { dateRule, placesRule } from './rules';
+import { dateRule, periodEndRule, placesRule } from './rules';
 import { useRefetchOn } from './useRefetchOn';
 
 /** The most places the API accepts in a target (as in a plan line). */
@@ -152,12 +152,7 @@ function ReviseTargetForm({ code, current }: { code: string; current: ShortTermT
           required
           registration={register('periodUntil', {
             required: 'Vul de einddatum van de periode in.',
-            validate: (value) => {
-              const valid = dateRule(value);
-              if (valid !== true) return valid;
-              const from = getValues('periodFrom');
-              return !from || value >= from || 'De einddatum ligt vóór de begindatum.';
-            },
+            validate: periodEndRule(() => getValues('periodFrom')),
           })}
           error={errors.periodUntil}
         />

@@ -14,3 +14,13 @@ export function placesRule(max: number, min = 0) {
 
 /** An existing date (the browser's date field gives YYYY-MM-DD). */
 export const dateRule = (value: string) => isIsoDate(value) || 'Vul een bestaande datum in (dag, maand en jaar).';
+
+/** The last day of a period: an existing date, not before its first day (`from()`, read when checked). */
+export function periodEndRule(from: () => string) {
+  return (value: string) => {
+    const valid = dateRule(value);
+    if (valid !== true) return valid;
+    const start = from();
+    return !start || value >= start || 'De einddatum ligt vóór de begindatum.';
+  };
+}
