@@ -86,7 +86,7 @@ export class AgreementResolver {
 
 @Resolver(() => Province)
 export class ProvinceCapacityResolver {
-  @FieldResolver(() => [RealisedCapacity], { description: "Places of agreements running on a date, per opvangtype (for those who may read all the province's agreements)." })
+  @FieldResolver(() => [RealisedCapacity], { description: "Places running on a date, per opvangtype: agreements, and the gemeenten' crisisnoodopvang as CRISISNOODOPVANG, as in the monitoring figures (for those who may read all the province's agreements)." })
   async realisedCapacity(@Root() province: Province, @Arg('date', () => LocalDateResolver) date: string, @Ctx() { loaders, principal }: RequestContext) {
     if (!isIsoDate(date)) throw badUserInput('date is not a date (YYYY-MM-DD)', 'date');
     // Totals reveal single agreements: only those who may read all of the province's agreements see them.

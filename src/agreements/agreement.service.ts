@@ -267,14 +267,22 @@ export class AgreementService {
         );
         return groupByKey(ids, rows.map((row: object) => Object.assign(new AgreementExtension(), row)), (e) => e.agreementId);
       }),
-      /** Places of agreements running on a date, per opvangtype. Key: `${provinceCode}@${date}`. */
+      /**
+       * Places running on a date, per opvangtype: agreements, and the gemeenten' crisisnoodopvang as its own type
+       * (no agreement: `agreements` 0), as the monitoring figures count them. Key: `${provinceCode}@${date}`.
+       */
       realisedCapacity: new DataLoader<string, RealisedCapacity[]>(async (keys) => {
         const pairs = keys.map((key) => key.split('@'));
         const rows: (RealisedCapacity & { key: string })[] = await db.query(
-          `SELECT k.province_code || '@' || k.day AS key, a.opvangtype, sum(a.max_places)::int AS places, count(*)::int AS agreements
-           FROM unnest($1::text[], $2::date[]) AS k(province_code, day)
-           JOIN agreement a ON a.province_code = k.province_code AND a.start_date <= k.day AND a.end_date >= k.day AND (a.ended_on IS NULL OR a.ended_on > k.day)
-           GROUP BY 1, a.opvangtype ORDER BY 1, a.opvangtype`,
+          `SELECT key, opvangtype, sum(places)::int AS places, sum(agreements)::int AS agreements FROM (
+             SELECT k.province_code || '@' || k.day AS key, a.opvangtype::text AS opvangtype, a.max_places AS places, 1 AS agreements
+             FROM unnest($1::text[], $2::date[]) AS k(province_code, day)
+             JOIN agreement a ON a.province_code = k.province_code AND a.start_date <= k.day AND a.end_date >= k.day AND (a.ended_on IS NULL OR a.ended_on > k.day)
+             UNION ALL
+             SELECT k.province_code || '@' || k.day, 'CRISISNOODOPVANG', c.places, 0
+             FROM unnest($1::text[], $2::date[]) AS k(province_code, day)
+             JOIN crisisnoodopvang c ON c.province_code = k.province_code AND c.from_date <= k.day AND c.until_date >= k.day
+           ) running GROUP BY key, opvangtype ORDER BY key, opvangtype`,
           [pairs.map(([code]) => code), pairs.map(([, day]) => day)],
         );
         return groupByKey(keys, rows, (row) => row.key).map((group) => group.map(({ key: _key, ...row }) => Object.assign(new RealisedCapacity(), row)));

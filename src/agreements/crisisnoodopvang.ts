@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
 import { ownGemeenten } from '../platform/auth/scope.js';
@@ -7,7 +7,7 @@ import type { RequestContext } from '../platform/context.js';
 import { badUserInput, forbidden } from '../platform/errors.js';
 import { assertText, isIsoDate } from '../platform/validation.js';
 import { recordEvent } from '../events/index.js';
-import { normaliseGemeenteCode, ProvinceCode } from '../reference/index.js';
+import { Gemeente, normaliseGemeenteCode, ProvinceCode } from '../reference/index.js';
 import { agreementPolicy } from './agreement.policy.js';
 import { AgreementEventKind, AgreementEventSubject } from './agreement.events.js';
 
@@ -134,5 +134,10 @@ export class CrisisnoodopvangResolver {
   })
   recordCrisisnoodopvang(@Arg('input', () => RecordCrisisnoodopvangInput) input: RecordCrisisnoodopvangInput, @Ctx() { services, principal }: RequestContext) {
     return services.agreements.recordCrisisnoodopvang(principal, input);
+  }
+
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'The gemeente whose crisisnoodopvang it is (with its name).' })
+  gemeente(@Root() record: Crisisnoodopvang, @Ctx() { loaders }: RequestContext) {
+    return loaders.gemeente.load(record.gemeenteCode);
   }
 }

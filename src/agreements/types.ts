@@ -105,7 +105,7 @@ export class AgreementExtension {
   recordedAt: Date;
 }
 
-@ObjectType({ description: 'Places of agreements running on a date, for one opvangtype.' })
+@ObjectType({ description: "Places running on a date, for one opvangtype: of agreements, or (CRISISNOODOPVANG) the gemeenten' crisisnoodopvang." })
 export class RealisedCapacity {
   @Field(() => Opvangtype)
   opvangtype: Opvangtype;
@@ -113,7 +113,7 @@ export class RealisedCapacity {
   @Field(() => Int)
   places: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Agreements among them (0 for crisisnoodopvang, which has none).' })
   agreements: number;
 }
 

@@ -554,6 +554,21 @@ export class HuisvestingService {
     return ids.map((id) => byId.get(id)!).filter(Boolean);
   }
 
+  /**
+   * The verevening (Handreiking 4.2.6) in the monitoring figures of a province on a date: its voorsprong at the
+   * peildata on or before the date, deducted from its short-term target. Null where one may not read the province's
+   * huisvesting. `peildata` batches the provinces of one overview (the request's loader, or a fresh one for an export).
+   */
+  async overviewVerevening(
+    principal: Principal,
+    province: { provinceCode: ProvinceCode; on: string; shortTermTarget: number },
+    peildata: HuisvestingLoaders['peildataOfProvince'],
+  ) {
+    if (!huisvestingPolicy.canReadProvince(principal, province.provinceCode)) return null;
+    const balances = await peildata.load(province.provinceCode);
+    return verevening(balances.map((p) => (p.peildatum <= province.on ? p.balance : null)), province.shortTermTarget);
+  }
+
   createLoaders() {
     return {
       /** Key: `${gemeenteCode}@${halfYear}`; one statement pair for all gemeenten asked in an operation. */

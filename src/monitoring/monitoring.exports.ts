@@ -15,7 +15,13 @@ export const monitoringExports: ExportRoute[] = [
   {
     name: 'national-overview',
     parameters: ['on', 'provinceCode'],
-    produce: async ({ principal, services }, query) => overviewCsv(await services.monitoring.nationalOverview(principal, query.on ?? '2023-01-01', provinceCodeParam(query.provinceCode))),
+    produce: async ({ principal, services }, query) => {
+      const overview = await services.monitoring.nationalOverview(principal, query.on ?? '2023-01-01', provinceCodeParam(query.provinceCode));
+      // The verevening comes from huisvesting, as ProvinceOverview.shortTermDeduction does: one batch for all provinces.
+      const peildata = services.huisvesting.createLoaders().peildataOfProvince;
+      const verevening = await Promise.all(overview.provinces.map((p) => services.huisvesting.overviewVerevening(principal, p, peildata)));
+      return overviewCsv(overview, new Map(overview.provinces.map((p, i) => [p.provinceCode, verevening[i] ?? null])));
+    },
   },
   {
     name: 'expiring-agreements',

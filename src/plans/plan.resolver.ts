@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subs
 import type { Loaders, RequestContext } from '../platform/context.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { oversees } from '../platform/auth/scope.js';
-import { Gemeente, Province, type ProvinceCode } from '../reference/index.js';
+import { Gemeente, Opvangtype, Province, type ProvinceCode } from '../reference/index.js';
 import { Comment } from '../comments/index.js';
 import { fresh, unlessForbidden } from '../events/index.js';
 import { Person, personRef } from '../people/index.js';
@@ -160,12 +160,12 @@ export class CapacityLineResolver {
 
   @FieldResolver(() => Int, {
     nullable: true,
-    description: "Places of agreements of the line's type(s) (any type for an untyped line) running on its target date; for those who may read all the province's agreements.",
+    description: "Places running on the line's target date of its type(s): agreements, and crisisnoodopvang only where the line names CRISISNOODOPVANG (an untyped line counts every type but crisisnoodopvang); for those who may read all the province's agreements.",
   })
   async realised(@Root() line: CapacityLine, @Ctx() { loaders, principal }: RequestContext) {
     if (!oversees(principal, line.provinceCode)) return null;
     const running = await loaders.realisedCapacity.load(`${line.provinceCode}@${line.targetDate}`);
-    return running.filter((r) => line.opvangtypes.length === 0 || line.opvangtypes.includes(r.opvangtype)).reduce((sum, r) => sum + r.places, 0);
+    return running.filter((r) => countsToward(line.opvangtypes, r.opvangtype)).reduce((sum, r) => sum + r.places, 0);
   }
 }
 
@@ -173,6 +173,15 @@ function opgaveInRound(loaders: Loaders, provinceCode: ProvinceCode, roundCode: 
   return Promise.all([loaders.opgaveOfProvince.load(provinceCode), loaders.planningRound.load(roundCode)]).then(([opgave, round]) =>
     opgave.filter((entry) => round && entry.dueDate >= round.targetFrom && entry.dueDate <= round.targetUntil),
   );
+}
+
+/**
+ * Whether places of a type count toward an opgave or plan line of these types: of its own types, or of any type when
+ * untyped, except crisisnoodopvang: the gemeente's last resort (Integrale Handreiking) is no structural capacity, so it
+ * counts only where CRISISNOODOPVANG is named, as in the monitoring figures (its own row, outside the total opvang).
+ */
+export function countsToward(types: readonly string[], type: string): boolean {
+  return types.length === 0 ? type !== Opvangtype.CRISISNOODOPVANG : types.includes(type);
 }
 
 /** Plan against opgave, with what agreements realise and what proposals hold in the pipeline beside it. */
@@ -187,7 +196,7 @@ async function gapsOf(loaders: Loaders, principal: Principal, provinceCode: Prov
   ]);
   return gaps.map((gap, index) => {
     const running = realised[index] instanceof Error ? [] : (realised[index] as { opvangtype: string; places: number }[]);
-    const ofGroup = (type: string) => gap.opvangtypes.length === 0 || gap.opvangtypes.includes(type);
+    const ofGroup = (type: string) => countsToward(gap.opvangtypes, type);
     return Object.assign(new PlanGap(), gap, {
       realised: running.filter((r) => ofGroup(r.opvangtype)).reduce((sum, r) => sum + r.places, 0),
       pipeline: pipeline.filter((p) => ofGroup(p.opvangtype) && (p.intendedStart === null || p.intendedStart <= gap.dueDate)).reduce((sum, p) => sum + p.places, 0),

@@ -114,7 +114,7 @@ export class PlanGap {
   @Field(() => PlaceRange, { description: 'How far the plan falls short: at best (max planned) and at worst (min planned); 0 when covered.' })
   shortfall: PlaceRange;
 
-  @Field(() => Int, { nullable: true, description: "Places of agreements of these types (any type when untyped) running on dueDate; for those who may read all the province's agreements." })
+  @Field(() => Int, { nullable: true, description: "Places running on dueDate of these types: agreements, and crisisnoodopvang only where CRISISNOODOPVANG is named (an untyped opgave counts every type but crisisnoodopvang, the gemeente's last resort); for those who may read all the province's agreements." })
   realised: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Places in proposals of these types with a positive advice or a "go" decision, not yet an agreement, meant to start by dueDate; same readers as realised.' })

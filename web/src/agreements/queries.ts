@@ -80,3 +80,28 @@ export const EndAgreement = graphql(`
     endAgreement(input: $input) { id version status endedOn }
   }
 `);
+
+/** Crisisnoodopvang the viewer may see (their gemeente's, or the provinces they oversee), earliest first. */
+export const CrisisnoodopvangQuery = graphql(`
+  query Crisisnoodopvang($provinceCode: ProvinceCode, $gemeenteCode: String) {
+    crisisnoodopvang(provinceCode: $provinceCode, gemeenteCode: $gemeenteCode) {
+      id gemeenteCode provinceCode locationName places from until note recordedAt
+      gemeente { code name }
+    }
+  }
+`);
+
+export type CrisisnoodopvangRecord = ResultOf<typeof CrisisnoodopvangQuery>['crisisnoodopvang'][number];
+
+export const RecordCrisisnoodopvangMutation = graphql(`
+  mutation RecordCrisisnoodopvang($input: RecordCrisisnoodopvangInput!) {
+    recordCrisisnoodopvang(input: $input) { id gemeenteCode provinceCode locationName places from until note recordedAt gemeente { code name } }
+  }
+`);
+
+/** Crisisnoodopvang recorded in a province, as it happens. */
+export const CrisisnoodopvangRecorded = graphql(`
+  subscription CrisisnoodopvangRecorded($provinceCode: ProvinceCode) {
+    activity(kinds: [CRISISNOODOPVANG_RECORDED], provinceCode: $provinceCode) { id at provinceCode actor { id name } }
+  }
+`);

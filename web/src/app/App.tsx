@@ -22,6 +22,7 @@ import { InboxPage } from '../proposals/InboxPage';
 import { AgreementsPage } from '../agreements/AgreementsPage';
 import { AgreementPage } from '../agreements/AgreementPage';
 import { NewAgreementPage } from '../agreements/NewAgreementPage';
+import { CrisisnoodopvangPage } from '../agreements/CrisisnoodopvangPage';
 import { OpgaveIndex, OpgavePage } from '../opgave/OpgavePage';
 import { WaitingPlansPage } from '../opgave/WaitingPlansPage';
 import { MembershipsPage } from '../people/MembershipsPage';
@@ -80,6 +81,7 @@ export function App() {
                     <Route path="/overeenkomsten" element={<AgreementsPage />} />
                     <Route path="/overeenkomsten/nieuw" element={<NewAgreementPage />} />
                     <Route path="/overeenkomsten/:id" element={<AgreementPage />} />
+                    <Route path="/crisisnoodopvang" element={<CrisisnoodopvangPage />} />
                     <Route path="/opgave" element={<OpgaveIndex />} />
                     <Route path="/opgave/:code" element={<OpgavePage />} />
                     <Route path="/ter-beoordeling" element={<WaitingPlansPage />} />

@@ -16,6 +16,7 @@ const NAVIGATION: { to: string; label: string; national?: boolean; needs?: strin
   { to: '/inbox', label: 'Inbox voorstellen', needs: ['REVIEW_PROPOSALS'] },
   { to: '/voorstellen', label: 'Locatievoorstellen', needs: ['PROPOSE_LOCATIONS', 'READ_PROPOSALS_AND_AGREEMENTS'] },
   { to: '/overeenkomsten', label: 'Bestuursovereenkomsten', needs: ['PROPOSE_LOCATIONS', 'READ_PROPOSALS_AND_AGREEMENTS'] },
+  { to: '/crisisnoodopvang', label: 'Crisisnoodopvang', needs: ['RECORD_CRISISNOODOPVANG', 'READ_PROPOSALS_AND_AGREEMENTS'] },
   // The LRT's work: shown to those whose abilities include the action.
   { to: '/ter-beoordeling', label: 'Plannen ter beoordeling', needs: ['DECIDE_PLANS'] },
   { to: '/opgave', label: 'Opgave', needs: ['DECIDE_PLANS'] },

@@ -25,6 +25,7 @@ const MESSAGES: Record<string, string> = {
   OUTCOME_UNKNOWN: 'De database reageerde niet meer tijdens het opslaan; het is onbekend of de wijziging is bewaard. Bekijk de gegevens opnieuw voordat u het nog eens probeert.',
   ALREADY_CONFIRMED: 'Uw gemeente heeft deze herverdeling al bevestigd.',
   HERVERDELING_NO_LONGER_POSSIBLE: 'Deze herverdeling kan niet meer gelden: sinds het voorstel telt een andere herverdeling mee, en een gemeente zou meer overdragen dan haar taakstelling.',
+  CRISISNOODOPVANG_NOT_AN_AGREEMENT: 'Crisisnoodopvang is van de gemeente, niet van het COA: de gemeente legt haar zelf vast, zonder bestuursovereenkomst.',
   RECEPTION_LOCATION_LOWERS_NO_TAAKSTELLING: 'Het huisvesten of uitbreiden van een opvanglocatie verlaagt de taakstelling niet.',
   INTERNAL_SERVER_ERROR: 'Er ging iets mis op de server.',
 };
@@ -99,6 +100,12 @@ const FIELD_NAMES: Record<string, string> = {
   'input.openToGemeenten': 'open voor gemeenten',
   'input.applicationsOpenFrom': 'aanvragen vanaf',
   'input.applicationsOpenUntil': 'aanvragen tot en met',
+  'input.periodFrom': 'begin van de periode',
+  'input.periodUntil': 'einde van de periode',
+  'input.total': 'totale opvang',
+  'input.from': 'open vanaf',
+  'input.until': 'open tot en met',
+  'input.note': 'toelichting',
 };
 
 /** The Dutch sentence for an error code, if there is one. */

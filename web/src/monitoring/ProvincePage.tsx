@@ -20,6 +20,7 @@ import { ViewerQuery } from '../app/Home';
 import { AppLink } from '../app/AppLink';
 import { ActivityLink } from '../activity/ActivityPage';
 import { ProvinceOpgaveSection } from '../opgave/OpgavePage';
+import { ProvinceCrisisnoodopvangSection } from '../agreements/CrisisnoodopvangPage';
 
 export function ProvincePage() {
   const { code = '' } = useParams();
@@ -30,6 +31,7 @@ export function ProvincePage() {
       <ActivityLink code={upper} />
       <RegietafelSection code={upper} />
       <ProvinceOpgaveSection code={upper} />
+      <ProvinceCrisisnoodopvangSection code={upper} />
     </OverviewPage>
   );
 }

@@ -4,15 +4,16 @@ import { useForm } from 'react-hook-form';
 import { useMutation, useQuery } from 'urql';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { errorCodes } from '../app/errors';
-import { formatDate, formatNumber, isIsoDate, provinceName } from '../app/format';
+import { formatDate, formatNumber, provinceName } from '../app/format';
 import { applyServerFieldErrors, useWarnBeforeLeaving } from '../app/forms';
 import { OpvangtypesQuery } from '../monitoring/queries';
 import { DoneNotice, requiredText, SelectField, TextField } from '../people/fields';
-import { opgaveTypeLabel } from './OpgaveTable';
+import { opgaveTypeLabel, TOTAL_LABEL } from './OpgaveTable';
 import { SetOpgaveMutation, type OpgaveFigure } from './queries';
+import { dateRule, placesRule } from './rules';
 
 interface OpgaveValues {
-  /** '' for places of any type. */
+  /** '' for places of any type, TOTAL for the province's total opvang (SetOpgaveInput.total). */
   opvangtype: string;
   dueDate: string;
   places: string;
@@ -23,7 +24,10 @@ const FIELDS = ['opvangtype', 'dueDate', 'places', 'source'];
 const MAX_PLACES = 1_000_000;
 const EMPTY: OpgaveValues = { opvangtype: '', dueDate: '', places: '', source: '' };
 
-const keyOf = (opvangtype: string | null | undefined, dueDate: string) => `${opvangtype ?? ''}|${dueDate}`;
+/** The select's value for an opgave of the province's total opvang: not an opvangtype. */
+const TOTAL = 'TOTAL';
+const choiceOf = (figure: { opvangtype?: string | null; total: boolean }) => (figure.total ? TOTAL : (figure.opvangtype ?? ''));
+const keyOf = (choice: string, dueDate: string) => `${choice}|${dueDate}`;
 
 /** Lets the table above start a change of one figure in the form. */
 export interface OpgaveFormHandle {
@@ -56,8 +60,8 @@ export function OpgaveForm({ code, figures, handle }: { code: string; figures: r
 
   useImperativeHandle(handle, () => ({
     change(figure) {
-      reset({ opvangtype: figure.opvangtype ?? '', dueDate: figure.dueDate, places: String(figure.places), source: figure.source });
-      setBasedOn({ key: keyOf(figure.opvangtype, figure.dueDate), version: figure.version });
+      reset({ opvangtype: choiceOf(figure), dueDate: figure.dueDate, places: String(figure.places), source: figure.source });
+      setBasedOn({ key: keyOf(choiceOf(figure), figure.dueDate), version: figure.version });
       setFailure(undefined);
       setConflict(null);
       setSaved(null);
@@ -74,7 +78,7 @@ export function OpgaveForm({ code, figures, handle }: { code: string; figures: r
   }, [focusPlaces, setFocus]);
 
   const [opvangtype, dueDate] = watch(['opvangtype', 'dueDate']);
-  const current = figures.find((figure) => keyOf(figure.opvangtype, figure.dueDate) === keyOf(opvangtype, dueDate));
+  const current = figures.find((figure) => keyOf(choiceOf(figure), figure.dueDate) === keyOf(opvangtype, dueDate));
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(undefined);
@@ -86,7 +90,8 @@ export function OpgaveForm({ code, figures, handle }: { code: string; figures: r
     const result = await setOpgave({
       input: {
         provinceCode: code as never,
-        opvangtype: (values.opvangtype || null) as never,
+        opvangtype: (values.opvangtype && values.opvangtype !== TOTAL ? values.opvangtype : null) as never,
+        total: values.opvangtype === TOTAL,
         dueDate: values.dueDate,
         places: Number(values.places),
         source: values.source.trim(),
@@ -113,7 +118,7 @@ export function OpgaveForm({ code, figures, handle }: { code: string; figures: r
     setBasedOn(null);
     reset(EMPTY);
     setSaved(
-      `Opgeslagen: ${formatNumber(figure.places)} plaatsen ${opgaveTypeLabel(figure.opvangtype)} per ${formatDate(figure.dueDate)} voor ${provinceName(code)} (versie ${formatNumber(figure.version)}).`,
+      `Opgeslagen: ${formatNumber(figure.places)} plaatsen ${opgaveTypeLabel(figure.opvangtype, figure.total)} per ${formatDate(figure.dueDate)} voor ${provinceName(code)} (versie ${formatNumber(figure.version)}).`,
     );
   });
 
@@ -130,8 +135,12 @@ export function OpgaveForm({ code, figures, handle }: { code: string; figures: r
         <Paragraph className="note">
           Een opgave voor hetzelfde opvangtype en dezelfde peildatum vervangt de bestaande; de eerdere blijft in de geschiedenis bewaard.
         </Paragraph>
+        <Paragraph className="note">
+          {TOTAL_LABEL}: de plaatsen van elk opvangtype behalve crisisnoodopvang, bestaande azc’s inbegrepen.
+        </Paragraph>
         <SelectField label="Opvangtype" registration={register('opvangtype')} error={errors.opvangtype}>
           <SelectOption value="">Elk opvangtype</SelectOption>
+          <SelectOption value={TOTAL}>{TOTAL_LABEL}</SelectOption>
           {(types?.opvangtypes ?? []).map((type) => (
             <SelectOption key={type.code} value={type.code}>
               {opgaveTypeLabel(type.code)}
@@ -145,7 +154,7 @@ export function OpgaveForm({ code, figures, handle }: { code: string; figures: r
           required
           registration={register('dueDate', {
             required: 'Vul de peildatum in.',
-            validate: (value) => isIsoDate(value) || 'Vul een bestaande datum in (dag, maand en jaar).',
+            validate: dateRule,
           })}
           error={errors.dueDate}
         />
@@ -155,13 +164,7 @@ export function OpgaveForm({ code, figures, handle }: { code: string; figures: r
           required
           registration={register('places', {
             required: 'Vul het aantal plaatsen in.',
-            validate: (value) => {
-              const text = value.trim();
-              if (/^-/.test(text)) return 'Het aantal plaatsen kan niet negatief zijn.';
-              if (!/^\d+$/.test(text)) return 'Vul een heel aantal plaatsen in, zonder punten of komma’s.';
-              if (Number(text) > MAX_PLACES) return `Het aantal plaatsen is ten hoogste ${formatNumber(MAX_PLACES)}.`;
-              return true;
-            },
+            validate: placesRule(MAX_PLACES),
           })}
           error={errors.places}
         />

@@ -14,6 +14,7 @@ import { usePageTitle } from '../app/usePageTitle';
 import { may } from './abilities';
 import { OpgaveForm, type OpgaveFormHandle } from './OpgaveForm';
 import { OpgaveTable } from './OpgaveTable';
+import { ShortTermTargetSection } from './ShortTermTarget';
 import { useLiveOpgave } from './useLiveOpgave';
 
 const PLAN_READING = ['READ_PLANS', 'READ_DRAFT_PLANS', 'EDIT_PLANS', 'DECIDE_PLANS'];
@@ -60,6 +61,7 @@ function OpgaveOfProvince({ code }: { code: string }) {
   usePageTitle(title);
   const [viewer] = useQuery({ query: ViewerQuery });
   const decides = may(viewer.data?.viewer.abilities, 'DECIDE_PLANS', code);
+  const revises = may(viewer.data?.viewer.abilities, 'REVISE_SHORT_TERM_TARGET', code);
   const { data, error, fetching, change, liveError } = useLiveOpgave(code);
   const figures = data?.province?.opgave;
   const form = useRef<OpgaveFormHandle>(null);
@@ -89,6 +91,7 @@ function OpgaveOfProvince({ code }: { code: string }) {
           <OpgaveForm code={code} figures={figures} handle={form} />
         </Section>
       ) : null}
+      <ShortTermTargetSection code={code} revises={revises} />
     </>
   );
 }
@@ -99,10 +102,10 @@ export function ProvinceOpgaveSection({ code }: { code: string }) {
   const abilities = viewer.data?.viewer.abilities;
   const reads = PLAN_READING.some((action) => may(abilities, action, code));
   if (!reads) return null;
-  return <LiveProvinceOpgave code={code} decides={may(abilities, 'DECIDE_PLANS', code)} />;
+  return <LiveProvinceOpgave code={code} decides={may(abilities, 'DECIDE_PLANS', code)} revises={may(abilities, 'REVISE_SHORT_TERM_TARGET', code)} />;
 }
 
-function LiveProvinceOpgave({ code, decides }: { code: string; decides: boolean }) {
+function LiveProvinceOpgave({ code, decides, revises }: { code: string; decides: boolean; revises: boolean }) {
   const { data, error } = useLiveOpgave(code);
   const figures = data?.province?.opgave;
   return (
@@ -112,6 +115,11 @@ function LiveProvinceOpgave({ code, decides }: { code: string; decides: boolean 
       {decides ? (
         <Paragraph>
           <AppLink to={`/opgave/${code}`}>Opgave van {provinceName(code)} vaststellen of wijzigen</AppLink>
+        </Paragraph>
+      ) : null}
+      {revises ? (
+        <Paragraph>
+          <AppLink to={`/opgave/${code}#kortetermijndoel`}>Kortetermijndoel van {provinceName(code)} herzien</AppLink> (met de geschiedenis)
         </Paragraph>
       ) : null}
     </Section>

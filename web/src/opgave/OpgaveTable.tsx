@@ -3,14 +3,18 @@ import { formatDate, formatDateTime, formatNumber, opvangtypesLabel, provinceNam
 import { HeaderCell, ListTable } from '../app/table';
 import type { OpgaveFigure } from './queries';
 
-/** A figure's type as people read it: one opvangtype, or places of any type. */
-export function opgaveTypeLabel(opvangtype: string | null | undefined): string {
+/** A figure's type as people read it: one opvangtype, places of any type, or the total opvang (AZC as umbrella). */
+export function opgaveTypeLabel(opvangtype: string | null | undefined, total = false): string {
+  if (total) return TOTAL_LABEL;
   return opvangtypesLabel(opvangtype ? [opvangtype] : []);
 }
 
+/** The opgave for the province's total opvang: every type but crisisnoodopvang, existing AZCs included. */
+export const TOTAL_LABEL = 'Totale opvang (azc als paraplu)';
+
 /** Earliest due date first; on one date, places of any type first, then by type. */
 function byDueDate(a: OpgaveFigure, b: OpgaveFigure): number {
-  return a.dueDate.localeCompare(b.dueDate) || (a.opvangtype ?? '').localeCompare(b.opvangtype ?? '');
+  return a.dueDate.localeCompare(b.dueDate) || Number(b.total) - Number(a.total) || (a.opvangtype ?? '').localeCompare(b.opvangtype ?? '');
 }
 
 /** The province's opgave figures with their source and who set them; with `onChange`, a button per figure to change it. */
@@ -24,7 +28,7 @@ export function OpgaveTable({ code, figures, onChange }: { code: string; figures
     >
       {[...figures].sort(byDueDate).map((figure) => (
         <TableRow key={figure.id}>
-          <HeaderCell scope="row">{opgaveTypeLabel(figure.opvangtype)}</HeaderCell>
+          <HeaderCell scope="row">{opgaveTypeLabel(figure.opvangtype, figure.total)}</HeaderCell>
           <TableCell>{formatDate(figure.dueDate)}</TableCell>
           <TableCell className="number">{formatNumber(figure.places)}</TableCell>
           <TableCell>{figure.source}</TableCell>
@@ -35,7 +39,7 @@ export function OpgaveTable({ code, figures, onChange }: { code: string; figures
           {onChange ? (
             <TableCell>
               <SecondaryActionButton type="button" onClick={() => onChange(figure)}>
-                Wijzig<span className="visually-hidden"> opgave {opgaveTypeLabel(figure.opvangtype)} per {formatDate(figure.dueDate)}</span>
+                Wijzig<span className="visually-hidden"> opgave {opgaveTypeLabel(figure.opvangtype, figure.total)} per {formatDate(figure.dueDate)}</span>
               </SecondaryActionButton>
             </TableCell>
           ) : null}

@@ -5,7 +5,7 @@ export const ProvinceOpgaveQuery = graphql(`
     province(code: $code) {
       code
       name
-      opgave { id opvangtype dueDate places source version setAt setBy { id name } }
+      opgave { id opvangtype total dueDate places source version setAt setBy { id name } }
     }
   }
 `);
@@ -14,7 +14,7 @@ export type OpgaveFigure = NonNullable<ResultOf<typeof ProvinceOpgaveQuery>['pro
 
 export const SetOpgaveMutation = graphql(`
   mutation SetOpgave($input: SetOpgaveInput!) {
-    setOpgave(input: $input) { id opvangtype dueDate places source version setAt setBy { id name } }
+    setOpgave(input: $input) { id opvangtype total dueDate places source version setAt setBy { id name } }
   }
 `);
 
@@ -40,5 +40,27 @@ export const AllPlansQuery = graphql(`
 export const PlanMoved = graphql(`
   subscription PlanMoved {
     activity(kinds: [PLAN_SUBMITTED, PLAN_ADOPTED, PLAN_RETURNED]) { id at provinceCode }
+  }
+`);
+
+/** The history of a province's short-term target (earliest decision first). */
+export const ShortTermTargetsQuery = graphql(`
+  query ShortTermTargets($code: ProvinceCode!) {
+    shortTermTargets(provinceCode: $code) { id places periodFrom periodUntil decidedOn source setAt setBy { id name } }
+  }
+`);
+
+export type ShortTermTargetFigure = ResultOf<typeof ShortTermTargetsQuery>['shortTermTargets'][number];
+
+export const ReviseShortTermTargetMutation = graphql(`
+  mutation ReviseShortTermTarget($input: ReviseShortTermTargetInput!) {
+    reviseShortTermTarget(input: $input) { id places periodFrom periodUntil decidedOn source setAt setBy { id name } }
+  }
+`);
+
+/** Every revision of the province's short-term target, as it happens. */
+export const ShortTermTargetRevised = graphql(`
+  subscription ShortTermTargetRevised($provinceCode: ProvinceCode) {
+    activity(kinds: [SHORT_TERM_TARGET_REVISED], provinceCode: $provinceCode) { id at provinceCode actor { id name } }
   }
 `);
