@@ -37,6 +37,8 @@ export const EVENT_KIND_NAMES: Record<string, string> = {
   HERVERDELING_CONFIRMED: 'Herverdeling bevestigd',
   KOPPELINGEN_RECORDED: 'Koppelingen vastgelegd',
   POPULATION_IMPORTED: 'Inwonertallen (CBS) ingelezen',
+  SHORT_TERM_TARGET_REVISED: 'Doel korte termijn herzien',
+  CRISISNOODOPVANG_RECORDED: 'Crisisnoodopvang vastgelegd',
 };
 
 export const SUBJECT_TYPE_NAMES: Record<string, string> = {
@@ -50,6 +52,7 @@ export const SUBJECT_TYPE_NAMES: Record<string, string> = {
   HUISVESTING_REALISATION: 'Huisvesting vergunninghouders',
   HERVERDELING: 'Herverdeling',
   KOPPELING: 'Koppelingen',
+  CRISISNOODOPVANG: 'Crisisnoodopvang',
 };
 
 const AGREEMENT_STATUS_NAMES: Record<string, string> = { GEPLAND: 'Gepland', LOPEND: 'Lopend', VERLOPEN: 'Verlopen', BEEINDIGD: 'Beëindigd' };
