@@ -283,6 +283,36 @@ describe("C4: crisisnoodopvang is the gemeente's", () => {
     const timeline = timelineResponse.data.capacityTimeline;
     expect(timeline).toEqual([{ date: '2022-09-01', places: during.places }]);
   });
+
+  it('is changed, not recorded again: a second record of the same location and period is refused, a change counts once and needs the version seen', async () => {
+    const zeist = await gemeenteCode('Zeist');
+    const before = await crisis('2023-03-15');
+    const input = { gemeenteCode: zeist, locationName: 'Evenementenhal Zeist', places: 100, from: '2023-01-01', until: '2023-12-31' };
+    const recorded = await server.as('gemeente-zeist', RECORD.replace('note }', 'note version }'), { i: input });
+    expect(recorded.errors).toBeUndefined();
+    const { id, version } = recorded.data.recordCrisisnoodopvang;
+    // A second click, or a new period for the same place: refused, nothing counted twice.
+    const again = await server.as('gemeente-zeist', RECORD, { i: { ...input, places: 60, from: '2023-06-01', until: '2023-09-30' } });
+    expect(codes(again)).toEqual(['BAD_USER_INPUT']);
+    expect(again.errors![0].message).toMatch(/already recorded .*updateCrisisnoodopvang/);
+    expect((await crisis('2023-07-01')).places).toBe(before.places + 100);
+
+    const UPDATE = 'mutation($i: UpdateCrisisnoodopvangInput!) { updateCrisisnoodopvang(input: $i) { places from until version } }';
+    expect(codes(await server.as('gemeente-utrecht', UPDATE, { i: { id, expectedVersion: version, places: 60 } }))).toEqual(['NOT_FOUND']);
+    expect(codes(await server.as('coa-regio-3', UPDATE, { i: { id, expectedVersion: version, places: 60 } }))).toEqual(['NOT_FOUND']);
+    const changed = await server.as('gemeente-zeist', UPDATE, { i: { id, expectedVersion: version, places: 60, until: '2023-06-30' } });
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data.updateCrisisnoodopvang).toEqual({ places: 60, from: '2023-01-01', until: '2023-06-30', version: version + 1 });
+    expect((await crisis('2023-03-15')).places).toBe(before.places + 60);
+    expect((await crisis('2023-07-01')).places).toBe(before.places);
+    const stale = await server.as('gemeente-zeist', UPDATE, { i: { id, expectedVersion: version, places: 80 } });
+    expect(codes(stale)).toEqual(['CONFLICT']);
+    expect(stale.errors![0].extensions).toMatchObject({ currentVersion: version + 1, changedBy: 'Medewerker gemeente Zeist (demo)' });
+    expect(codes(await server.as('gemeente-zeist', UPDATE, { i: { id, expectedVersion: version + 1, until: '2022-12-01' } }))).toEqual(['BAD_USER_INPUT']);
+    // Once closed, the place may be recorded again for a later period.
+    const later = await server.as('gemeente-zeist', RECORD, { i: { ...input, from: '2023-10-01' } });
+    expect(later.errors).toBeUndefined();
+  });
 });
 
 describe('C5: the kleinschalig threshold is configuration', () => {

@@ -12,7 +12,7 @@ import { agreementPolicy } from './agreement.policy.js';
 import { recordEvent } from '../events/index.js';
 import { AgreementEventKind, AgreementEventSubject } from './agreement.events.js';
 import { AgreementStatus, lastDay, periodsOverlap, statusSql, today } from './status.js';
-import { listCrisisnoodopvang, recordCrisisnoodopvang, type RecordCrisisnoodopvangInput } from './crisisnoodopvang.js';
+import { listCrisisnoodopvang, recordCrisisnoodopvang, updateCrisisnoodopvang, type RecordCrisisnoodopvangInput, type UpdateCrisisnoodopvangInput } from './crisisnoodopvang.js';
 import { Agreement, AgreementCapacityKind, AgreementExtension, ExtensionReport, RealisedCapacity } from './types.js';
 
 const COLUMNS = `a.id, a.gemeente_code AS "gemeenteCode", a.province_code AS "provinceCode", a.location_name AS "locationName", a.address,
@@ -47,6 +47,10 @@ export class AgreementService {
 
   recordCrisisnoodopvang(principal: Principal, input: RecordCrisisnoodopvangInput) {
     return recordCrisisnoodopvang(this.db, principal, input);
+  }
+
+  updateCrisisnoodopvang(principal: Principal, input: UpdateCrisisnoodopvangInput) {
+    return updateCrisisnoodopvang(this.db, principal, input);
   }
 
   crisisnoodopvang(principal: Principal, filter: { provinceCode?: ProvinceCode | null; gemeenteCode?: string | null }) {

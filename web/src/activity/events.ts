@@ -39,6 +39,7 @@ export const EVENT_KIND_NAMES: Record<string, string> = {
   POPULATION_IMPORTED: 'Inwonertallen (CBS) ingelezen',
   SHORT_TERM_TARGET_REVISED: 'Doel korte termijn herzien',
   CRISISNOODOPVANG_RECORDED: 'Crisisnoodopvang vastgelegd',
+  CRISISNOODOPVANG_CHANGED: 'Crisisnoodopvang gewijzigd',
 };
 
 export const SUBJECT_TYPE_NAMES: Record<string, string> = {
