@@ -262,3 +262,50 @@ describe('batching', () => {
     expect(many.n).toBe(few.n);
   });
 });
+
+describe('the past stays as it was read', () => {
+  it('an entry written today and dated earlier does not change what the table said on that earlier day', async () => {
+    const before = await measure('4.3.1', 'lrt', '2021-08-01');
+    const m = await measure('4.3.1', 'jenv');
+    const added = await server.as('jenv', ADD_STAND, { input: { measureId: m.id, expectedVersion: m.version, asOf: '2021-08-01', body: 'Herschreven na afloop.' } });
+    expect(added.errors).toBeUndefined();
+    // Today's view has it (dated 2021-08-01 among the history); the view of 2021-08-01 is what it was.
+    expect(added.data.addStandVanZaken.history.map((h: any) => h.asOf)).toContain('2021-08-01');
+    const after = await measure('4.3.1', 'lrt', '2021-08-01');
+    expect(after.standVanZaken).toEqual(before.standVanZaken);
+    expect(after.history).toEqual(before.history);
+  });
+
+  it('a done milestone is corrected or cleared by the LRT only', async () => {
+    const m = await measure('4.3.1', 'jenv');
+    const done = m.milestones.find((ms: any) => ms.doneOn !== null);
+    expect(done).toBeDefined();
+    const clear = (who: string, version: number) => server.as(who, DONE, { input: { measureId: m.id, expectedVersion: version, milestoneId: done.id, doneOn: null } });
+    const refused = await clear('jenv', m.version);
+    expect(codes(refused)).toEqual(['FORBIDDEN']);
+    expect(refused.errors![0].extensions!.field).toBe('input.doneOn');
+    const byLrt = await clear('lrt', m.version);
+    expect(byLrt.errors).toBeUndefined();
+    expect(byLrt.data.setMilestoneDone.milestones.find((ms: any) => ms.id === done.id).done).toBe(false);
+  });
+});
+
+describe('review findings', () => {
+  it('two creates of the same paragraph at once: one is made, the other refused on the paragraph, never an internal error', async () => {
+    const input = { paragraph: '9.9.9', theme: 'HUISVESTING', title: 'Tegelijk aangemaakt', trekkers: ['VNG'] };
+    const results = await Promise.all([1, 2, 3].map(() => server.as('lrt', CREATE, { input })));
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    for (const refused of results.filter((r) => r.errors)) {
+      expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+      expect(refused.errors![0].extensions!.field).toBe('input.paragraph');
+    }
+  });
+
+  it('people with only a seat at a regietafel read the table, as the issue shares it with every regietafel', async () => {
+    for (const who of ['voorzitter-ut', 'burgemeester-utrecht']) {
+      const read = await server.as(who, '{ supportMeasures { paragraph } }');
+      expect(read.errors, who).toBeUndefined();
+      expect(read.data.supportMeasures.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -101,7 +101,10 @@ export async function seedDemoMeasures(db: DataSource, log: Logger): Promise<{ m
       [m.paragraph, m.theme, m.title, m.trekkers.includes('LRT'), m.budgetEuros, m.budgetNote, m.planning, m.window !== null, m.window?.from ?? null, m.window?.until ?? null],
     );
     await db.query(`INSERT INTO support_measure_trekker (measure_id, organisation_id) SELECT $1, id FROM organisation WHERE abbreviation = ANY($2)`, [id, m.trekkers]);
-    for (const s of m.standVanZaken) await db.query('INSERT INTO support_measure_status (measure_id, as_of, body) VALUES ($1, $2, $3)', [id, s.asOf, s.body]);
+    // Written on the day it is dated: the demo's history is what the table said on each of those days.
+    for (const s of m.standVanZaken) {
+      await db.query(`INSERT INTO support_measure_status (measure_id, as_of, body, created_at) VALUES ($1, $2, $3, ($2::date + time '12:00') AT TIME ZONE 'Europe/Amsterdam')`, [id, s.asOf, s.body]);
+    }
     for (const ms of m.milestones) {
       await db.query('INSERT INTO support_measure_milestone (measure_id, due_on, kind, description, recorded_on, done_on) VALUES ($1, $2, $3, $4, $5, $6)', [
         id, ms.dueOn, ms.kind, ms.description, ms.recordedOn, ms.doneOn,

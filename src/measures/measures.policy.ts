@@ -5,14 +5,15 @@ import { SupportMeasureAction } from './types.js';
 
 /**
  * Who may do what with the status table of ondersteuningsmaatregelen (issue 15 A). The table is national and shared
- * with every regietafel: everyone with a role reads it. The LRT edits every measure and creates them. A trekker updates
+ * with every regietafel: everyone with a role or a seat at a regietafel reads it. The LRT edits every measure and creates them. A trekker updates
  * its own measures: a person whose membership acts for a national organisation that leads the measure (its
  * `organisationAbbreviation`: a PARTNER for BZK, JenV, SZW or VNG, COA's people for COA, IPO's for IPO); where the LRT
  * itself is trekker, that is the LRT's members.
  */
 export const measuresPolicy = {
+  /** Everyone with a role, or a seat at a regietafel (a chair, a burgemeester, a gedeputeerde). */
   canRead(principal: Principal): boolean {
-    return principal.memberships.length > 0;
+    return principal.memberships.length > 0 || principal.seatProvinceCodes.length > 0;
   },
 
   isLrt(principal: Principal): boolean {

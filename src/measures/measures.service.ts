@@ -44,7 +44,8 @@ const MEASURES_SQL = `
     m.applications_open_from::text AS "applicationsOpenFrom", m.applications_open_until::text AS "applicationsOpenUntil",
     m.version, m.updated_at AS "updatedAt",
     coalesce((SELECT json_agg(o.abbreviation ORDER BY o.abbreviation) FROM support_measure_trekker t JOIN organisation o ON o.id = t.organisation_id WHERE t.measure_id = m.id), '[]') AS trekkers,
-    coalesce((SELECT json_agg(json_build_object('id', s.id, 'asOf', s.as_of, 'body', s.body, 'createdAt', s.created_at, 'createdByName', p.name)
+    coalesce((SELECT json_agg(json_build_object('id', s.id, 'asOf', s.as_of, 'body', s.body, 'createdAt', s.created_at,
+      'writtenOn', (s.created_at AT TIME ZONE 'Europe/Amsterdam')::date, 'createdByName', p.name)
       ORDER BY s.as_of DESC, s.created_at DESC) FROM support_measure_status s LEFT JOIN person p ON p.id = s.created_by WHERE s.measure_id = m.id), '[]') AS history,
     coalesce((SELECT json_agg(json_build_object('id', ms.id, 'dueOn', ms.due_on, 'kind', ms.kind, 'description', ms.description, 'recordedOn', ms.recorded_on, 'doneOn', ms.done_on)
       ORDER BY ms.due_on, ms.created_at) FROM support_measure_milestone ms WHERE ms.measure_id = m.id), '[]') AS milestones
@@ -67,15 +68,18 @@ interface MeasureRow {
   version: number;
   updatedAt: Date;
   trekkers: string[];
-  history: { id: string; asOf: string; body: string; createdAt: string; createdByName: string | null }[];
+  history: { id: string; asOf: string; body: string; createdAt: string; writtenOn: string; createdByName: string | null }[];
   milestones: { id: string; dueOn: string; kind: MilestoneKind; description: string; recordedOn: string; doneOn: string | null }[];
 }
 
-/** A measure as it stood on a date: stand van zaken and milestones known then. */
+/**
+ * A measure as it stood on a date: stand van zaken and milestones known then. An entry written later, even dated
+ * earlier, is not part of what the table said that day: what an LRT meeting read on its date stays what it read.
+ */
 export function measureOn(row: MeasureRow, on: string): SupportMeasure {
   const history = row.history
-    .map((s) => Object.assign(new StandVanZaken(), { ...s, createdAt: new Date(s.createdAt) }))
-    .filter((s) => s.asOf <= on);
+    .filter((s) => s.asOf <= on && s.writtenOn <= on)
+    .map(({ writtenOn: _writtenOn, ...s }) => Object.assign(new StandVanZaken(), { ...s, createdAt: new Date(s.createdAt) }));
   const milestones = row.milestones
     .filter((m) => m.recordedOn <= on)
     .map((m) => Object.assign(new Milestone(), m, { done: doneOn(m, on), overdue: milestoneOverdue(m, on) }));
@@ -217,6 +221,13 @@ export class MeasuresService {
     return value;
   }
 
+  /** A paragraph is in the table once: checked under a lock on the paragraph, so two at once cannot both pass. */
+  private async assertParagraphFree(tx: EntityManager, paragraph: string): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('support-measure:' || $1))`, [paragraph]);
+    const [taken] = await tx.query('SELECT 1 FROM support_measure WHERE paragraph = $1', [paragraph]);
+    if (taken) throw badUserInput(`Paragraph ${paragraph} is already in the table`, 'input.paragraph');
+  }
+
   async create(principal: Principal, input: CreateSupportMeasureInput): Promise<SupportMeasure> {
     if (!measuresPolicy.canCreate(principal)) throw forbidden('Only the LRT adds measures to the status table', 'input');
     const paragraph = this.checkParagraph(input.paragraph);
@@ -225,8 +236,7 @@ export class MeasuresService {
     this.checkWindow(openToGemeenten, input.applicationsOpenFrom ?? null, input.applicationsOpenUntil ?? null);
     const id = await this.db.transaction(async (tx) => {
       const trekkers = await this.trekkers(tx, input.trekkers, 'input.trekkers');
-      const [taken] = await tx.query('SELECT 1 FROM support_measure WHERE paragraph = $1', [paragraph]);
-      if (taken) throw badUserInput(`Paragraph ${paragraph} is already in the table`, 'input.paragraph');
+      await this.assertParagraphFree(tx, paragraph);
       const [{ id }] = await tx.query(
         `INSERT INTO support_measure (paragraph, theme, title, lrt_is_trekker, budget_euros, budget_note, contact, planning, open_to_gemeenten, applications_open_from, applications_open_until, created_by, updated_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
@@ -283,8 +293,7 @@ export class MeasuresService {
       const until = input.applicationsOpenUntil === undefined ? measure.applicationsOpenUntil : input.applicationsOpenUntil;
       this.checkWindow(openToGemeenten, from, until);
       if (paragraph !== undefined && paragraph !== measure.paragraph) {
-        const [taken] = await tx.query('SELECT 1 FROM support_measure WHERE paragraph = $1', [paragraph]);
-        if (taken) throw badUserInput(`Paragraph ${paragraph} is already in the table`, 'input.paragraph');
+        await this.assertParagraphFree(tx, paragraph);
       }
       let trekkers = measure.trekkers;
       if (input.trekkers != null) {
@@ -344,6 +353,10 @@ export class MeasuresService {
     return this.change(principal, input.measureId, input.expectedVersion, 'input.measureId', async (tx, measure) => {
       const milestone = measure.milestones.find((m) => m.id === normaliseId(input.milestoneId));
       if (!milestone) throw notFound('No such milestone of this measure', 'input.milestoneId');
+      // Once done, the date is history that earlier meetings read: only the LRT corrects or clears it.
+      if (milestone.doneOn !== null && done !== milestone.doneOn && !measuresPolicy.isLrt(principal)) {
+        throw forbidden(`This milestone was marked done on ${milestone.doneOn}: only the LRT corrects or clears that`, 'input.doneOn');
+      }
       await tx.query('UPDATE support_measure_milestone SET done_on = $2 WHERE id = $1', [milestone.id, done]);
       return {
         kind: MeasureEventKind.MILESTONE_DONE_CHANGED,
