@@ -283,3 +283,26 @@ describe('demo data', () => {
     }
   });
 });
+
+describe('review findings', () => {
+  it("resolving a comment on a signal is for the raising side and the LRT, not for COA on a PRT's signal", async () => {
+    const signal = await raise('secretariaat-ut');
+    const added = await server.as('secretariaat-ut', 'mutation($i: AddCommentInput!) { addComment(input: $i) { id } }', { i: { subjectType: 'SIGNAL', subjectId: signal.id, body: 'Aanvulling' } });
+    expect(added.errors).toBeUndefined();
+    const RESOLVE = 'mutation($i: ResolveCommentInput!) { resolveComment(input: $i) { resolved } }';
+    const asCoa = await server.as('coa-regio-3', RESOLVE, { i: { commentId: added.data.addComment.id, expectedVersion: 1, resolved: true } });
+    expect(codes(asCoa)).toEqual(['FORBIDDEN']);
+    const thread = await server.as('coa-regio-3', 'query($id: ID!) { signal(id: $id) { comments { viewerCanResolve } } }', { id: signal.id });
+    expect(thread.data.signal.comments.every((c: { viewerCanResolve: boolean }) => !c.viewerCanResolve)).toBe(true);
+    expect((await server.as('lrt', RESOLVE, { i: { commentId: added.data.addComment.id, expectedVersion: 1, resolved: true } })).data.resolveComment.resolved).toBe(true);
+  });
+
+  it('an edit takes the escalation and the opvangtype away with null, and keeps them when left out', async () => {
+    const signal = await raise('secretariaat-ut');
+    const kept = await mutate('secretariaat-ut', 'updateSignal', 'UpdateSignalInput', { signalId: signal.id, expectedVersion: signal.version, title: 'Nieuwe titel' });
+    expect(kept.data.updateSignal).toMatchObject({ title: 'Nieuwe titel', escalation: 'LOGEEREGELING', opvangtype: 'ROL' });
+    const cleared = await mutate('secretariaat-ut', 'updateSignal', 'UpdateSignalInput', { signalId: signal.id, expectedVersion: kept.data.updateSignal.version, escalation: null, opvangtype: null });
+    expect(cleared.errors).toBeUndefined();
+    expect(cleared.data.updateSignal).toMatchObject({ escalation: null, opvangtype: null, opgave: 'OPVANG' });
+  });
+});

@@ -64,8 +64,8 @@ export const signalPolicy = {
     return this.isLrt(principal) || this.isRaiser(principal, signal);
   },
 
-  canModerateComments(principal: Principal, provinceCode: ProvinceCode): boolean {
-    return this.isLrt(principal) || this.sources(principal, provinceCode).length > 0;
+  canModerateComments(principal: Principal, signal: Pick<SignalRef, 'provinceCode' | 'source'>): boolean {
+    return this.isLrt(principal) || this.isRaiser(principal, signal);
   },
 
   actionsFor(principal: Principal, signal: SignalRef): SignalAction[] {

@@ -284,10 +284,14 @@ function checkFields(input: SignalFields, creating: boolean): SignalFields {
     if (!Object.values(Opvangtype).includes(input.opvangtype)) throw badUserInput('unknown opvangtype', 'input.opvangtype');
     if (creating && input.opgave !== SignalOpgave.OPVANG) throw badUserInput('an opvangtype goes only with opgave OPVANG', 'input.opvangtype');
     out.opvangtype = input.opvangtype;
+  } else if (!creating && input.opvangtype === null) {
+    out.opvangtype = null; // an edit that sends null takes the opvangtype away; one that leaves it out keeps it
   }
   if (input.escalation != null) {
     if (!Object.values(EscalationOption).includes(input.escalation)) throw badUserInput('unknown escalation option', 'input.escalation');
     out.escalation = input.escalation;
+  } else if (!creating && input.escalation === null) {
+    out.escalation = null;
   }
   if (creating || input.title != null) out.title = assertText(input.title ?? '', TITLE_MAX, 'input.title', false);
   if (creating || input.description != null) out.description = assertText(input.description ?? '', TEXT_MAX, 'input.description');

@@ -157,11 +157,11 @@ export class UpdateSignalInput extends SignalChangeInput {
   @Field(() => SignalOpgave, { nullable: true })
   opgave?: SignalOpgave;
 
-  @Field(() => Opvangtype, { nullable: true })
-  opvangtype?: Opvangtype;
+  @Field(() => Opvangtype, { nullable: true, description: 'Left out: kept. null: taken away.' })
+  opvangtype?: Opvangtype | null;
 
-  @Field(() => EscalationOption, { nullable: true })
-  escalation?: EscalationOption;
+  @Field(() => EscalationOption, { nullable: true, description: 'Left out: kept. null: taken away.' })
+  escalation?: EscalationOption | null;
 
   @Field(() => String, { nullable: true })
   title?: string;

@@ -45,8 +45,8 @@ export function EditSignalForm({ signal, refetch, ownVersion }: { signal: Signal
         ...(changed('description') ? { description: v.description.trim() } : {}),
         ...(changed('opgave') ? { opgave: v.opgave as never } : {}),
         // An opvangtype goes only with the opgave opvang; another opgave drops it on the server.
-        ...((changed('opvangtype') || changed('opgave')) && v.opgave === 'OPVANG' && v.opvangtype ? { opvangtype: v.opvangtype as never } : {}),
-        ...(changed('escalation') && v.escalation ? { escalation: v.escalation as never } : {}),
+        ...((changed('opvangtype') || changed('opgave')) && v.opgave === 'OPVANG' ? { opvangtype: (v.opvangtype || null) as never } : {}),
+        ...(changed('escalation') ? { escalation: (v.escalation || null) as never } : {}),
       },
     });
     if (result.error) {
@@ -68,7 +68,7 @@ export function EditSignalForm({ signal, refetch, ownVersion }: { signal: Signal
         Signaal wijzigen
       </Heading>
       <Paragraph>Zolang het signaal open is, kunt u het aanvullen of verbeteren. Elke wijziging staat in het verloop.</Paragraph>
-      <SignalFields register={register} errors={errors} opgave={opgave} keep={{ opvangtype: Boolean(signal.opvangtype) && opgave === signal.opgave, escalation: Boolean(signal.escalation) }} />
+      <SignalFields register={register} errors={errors} opgave={opgave} />
       {save.alert('Het signaal is niet gewijzigd.')}
       <DoneNotice message={save.saved} />
       <PrimaryActionButton type="submit" disabled={saving.fetching}>

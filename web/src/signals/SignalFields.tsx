@@ -8,22 +8,8 @@ export const SIGNAL_FIELDS = new Set<string>(['title', 'opgave', 'opvangtype', '
 
 const options = (names: Record<string, string>) => Object.entries(names).map(([value, label]) => ({ value, label }));
 
-/**
- * The fields of a signal, in the order of the raise form. `keep` says which choices can no longer be undone: the API
- * clears neither an opvangtype (while the opgave stays opvang) nor an escalation once chosen, so the edit form does not
- * offer "none" for them.
- */
-export function SignalFields({
-  register,
-  errors,
-  opgave,
-  keep = {},
-}: {
-  register: UseFormRegister<SignalValues>;
-  errors: FieldErrors<SignalValues>;
-  opgave: string;
-  keep?: { opvangtype?: boolean; escalation?: boolean };
-}) {
+/** The fields of a signal, in the order of the raise form; the edit form may take an opvangtype or escalation away ("Geen"). */
+export function SignalFields({ register, errors, opgave }: { register: UseFormRegister<SignalValues>; errors: FieldErrors<SignalValues>; opgave: string }) {
   return (
     <>
       <TextField label="Titel" required registration={register('title', textRule('de titel', 200))} error={errors.title} />
@@ -31,18 +17,18 @@ export function SignalFields({
       {opgave === 'OPVANG' ? (
         <SelectField
           label="Opvangtype"
-          description={keep.opvangtype ? 'Een gekozen opvangtype kunt u wijzigen, niet weghalen.' : 'Alleen als het signaal over één opvangtype gaat.'}
+          description="Alleen als het signaal over één opvangtype gaat."
           registration={register('opvangtype')}
           error={errors.opvangtype}
-          options={[...(keep.opvangtype ? [] : [{ value: '', label: 'Geen bepaald opvangtype' }]), ...options(OPVANGTYPE_NAMES)]}
+          options={[{ value: '', label: 'Geen bepaald opvangtype' }, ...options(OPVANGTYPE_NAMES)]}
         />
       ) : null}
       <SelectField
         label="Escalatie"
-        description={`Een escalatiemogelijkheid uit de Integrale Handreiking (5.2.2), als u daarom vraagt.${keep.escalation ? ' Een gekozen escalatie kunt u wijzigen, niet weghalen.' : ''}`}
+        description="Een escalatiemogelijkheid uit de Integrale Handreiking (5.2.2), als u daarom vraagt."
         registration={register('escalation')}
         error={errors.escalation}
-        options={[...(keep.escalation ? [] : [{ value: '', label: 'Geen escalatie' }]), ...options(ESCALATION_NAMES)]}
+        options={[{ value: '', label: 'Geen escalatie' }, ...options(ESCALATION_NAMES)]}
       />
       <TextArea label="Beschrijving" required registration={register('description', textRule('de beschrijving', 10_000))} error={errors.description} rows={6} />
     </>
