@@ -345,3 +345,22 @@ describe('C5: the kleinschalig threshold is configuration', () => {
     expect(loadConfig({ SMALL_SCALE_MAX_PLACES: '120' }).domain.smallScaleMaxPlaces).toBe(120);
   });
 });
+
+describe('revising the short-term target: review findings', () => {
+  it('a national revision is an event every province follows, and a revision made on an older one is a CONFLICT', async () => {
+    const history = (await server.as('lrt', '{ shortTermTargets { id setAt } }')).data.shortTermTargets;
+    const latest = history.reduce((last: any, t: any) => (last === null || t.setAt > last.setAt ? t : last), null);
+    const i = { places: 5_200, periodFrom: '2019-11-01', periodUntil: '2021-01-31', decidedOn: '2021-03-01', source: 'LRT, maart 2021 (test)', basedOn: latest.id };
+    const first = await server.as('lrt', REVISE, { i });
+    expect(first.errors).toBeUndefined();
+    // A second person still looking at the old history.
+    const stale = await server.as('lrt', REVISE, { i: { ...i, places: 5_400 } });
+    expect(codes(stale)).toEqual(['CONFLICT']);
+    expect(stale.errors![0].extensions).toMatchObject({ changedBy: 'LRT-coördinator (demo)' });
+    const next = await server.as('lrt', REVISE, { i: { ...i, places: 5_400, basedOn: first.data.reviseShortTermTarget.id } });
+    expect(next.errors).toBeUndefined();
+    const feed = await server.as('secretariaat-ut', '{ recentEvents(provinceCodes: [UT], first: 10) { events { kind after } } }');
+    expect(feed.errors).toBeUndefined();
+    expect(feed.data.recentEvents.events.filter((e: any) => e.kind === 'SHORT_TERM_TARGET_REVISED').map((e: any) => e.after.places)).toEqual(expect.arrayContaining([5_200, 5_400]));
+  });
+});

@@ -1,5 +1,5 @@
 import { EventKinds, EventSubjectTypes, redacted, type EventSubject } from '../events/index.js';
-import type { ProvinceCode } from '../reference/index.js';
+import { PROVINCE_CODES, type ProvinceCode } from '../reference/index.js';
 import { planPolicy } from './plan.policy.js';
 import type { PlanStatus } from './status.js';
 
@@ -39,7 +39,14 @@ export const planEvents: EventSubject = {
   statusNowSql: 'SELECT pp.status FROM provincial_plan pp WHERE pp.id = e.subject_id',
 };
 
-/** The opgave of a province is seen by whoever may read its plans. */
+/**
+ * The opgave of a province is seen by whoever may read its plans. A national short-term target (no province; it names
+ * every province in `after.provinceCodes`) by whoever may read the plans of any province.
+ */
 export const opgaveEvents: EventSubject = {
-  canSee: (principal, event) => planPolicy.access(principal, event.provinceCode as ProvinceCode) !== 'NONE',
+  provincesInState: true,
+  canSee: (principal, event) =>
+    event.provinceCode
+      ? planPolicy.access(principal, event.provinceCode as ProvinceCode) !== 'NONE'
+      : PROVINCE_CODES.some((code) => planPolicy.access(principal, code) !== 'NONE'),
 };

@@ -4,11 +4,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
 import type { RequestContext } from '../platform/context.js';
 import { today } from '../platform/dates.js';
-import { badUserInput, forbidden } from '../platform/errors.js';
+import { badUserInput, conflict, forbidden } from '../platform/errors.js';
 import { assertText, isIsoDate } from '../platform/validation.js';
 import { recordEvent } from '../events/index.js';
 import { Person, personRef } from '../people/index.js';
-import { ProvinceCode } from '../reference/index.js';
+import { PROVINCE_CODES, ProvinceCode } from '../reference/index.js';
 import { PlanEventKind, PlanEventSubject } from './plan.events.js';
 import { planPolicy } from './plan.policy.js';
 import { LIMITS } from './validation.js';
@@ -67,6 +67,12 @@ export class ReviseShortTermTargetInput {
 
   @Field(() => String, { description: 'Where the revision comes from (an LRT decision, a letter).' })
   source: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The id of the scope's latest revision you saw (the last of shortTermTargets): another revision made since is a CONFLICT. Leave out only when you mean to add to whatever is there.",
+  })
+  basedOn?: string | null;
 }
 
 const COLUMNS = `t.id, t.province_code AS "provinceCode", t.places, t.period_from::text AS "periodFrom", t.period_until::text AS "periodUntil",
@@ -109,22 +115,39 @@ export async function reviseShortTermTarget(db: DataSource, principal: Principal
   if (input.decidedOn > today()) throw badUserInput('decidedOn lies in the future: record a revision once it is decided', 'input.decidedOn');
   const source = assertText(input.source, LIMITS.source, 'input.source', false);
   return db.transaction(async (tx) => {
+    // One revision of a scope at a time: a revision made on an older one than the one in force is a CONFLICT.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('short-term-target:' || $1))`, [input.provinceCode ?? '']);
+    if (input.basedOn !== undefined && input.basedOn !== null) {
+      const [latest] = await tx.query(
+        `SELECT t.id, (SELECT p.name FROM person p WHERE p.id = t.set_by) AS "changedBy", t.set_at AS "changedAt"
+         FROM short_term_target t WHERE t.province_code IS NOT DISTINCT FROM $1 ORDER BY t.set_at DESC, t.id DESC LIMIT 1`,
+        [input.provinceCode ?? null],
+      );
+      if (latest && latest.id !== input.basedOn) {
+        throw conflict('The short-term target was revised since the one you saw: read its history again', { currentVersion: 0, changedBy: latest.changedBy, changedAt: latest.changedAt });
+      }
+    }
     const [row] = await tx.query(
       `INSERT INTO short_term_target (province_code, places, period_from, period_until, decided_on, source, set_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [input.provinceCode ?? null, input.places, input.periodFrom, input.periodUntil, input.decidedOn, source, principal.personId],
     );
     const [target] = await tx.query(`SELECT ${COLUMNS} FROM short_term_target t WHERE t.id = $1`, [row.id]);
-    // A province's revision moves its figures (live, like an opgave); the national one moves no province's.
-    if (input.provinceCode) {
-      await recordEvent(tx, {
-        kind: PlanEventKind.SHORT_TERM_TARGET_REVISED,
-        subjectType: PlanEventSubject.OPGAVE,
-        subjectId: row.id,
-        provinceCode: input.provinceCode,
-        actorId: principal.personId,
-        after: { places: input.places, periodFrom: input.periodFrom, periodUntil: input.periodUntil, decidedOn: input.decidedOn, source },
-      });
-    }
+    // A province's revision moves its figures (live, like an opgave); the national one is every province's news.
+    await recordEvent(tx, {
+      kind: PlanEventKind.SHORT_TERM_TARGET_REVISED,
+      subjectType: PlanEventSubject.OPGAVE,
+      subjectId: row.id,
+      provinceCode: input.provinceCode ?? null,
+      actorId: principal.personId,
+      after: {
+        places: input.places,
+        periodFrom: input.periodFrom,
+        periodUntil: input.periodUntil,
+        decidedOn: input.decidedOn,
+        source,
+        ...(input.provinceCode ? {} : { provinceCodes: [...PROVINCE_CODES] }),
+      },
+    });
     return toShortTermTarget(target);
   });
 }

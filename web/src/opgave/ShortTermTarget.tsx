@@ -59,7 +59,7 @@ export function ShortTermTargetSection({ code, revises }: { code: string; revise
         </Paragraph>
       ) : null}
       {history ? <TargetHistory code={code} history={history} current={current} /> : null}
-      {history && revises ? <ReviseTargetForm code={code} current={current} /> : null}
+      {history && revises ? <ReviseTargetForm code={code} current={current} basedOn={latestRevision(history)} /> : null}
     </Section>
   );
 }
@@ -90,7 +90,12 @@ function TargetHistory({ code, history, current }: { code: string; history: read
   );
 }
 
-function ReviseTargetForm({ code, current }: { code: string; current: ShortTermTargetFigure | undefined }) {
+/** The revision made last (by when it was set, not when it was decided): a new one is made on it. */
+function latestRevision(history: readonly ShortTermTargetFigure[]): string | null {
+  return history.reduce<ShortTermTargetFigure | null>((last, t) => (last === null || String(t.setAt) > String(last.setAt) ? t : last), null)?.id ?? null;
+}
+
+function ReviseTargetForm({ code, current, basedOn }: { code: string; current: ShortTermTargetFigure | undefined; basedOn: string | null }) {
   const [saving, revise] = useMutation(ReviseShortTermTargetMutation);
   const empty = (): TargetValues => ({ places: '', periodFrom: current?.periodFrom ?? '', periodUntil: current?.periodUntil ?? '', decidedOn: '', source: '' });
   const {
@@ -116,6 +121,7 @@ function ReviseTargetForm({ code, current }: { code: string; current: ShortTermT
         periodUntil: values.periodUntil,
         decidedOn: values.decidedOn,
         source: values.source.trim(),
+        basedOn,
       },
     });
     if (result.error) {
