@@ -76,10 +76,12 @@ export class CommentResolver {
       return ctx.services.events.subscribe(ctx.principal, {
         matches: (event) => event.subjectId === subjectId && event.kind === CommentEventKind.COMMENT_ADDED,
         stillAllowed: async (p) => (await unlessForbidden(() => ctx.services.comments.readableSubjectType(p, subjectId, 'subjectId'))) !== null,
-        resolve: async (event) => {
+        // The subject's comments are read once per new comment for all its subscribers (as stored); which of them a
+        // subscriber may see is their own policy.
+        resolve: async (event, shared) => {
           fresh(ctx);
           const commentId = (event.after as { commentId: string }).commentId;
-          const comments = await ctx.loaders.commentsOfSubject.load(`${event.subjectType}:${event.subjectId}`);
+          const comments = await shared.once('comments', () => ctx.loaders.commentsOfSubject.load(`${event.subjectType}:${event.subjectId}`));
           return ctx.services.comments.visible(ctx.principal, comments).find((comment) => comment.id === commentId) ?? null;
         },
       });

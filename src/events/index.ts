@@ -8,6 +8,7 @@ export { Event, EventKinds, EventSubjectTypes, recordEvent, type EventInput, typ
 export { redacted, type EventSubject } from './event.policy.js';
 export { EventService, followsCountry, mayFollowProvince } from './event.service.js';
 export { fresh, unlessForbidden } from './subscriptions.js';
+export type { SharedReads } from './shared-reads.js';
 export { EventPage };
 
 declare module '../platform/context.js' {

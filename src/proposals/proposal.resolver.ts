@@ -137,9 +137,10 @@ export class LocationProposalResolver {
       return ctx.services.events.subscribe(ctx.principal, {
         matches: (event) => event.subjectType === ProposalEventSubject.LOCATION_PROPOSAL && event.provinceCode === provinceCode && event.kind.startsWith('PROPOSAL_'),
         stillAllowed: (p) => ctx.services.events.mayFollow(p, provinceCode),
-        resolve: async (event) => {
+        // Read once per change for all its subscribers (the loader reads it as stored); the policy is each one's own.
+        resolve: async (event, shared) => {
           fresh(ctx);
-          const proposal = await ctx.loaders.proposal.load(event.subjectId);
+          const proposal = await shared.once('proposal', () => ctx.loaders.proposal.load(event.subjectId));
           return proposal && proposalPolicy.canRead(ctx.principal, proposal) ? proposal : null;
         },
       });

@@ -132,9 +132,10 @@ export class SignalResolver {
         matches: (event) =>
           event.subjectType === SignalEventSubject.SIGNAL && (!provinceCode || event.provinceCode === provinceCode) && (!id || event.subjectId === id),
         stillAllowed: (p) => allowed(p),
-        resolve: async (event) => {
+        // Read once per change for all its subscribers (the loader reads it as stored); the policy is each one's own.
+        resolve: async (event, shared) => {
           fresh(ctx);
-          const signal = await ctx.loaders.signal.load(event.subjectId);
+          const signal = await shared.once('signal', () => ctx.loaders.signal.load(event.subjectId));
           return signal && signalPolicy.canRead(ctx.principal, signal) ? signal : null;
         },
       });
