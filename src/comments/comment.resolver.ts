@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
-import { fresh, unlessForbidden } from '../events/index.js';
+import { fresh, reach, unlessForbidden } from '../events/index.js';
 import { Person, personRef } from '../people/index.js';
 import { normaliseId } from '../platform/validation.js';
 import { Comment, CommentSubjectTypes, CommentThread, type CommentSubjectType } from './comment.js';
@@ -84,6 +84,7 @@ export class CommentResolver {
           const comments = await shared.once('comments', () => ctx.loaders.commentsOfSubject.load(`${event.subjectType}:${event.subjectId}`));
           return ctx.services.comments.visible(ctx.principal, comments).find((comment) => comment.id === commentId) ?? null;
         },
+        reach: [reach.subject(subjectId)],
       });
     },
   })

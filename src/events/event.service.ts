@@ -9,6 +9,7 @@ import type { EventBus } from './event-bus.js';
 import { canSeeEvent, concernsProvince, redactEvent, type EventSubjects } from './event.policy.js';
 import { EVENT_COLUMNS, toEvent, type Event, type EventKind } from './event.js';
 import { SharedReadsPerEvent, type SharedReads } from './shared-reads.js';
+import { reach as reachOf } from './subscriber-index.js';
 
 export interface EventPageResult {
   events: Event[];
@@ -185,11 +186,18 @@ export class EventService {
       stillAllowed: (principal: Principal) => boolean | Promise<boolean>;
       resolve: (event: Event, shared: SharedReads) => Promise<T | null>;
       resolveUnseen?: (event: Event, shared: SharedReads) => Promise<T | null>;
+      /**
+       * What `matches` filters on, as keys (`reach.province(code)`, `reach.subject(id)`, `reach.subjectType(type)`): the
+       * subscription is offered only events carrying one of them (and those about its subscriber's own rights).
+       * Omitted: every event (a national feed). It must not be narrower than `matches`.
+       */
+      reach?: readonly string[];
     },
   ): AsyncIterableIterator<T> {
     if (!this.bus) throw new Error('subscriptions need the event bus');
     // Events that change the subscriber's own rights (a membership) always pass the first filter.
     const changesOwnRights = (event: Event) => !!principal.personId && this.subjects[event.subjectType]?.rightsChangedOf?.(event) === principal.personId;
+    const reach = options.reach ? [...options.reach, ...(principal.personId ? [reachOf.person(principal.personId)] : [])] : null;
     return this.bus.subscribe((event) => changesOwnRights(event) || options.matches(event), async (event) => {
       if (changesOwnRights(event)) {
         Object.assign(principal, await loadPrincipal(this.db, { sub: principal.subject, exp: Math.floor(principal.expiresAt / 1000) }));
@@ -199,6 +207,6 @@ export class EventService {
       const shared = this.sharedReads.of(event);
       if (!canSeeEvent(this.subjects, principal, event)) return options.resolveUnseen ? options.resolveUnseen(event, shared) : null;
       return options.resolve(redactEvent(this.subjects, principal, event), shared);
-    });
+    }, reach);
   }
 }

@@ -5,7 +5,7 @@ import type { Principal } from '../platform/auth/principal.js';
 import { oversees } from '../platform/auth/scope.js';
 import { Gemeente, Province, type ProvinceCode } from '../reference/index.js';
 import { Comment } from '../comments/index.js';
-import { fresh, unlessForbidden } from '../events/index.js';
+import { fresh, reach, unlessForbidden } from '../events/index.js';
 import { Person, personRef } from '../people/index.js';
 import { normaliseId } from '../platform/validation.js';
 import { notFound } from '../platform/errors.js';
@@ -141,6 +141,7 @@ export class ProvincialPlanResolver {
           const plan = await shared.once('plan', () => ctx.services.plans.stored(event.subjectId));
           return plan && planPolicy.canRead(ctx.principal, plan.provinceCode, plan.status) ? plan : null;
         },
+        reach: [reach.subject(planId)],
       });
     },
   })

@@ -6,7 +6,7 @@ import { Person, personRef } from '../people/index.js';
 import { Gemeente, Province } from '../reference/index.js';
 import { Opvangtype, ProvinceCode } from '../reference/index.js';
 import { Comment } from '../comments/index.js';
-import { fresh } from '../events/index.js';
+import { fresh, reach } from '../events/index.js';
 import { ProposalCommentSubject } from './proposal.comments.js';
 import type { ProposalPageKey } from './proposal.service.js';
 import { ProposalEventSubject } from './proposal.events.js';
@@ -143,6 +143,7 @@ export class LocationProposalResolver {
           const proposal = await shared.once('proposal', () => ctx.loaders.proposal.load(event.subjectId));
           return proposal && proposalPolicy.canRead(ctx.principal, proposal) ? proposal : null;
         },
+        reach: [reach.province(provinceCode)],
       });
     },
   })

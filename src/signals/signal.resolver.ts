@@ -7,7 +7,7 @@ import { normaliseId } from '../platform/validation.js';
 import { Person, personRef } from '../people/index.js';
 import { Province, ProvinceCode } from '../reference/index.js';
 import { Comment } from '../comments/index.js';
-import { fresh } from '../events/index.js';
+import { fresh, reach } from '../events/index.js';
 import { SignalCommentSubject } from './signal.comments.js';
 import { SignalEventSubject } from './signal.events.js';
 import { signalPolicy } from './signal.policy.js';
@@ -138,6 +138,7 @@ export class SignalResolver {
           const signal = await shared.once('signal', () => ctx.loaders.signal.load(event.subjectId));
           return signal && signalPolicy.canRead(ctx.principal, signal) ? signal : null;
         },
+        reach: [id ? reach.subject(id) : provinceCode ? reach.province(provinceCode) : reach.subjectType(SignalEventSubject.SIGNAL)],
       });
     },
   })
