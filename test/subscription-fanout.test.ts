@@ -1,10 +1,15 @@
+import { isObjectType, parse, type GraphQLSchema } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAppSchema } from '../src/schema.js';
+import { touchesPersonalField } from '../src/platform/subscription-execution.js';
 import { connect, startTestServer, subscribe, until, type Subscription, type TestServer } from './support/harness.js';
 
 let server: TestServer;
+let schema: GraphQLSchema;
 beforeAll(async () => {
   server = await startTestServer();
+  schema = await buildAppSchema();
 });
 afterAll(() => server?.close());
 
@@ -94,4 +99,67 @@ describe('one change to many subscribers', () => {
     expect(statements.slice(statements.lastIndexOf('COMMIT') + 1)).toEqual([expect.stringMatching(/FROM location_proposal p WHERE p\.id = ANY\(\$1\)/)]);
     await close();
   }, 60_000);
+});
+
+describe('one execution per group of subscribers that see alike', () => {
+  it('executes a change once for people with the same role, and gives them equal payloads', async () => {
+    const plan = await draftPlan();
+    const query = 'subscription($id: ID!) { planChanged(planId: $id) { id title viewerActions lines { opvangtypes minPlaces maxPlaces } } }';
+    const { subs, close } = await subscribers(6, ['secretariaat-ut', 'secretariaat-ut-2'], query, { id: plan.id });
+    await plan.change('warm-up');
+    await until(() => subs.every((sub) => sub.received.length === 1), 20_000);
+    const statements = await statementsOf(() => plan.change('shared'), subs, (sub) => sub.received.length === 2);
+    // After the commit: the plan read once, and its lines once (one execution for all six).
+    const delivery = statements.slice(statements.lastIndexOf('COMMIT') + 1);
+    expect(delivery).toHaveLength(2);
+    expect(delivery[0]).toMatch(/FROM provincial_plan p WHERE p\.id = \$1/);
+    expect(delivery[1]).toMatch(/FROM plan_revision r/);
+    const payloads = subs.map((sub) => JSON.stringify(sub.received[1]));
+    expect(new Set(payloads).size).toBe(1);
+    expect(subs[0].received[1].planChanged).toMatchObject({ title: 'shared', lines: [{ opvangtypes: ['ROL'], minPlaces: 1, maxPlaces: 2 }] });
+    await close();
+  }, 60_000);
+
+  it('executes a selection with a personal field per person, and gives nothing to someone of another region', async () => {
+    const created = await server.as('gemeente-zeist', 'mutation($i: CreateLocationProposalInput!) { createLocationProposal(input: $i) { id } }', {
+      i: { gemeenteCode: 'GM0355', name: `Groups ${Math.random()}`, address: 'Weg 6', opvangtype: 'ROL', places: 30 },
+    });
+    const proposalId = created.data.createLocationProposal.id;
+    await server.as('gemeente-zeist', 'mutation($i: ProposalTransitionInput!) { submitLocationProposal(input: $i) { id } }', { i: { proposalId, expectedVersion: 1 } });
+
+    // commentAdded with viewerCanEdit: the author's own comment, and someone else's.
+    const comments = await subscribers(4, ['secretariaat-ut', 'secretariaat-ut-2'], 'subscription($s: ID!) { commentAdded(subjectId: $s) { body viewerCanEdit } }', { s: proposalId });
+    // The national feed, the same document for all: COA of Utrecht's region sees the comment, COA of another does not.
+    const feed = await subscribers(4, ['coa-regio-3', 'coa-regio-1'], 'subscription { activity { kind subjectId } }', {});
+    await settle(500);
+    await server.as('secretariaat-ut', 'mutation($i: AddCommentInput!) { addComment(input: $i) { id } }', { i: { subjectType: 'LOCATION_PROPOSAL', subjectId: proposalId, body: 'Mine' } });
+    await until(() => comments.subs.every((sub) => sub.received.length === 1) && feed.subs.filter((_, i) => i % 2 === 0).every((sub) => sub.received.length === 1));
+    await settle();
+    comments.subs.forEach((sub, i) => expect(sub.received).toEqual([{ commentAdded: { body: 'Mine', viewerCanEdit: i % 2 === 0 } }]));
+    feed.subs.forEach((sub, i) => {
+      expect(sub.errors).toEqual([]);
+      expect(sub.received).toEqual(i % 2 === 0 ? [{ activity: { kind: 'COMMENT_ADDED', subjectId: proposalId } }] : []);
+    });
+    await comments.close();
+    await feed.close();
+  }, 60_000);
+
+  it('knows which fields depend on the person asking, not only on their roles', () => {
+    const personal: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type)) continue;
+      for (const field of Object.values(type.getFields())) if (field.extensions?.personal) personal.push(`${type.name}.${field.name}`);
+    }
+    expect(personal.sort()).toEqual([
+      'Comment.unread',
+      'Comment.viewerCanEdit',
+      'Comment.viewerCanResolve',
+      'Membership.grantReason',
+      'Membership.revokeReason',
+      'Membership.revokedBy',
+      'Person.memberships',
+    ]);
+    expect(touchesPersonalField(schema, parse('subscription { commentAdded(subjectId: "x") { ...C } } fragment C on Comment { body author { memberships { role } } }'))).toBe(true);
+    expect(touchesPersonalField(schema, parse('subscription { commentAdded(subjectId: "x") { body author { name } } }'))).toBe(false);
+  });
 });

@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Extensions, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
+import { PERSONAL_FIELD } from '../platform/subscription-execution.js';
 import { fresh, reach, unlessForbidden } from '../events/index.js';
 import { Person, personRef } from '../people/index.js';
 import { normaliseId } from '../platform/validation.js';
@@ -49,11 +50,13 @@ export class CommentResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether you may edit it (its author only).' })
+  @Extensions(PERSONAL_FIELD)
   viewerCanEdit(@Root() comment: Comment, @Ctx() { principal }: RequestContext): boolean {
     return principal.personId !== null && comment.authorId === principal.personId;
   }
 
   @FieldResolver(() => Boolean, { description: "Whether you may resolve or reopen it: its author, or whoever moderates the subject." })
+  @Extensions(PERSONAL_FIELD)
   async viewerCanResolve(@Root() comment: Comment, @Ctx() { services, principal, loaders }: RequestContext): Promise<boolean> {
     if (!principal.personId) return false;
     if (comment.authorId === principal.personId) return true;
@@ -61,6 +64,7 @@ export class CommentResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Written by someone else after the newest comment you marked as read.' })
+  @Extensions(PERSONAL_FIELD)
   async unread(@Root() comment: Comment, @Ctx() { principal, loaders }: RequestContext): Promise<boolean> {
     if (!principal.personId || comment.authorId === principal.personId) return false;
     return (await loaders.unreadComments.load(`${principal.personId}:${comment.subjectId}`)).has(comment.id);
