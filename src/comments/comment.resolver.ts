@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Extensions, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
-import { fresh, unlessForbidden } from '../events/index.js';
+import { PERSONAL_FIELD } from '../platform/subscription-execution.js';
+import { fresh, reach, unlessForbidden } from '../events/index.js';
 import { Person, personRef } from '../people/index.js';
 import { normaliseId } from '../platform/validation.js';
 import { Comment, CommentSubjectTypes, CommentThread, type CommentSubjectType } from './comment.js';
@@ -49,11 +50,13 @@ export class CommentResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether you may edit it (its author only).' })
+  @Extensions(PERSONAL_FIELD)
   viewerCanEdit(@Root() comment: Comment, @Ctx() { principal }: RequestContext): boolean {
     return principal.personId !== null && comment.authorId === principal.personId;
   }
 
   @FieldResolver(() => Boolean, { description: "Whether you may resolve or reopen it: its author, or whoever moderates the subject." })
+  @Extensions(PERSONAL_FIELD)
   async viewerCanResolve(@Root() comment: Comment, @Ctx() { services, principal, loaders }: RequestContext): Promise<boolean> {
     if (!principal.personId) return false;
     if (comment.authorId === principal.personId) return true;
@@ -61,6 +64,7 @@ export class CommentResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Written by someone else after the newest comment you marked as read.' })
+  @Extensions(PERSONAL_FIELD)
   async unread(@Root() comment: Comment, @Ctx() { principal, loaders }: RequestContext): Promise<boolean> {
     if (!principal.personId || comment.authorId === principal.personId) return false;
     return (await loaders.unreadComments.load(`${principal.personId}:${comment.subjectId}`)).has(comment.id);
@@ -76,12 +80,15 @@ export class CommentResolver {
       return ctx.services.events.subscribe(ctx.principal, {
         matches: (event) => event.subjectId === subjectId && event.kind === CommentEventKind.COMMENT_ADDED,
         stillAllowed: async (p) => (await unlessForbidden(() => ctx.services.comments.readableSubjectType(p, subjectId, 'subjectId'))) !== null,
-        resolve: async (event) => {
+        // The subject's comments are read once per new comment for all its subscribers (as stored); which of them a
+        // subscriber may see is their own policy.
+        resolve: async (event, shared) => {
           fresh(ctx);
           const commentId = (event.after as { commentId: string }).commentId;
-          const comments = await ctx.loaders.commentsOfSubject.load(`${event.subjectType}:${event.subjectId}`);
+          const comments = await shared.once('comments', () => ctx.loaders.commentsOfSubject.load(`${event.subjectType}:${event.subjectId}`));
           return ctx.services.comments.visible(ctx.principal, comments).find((comment) => comment.id === commentId) ?? null;
         },
+        reach: [reach.subject(subjectId)],
       });
     },
   })

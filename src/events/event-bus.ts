@@ -4,6 +4,7 @@ import pg from 'pg';
 import { ErrorCode } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { EVENT_COLUMNS, toEvent, type Event } from './event.js';
+import { SubscriberIndex } from './subscriber-index.js';
 
 /** Events waiting for one slow subscriber before its subscription is ended (unless the constructor is told otherwise). */
 export const MAX_PENDING = 1_000;
@@ -22,7 +23,8 @@ export interface EventListener {
 export class EventBus {
   private client: pg.Client | null = null;
   private lastId = 0n;
-  private readonly listeners = new Set<EventListener>();
+  /** This instance's subscribers, by what they filter on: an event visits only those it can concern. */
+  private readonly listeners = new SubscriberIndex<EventListener>();
   private reading: Promise<void> = Promise.resolve();
   private stopped = false;
   private started = false;
@@ -37,8 +39,10 @@ export class EventBus {
      * `onConnectionLost`: the LISTEN connection dropped and could not be made again at once (the database went away,
      * rather than one connection). It keeps trying; subscribers will have to catch up with events(after:).
      * `maxPending`: events waiting for one slow subscriber before its subscription is ended.
+     * `keysOf`: what an event can concern (`eventKeys`), matched against the keys a subscription is filed under;
+     * without it every subscriber is offered every event.
      */
-    private readonly options: { onConnectionLost?: () => void; maxPending?: number } = {},
+    private readonly options: { onConnectionLost?: () => void; maxPending?: number; keysOf?: (event: Event) => readonly string[] } = {},
   ) {
     const maxPending = options.maxPending ?? MAX_PENDING;
     if (!Number.isInteger(maxPending) || maxPending < 1) throw new Error(`maxPending must be a whole number of events, at least 1, got ${maxPending}`);
@@ -139,7 +143,8 @@ export class EventBus {
         for (const row of rows) {
           const event = toEvent(row);
           this.lastId = BigInt(event.id);
-          for (const listener of this.listeners) listener.deliver(event);
+          const keys = this.options.keysOf?.(event);
+          for (const listener of keys ? this.listeners.concerned(keys) : this.listeners.everyone()) listener.deliver(event);
         }
         if (rows.length === 1000) this.catchUp();
       } catch (error) {
@@ -152,9 +157,10 @@ export class EventBus {
 
   /**
    * An async iterator of the events that pass `accept`, from now on. `accept` may end the iteration by
-   * throwing (e.g. when the subscriber lost access).
+   * throwing (e.g. when the subscriber lost access). `reach`: the keys the subscription is filed under (see
+   * `eventKeys`), or null for every event; `matches` still decides among the events offered.
    */
-  subscribe<T>(matches: (event: Event) => boolean, accept: (event: Event) => Promise<T | null>): AsyncIterableIterator<T> {
+  subscribe<T>(matches: (event: Event) => boolean, accept: (event: Event) => Promise<T | null>, reach: readonly string[] | null = null): AsyncIterableIterator<T> {
     const maxPending = this.options.maxPending ?? MAX_PENDING;
     return new Repeater<T>(async (push, stop) => {
       let queue = Promise.resolve();
@@ -187,7 +193,7 @@ export class EventBus {
           });
         },
       };
-      this.listeners.add(listener);
+      this.listeners.add(listener, reach);
       await stop;
       this.listeners.delete(listener);
     });

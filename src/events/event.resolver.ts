@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver, Root, Subscripti
 import type { RequestContext } from '../platform/context.js';
 import { ProvinceCode } from '../reference/index.js';
 import { Event, EventKinds, type EventKind } from './event.js';
+import { reach } from './subscriber-index.js';
 
 @ObjectType({ description: 'Events after a cursor.' })
 export class EventPage {
@@ -56,6 +57,7 @@ export class EventResolver {
           (kinds.length === 0 || kinds.includes(event.kind)),
         stillAllowed: (p) => services.events.mayFollow(p, provinceCode),
         resolve: async (event) => event,
+        reach: provinceCode ? [reach.province(provinceCode)] : undefined,
       });
     },
   })

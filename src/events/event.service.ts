@@ -8,6 +8,8 @@ import { isUuid } from '../platform/validation.js';
 import type { EventBus } from './event-bus.js';
 import { canSeeEvent, concernsProvince, redactEvent, type EventSubjects } from './event.policy.js';
 import { EVENT_COLUMNS, toEvent, type Event, type EventKind } from './event.js';
+import { SharedReadsPerEvent, type SharedReads } from './shared-reads.js';
+import { reach as reachOf } from './subscriber-index.js';
 
 export interface EventPageResult {
   events: Event[];
@@ -32,6 +34,9 @@ export function mayFollowProvince(principal: Principal, provinceCode: ProvinceCo
 
 /** The audit trail, catch-up after a reconnect, and live subscriptions, all filtered by the subject's policy. */
 export class EventService {
+  /** What subscribers of one event read of its subject, read once for all of them. */
+  private readonly sharedReads = new SharedReadsPerEvent();
+
   constructor(
     private readonly db: DataSource,
     readonly bus: EventBus | null,
@@ -169,27 +174,39 @@ export class EventService {
    * subscription may go on (it ends with FORBIDDEN otherwise). `resolve` turns an event into the payload.
    * `resolveUnseen`, if given, is asked about a matching event the subscriber may not see: it may answer with a
    * payload that says nothing of the event's contents.
+   *
+   * `resolve` and `resolveUnseen` get `shared` besides the event: reads of the event's subject made through it are
+   * made once per event for every subscriber on this instance (see `SharedReads`), so they must not depend on who
+   * asks; each subscriber's own policy check comes after, on what was read.
    */
   subscribe<T>(
     principal: Principal,
     options: {
       matches: (event: Event) => boolean;
       stillAllowed: (principal: Principal) => boolean | Promise<boolean>;
-      resolve: (event: Event) => Promise<T | null>;
-      resolveUnseen?: (event: Event) => Promise<T | null>;
+      resolve: (event: Event, shared: SharedReads) => Promise<T | null>;
+      resolveUnseen?: (event: Event, shared: SharedReads) => Promise<T | null>;
+      /**
+       * What `matches` filters on, as keys (`reach.province(code)`, `reach.subject(id)`, `reach.subjectType(type)`): the
+       * subscription is offered only events carrying one of them (and those about its subscriber's own rights).
+       * Omitted: every event (a national feed). It must not be narrower than `matches`.
+       */
+      reach?: readonly string[];
     },
   ): AsyncIterableIterator<T> {
     if (!this.bus) throw new Error('subscriptions need the event bus');
     // Events that change the subscriber's own rights (a membership) always pass the first filter.
     const changesOwnRights = (event: Event) => !!principal.personId && this.subjects[event.subjectType]?.rightsChangedOf?.(event) === principal.personId;
+    const reach = options.reach ? [...options.reach, ...(principal.personId ? [reachOf.person(principal.personId)] : [])] : null;
     return this.bus.subscribe((event) => changesOwnRights(event) || options.matches(event), async (event) => {
       if (changesOwnRights(event)) {
         Object.assign(principal, await loadPrincipal(this.db, { sub: principal.subject, exp: Math.floor(principal.expiresAt / 1000) }));
         if (!(await options.stillAllowed(principal))) throw forbidden('Your access changed: this subscription has ended');
       }
       if (!options.matches(event)) return null;
-      if (!canSeeEvent(this.subjects, principal, event)) return options.resolveUnseen ? options.resolveUnseen(event) : null;
-      return options.resolve(redactEvent(this.subjects, principal, event));
-    });
+      const shared = this.sharedReads.of(event);
+      if (!canSeeEvent(this.subjects, principal, event)) return options.resolveUnseen ? options.resolveUnseen(event, shared) : null;
+      return options.resolve(redactEvent(this.subjects, principal, event), shared);
+    }, reach);
   }
 }

@@ -3,11 +3,14 @@ import { EventBus } from './event-bus.js';
 import { EventPage, EventResolver } from './event.resolver.js';
 import { EventService } from './event.service.js';
 import type { EventSubject } from './event.policy.js';
+import { eventKeys } from './subscriber-index.js';
 
 export { Event, EventKinds, EventSubjectTypes, recordEvent, type EventInput, type EventKind, type EventSubjectType } from './event.js';
 export { redacted, type EventSubject } from './event.policy.js';
 export { EventService, followsCountry, mayFollowProvince } from './event.service.js';
 export { fresh, unlessForbidden } from './subscriptions.js';
+export type { SharedReads } from './shared-reads.js';
+export { reach } from './subscriber-index.js';
 export { EventPage };
 
 declare module '../platform/context.js' {
@@ -31,8 +34,11 @@ export default defineModule({
   name: 'events',
   resolvers: [EventResolver],
   createService: ({ db, log, live, contributions }) => {
-    const bus = live ? new EventBus(live.databaseUrl, log, { maxPending: live.maxPending, onConnectionLost: live.onConnectionLost }) : null;
-    return new EventService(db, bus, Object.assign({}, ...contributions.eventSubjects));
+    const subjects: Readonly<Record<string, EventSubject>> = Object.assign({}, ...contributions.eventSubjects);
+    const bus = live
+      ? new EventBus(live.databaseUrl, log, { maxPending: live.maxPending, onConnectionLost: live.onConnectionLost, keysOf: (event) => eventKeys(subjects, event) })
+      : null;
+    return new EventService(db, bus, subjects);
   },
   start: async (events) => {
     await events.bus?.start();

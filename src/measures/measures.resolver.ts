@@ -2,7 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
-import { Event, fresh } from '../events/index.js';
+import { Event, fresh, reach } from '../events/index.js';
 import { measuresPolicy } from './measures.policy.js';
 import { MeasureEventSubject } from './measures.events.js';
 import { SupportMeasureTheme } from './rules.js';
@@ -90,6 +90,7 @@ export class SupportMeasureResolver {
           fresh(ctx);
           return event;
         },
+        reach: [reach.subjectType(MeasureEventSubject.SUPPORT_MEASURE)],
       });
     },
   })

@@ -71,9 +71,14 @@ export class MonitoringResolver {
         matches: (event) =>
           FIGURE_SUBJECTS.has(event.subjectType) && !event.kind.startsWith('COMMENT_') && (inReach(principal, event) || (movesShares(event) && showsShares(principal))),
         stillAllowed: (p) => monitoringPolicy.scope(p).size > 0 && (!provinceCode || monitoringPolicy.scope(p).has(provinceCode)),
-        resolve: async (event) => (inReach(principal, event) ? change(event, event.provinceCode, event.kind) : change(event, null, NATIONAL_TOTALS_CHANGED)),
+        // One payload object per event and kind of change, shared by every subscriber it goes to (so that their
+        // executions can be shared too): it says nothing that depends on who receives it.
+        resolve: (event, shared) =>
+          inReach(principal, event)
+            ? shared.once('in reach', async () => change(event, event.provinceCode, event.kind))
+            : shared.once('national totals', async () => change(event, null, NATIONAL_TOTALS_CHANGED)),
         // Outside what the subscriber may see: only that national totals moved, which refetching the shares shows anyway.
-        resolveUnseen: async (event) => (inReach(principal, event) ? null : change(event, null, NATIONAL_TOTALS_CHANGED)),
+        resolveUnseen: async (event, shared) => (inReach(principal, event) ? null : shared.once('national totals', async () => change(event, null, NATIONAL_TOTALS_CHANGED))),
       });
     },
   })

@@ -1,5 +1,6 @@
-import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
+import { PERSONAL_FIELD } from '../platform/subscription-execution.js';
 import { Connection } from '../platform/pagination.js';
 import { Gemeente, Province, ProvinceCode, Uitplaatsingsregio } from '../reference/index.js';
 import { Ability } from './abilities.js';
@@ -118,17 +119,20 @@ export class MembershipResolver {
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'Shown to IPO, LRT and the person concerned.' })
+  @Extensions(PERSONAL_FIELD)
   async revokedBy(@Root() membership: Membership, @Ctx() { loaders, principal }: RequestContext) {
     if (!membership.revokedById || !membershipPolicy.canSeeRevocationDetails(principal, membership)) return null;
     return loaders.person.load(membership.revokedById);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Why it was granted. Shown to IPO, LRT and the person concerned.' })
+  @Extensions(PERSONAL_FIELD)
   grantReason(@Root() membership: Membership, @Ctx() { principal }: RequestContext): string | null {
     return membershipPolicy.canSeeRevocationDetails(principal, membership) ? membership.grantReason : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Why it was revoked. Shown to IPO, LRT and the person concerned.' })
+  @Extensions(PERSONAL_FIELD)
   revokeReason(@Root() membership: Membership, @Ctx() { principal }: RequestContext): string | null {
     return membershipPolicy.canSeeRevocationDetails(principal, membership) ? membership.revokeReason : null;
   }
@@ -137,6 +141,7 @@ export class MembershipResolver {
 @Resolver(() => Person)
 export class PersonResolver {
   @FieldResolver(() => [Membership], { description: 'Active memberships of this person that you may see.' })
+  @Extensions(PERSONAL_FIELD)
   async memberships(@Root() person: Person, @Ctx() { loaders, principal }: RequestContext) {
     const memberships = await loaders.activeMembershipsOfPerson.load(person.id);
     return memberships.filter((membership) => membershipPolicy.canRead(principal, membership));

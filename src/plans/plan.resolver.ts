@@ -5,7 +5,7 @@ import type { Principal } from '../platform/auth/principal.js';
 import { oversees } from '../platform/auth/scope.js';
 import { Gemeente, Opvangtype, Province, type ProvinceCode } from '../reference/index.js';
 import { Comment } from '../comments/index.js';
-import { fresh, unlessForbidden } from '../events/index.js';
+import { fresh, reach, unlessForbidden } from '../events/index.js';
 import { Person, personRef } from '../people/index.js';
 import { normaliseId } from '../platform/validation.js';
 import { notFound } from '../platform/errors.js';
@@ -135,10 +135,13 @@ export class ProvincialPlanResolver {
       return ctx.services.events.subscribe(ctx.principal, {
         matches: (event) => event.subjectId === planId && PLAN_KINDS.has(event.kind),
         stillAllowed: async (p) => (await unlessForbidden(() => ctx.services.plans.plan(p, planId))) !== null,
-        resolve: (event) => {
+        // The plan is read once per change for all its subscribers; each sees it only if its policy lets them.
+        resolve: async (event, shared) => {
           fresh(ctx);
-          return unlessForbidden(() => ctx.services.plans.plan(ctx.principal, event.subjectId));
+          const plan = await shared.once('plan', () => ctx.services.plans.stored(event.subjectId));
+          return plan && planPolicy.canRead(ctx.principal, plan.provinceCode, plan.status) ? plan : null;
         },
+        reach: [reach.subject(planId)],
       });
     },
   })

@@ -84,11 +84,15 @@ export class PlanService {
   /** A plan the principal may see; FORBIDDEN if it exists but is not theirs to see. */
   async plan(principal: Principal, id: string, field = 'id'): Promise<ProvincialPlan | null> {
     if (!isUuid(id)) throw badUserInput(`${field} is not a plan id`, field);
-    const [row] = await this.db.query(`SELECT ${PLAN_COLUMNS} FROM provincial_plan p WHERE p.id = $1`, [id]);
-    if (!row) return null;
-    const plan = toPlan(row);
-    planPolicy.assertCanRead(principal, plan, field);
+    const plan = await this.stored(id);
+    if (plan) planPolicy.assertCanRead(principal, plan, field);
     return plan;
+  }
+
+  /** The plan as stored, whoever asks: for reads shared by many subscribers, each checking `planPolicy` after. */
+  async stored(id: string): Promise<ProvincialPlan | null> {
+    const [row] = await this.db.query(`SELECT ${PLAN_COLUMNS} FROM provincial_plan p WHERE p.id = $1`, [id]);
+    return row ? toPlan(row) : null;
   }
 
   /** The plan as it was after revision `version`. */

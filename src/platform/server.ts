@@ -25,6 +25,7 @@ import { createRequestContext, createServices, exportsOf, type AnyModule } from 
 import { mountSignIn, mountWebApplication, type SignInUser } from './web.js';
 import { bodyErrorAnswer, requireUtf8 } from './request-body.js';
 import { ScalarLiteralPathsRule } from './scalar-literals.js';
+import { subscribeSharing } from './subscription-execution.js';
 
 export interface RunningServer {
   url: string;
@@ -206,6 +207,8 @@ export async function startServer(options: {
       schema,
       // Never put internal error messages in close reasons, whatever NODE_ENV says.
       isProd: true,
+      // Each event executed once per group of subscribers that see alike (subscription-execution.ts).
+      subscribe: subscribeSharing,
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const authorization = params.authorization ?? params.Authorization;

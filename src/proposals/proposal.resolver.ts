@@ -6,7 +6,7 @@ import { Person, personRef } from '../people/index.js';
 import { Gemeente, Province } from '../reference/index.js';
 import { Opvangtype, ProvinceCode } from '../reference/index.js';
 import { Comment } from '../comments/index.js';
-import { fresh } from '../events/index.js';
+import { fresh, reach } from '../events/index.js';
 import { ProposalCommentSubject } from './proposal.comments.js';
 import type { ProposalPageKey } from './proposal.service.js';
 import { ProposalEventSubject } from './proposal.events.js';
@@ -137,11 +137,13 @@ export class LocationProposalResolver {
       return ctx.services.events.subscribe(ctx.principal, {
         matches: (event) => event.subjectType === ProposalEventSubject.LOCATION_PROPOSAL && event.provinceCode === provinceCode && event.kind.startsWith('PROPOSAL_'),
         stillAllowed: (p) => ctx.services.events.mayFollow(p, provinceCode),
-        resolve: async (event) => {
+        // Read once per change for all its subscribers (the loader reads it as stored); the policy is each one's own.
+        resolve: async (event, shared) => {
           fresh(ctx);
-          const proposal = await ctx.loaders.proposal.load(event.subjectId);
+          const proposal = await shared.once('proposal', () => ctx.loaders.proposal.load(event.subjectId));
           return proposal && proposalPolicy.canRead(ctx.principal, proposal) ? proposal : null;
         },
+        reach: [reach.province(provinceCode)],
       });
     },
   })

@@ -7,7 +7,7 @@ import { normaliseId } from '../platform/validation.js';
 import { Person, personRef } from '../people/index.js';
 import { Province, ProvinceCode } from '../reference/index.js';
 import { Comment } from '../comments/index.js';
-import { fresh } from '../events/index.js';
+import { fresh, reach } from '../events/index.js';
 import { SignalCommentSubject } from './signal.comments.js';
 import { SignalEventSubject } from './signal.events.js';
 import { signalPolicy } from './signal.policy.js';
@@ -132,11 +132,13 @@ export class SignalResolver {
         matches: (event) =>
           event.subjectType === SignalEventSubject.SIGNAL && (!provinceCode || event.provinceCode === provinceCode) && (!id || event.subjectId === id),
         stillAllowed: (p) => allowed(p),
-        resolve: async (event) => {
+        // Read once per change for all its subscribers (the loader reads it as stored); the policy is each one's own.
+        resolve: async (event, shared) => {
           fresh(ctx);
-          const signal = await ctx.loaders.signal.load(event.subjectId);
+          const signal = await shared.once('signal', () => ctx.loaders.signal.load(event.subjectId));
           return signal && signalPolicy.canRead(ctx.principal, signal) ? signal : null;
         },
+        reach: [id ? reach.subject(id) : provinceCode ? reach.province(provinceCode) : reach.subjectType(SignalEventSubject.SIGNAL)],
       });
     },
   })
