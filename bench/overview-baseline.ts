@@ -109,8 +109,13 @@ shares AS (
     floor(p.population / n.population * 100 * 10 + 0.5) / 10 AS population_share,
     CASE WHEN n.realised > 0 THEN floor(t.realised / n.realised * 100 * 10 + 0.5) / 10 END AS realised_share,
     CASE WHEN n.planned > 0 THEN floor(t.planned_max / n.planned * 100 * 10 + 0.5) / 10 END AS planned_share,
-    (SELECT coalesce(sum(max_places), 0) FROM agreement a WHERE a.province_code = t.province_code AND a.start_date BETWEEN '2019-11-01' AND least('2020-12-31', $1::date)) AS short_term
+    tg.places AS short_term_target,
+    (SELECT coalesce(sum(max_places), 0) FROM agreement a WHERE a.province_code = t.province_code AND a.capacity_kind = 'EXTRA'
+       AND a.opvangtype NOT IN ('NOODOPVANG', 'CRISISNOODOPVANG') AND a.start_date BETWEEN tg.period_from AND least(tg.period_until, $1::date)) AS short_term
   FROM totals t JOIN province p ON p.code = t.province_code CROSS JOIN national n
+  -- The province's short-term target in force on the date: the last decided on or before it (before any, the first).
+  LEFT JOIN LATERAL (SELECT st.places, st.period_from, st.period_until FROM short_term_target st WHERE st.province_code = t.province_code
+    ORDER BY (st.decided_on <= $1::date) DESC, CASE WHEN st.decided_on <= $1::date THEN st.decided_on END DESC NULLS LAST, st.decided_on, st.set_at DESC, st.id LIMIT 1) tg ON true
   LEFT JOIN published pub ON pub.province_code = t.province_code LEFT JOIN concept c ON c.province_code = t.province_code
   LEFT JOIN all_lines ca ON ca.which = 'concept' AND ca.province_code = t.province_code
 )
@@ -121,7 +126,8 @@ SELECT json_build_object('nationalOverview', json_build_object(
   'totalPipeline', (SELECT sum(pipeline) FROM totals),
   'totalPlannedGap', (SELECT json_build_object('min', sum(gap_min), 'max', sum(gap_max)) FROM totals),
   'totalRealisedGap', (SELECT sum(realised_gap) FROM totals),
-  'shortTermTarget', 5000,
+  'shortTermTarget', (SELECT st.places FROM short_term_target st WHERE st.province_code IS NULL
+    ORDER BY (st.decided_on <= $1::date) DESC, CASE WHEN st.decided_on <= $1::date THEN st.decided_on END DESC NULLS LAST, st.decided_on, st.set_at DESC, st.id LIMIT 1),
   'totalShortTermRealised', (SELECT sum(short_term) FROM shares),
   'opvangtypes', (SELECT json_agg(json_build_object(
       'opvangtype', key, 'opgave', opgave, 'planned', json_build_object('min', planned_min, 'max', planned_max),
@@ -158,7 +164,7 @@ SELECT json_build_object('nationalOverview', json_build_object(
       'realisedShareDifference', floor((s.realised_share - s.population_share) * 10 + 0.5) / 10,
       'plannedShare', s.planned_share,
       'plannedShareDifference', floor((s.planned_share - s.population_share) * 10 + 0.5) / 10,
-      'shortTermTarget', 417,
+      'shortTermTarget', s.short_term_target,
       'shortTermRealised', s.short_term
     ) ORDER BY s.cbs_code) FROM shares s)
 ))::text AS document`;
