@@ -186,7 +186,7 @@ describe.runIf(BROWSER)('the web application', () => {
     const { data } = await server.gql('{ nationalOverview(on: "2023-01-01", provinceCode: UT) { provinces { provinceCode shortTermTarget shortTermRealised } } }', undefined, token);
     const utrecht = data.nationalOverview.provinces.find((p: { provinceCode: string }) => p.provinceCode === 'UT');
     const main = page.getByRole('main');
-    await main.getByText(`Doel van november 2019: ${nl.format(utrecht.shortTermTarget)} plaatsen (Utrecht)`).waitFor();
+    await main.getByText(new RegExp(`Doel \\(vastgesteld op .*\\): ${nl.format(utrecht.shortTermTarget)} plaatsen \\(Utrecht\\)`)).waitFor();
     expect(await main.innerText()).not.toMatch(/landelijk/i);
     expect(await page.getByRole('link', { name: 'Landelijk dashboard' }).count()).toBe(0);
     // Focus is on the page's heading, so that a screen reader announces the page.

@@ -80,7 +80,8 @@ export function Totals({ overview, provinceCode, national }: { overview: Overvie
       </dl>
       <Heading level={3}>Kortetermijndoel</Heading>
       <Paragraph>
-        Doel van november 2019: {formatNumber(target)} plaatsen ({targetScope}). Gerealiseerd: {formatNumber(realised)}
+        {/* The target in force (it may have been revised since November 2019). */}
+        {inForce ? `Doel (vastgesteld op ${formatDate(inForce.decidedOn)})` : 'Doel'}: {formatNumber(target)} plaatsen ({targetScope}). Gerealiseerd: {formatNumber(realised)}
         {progress == null ? '' : ` (${progress}%)`}.
       </Paragraph>
       {progress == null ? null : (
