@@ -214,7 +214,20 @@ describe.runIf(BROWSER)('the opvang forms', () => {
     await secretariat.goto(`${run.base}/crisisnoodopvang`);
     await secretariat.getByRole('region', { name: 'Tabel crisisnoodopvang' }).getByRole('row').filter({ hasText: location }).waitFor();
     expect(await secretariat.getByRole('form', { name: 'Crisisnoodopvang met periode' }).count()).toBe(0);
+    expect(await secretariat.getByRole('region', { name: 'Tabel crisisnoodopvang' }).getByRole('row').filter({ hasText: location }).getByRole('button', { name: /^Wijzigen/ }).count()).toBe(0);
     expect(await accessibilityProblems(secretariat)).toEqual([]);
+
+    // The gemeente closes it early: a change of the record (on the version it saw), not a second record; the
+    // secretariat's open list follows it live.
+    await zeist.getByRole('region', { name: 'Tabel crisisnoodopvang' }).getByRole('row').filter({ hasText: location }).getByRole('button', { name: /^Wijzigen/ }).click();
+    const edit = zeist.getByRole('form', { name: `Plaatsen en periode van ${location}` });
+    await edit.getByLabel('Open tot en met').fill('2023-01-31');
+    expect(await accessibilityProblems(zeist)).toEqual([]);
+    await edit.getByRole('button', { name: 'Wijziging opslaan' }).click();
+    await zeist.getByRole('region', { name: 'Tabel crisisnoodopvang' }).getByRole('row').filter({ hasText: location }).filter({ hasText: '31 januari 2023' }).waitFor();
+    await secretariat.getByRole('region', { name: 'Tabel crisisnoodopvang' }).getByRole('row').filter({ hasText: location }).filter({ hasText: '31 januari 2023' }).waitFor({ timeout: 10_000 });
+    const changed = (await gql(secretariat, '{ crisisnoodopvang(provinceCode: UT) { locationName until version } }', {})).crisisnoodopvang.filter((c: any) => c.locationName === location);
+    expect(changed).toEqual([{ locationName: location, until: '2023-01-31', version: 2 }]);
     await zeist.context().close();
     await secretariat.context().close();
   }, 120_000);

@@ -16,7 +16,7 @@ import { dateRule, periodEndRule, placesRule } from '../opgave/rules';
 import { useRefetchOn } from '../opgave/useRefetchOn';
 import { DoneNotice, requiredText, SelectField, TextareaField, TextField } from '../people/fields';
 import { LiveProvinces, type Watched } from '../proposals/live';
-import { CrisisnoodopvangQuery, CrisisnoodopvangRecorded, RecordCrisisnoodopvangMutation, type CrisisnoodopvangRecord } from './queries';
+import { CrisisnoodopvangQuery, CrisisnoodopvangRecorded, RecordCrisisnoodopvangMutation, UpdateCrisisnoodopvangMutation, type CrisisnoodopvangRecord } from './queries';
 
 type Viewer = ResultOf<typeof ViewerQuery>['viewer'];
 type RecordedEvent = { id: string; at: string; actor?: { id: string; name: string } | null };
@@ -66,6 +66,9 @@ export function CrisisnoodopvangPage() {
     reexecute({ requestPolicy: 'network-only' });
   };
   const records = list.data?.crisisnoodopvang;
+  const [editing, setEditing] = useState<string | null>(null);
+  const edited = records?.find((record) => record.id === editing);
+  const own = new Set(gemeenten.map((gemeente) => gemeente.code));
   return (
     <>
       <Heading level={1}>Crisisnoodopvang</Heading>
@@ -88,8 +91,13 @@ export function CrisisnoodopvangPage() {
       <Section id="crisisnoodopvang-lijst" title="Vastgelegde crisisnoodopvang">
         <ErrorAlert error={list.error} />
         {list.fetching && !records ? <Loading what="de crisisnoodopvang" /> : null}
-        {records ? <CrisisnoodopvangTable records={records} label="Tabel crisisnoodopvang" /> : null}
+        {records ? <CrisisnoodopvangTable records={records} label="Tabel crisisnoodopvang" editable={own} onEdit={setEditing} /> : null}
       </Section>
+      {edited ? (
+        <Section id="crisisnoodopvang-wijzigen" title={`${edited.locationName} wijzigen`}>
+          <EditForm key={edited.id} record={edited} onDone={() => { setEditing(null); refetch(null); }} />
+        </Section>
+      ) : null}
     </>
   );
 }
@@ -119,14 +127,25 @@ export function ProvinceCrisisnoodopvangSection({ code }: { code: string }) {
   );
 }
 
-function CrisisnoodopvangTable({ records, label }: { records: readonly CrisisnoodopvangRecord[]; label: string }) {
+function CrisisnoodopvangTable({
+  records,
+  label,
+  editable,
+  onEdit,
+}: {
+  records: readonly CrisisnoodopvangRecord[];
+  label: string;
+  /** Gemeenten whose records the viewer may change (its own, where the API gives RECORD_CRISISNOODOPVANG). */
+  editable?: ReadonlySet<string>;
+  onEdit?: (id: string) => void;
+}) {
   if (records.length === 0) return <Paragraph>Er is geen crisisnoodopvang vastgelegd die u mag zien.</Paragraph>;
   const today = todayIso();
   return (
     <ListTable
       label={label}
       caption={<>Crisisnoodopvang per locatie, met periode; vroegste begindatum eerst</>}
-      columns={['Locatie', 'Gemeente', 'Provincie', { label: 'Plaatsen', numeric: true }, 'Van', 'Tot en met', 'Loopt vandaag', 'Toelichting', 'Vastgelegd']}
+      columns={['Locatie', 'Gemeente', 'Provincie', { label: 'Plaatsen', numeric: true }, 'Van', 'Tot en met', 'Loopt vandaag', 'Toelichting', 'Vastgelegd', ...(onEdit ? ['Wijzigen'] : [])]}
     >
       {records.map((record) => (
         <TableRow key={record.id}>
@@ -139,6 +158,15 @@ function CrisisnoodopvangTable({ records, label }: { records: readonly Crisisnoo
           <TableCell>{record.from <= today && record.until >= today ? 'Ja' : 'Nee'}</TableCell>
           <TableCell>{record.note ?? ''}</TableCell>
           <TableCell>{formatDateTime(record.recordedAt)}</TableCell>
+          {onEdit ? (
+            <TableCell>
+              {editable?.has(record.gemeenteCode) ? (
+                <SecondaryActionButton type="button" onClick={() => onEdit(record.id)}>
+                  Wijzigen<span className="visually-hidden">: {record.locationName}</span>
+                </SecondaryActionButton>
+              ) : null}
+            </TableCell>
+          ) : null}
         </TableRow>
       ))}
     </ListTable>
@@ -222,7 +250,7 @@ function RecordForm({ gemeenten, onRecorded }: { gemeenten: { code: string; name
         <TextField label="Open vanaf" type="date" required registration={register('from', { required: 'Vul de begindatum in.', validate: dateRule })} error={errors.from} />
         <TextField
           label="Open tot en met"
-          description="Zoals nu verwacht; verandert de periode, leg de opvang dan opnieuw vast met de nieuwe periode."
+          description="Zoals nu verwacht; verandert de periode, wijzig dan de vastgelegde opvang in de lijst."
           type="date"
           required
           registration={register('until', {
@@ -246,6 +274,66 @@ function RecordForm({ gemeenten, onRecorded }: { gemeenten: { code: string; name
         </PrimaryActionButton>
         <SecondaryActionButton type="button" onClick={() => reset(empty)}>
           Leegmaken
+        </SecondaryActionButton>
+      </div>
+    </form>
+  );
+}
+
+interface EditValues {
+  places: string;
+  from: string;
+  until: string;
+}
+
+/** The gemeente changes a record: places or period (e.g. closed early), on the version it saw; a conflict keeps the input. */
+function EditForm({ record, onDone }: { record: CrisisnoodopvangRecord; onDone: () => void }) {
+  const [saving, update] = useMutation(UpdateCrisisnoodopvangMutation);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    getValues,
+    formState: { errors },
+  } = useForm<EditValues>({ defaultValues: { places: String(record.places), from: record.from, until: record.until }, shouldFocusError: true });
+  const [failure, setFailure] = useState<typeof saving.error>(undefined);
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(undefined);
+    const result = await update({ input: { id: record.id, expectedVersion: record.version, places: Number(values.places), from: values.from, until: values.until } });
+    if (result.error) {
+      setFailure(result.error);
+      applyServerFieldErrors(result.error, setError, (path) => ['places', 'from', 'until'].includes(path));
+      return;
+    }
+    onDone();
+  });
+  return (
+    <form noValidate onSubmit={onSubmit} aria-labelledby="crisisnoodopvang-wijzigen-titel">
+      <Fieldset legend={`Plaatsen en periode van ${record.locationName}`} legendId="crisisnoodopvang-wijzigen-titel">
+        <TextField
+          label="Aantal plaatsen"
+          type="number"
+          required
+          registration={register('places', { required: 'Vul het aantal plaatsen in.', validate: placesRule(MAX_PLACES, 1) })}
+          error={errors.places}
+        />
+        <TextField label="Open vanaf" type="date" required registration={register('from', { required: 'Vul de begindatum in.', validate: dateRule })} error={errors.from} />
+        <TextField
+          label="Open tot en met"
+          description="Sluit de opvang eerder, vul dan de laatste dag in."
+          type="date"
+          required
+          registration={register('until', { required: 'Vul de einddatum in.', validate: periodEndRule(() => getValues('from')) })}
+          error={errors.until}
+        />
+      </Fieldset>
+      {failure ? <ErrorAlert error={failure} title="De crisisnoodopvang is niet gewijzigd." /> : null}
+      <div className="button-row">
+        <PrimaryActionButton type="submit" disabled={saving.fetching}>
+          Wijziging opslaan
+        </PrimaryActionButton>
+        <SecondaryActionButton type="button" onClick={onDone}>
+          Annuleren
         </SecondaryActionButton>
       </div>
     </form>

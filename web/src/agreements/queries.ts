@@ -85,7 +85,7 @@ export const EndAgreement = graphql(`
 export const CrisisnoodopvangQuery = graphql(`
   query Crisisnoodopvang($provinceCode: ProvinceCode, $gemeenteCode: String) {
     crisisnoodopvang(provinceCode: $provinceCode, gemeenteCode: $gemeenteCode) {
-      id gemeenteCode provinceCode locationName places from until note recordedAt
+      id gemeenteCode provinceCode locationName places from until note recordedAt version
       gemeente { code name }
     }
   }
@@ -99,9 +99,15 @@ export const RecordCrisisnoodopvangMutation = graphql(`
   }
 `);
 
-/** Crisisnoodopvang recorded in a province, as it happens. */
+/** Crisisnoodopvang recorded or changed in a province, as it happens. */
 export const CrisisnoodopvangRecorded = graphql(`
   subscription CrisisnoodopvangRecorded($provinceCode: ProvinceCode) {
-    activity(kinds: [CRISISNOODOPVANG_RECORDED], provinceCode: $provinceCode) { id at provinceCode actor { id name } }
+    activity(kinds: [CRISISNOODOPVANG_RECORDED, CRISISNOODOPVANG_CHANGED], provinceCode: $provinceCode) { id at provinceCode actor { id name } }
+  }
+`);
+
+export const UpdateCrisisnoodopvangMutation = graphql(`
+  mutation UpdateCrisisnoodopvang($input: UpdateCrisisnoodopvangInput!) {
+    updateCrisisnoodopvang(input: $input) { id places from until version }
   }
 `);
