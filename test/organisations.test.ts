@@ -83,6 +83,14 @@ describe('the PARTNER role', () => {
     expect(abilities.data.viewer.abilities.map((a: any) => a.action)).not.toContain('SET_NATIONAL_TAAKSTELLING');
   });
 
+  it("reads every province's opgave and published plans, not its drafts", async () => {
+    const read = await server.as('bzk', '{ province(code: GR) { opgave { places } plans { status } } }');
+    expect(read.errors).toBeUndefined();
+    expect(read.data.province.opgave.length).toBeGreaterThan(0);
+    expect(read.data.province.plans.length).toBeGreaterThan(0);
+    expect(read.data.province.plans.every((p: { status: string }) => p.status !== 'CONCEPT')).toBe(true);
+  });
+
   it('for JenV sets the national taakstelling; for another ministry it does not', async () => {
     const set = (handle: string, vergunninghouders: number) =>
       server.as(handle, `mutation { setNationalTaakstelling(input: { halfYear: "2022-II", vergunninghouders: ${vergunninghouders}, source: "test", publishedOn: "2022-03-30" }) { vergunninghouders } }`);

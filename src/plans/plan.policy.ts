@@ -22,7 +22,8 @@ export const planPolicy = {
     if (isNational(principal) || principal.seatProvinceCodes.includes(provinceCode)) return 'FULL';
     const reaches = (role: Role) => principal.memberships.some((m) => m.role === role && m.provinceCodes.includes(provinceCode));
     if (reaches(Role.PRT_SECRETARIAAT) || reaches(Role.COA_REGIO)) return 'FULL';
-    if (reaches(Role.GEMEENTE)) return 'PUBLISHED';
+    // A gemeente its province's; the national partners (a ministry, VNG) every province's: opgave and published plans.
+    if (reaches(Role.GEMEENTE) || hasRole(principal, Role.PARTNER)) return 'PUBLISHED';
     return 'NONE';
   },
 
