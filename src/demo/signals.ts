@@ -5,8 +5,9 @@ import { EscalationOption, SignalAction, SignalEventKind, SignalEventSubject, Si
 /**
  * Demo signals of 2021 (Integrale Handreiking 8.2.1: PRTs raise bottlenecks to the LRT; 5.2.2: escalation through
  * commercial real estate, the logeeregeling or the Programma van Eisen). The situations are typical of the period; the
- * people are the fictitious demo people, the texts our own. Written with their 2021 dates (steps and events), so the
- * history reads as it happened. Skipped when any signal exists.
+ * people are the fictitious demo people, the texts our own. The signals and their steps carry their 2021 dates; their
+ * events are recorded when the demo is loaded, like the rest of the demo's, so that every activity feed stays in the
+ * order things were recorded (newest first). Skipped when any signal exists.
  */
 interface Step {
   action: SignalAction;
@@ -177,8 +178,8 @@ export async function seedDemoSignals(db: DataSource, log: Logger): Promise<numb
       id, demo.raisedAt, person(demo.raisedBy),
     ]);
     await db.query(
-      `INSERT INTO event (at, actor_id, kind, subject_type, subject_id, province_code, subject_status, before, after) VALUES ($1, $2, $3, $4, $5, $6, 'OPEN', NULL, $7)`,
-      [demo.raisedAt, person(demo.raisedBy), SignalEventKind.SIGNAL_RAISED, SignalEventSubject.SIGNAL, id, demo.provinceCode, state(SignalStatus.OPEN, 1, null, null)],
+      `INSERT INTO event (at, actor_id, kind, subject_type, subject_id, province_code, subject_status, before, after) VALUES (clock_timestamp(), $1, $2, $3, $4, $5, 'OPEN', NULL, $6)`,
+      [person(demo.raisedBy), SignalEventKind.SIGNAL_RAISED, SignalEventSubject.SIGNAL, id, demo.provinceCode, state(SignalStatus.OPEN, 1, null, null)],
     );
     let from = SignalStatus.OPEN;
     let date: string | null = null;
@@ -192,8 +193,8 @@ export async function seedDemoSignals(db: DataSource, log: Logger): Promise<numb
         [id, version, step.action, from, to, step.note ?? null, step.meetingDate ?? (step.action === A.ANSWER ? date : null), step.at, person(step.by)],
       );
       await db.query(
-        `INSERT INTO event (at, actor_id, kind, subject_type, subject_id, province_code, subject_status, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [step.at, person(step.by), SignalEventKind.SIGNAL_CHANGED, SignalEventSubject.SIGNAL, id, demo.provinceCode, to, before, state(to, version, date, step.action)],
+        `INSERT INTO event (at, actor_id, kind, subject_type, subject_id, province_code, subject_status, before, after) VALUES (clock_timestamp(), $1, $2, $3, $4, $5, $6, $7, $8)`,
+        [person(step.by), SignalEventKind.SIGNAL_CHANGED, SignalEventSubject.SIGNAL, id, demo.provinceCode, to, before, state(to, version, date, step.action)],
       );
       from = to;
     }
