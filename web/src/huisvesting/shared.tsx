@@ -82,5 +82,6 @@ export function useLiveHuisvesting<R>(query: R & readonly [unknown, (opts?: Part
   const [live] = useSubscription({ query: HuisvestingChanged, variables: { provinceCode: (provinceCode ?? null) as never }, pause });
   const change = live.data?.activity;
   const refetch = useRefetchOn(change?.id, reexecute);
-  return { result, change, liveError: live.error, refetch, indicator: <LiveIndicator subscriptionError={live.error} /> };
+  // Nothing to follow (no access, or nothing to show yet): no indicator, rather than one that waits for ever.
+  return { result, change, liveError: live.error, refetch, indicator: pause ? null : <LiveIndicator subscriptionError={live.error} /> };
 }
