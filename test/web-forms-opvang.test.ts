@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { BROWSER, accessibilityProblems, pageToken, screenshotPath, type BrowserRun, useBrowserRun } from './support/browser.js';
+import { BROWSER, accessibilityProblems, pageToken, screenshotPath, typeDate, type BrowserRun, useBrowserRun } from './support/browser.js';
 
 /**
  * The web forms for the opvang corrections (issue 15) in a real browser against the real server on the demo data:
@@ -44,17 +44,6 @@ async function focusedLabel(page: Page): Promise<string> {
 async function tabOut(page: Page, label: string): Promise<void> {
   for (let i = 0; i < 4 && (await focusedLabel(page)).includes(label); i++) await page.keyboard.press('Tab');
   expect(await focusedLabel(page)).not.toContain(label);
-}
-
-/** Types a date into the focused date field by keyboard; the browser orders the parts in its own language. */
-async function typeDate(page: Page, field: Locator, iso: string): Promise<void> {
-  const [year, month, day] = iso.split('-');
-  await page.keyboard.type(`${day}${month}${year}`);
-  if ((await field.inputValue()) === iso) return;
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.type(`${month}${day}${year}`);
-  expect(await field.inputValue()).toBe(iso);
 }
 
 describe.runIf(BROWSER)('the opvang forms', () => {

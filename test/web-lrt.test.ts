@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TestServer } from './support/harness.js';
-import { BROWSER, accessibilityProblems, pageToken, screenshotPath, type BrowserRun, useBrowserRun } from './support/browser.js';
+import { BROWSER, accessibilityProblems, pageToken, screenshotPath, typeDate, type BrowserRun, useBrowserRun } from './support/browser.js';
 
 /**
  * The LRT's screens in a real browser against the real server: the opgave per province (set, change, refused input,
@@ -38,20 +38,6 @@ async function focusedLabel(page: Page): Promise<string> {
     const element = (globalThis as any).document.activeElement;
     return element?.labels?.[0]?.textContent ?? element?.textContent ?? '';
   });
-}
-
-/**
- * Types a date into the focused date field, by keyboard only. The browser orders the date's parts in its own
- * language, not the page's: day first is tried, and month first when that gave another date.
- */
-async function typeDate(page: Page, field: Locator, iso: string): Promise<void> {
-  const [year, month, day] = iso.split('-');
-  await page.keyboard.type(`${day}${month}${year}`);
-  if ((await field.inputValue()) === iso) return;
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.type(`${month}${day}${year}`);
-  expect(await field.inputValue()).toBe(iso);
 }
 
 describe.runIf(BROWSER)("the LRT's screens", () => {

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { packageRoot } from '../../src/platform/paths.js';
 import { startTestServer, type TestServer } from './harness.js';
 
@@ -114,4 +114,18 @@ export function useBrowserRun(started: (run: BrowserRun) => void): void {
   afterAll(async () => {
     await run?.close();
   });
+}
+
+/**
+ * Types a date into the focused date field, by keyboard only. The browser orders the date's parts in its own
+ * language, not the page's: day first is tried, and month first when that gave another date.
+ */
+export async function typeDate(page: Page, field: Locator, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-');
+  await page.keyboard.type(`${day}${month}${year}`);
+  if ((await field.inputValue()) === iso) return;
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.type(`${month}${day}${year}`);
+  expect(await field.inputValue()).toBe(iso);
 }
