@@ -6,6 +6,8 @@
  *   → { await: true }            ← { received: number[] } once every subscriber has had an event since the last
  *                                                          `await` (or after 60 s): when each had its first one,
  *                                                          in ms since the epoch (performance.timeOrigin + now)
+ *                                                          and the CPU this process used meanwhile
+ *   → { reset: true }            ← { reset: true }        forgets what was received so far
  *   → { close: true }            ← { closed: true }
  */
 import { createClient, type Client } from 'graphql-ws';
@@ -51,15 +53,19 @@ async function connect({ url, token, count, query, variables }: Subscribers): Pr
   }
 }
 
-async function everyoneReceived(): Promise<number[]> {
+let cpuBefore = process.cpuUsage();
+
+async function everyoneReceived(): Promise<{ received: number[]; cpuMs: number }> {
   const deadline = Date.now() + 60_000;
   while (received.some((r) => r === 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
   const result = received;
   received = new Array(result.length).fill(0);
-  return result;
+  const cpu = process.cpuUsage(cpuBefore);
+  cpuBefore = process.cpuUsage();
+  return { received: result, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-process.on('message', (message: { connect?: Subscribers; await?: boolean; close?: boolean }) => {
+process.on('message', (message: { connect?: Subscribers; await?: boolean; reset?: boolean; close?: boolean }) => {
   const reply = (work: Promise<object>) =>
     work.then(
       (answer) => process.send!({ ...answer, errors }),
@@ -69,7 +75,12 @@ process.on('message', (message: { connect?: Subscribers; await?: boolean; close?
       },
     );
   if (message.connect) void reply(connect(message.connect).then(() => ({ connected: true })));
-  else if (message.await) void reply(everyoneReceived().then((times) => ({ received: times })));
+  else if (message.await) void reply(everyoneReceived());
+  else if (message.reset) {
+    received = new Array(received.length).fill(0);
+    cpuBefore = process.cpuUsage();
+    void reply(Promise.resolve({ reset: true }));
+  }
   else if (message.close) {
     void reply(Promise.all(clients.map((client) => client.dispose())).then(() => ((clients = []), { closed: true })));
   }

@@ -20,6 +20,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [100, 1_000, 5_000];
 const ONLY = process.env.SUBSCRIPTIONS?.split(',').map((name) => name.trim()).filter(Boolean);
+/** The quiet spell before the second measured change (FANOUT_QUIET_SECONDS). */
+const QUIET_SECONDS = Number(process.env.FANOUT_QUIET_SECONDS ?? 30);
 
 function rssMiB(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -129,18 +131,30 @@ async function measure(scenario: Scenario, n: number): Promise<string> {
     await change();
     if ((await warm).received.some((r) => r === 0)) throw new Error(`${scenario.name}: not every subscriber had the warm-up change within 60 s`);
     await new Promise((resolve) => setTimeout(resolve, 500)); // anything else the change caused has arrived
-    await ask(clients, { await: true }); // (returns at once: resets what was received)
+    await ask(clients, { reset: true });
     const memory = rssMiB(server);
 
-    const measured = ask<{ received: number[] }>(clients, { await: true });
-    const start = performance.timeOrigin + performance.now();
-    await change();
-    const { received, errors } = await measured;
-    const missing = received.filter((r) => r === 0).length;
-    if (missing) throw new Error(`${scenario.name}: ${missing} of ${n} subscribers did not have the change within 60 s`);
-    if (errors) throw new Error(`${scenario.name}: the subscribers saw ${errors} errors`);
-    const latencies = received.map((r) => r - start).sort((a, b) => a - b);
-    const row = `| \`${scenario.name}\` | ${n.toLocaleString('en')} | ${percentile(latencies, 50).toFixed(0)} ms | ${percentile(latencies, 99).toFixed(0)} ms | ${latencies.at(-1)!.toFixed(0)} ms | ${memory} MiB (${memory - idle >= 0 ? '+' : ''}${memory - idle} MiB against before they connected) |`;
+    /** One change, timed until every subscriber has it: sorted latencies, and the subscribers' process's CPU. */
+    const timed = async (): Promise<{ latencies: number[]; cpuMs: number }> => {
+      const measured = ask<{ received: number[]; cpuMs: number }>(clients, { await: true });
+      const start = performance.timeOrigin + performance.now();
+      await change();
+      const { received, errors, cpuMs } = await measured;
+      const missing = received.filter((r) => r === 0).length;
+      if (missing) throw new Error(`${scenario.name}: ${missing} of ${n} subscribers did not have the change within 60 s`);
+      if (errors) throw new Error(`${scenario.name}: the subscribers saw ${errors} errors`);
+      return { latencies: received.map((r) => r - start).sort((a, b) => a - b), cpuMs };
+    };
+    const busy = await timed();
+    // The same after a quiet spell, as a change usually comes: the server has meanwhile given memory back.
+    await new Promise((resolve) => setTimeout(resolve, QUIET_SECONDS * 1000));
+    await ask(clients, { reset: true });
+    const quiet = await timed();
+    const ms = (value: number) => `${value.toFixed(0)} ms`;
+    const row =
+      `| \`${scenario.name}\` | ${n.toLocaleString('en')} | ${ms(percentile(busy.latencies, 50))} | ${ms(percentile(busy.latencies, 99))} | ${ms(busy.latencies.at(-1)!)} ` +
+      `| ${ms(percentile(quiet.latencies, 50))} | ${ms(percentile(quiet.latencies, 99))} | ${ms(quiet.latencies.at(-1)!)} ` +
+      `| ${memory} MiB (${memory - idle >= 0 ? '+' : ''}${memory - idle} MiB) | ${ms(busy.cpuMs)}, ${ms(quiet.cpuMs)} |`;
     console.log(row);
     await ask(clients, { close: true });
     return row;
@@ -162,15 +176,17 @@ async function main() {
     'Written by `npm run bench:fanout` (bench/fanout.ts), which replaces this section on every run.',
     '',
     'One change delivered to N subscribers of one subscription on one server instance: the time from sending the mutation',
-    'until each subscriber has its event (p50, p99, the last one), and the server\'s memory (RSS) with every subscriber',
-    'connected, after a warm-up change. Each row is a fresh server (the built `dist/`, NODE_ENV=production, on a fresh',
-    'embedded PostgreSQL with the demo data); the subscribers (graphql-ws clients) run in a process of their own, on the',
-    'same cores.',
+    'until each subscriber has its event (p50, p99, the last one). Each row is a fresh server (the built `dist/`,',
+    'NODE_ENV=production, on a fresh embedded PostgreSQL with the demo data); the subscribers (graphql-ws clients) run in a',
+    'process of their own, on the same 2 cores, and their own work is in the times. After a warm-up change, two changes are',
+    `measured: half a second after the warm-up ("busy"), and after ${QUIET_SECONDS} s without events ("after a quiet spell"), when the`,
+    'server has given memory back and a change comes as it usually does. Server memory: RSS with every subscriber connected',
+    '(and against before they connected). The last column: CPU the subscribers\' process used for each measured change.',
     '',
     ...scenarios.map((s) => `- ${s.description}.`),
     '',
-    '| subscription | subscribers | p50 | p99 | last | server memory |',
-    '|---|---|---|---|---|---|',
+    '| subscription | subscribers | busy: p50 | p99 | last | after a quiet spell: p50 | p99 | last | server memory | subscribers\' CPU |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
   ].join('\n');

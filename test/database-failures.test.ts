@@ -7,7 +7,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDatabase } from '../src/platform/bootstrap.js';
-import { createDataSource, MAINTENANCE_TIMEOUTS } from '../src/platform/database.js';
+import { createDataSource, MAINTENANCE_TIMEOUTS, watchingCommitsNow } from '../src/platform/database.js';
 import { graphql } from 'graphql';
 import { buildSchema, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { DataSource } from 'typeorm';
@@ -260,6 +260,13 @@ describe('classifying database failures', () => {
         (await graphql({ schema, source, contextValue: { db, log, requestId: 'probe' } })).errors?.[0].extensions?.code;
       expect(await run('mutation { failsBeforeCommit }')).toBe('SERVICE_UNAVAILABLE');
       expect(await run('mutation { failsAfterCommit }')).toBe('OUTCOME_UNKNOWN');
+      // Concurrent mutations each keep their own note, and the watch (promise hooks) ends with the last of them.
+      expect(await Promise.all([run('mutation { failsAfterCommit }'), run('mutation { failsBeforeCommit }'), run('mutation { failsAfterCommit }')])).toEqual([
+        'OUTCOME_UNKNOWN',
+        'SERVICE_UNAVAILABLE',
+        'OUTCOME_UNKNOWN',
+      ]);
+      expect(watchingCommitsNow()).toBe(false);
     } finally {
       await db.destroy();
     }

@@ -102,6 +102,21 @@ describe('one change to many subscribers', () => {
 });
 
 describe('one execution per group of subscribers that see alike', () => {
+  it("reads each event's data anew: a second event does not show what the first one's loaders read", async () => {
+    const plan = await draftPlan();
+    const { subs, close } = await subscribers(1, ['secretariaat-ut'], 'subscription($id: ID!) { planChanged(planId: $id) { version revisions { version title } } }', { id: plan.id });
+    await plan.change('first');
+    await until(() => subs[0].received.length === 1, 20_000);
+    await plan.change('second');
+    await until(() => subs[0].received.length === 2, 20_000);
+    expect(subs[0].errors).toEqual([]);
+    const [first, second] = subs[0].received.map((event) => event.planChanged);
+    expect(first.revisions.at(-1)).toEqual({ version: first.version, title: 'first' });
+    expect(second.version).toBe(first.version + 1);
+    expect(second.revisions.at(-1)).toEqual({ version: second.version, title: 'second' });
+    await close();
+  }, 60_000);
+
   it('executes a change once for people with the same role, and gives them equal payloads', async () => {
     const plan = await draftPlan();
     const query = 'subscription($id: ID!) { planChanged(planId: $id) { id title viewerActions lines { opvangtypes minPlaces maxPlaces } } }';

@@ -83,9 +83,8 @@ export class CommentResolver {
         // The subject's comments are read once per new comment for all its subscribers (as stored); which of them a
         // subscriber may see is their own policy.
         resolve: async (event, shared) => {
-          fresh(ctx);
           const commentId = (event.after as { commentId: string }).commentId;
-          const comments = await shared.once('comments', () => ctx.loaders.commentsOfSubject.load(`${event.subjectType}:${event.subjectId}`));
+          const comments = await shared.once('comments', () => fresh(ctx).loaders.commentsOfSubject.load(`${event.subjectType}:${event.subjectId}`));
           return ctx.services.comments.visible(ctx.principal, comments).find((comment) => comment.id === commentId) ?? null;
         },
         reach: [reach.subject(subjectId)],

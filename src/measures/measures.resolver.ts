@@ -2,7 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
-import { Event, fresh, reach } from '../events/index.js';
+import { Event, reach } from '../events/index.js';
 import { measuresPolicy } from './measures.policy.js';
 import { MeasureEventSubject } from './measures.events.js';
 import { SupportMeasureTheme } from './rules.js';
@@ -87,7 +87,6 @@ export class SupportMeasureResolver {
         matches: (event) => event.subjectType === MeasureEventSubject.SUPPORT_MEASURE,
         stillAllowed: (p) => measuresPolicy.canRead(p),
         resolve: async (event) => {
-          fresh(ctx);
           return event;
         },
         reach: [reach.subjectType(MeasureEventSubject.SUPPORT_MEASURE)],

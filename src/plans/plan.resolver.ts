@@ -5,7 +5,7 @@ import type { Principal } from '../platform/auth/principal.js';
 import { oversees } from '../platform/auth/scope.js';
 import { Gemeente, Opvangtype, Province, type ProvinceCode } from '../reference/index.js';
 import { Comment } from '../comments/index.js';
-import { fresh, reach, unlessForbidden } from '../events/index.js';
+import { reach, unlessForbidden } from '../events/index.js';
 import { Person, personRef } from '../people/index.js';
 import { normaliseId } from '../platform/validation.js';
 import { notFound } from '../platform/errors.js';
@@ -137,7 +137,6 @@ export class ProvincialPlanResolver {
         stillAllowed: async (p) => (await unlessForbidden(() => ctx.services.plans.plan(p, planId))) !== null,
         // The plan is read once per change for all its subscribers; each sees it only if its policy lets them.
         resolve: async (event, shared) => {
-          fresh(ctx);
           const plan = await shared.once('plan', () => ctx.services.plans.stored(event.subjectId));
           return plan && planPolicy.canRead(ctx.principal, plan.provinceCode, plan.status) ? plan : null;
         },

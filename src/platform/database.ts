@@ -43,8 +43,19 @@ class GuardedClient extends pg.Client {
   }
 }
 
-/** Per operation (a mutation's field): whether a transaction began to commit while it ran. */
+/**
+ * Per operation (a mutation's field): whether a transaction began to commit while it ran. On Node 20 an enabled
+ * AsyncLocalStorage installs promise hooks that every promise of the process pays for (reads and subscription
+ * deliveries included, where they cost a fifth of the CPU), so it is enabled only while a mutation runs and disabled
+ * again when the last one running ends.
+ */
 const commits = new AsyncLocalStorage<{ committing: boolean }>();
+let watching = 0;
+
+/** Whether commits are being watched (some mutation is running); for tests. */
+export function watchingCommitsNow(): boolean {
+  return watching > 0;
+}
 
 /**
  * Runs `work`, telling afterwards whether any transaction it started began to commit: once a COMMIT was sent, a
@@ -52,10 +63,14 @@ const commits = new AsyncLocalStorage<{ committing: boolean }>();
  */
 export async function watchingCommits<T>(work: () => Promise<T>): Promise<{ result?: T; error?: unknown; committing: boolean }> {
   const note = { committing: false };
+  watching += 1;
   try {
     return { result: await commits.run(note, work), committing: note.committing };
   } catch (error) {
     return { error, committing: note.committing };
+  } finally {
+    // Work a mutation left running after it answered (none should commit) sees no store once disabled: harmless.
+    if (--watching === 0) commits.disable();
   }
 }
 

@@ -86,7 +86,11 @@ export function createServices(modules: readonly AnyModule[], deps: Omit<Service
   return services as unknown as Services;
 }
 
-/** What every resolver gets for one operation: fresh loaders from every module, over the server's services. */
+/**
+ * What every resolver gets for one operation: loaders from every module, over the server's services. The loaders
+ * and the request's logger are made when a resolver first asks for them: an operation that needs neither (`{
+ * __typename }`, most subscription events) makes neither, and a subscription held open for hours holds neither.
+ */
 export function createRequestContext(options: {
   modules: readonly AnyModule[];
   db: DataSource;
@@ -95,17 +99,47 @@ export function createRequestContext(options: {
   principal: Principal;
   requestId?: string;
 }): RequestContext {
-  const requestId = options.requestId ?? randomUUID();
-  const loaders = {} as Loaders;
-  for (const module of options.modules) Object.assign(loaders, module.createLoaders?.(options.services[module.name as keyof Services], options.principal));
-  return {
-    requestId,
-    log: options.log.child({ requestId, subject: options.principal.subject }),
-    principal: options.principal,
-    db: options.db,
-    services: options.services,
-    loaders,
-  };
+  return new OperationContext(options.modules, options.log, options.requestId ?? randomUUID(), options.principal, options.db, options.services);
+}
+
+/**
+ * The context of one execution of an operation: a subscription's operation is executed once per event, and each
+ * execution must read the data as it is then, so it gets fresh loaders (`forExecution`), never the cache of an
+ * earlier event.
+ */
+export function contextForExecution(context: RequestContext): RequestContext {
+  return context instanceof OperationContext ? context.forExecution() : context;
+}
+
+class OperationContext implements RequestContext {
+  private madeLoaders?: Loaders;
+  private madeLog?: Logger;
+
+  constructor(
+    private readonly modules: readonly AnyModule[],
+    private readonly serverLog: Logger,
+    readonly requestId: string,
+    readonly principal: Principal,
+    readonly db: DataSource,
+    readonly services: Services,
+  ) {}
+
+  get log(): Logger {
+    return (this.madeLog ??= this.serverLog.child({ requestId: this.requestId, subject: this.principal.subject }));
+  }
+
+  get loaders(): Loaders {
+    if (!this.madeLoaders) {
+      const loaders = {} as Loaders;
+      for (const module of this.modules) Object.assign(loaders, module.createLoaders?.(this.services[module.name as keyof Services], this.principal));
+      this.madeLoaders = loaders;
+    }
+    return this.madeLoaders;
+  }
+
+  forExecution(): OperationContext {
+    return new OperationContext(this.modules, this.serverLog, this.requestId, this.principal, this.db, this.services);
+  }
 }
 
 export const resolversOf = (modules: readonly AnyModule[]) => modules.flatMap((module) => module.resolvers);

@@ -11,6 +11,8 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Principal } from './auth/principal.js';
+import type { RequestContext } from './context.js';
+import { contextForExecution } from './module.js';
 
 /**
  * Marks a field whose value depends on the person asking, not only on their roles and seats (their own comment, what
@@ -36,7 +38,8 @@ export async function subscribeSharing(args: ExecutionArgs): Promise<AsyncIterab
   // Fixed for the subscription: what it asks. Who asks is read per event (their rights may change meanwhile).
   const asked = shareable ? `${documentText(args.document)}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}` : '';
   return mapResults(stream[Symbol.asyncIterator](), (payload) => {
-    const run = () => execute({ ...args, rootValue: payload });
+    // Each event is executed with fresh loaders: what an earlier event read is not what is true now.
+    const run = () => execute({ ...args, rootValue: payload, contextValue: contextForExecution(args.contextValue as RequestContext) });
     if (!shareable || typeof payload !== 'object' || payload === null) return run();
     let results = executionsOf.get(payload);
     if (!results) executionsOf.set(payload, (results = new Map()));

@@ -139,8 +139,7 @@ export class LocationProposalResolver {
         stillAllowed: (p) => ctx.services.events.mayFollow(p, provinceCode),
         // Read once per change for all its subscribers (the loader reads it as stored); the policy is each one's own.
         resolve: async (event, shared) => {
-          fresh(ctx);
-          const proposal = await shared.once('proposal', () => ctx.loaders.proposal.load(event.subjectId));
+          const proposal = await shared.once('proposal', () => fresh(ctx).loaders.proposal.load(event.subjectId));
           return proposal && proposalPolicy.canRead(ctx.principal, proposal) ? proposal : null;
         },
         reach: [reach.province(provinceCode)],

@@ -134,8 +134,7 @@ export class SignalResolver {
         stillAllowed: (p) => allowed(p),
         // Read once per change for all its subscribers (the loader reads it as stored); the policy is each one's own.
         resolve: async (event, shared) => {
-          fresh(ctx);
-          const signal = await shared.once('signal', () => ctx.loaders.signal.load(event.subjectId));
+          const signal = await shared.once('signal', () => fresh(ctx).loaders.signal.load(event.subjectId));
           return signal && signalPolicy.canRead(ctx.principal, signal) ? signal : null;
         },
         reach: [id ? reach.subject(id) : provinceCode ? reach.province(provinceCode) : reach.subjectType(SignalEventSubject.SIGNAL)],
