@@ -167,7 +167,7 @@ describe.runIf(BROWSER)('polish after the last walk (issue 15)', () => {
     expect(found).toEqual([]);
   }, 120_000);
 
-  it("shows the demo's opgave and extensions with the dates of the story, not when the demo was loaded", async () => {
+  it("shows the demo's opgave, short-term target and adopted plan with the dates of the story, not when the demo was loaded", async () => {
     const lrt = await run.signIn(/LRT-coördinator/);
     await lrt.goto(`${run.base}/opgave/UT`);
     const table = lrt.getByRole('table', { name: /Opgave van Utrecht/ });
@@ -181,6 +181,11 @@ describe.runIf(BROWSER)('polish after the last walk (issue 15)', () => {
     expect(shown).toMatch(/15 december 2020 .*door LRT-coördinator/);
     expect(shown).toMatch(/25 februari 2021 .*door LRT-coördinator/);
     expect(shown).not.toContain(today);
+    // The short-term target of November 2019 came with the platform (its migration), not from a person today.
+    const targets = lrt.getByRole('table', { name: /Geschiedenis van het kortetermijndoel van Utrecht/ });
+    const original = targets.getByRole('row').filter({ has: lrt.getByRole('rowheader', { name: '1 november 2019' }) });
+    await original.getByText(/bij de installatie van het platform/).waitFor();
+    expect(await original.innerText()).not.toMatch(/door de LRT/);
 
     // The adopted plan of Groningen: its version history says when it was created, submitted and adopted in the story.
     const plan = (await run.server.gql('{ province(code: GR) { plans { id status } } }', undefined, await pageToken(lrt))).data.province.plans.find((p: any) => p.status === 'VASTGESTELD');
