@@ -127,15 +127,15 @@ describe.runIf(BROWSER)('the opvang forms', () => {
     await lrt.goto(`${run.base}/opgave/GR`);
     const form = lrt.getByRole('form', { name: 'Opgave vaststellen' });
     await form.waitFor();
-    await form.getByLabel('Opvangtype').selectOption({ label: 'Totale opvang (azc als paraplu)' });
+    await form.getByLabel('Opvangtype').selectOption({ label: 'Totale opvang (AZC als paraplu)' });
     await form.getByLabel('Peildatum').fill('2023-01-01');
     await form.getByLabel('Aantal plaatsen').fill('2600');
     await form.getByLabel('Bron').fill('LRT totale opvang Groningen (browsertest)');
     await form.getByRole('button', { name: 'Opslaan' }).click();
-    await lrt.getByRole('status').filter({ hasText: /Opgeslagen: 2\.600 plaatsen Totale opvang \(azc als paraplu\) per 1 januari 2023/ }).waitFor();
+    await lrt.getByRole('status').filter({ hasText: /Opgeslagen: 2\.600 plaatsen Totale opvang \(AZC als paraplu\) per 1 januari 2023/ }).waitFor();
     const opgave = (await gql(lrt, '{ province(code: GR) { opgave { opvangtype total dueDate places source } } }', {})).province.opgave;
     expect(opgave).toContainEqual({ opvangtype: null, total: true, dueDate: '2023-01-01', places: 2600, source: 'LRT totale opvang Groningen (browsertest)' });
-    await lrt.getByRole('table', { name: /Opgave van Groningen/ }).getByRole('row').filter({ hasText: 'Totale opvang (azc als paraplu)' }).filter({ hasText: '2.600' }).waitFor();
+    await lrt.getByRole('table', { name: /Opgave van Groningen/ }).getByRole('row').filter({ hasText: 'Totale opvang (AZC als paraplu)' }).filter({ hasText: '2.600' }).waitFor();
     // The province page compares it with the realised total opvang, as the API does.
     await lrt.goto(`${run.base}/provincie/GR?op=2023-01-01`);
     const totals = (await gql(lrt, 'query { nationalOverview(on: "2023-01-01", provinceCode: GR) { provinces { totalOpvangOpgave totalOpvangGap } } }', {})).nationalOverview.provinces[0];

@@ -33,7 +33,7 @@ describe.runIf(BROWSER)('the corrected opvang figures on the monitoring pages', 
     await main.getByRole('heading', { name: 'Totale opvang (AZC als paraplu)' }).waitFor();
     const item = (term: string) => main.locator('.totals__item', { has: ipo.locator('dt', { hasText: term }) }).locator('dd');
     expect(await item('Totale opvangopgave').innerText()).toBe(ut.totalOpvangOpgave === null ? 'niet vastgesteld' : nl.format(ut.totalOpvangOpgave));
-    expect(await item('Gerealiseerd, bestaande azc’s inbegrepen').innerText()).toBe(nl.format(ut.totalOpvangRealised));
+    expect(await item('Gerealiseerd, bestaande AZC’s inbegrepen').innerText()).toBe(nl.format(ut.totalOpvangRealised));
     expect(await accessibilityProblems(ipo)).toEqual([]);
     await ipo.screenshot({ path: screenshotPath('monitoring-opvang-correcties.png'), fullPage: false });
   }, 120_000);

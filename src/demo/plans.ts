@@ -3,6 +3,7 @@ import { loadPrincipal } from '../platform/auth/authenticate.js';
 import type { Logger } from '../platform/logger.js';
 import { Opvangtype, type ProvinceCode } from '../reference/enums.js';
 import { PlanService } from '../plans/plan.service.js';
+import { dateOpgave, datePlan, storyMoment } from './dates.js';
 
 /**
  * A plausible plan for every province. The LRT sets each province's total opvang opgave for 1 January 2023 (its
@@ -13,6 +14,12 @@ import { PlanService } from '../plans/plan.service.js';
  * 2021 replacing closing locations; 2,450–2,700 in ROL and 1,430–1,500 in GVL/satelliet before 2024); the other
  * plans' figures are fictitious. Some plans are submitted, Groningen's is adopted. Skipped for a province that
  * already has a plan.
+ *
+ * Every record carries the date of the story, not of loading (see dates.ts): the opgave per type was set by the LRT on
+ * 15 December 2020, the total opvang opgave at its meeting of 25 February 2021 (after COA's expectation of January
+ * 2021); Zuid-Holland entered and submitted its plan the day after its Gedeputeerde Staten adopted it; the other plans
+ * were drafted from 1 March 2021, the submitted ones submitted on 31 March 2021, and Groningen's adopted by the LRT at
+ * its meeting of 20 May 2021.
  */
 const NATIONAL_PLACES = 31_000;
 const SPLIT: [Opvangtype, number][] = [
@@ -38,6 +45,12 @@ const ZUID_HOLLAND = {
 };
 const SUBMITTED: ProvinceCode[] = ['GR', 'NB', 'ZH', 'OV'] as ProvinceCode[];
 const ADOPTED: ProvinceCode = 'GR' as ProvinceCode;
+/** When the LRT set each kind of opgave, as the sources name them. */
+const OPGAVE_PER_TYPE_SET = storyMoment('2020-12-15', '16:00');
+const TOTAL_OPGAVE_SET = storyMoment('2021-02-25', '16:00');
+/** When a plan was created, submitted and adopted: its versions 1, 2 and 3. */
+const PLAN_MOMENTS = [storyMoment('2021-03-01', '10:00'), storyMoment('2021-03-31', '15:00'), storyMoment('2021-05-20', '16:00')];
+const ZUID_HOLLAND_MOMENTS = [storyMoment('2020-09-16', '10:00'), storyMoment('2020-09-16', '11:00')];
 
 export async function seedDemoPlans(db: DataSource, log: Logger): Promise<number> {
   const plans = new PlanService(db);
@@ -48,12 +61,12 @@ export async function seedDemoPlans(db: DataSource, log: Logger): Promise<number
   );
   const total = provinces.reduce((sum, province) => sum + province.population, 0);
   // An opgave the LRT already set (e.g. before loading the demo data on a working database) is left as it is.
-  const setOpgaveOnce = async (input: { provinceCode: ProvinceCode; opvangtype?: Opvangtype; total?: boolean; dueDate: string; places: number; source: string }) => {
+  const setOpgaveOnce = async (input: { provinceCode: ProvinceCode; opvangtype?: Opvangtype; total?: boolean; dueDate: string; places: number; source: string }, setAt: string) => {
     const existing: unknown[] = await db.query(
       `SELECT 1 FROM opgave WHERE province_code = $1 AND coalesce(opvangtype, '') = coalesce($2, '') AND total = $3 AND due_date = $4`,
       [input.provinceCode, input.opvangtype ?? null, input.total ?? false, input.dueDate],
     );
-    if (existing.length === 0) await plans.setOpgave(lrt, input);
+    if (existing.length === 0) await dateOpgave(db, (await plans.setOpgave(lrt, input)).id, setAt);
   };
   let created = 0;
   for (const province of provinces) {
@@ -64,11 +77,11 @@ export async function seedDemoPlans(db: DataSource, log: Logger): Promise<number
       total: true,
       dueDate: '2023-01-01',
       places: Math.round((NATIONAL_PLACES * share) / 10) * 10,
-      source: 'Totale opvangopgave: aandeel in de bevolking van circa 31.000 plaatsen (verwachting COA, januari 2021; demoverdeling)',
-    });
+      source: 'LRT 25 februari 2021: totale opvangopgave, aandeel in de bevolking van circa 31.000 plaatsen (verwachting COA, januari 2021; demoverdeling)',
+    }, TOTAL_OPGAVE_SET);
     for (const [opvangtype, part] of SPLIT) {
       const places = Math.round((NATIONAL_PLACES * share * part) / 10) * 10;
-      await setOpgaveOnce({ provinceCode: province.code, opvangtype, dueDate: '2023-01-01', places, source: 'LRT 15 december 2020 (demo-cijfers)' });
+      await setOpgaveOnce({ provinceCode: province.code, opvangtype, dueDate: '2023-01-01', places, source: 'LRT 15 december 2020 (demo-cijfers)' }, OPGAVE_PER_TYPE_SET);
     }
     const secretariat = await as(`secretariaat-${province.code.toLowerCase()}`);
     const plan = await plans.create(
@@ -89,10 +102,13 @@ export async function seedDemoPlans(db: DataSource, log: Logger): Promise<number
           },
     );
     created += 1;
+    let version = plan.version;
     if (SUBMITTED.includes(province.code)) {
       const submitted = await plans.submit(secretariat, plan.id, plan.version);
-      if (province.code === ADOPTED) await plans.adopt(lrt, submitted.id, submitted.version);
+      version = submitted.version;
+      if (province.code === ADOPTED) version = (await plans.adopt(lrt, submitted.id, submitted.version)).version;
     }
+    await datePlan(db, plan.id, (province.code === 'ZH' ? ZUID_HOLLAND_MOMENTS : PLAN_MOMENTS).slice(0, version));
   }
   log.info({ plans: created }, 'demo plans loaded');
   return created;

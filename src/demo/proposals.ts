@@ -9,6 +9,7 @@ import { AgreementService } from '../agreements/agreement.service.js';
 import { recordCrisisnoodopvang } from '../agreements/crisisnoodopvang.js';
 import { AgreementCapacityKind } from '../agreements/types.js';
 import { DEMO_PEOPLE, slug } from './people.js';
+import { dateCrisisnoodopvang, dateExtension, storyMoment } from './dates.js';
 
 /**
  * Demo proposals in every status and demo agreements in every province, with fictitious locations and figures
@@ -22,7 +23,8 @@ import { DEMO_PEOPLE, slug } from './people.js';
  * - the flexible system is being built toward 2023: a few ROL agreements, late (from October 2022), in three provinces;
  * - in 2022 a gemeente records crisisnoodopvang (its own, not COA's).
  * Per province: two proposals of its first demo gemeente and the agreements below. Skipped where the gemeente already
- * has proposals.
+ * has proposals. An extension is recorded on the day it was decided, crisisnoodopvang on the day it opened (see
+ * dates.ts), not when the demo is loaded.
  */
 interface StoryAgreement {
   /** `{g}` is the gemeente's name. */
@@ -213,10 +215,12 @@ export async function seedDemoProposalsAndAgreements(db: DataSource, log: Logger
       made.agreements += 1;
       if (story.extendedTo) {
         await agreements.extend(coa, { agreementId: registered.id, expectedVersion: registered.version, newEndDate: story.extendedTo.end, decidedOn: story.extendedTo.decided });
+        await dateExtension(db, registered.id, 1, storyMoment(story.extendedTo.decided));
       }
     }
     for (const crisis of CRISIS[province.code] ?? []) {
-      await recordCrisisnoodopvang(db, gemeenteUser, { gemeenteCode: gemeente.code, locationName: crisis.name.replace('{g}', name), places: crisis.places, from: crisis.from, until: crisis.until, note: crisis.note });
+      const recorded = await recordCrisisnoodopvang(db, gemeenteUser, { gemeenteCode: gemeente.code, locationName: crisis.name.replace('{g}', name), places: crisis.places, from: crisis.from, until: crisis.until, note: crisis.note });
+      await dateCrisisnoodopvang(db, recorded.id, storyMoment(crisis.from, '09:00'));
     }
   }
   log.info(made, 'demo proposals and agreements loaded');

@@ -13,7 +13,7 @@ import {
   TableHeader,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { AppLink } from '../app/AppLink';
 import { HeaderCell, ScrollTable, Section } from '../app/table';
@@ -61,7 +61,7 @@ export function Totals({ overview, provinceCode, national }: { overview: Overvie
   const totalRealised = shown.length > 0 && shown.every((p) => p.totalOpvangRealised != null) ? shown.reduce((sum, p) => sum + p.totalOpvangRealised!, 0) : null;
   const totalGap = shown.length > 0 && shown.every((p) => p.totalOpvangGap != null) ? shown.reduce((sum, p) => sum + p.totalOpvangGap!, 0) : null;
   const items: [string, string][] = [
-    ['Opgave', formatNumber(overview.totalOpgave)],
+    ['Opgave per opvangtype, opgeteld', formatNumber(overview.totalOpgave)],
     ['Gepland (min–max)', formatRange(overview.totalPlanned)],
     ['Gerealiseerd', formatNumber(overview.totalRealised)],
     ['Pijplijn', formatNumber(overview.totalPipeline)],
@@ -70,14 +70,17 @@ export function Totals({ overview, provinceCode, national }: { overview: Overvie
   ];
   return (
     <Section id="totalen" title={`Totalen ${scope} op ${formatDate(overview.on)}`}>
-      <dl className="totals">
-        {items.map(([term, value]) => (
-          <div key={term} className="totals__item">
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FigureGroup
+        title="Opgave per opvangtype"
+        explanation={
+          <>
+            De LRT stelt per opvangtype (zoals GVL, satellietlocatie en ROL) vast hoeveel plaatsen er op een peildatum moeten zijn. Hier staan
+            die opgaven opgeteld over de opvangtypen{provinceCode ? '' : ' en de provincies'}, naast wat de plannen toevoegen en wat er is
+            gerealiseerd. Een tekort wordt per opvangtype berekend en dan opgeteld.
+          </>
+        }
+        items={items}
+      />
       <Heading level={3}>Kortetermijndoel</Heading>
       <Paragraph>
         {/* The target in force (it may have been revised since November 2019). */}
@@ -102,26 +105,44 @@ export function Totals({ overview, provinceCode, national }: { overview: Overvie
           vergunninghouders gaan af van het doel. Doel na verevening: {formatNumber(province.shortTermTargetAfterVerevening)} plaatsen.
         </Paragraph>
       ) : null}
-      <Heading level={3}>Totale opvang (AZC als paraplu)</Heading>
+      <FigureGroup
+        title="Totale opvang (AZC als paraplu)"
+        explanation={
+          <>
+            De totale opvangopgave is één aantal voor alle opvangplaatsen {provinceCode ? 'van de provincie' : 'van een provincie (hier opgeteld)'},
+            van welk type ook. Plaatsen in bestaande AZC’s tellen mee, net als de andere COA-typen: GVL, satellietlocatie en ROL worden onder de
+            AZC-paraplu gebouwd. Crisisnoodopvang van gemeenten telt niet mee. Tel de totale opvangopgave niet op bij de opgave per
+            opvangtype: de plaatsen van die typen vallen er al onder. Ze wordt alleen vergeleken met gerealiseerde plaatsen, niet met de plannen.
+          </>
+        }
+        items={[
+          ['Totale opvangopgave', totalOpgave == null ? 'niet vastgesteld' : formatNumber(totalOpgave)],
+          ['Gerealiseerd, bestaande AZC’s inbegrepen', formatNumber(totalRealised)],
+          ['Tekort totale opvang', totalOpgave == null ? '–' : formatNumber(totalGap)],
+        ]}
+      />
+    </Section>
+  );
+}
+
+/** Figures under a heading with a short explanation of what they are; the group is named by the heading and described by the explanation. */
+function FigureGroup({ title, explanation, items }: { title: string; explanation: ReactNode; items: [string, string][] }) {
+  const id = useId();
+  return (
+    <div role="group" aria-labelledby={`${id}-titel`} aria-describedby={`${id}-uitleg`}>
+      <Heading level={3} id={`${id}-titel`}>
+        {title}
+      </Heading>
+      <Paragraph id={`${id}-uitleg`}>{explanation}</Paragraph>
       <dl className="totals">
-        {(
-          [
-            ['Totale opvangopgave', totalOpgave == null ? 'niet vastgesteld' : formatNumber(totalOpgave)],
-            ['Gerealiseerd, bestaande azc’s inbegrepen', formatNumber(totalRealised)],
-            ['Tekort totale opvang', totalOpgave == null ? '–' : formatNumber(totalGap)],
-          ] as [string, string][]
-        ).map(([term, value]) => (
+        {items.map(([term, value]) => (
           <div key={term} className="totals__item">
             <dt>{term}</dt>
             <dd>{value}</dd>
           </div>
         ))}
       </dl>
-      <Paragraph>
-        Plaatsen in bestaande azc’s tellen mee voor de totale opvangopgave, net als de andere COA-typen (GVL, satelliet en
-        ROL worden onder de azc-paraplu gebouwd). Crisisnoodopvang van gemeenten telt niet mee.
-      </Paragraph>
-    </Section>
+    </div>
   );
 }
 

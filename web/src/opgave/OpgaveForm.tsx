@@ -136,7 +136,7 @@ export function OpgaveForm({ code, figures, handle }: { code: string; figures: r
           Een opgave voor hetzelfde opvangtype en dezelfde peildatum vervangt de bestaande; de eerdere blijft in de geschiedenis bewaard.
         </Paragraph>
         <Paragraph className="note">
-          {TOTAL_LABEL}: de plaatsen van elk opvangtype behalve crisisnoodopvang, bestaande azc’s inbegrepen.
+          {TOTAL_LABEL}: de plaatsen van elk opvangtype behalve crisisnoodopvang, bestaande AZC’s inbegrepen.
         </Paragraph>
         <SelectField label="Opvangtype" registration={register('opvangtype')} error={errors.opvangtype}>
           <SelectOption value="">Elk opvangtype</SelectOption>

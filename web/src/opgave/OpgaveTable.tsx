@@ -10,7 +10,7 @@ export function opgaveTypeLabel(opvangtype: string | null | undefined, total = f
 }
 
 /** The opgave for the province's total opvang: every type but crisisnoodopvang, existing AZCs included. */
-export const TOTAL_LABEL = 'Totale opvang (azc als paraplu)';
+export const TOTAL_LABEL = 'Totale opvang (AZC als paraplu)';
 
 /** Earliest due date first; on one date, places of any type first, then by type. */
 function byDueDate(a: OpgaveFigure, b: OpgaveFigure): number {

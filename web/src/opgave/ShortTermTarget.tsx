@@ -81,7 +81,8 @@ function TargetHistory({ code, history, current }: { code: string; history: read
           </TableCell>
           <TableCell>{target.source}</TableCell>
           <TableCell>
-            {formatDateTime(target.setAt)} door {target.setBy?.name ?? 'de LRT (november 2019)'}
+            {/* Without a person: the LRT's target of November 2019, put in when the platform was installed (its migration). */}
+            {formatDateTime(target.setAt)} {target.setBy ? `door ${target.setBy.name}` : 'bij de installatie van het platform'}
           </TableCell>
           <TableCell>{target.id === current?.id ? 'Ja' : 'Nee'}</TableCell>
         </TableRow>
