@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { getMetadataStorage } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
 import { buildAppSchema, printAppSchema } from '../src/schema.js';
 import { packageRoot } from '../src/platform/paths.js';
@@ -26,5 +27,12 @@ describe('schema/schema.graphql', () => {
       'AANMELDCENTRUM', 'PROCESOPVANGLOCATIE', 'GVL', 'SATELLIET', 'ROL', 'AZC', 'KLEINE_WOONVOORZIENING_AMV',
       'VRIJHEIDSBEPERKENDE_LOCATIE', 'GEZINSLOCATIE', 'NOODOPVANG', 'CRISISNOODOPVANG',
     ]);
+  });
+
+  it('answers plain fields by reading the property: every object type has simpleResolvers (no layer per field and row)', async () => {
+    await buildAppSchema();
+    const types = getMetadataStorage().objectTypes;
+    expect(types.length).toBeGreaterThan(50);
+    expect(types.filter((type) => type.simpleResolvers !== true).map((type) => type.name)).toEqual([]);
   });
 });

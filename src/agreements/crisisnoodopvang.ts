@@ -17,7 +17,7 @@ import { AgreementEventKind, AgreementEventSubject } from './agreement.events.js
  * because it is realised capacity too, read by the monitoring figures as its own type (CRISISNOODOPVANG); it does
  * not count toward the total opvang opgave nor the short-term target.
  */
-@ObjectType({ description: "Crisisnoodopvang recorded by a gemeente (or its veiligheidsregio): places with a period, not COA's and without a bestuursovereenkomst." })
+@ObjectType({ simpleResolvers: true, description: "Crisisnoodopvang recorded by a gemeente (or its veiligheidsregio): places with a period, not COA's and without a bestuursovereenkomst." })
 export class Crisisnoodopvang {
   @Field(() => ID)
   id: string;

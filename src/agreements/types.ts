@@ -25,7 +25,7 @@ registerEnumType(AgreementCapacityKind, {
   },
 });
 
-@ObjectType({ description: 'A bestuursovereenkomst: an agreement between COA and one gemeente for one location.' })
+@ObjectType({ simpleResolvers: true, description: 'A bestuursovereenkomst: an agreement between COA and one gemeente for one location.' })
 export class Agreement {
   @Field(() => ID)
   id: string;
@@ -85,7 +85,7 @@ export class Agreement {
   }
 }
 
-@ObjectType({ description: 'An extension (verlenging) of an agreement.' })
+@ObjectType({ simpleResolvers: true, description: 'An extension (verlenging) of an agreement.' })
 export class AgreementExtension {
   agreementId: string;
 
@@ -105,7 +105,7 @@ export class AgreementExtension {
   recordedAt: Date;
 }
 
-@ObjectType({ description: "Places running on a date, for one opvangtype: of agreements, or (CRISISNOODOPVANG) the gemeenten' crisisnoodopvang." })
+@ObjectType({ simpleResolvers: true, description: "Places running on a date, for one opvangtype: of agreements, or (CRISISNOODOPVANG) the gemeenten' crisisnoodopvang." })
 export class RealisedCapacity {
   @Field(() => Opvangtype)
   opvangtype: Opvangtype;
@@ -117,7 +117,7 @@ export class RealisedCapacity {
   agreements: number;
 }
 
-@ObjectType({ description: 'Of the agreements whose original end date falls in a period: how many were extended.' })
+@ObjectType({ simpleResolvers: true, description: 'Of the agreements whose original end date falls in a period: how many were extended.' })
 export class ExtensionReport {
   @Field(() => LocalDateResolver)
   from: string;

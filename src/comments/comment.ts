@@ -8,7 +8,7 @@ import type { ProvinceCode } from '../reference/index.js';
 export const CommentSubjectTypes = new OpenEnum('CommentSubjectType', 'What a comment can be about.');
 export type CommentSubjectType = string;
 
-@ObjectType({ description: 'A comment on a provincial plan, a location proposal or an agreement (see CommentSubjectType). Threads are built from `parentId`.' })
+@ObjectType({ simpleResolvers: true, description: 'A comment on a provincial plan, a location proposal or an agreement (see CommentSubjectType). Threads are built from `parentId`.' })
 export class Comment {
   @Field(() => ID)
   id: string;
@@ -58,7 +58,7 @@ export class Comment {
   }
 }
 
-@ObjectType({ description: 'The comments on one subject as the viewer sees them, with how many the viewer has not read yet.' })
+@ObjectType({ simpleResolvers: true, description: 'The comments on one subject as the viewer sees them, with how many the viewer has not read yet.' })
 export class CommentThread {
   @Field(() => CommentSubjectTypes.values)
   subjectType: CommentSubjectType;

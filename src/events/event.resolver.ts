@@ -4,7 +4,7 @@ import { ProvinceCode } from '../reference/index.js';
 import { Event, EventKinds, type EventKind } from './event.js';
 import { reach } from './subscriber-index.js';
 
-@ObjectType({ description: 'Events after a cursor.' })
+@ObjectType({ simpleResolvers: true, description: 'Events after a cursor.' })
 export class EventPage {
   @Field(() => [Event])
   events: Event[];

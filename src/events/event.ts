@@ -15,7 +15,7 @@ export type EventKind = string;
 export const EventSubjectTypes = new OpenEnum('EventSubjectType');
 export type EventSubjectType = string;
 
-@ObjectType({ description: 'A change, as recorded in the same transaction as the change itself: the audit trail and what subscriptions deliver.' })
+@ObjectType({ simpleResolvers: true, description: 'A change, as recorded in the same transaction as the change itself: the audit trail and what subscriptions deliver.' })
 export class Event {
   @Field(() => ID, { description: 'Increasing: the cursor for `events(after:)`.' })
   id: string;

@@ -2,7 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ProvinceCode } from '../reference/index.js';
 
-@ObjectType({ description: 'The national taakstelling of a half-year: how many vergunninghouders the gemeenten together must house (set by JenV).' })
+@ObjectType({ simpleResolvers: true, description: 'The national taakstelling of a half-year: how many vergunninghouders the gemeenten together must house (set by JenV).' })
 export class NationalTaakstelling {
   @Field(() => String, { description: 'Half-year, e.g. 2021-I (January–June) or 2021-II.' })
   halfYear!: string;
@@ -29,7 +29,7 @@ export class NationalTaakstelling {
   gemeentenSum!: number | null;
 }
 
-@ObjectType({ description: "COA's koppelingen in a period, summed over gemeenten: aggregates, never persons." })
+@ObjectType({ simpleResolvers: true, description: "COA's koppelingen in a period, summed over gemeenten: aggregates, never persons." })
 export class KoppelingFigures {
   @Field(() => Int)
   linked!: number;
@@ -69,7 +69,7 @@ registerEnumType(HuisvestingAction, {
   },
 });
 
-@ObjectType({ description: "A gemeente's taakstelling, realisation and balance in a half-year (Huisvestingswet 2014 art. 28–29)." })
+@ObjectType({ simpleResolvers: true, description: "A gemeente's taakstelling, realisation and balance in a half-year (Huisvestingswet 2014 art. 28–29)." })
 export class GemeenteTaakstelling {
   gemeenteCode!: string;
 
@@ -125,7 +125,7 @@ export class GemeenteTaakstelling {
   koppeling!: KoppelingFigures;
 }
 
-@ObjectType({ description: "A province's voorsprong at one peildatum of the verevening (Handreiking 4.2.6)." })
+@ObjectType({ simpleResolvers: true, description: "A province's voorsprong at one peildatum of the verevening (Handreiking 4.2.6)." })
 export class VereveningPeildatum {
   @Field(() => LocalDateResolver)
   peildatum!: string;
@@ -137,7 +137,7 @@ export class VereveningPeildatum {
   voorsprong!: number | null;
 }
 
-@ObjectType({ description: "Verevening (Handreiking 4.2.6): the province's voorsprong on 1 Jan 2021, 1 Jul 2021 and 1 Jan 2022, deducted from its short-term reception target." })
+@ObjectType({ simpleResolvers: true, description: "Verevening (Handreiking 4.2.6): the province's voorsprong on 1 Jan 2021, 1 Jul 2021 and 1 Jan 2022, deducted from its short-term reception target." })
 export class Verevening {
   @Field(() => [VereveningPeildatum])
   peildata!: VereveningPeildatum[];
@@ -152,7 +152,7 @@ export class Verevening {
   remainingShortTermTarget!: number;
 }
 
-@ObjectType({ description: "COA's koppelingen to one gemeente in one month: counts and averages only, never a person (AVG)." })
+@ObjectType({ simpleResolvers: true, description: "COA's koppelingen to one gemeente in one month: counts and averages only, never a person (AVG)." })
 export class KoppelingMonth {
   @Field(() => String)
   gemeenteCode!: string;
@@ -188,7 +188,7 @@ export class KoppelingMonth {
   version!: number;
 }
 
-@ObjectType({ description: "An uitplaatsingsregio's koppelingen against its provinces' opgave in a half-year (Handreiking 4.2.4)." })
+@ObjectType({ simpleResolvers: true, description: "An uitplaatsingsregio's koppelingen against its provinces' opgave in a half-year (Handreiking 4.2.4)." })
 export class UitplaatsingsregioKoppeling {
   @Field(() => Int)
   number!: number;
@@ -212,7 +212,7 @@ export class UitplaatsingsregioKoppeling {
   fewerKoppelingenThanNeeded!: boolean;
 }
 
-@ObjectType({ description: "A province's huisvesting in a half-year: its gemeenten' taakstelling, realisation and balance, summed." })
+@ObjectType({ simpleResolvers: true, description: "A province's huisvesting in a half-year: its gemeenten' taakstelling, realisation and balance, summed." })
 export class ProvinceHuisvesting {
   @Field(() => ProvinceCode)
   provinceCode!: ProvinceCode;
@@ -263,7 +263,7 @@ export class ProvinceHuisvesting {
   gemeenten!: GemeenteTaakstelling[];
 }
 
-@ObjectType({ description: 'Huisvesting of vergunninghouders in a half-year, per province, with the national figures.' })
+@ObjectType({ simpleResolvers: true, description: 'Huisvesting of vergunninghouders in a half-year, per province, with the national figures.' })
 export class HuisvestingOverview {
   @Field(() => String)
   halfYear!: string;
@@ -291,7 +291,7 @@ registerEnumType(HerverdelingReason, {
   },
 });
 
-@ObjectType({ description: "One gemeente's part in a herverdeling." })
+@ObjectType({ simpleResolvers: true, description: "One gemeente's part in a herverdeling." })
 export class HerverdelingPart {
   @Field(() => String)
   gemeenteCode!: string;
@@ -306,7 +306,7 @@ export class HerverdelingPart {
   confirmedAt!: Date | null;
 }
 
-@ObjectType({ description: 'A herverdeling under art. 29(2): taakstelling shifted among gemeenten, the sum unchanged. It counts once every party confirmed.' })
+@ObjectType({ simpleResolvers: true, description: 'A herverdeling under art. 29(2): taakstelling shifted among gemeenten, the sum unchanged. It counts once every party confirmed.' })
 export class Herverdeling {
   @Field(() => ID)
   id!: string;

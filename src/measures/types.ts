@@ -37,7 +37,7 @@ registerEnumType(SupportMeasureAction, {
   },
 });
 
-@ObjectType({ description: 'A dated stand van zaken of a measure: never overwritten; the one in force on a date is the latest dated on or before it.' })
+@ObjectType({ simpleResolvers: true, description: 'A dated stand van zaken of a measure: never overwritten; the one in force on a date is the latest dated on or before it.' })
 export class StandVanZaken {
   @Field(() => ID)
   id!: string;
@@ -55,7 +55,7 @@ export class StandVanZaken {
   createdByName!: string | null;
 }
 
-@ObjectType({ description: 'A mijlpaal of a measure: a date, and whether it was done.' })
+@ObjectType({ simpleResolvers: true, description: 'A mijlpaal of a measure: a date, and whether it was done.' })
 export class Milestone {
   @Field(() => ID)
   id!: string;
@@ -82,7 +82,7 @@ export class Milestone {
   overdue!: boolean;
 }
 
-@ObjectType({ description: 'An ondersteuningsmaatregel of the Integrale Handreiking in the LRT\'s status table, as it stood on the date `on`.' })
+@ObjectType({ simpleResolvers: true, description: 'An ondersteuningsmaatregel of the Integrale Handreiking in the LRT\'s status table, as it stood on the date `on`.' })
 export class SupportMeasure {
   @Field(() => ID)
   id!: string;

@@ -9,7 +9,7 @@ import { isNational } from '../platform/auth/scope.js';
 /** Something a person may do. Each capability adds its own actions (`Actions.add`) and says where they apply. */
 export const Actions = new OpenEnum('Action', 'Something a person may do; `Viewer.abilities` says where.');
 
-@ObjectType({ description: 'An action the viewer may take and the provinces where it applies.' })
+@ObjectType({ simpleResolvers: true, description: 'An action the viewer may take and the provinces where it applies.' })
 export class Ability {
   @Field(() => Actions.values)
   action: string;

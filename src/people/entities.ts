@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ProvinceCode } from '../reference/index.js';
 import { OrganisationKind, RegietafelFunction, Role } from './enums.js';
 
-@ObjectType({ description: 'An organisation people act for: a provincie, a gemeente, or a national partner (COA, IPO, VNG, a ministry).' })
+@ObjectType({ simpleResolvers: true, description: 'An organisation people act for: a provincie, a gemeente, or a national partner (COA, IPO, VNG, a ministry).' })
 @Entity({ name: 'organisation' })
 export class Organisation {
   @Field(() => ID)
@@ -29,7 +29,7 @@ export class Organisation {
   gemeenteCode: string | null;
 }
 
-@ObjectType({ description: 'A person known to regietafel, identified by the subject of their token.' })
+@ObjectType({ simpleResolvers: true, description: 'A person known to regietafel, identified by the subject of their token.' })
 @Entity({ name: 'person' })
 export class Person {
   @Field(() => ID)
@@ -59,7 +59,7 @@ export function personRef(id: string, name: string | null): Person {
   return Object.assign(new Person(), { id, name: name ?? '' });
 }
 
-@ObjectType({ description: 'That a person acts for an organisation in a role, within a scope. Revoked memberships are kept as history.' })
+@ObjectType({ simpleResolvers: true, description: 'That a person acts for an organisation in a role, within a scope. Revoked memberships are kept as history.' })
 @Entity({ name: 'membership' })
 export class Membership {
   @Field(() => ID)
@@ -116,7 +116,7 @@ export class Membership {
   }
 }
 
-@ObjectType({ description: 'A seat at a regietafel: who sits there, for which organisation, in what capacity.' })
+@ObjectType({ simpleResolvers: true, description: 'A seat at a regietafel: who sits there, for which organisation, in what capacity.' })
 @Entity({ name: 'regietafel_seat' })
 export class RegietafelSeat {
   @Field(() => ID)

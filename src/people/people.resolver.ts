@@ -13,7 +13,7 @@ import type { ScopedMembership } from './people.service.js';
 
 export const MembershipConnection = Connection(Membership, 'Membership');
 
-@ObjectType({ description: 'Who is asking: the person behind the token, their memberships and what they may do.' })
+@ObjectType({ simpleResolvers: true, description: 'Who is asking: the person behind the token, their memberships and what they may do.' })
 export class Viewer {
   @Field(() => String, { description: 'The `sub` claim of the token.' })
   subject: string;
@@ -31,7 +31,7 @@ export class Viewer {
   abilities: Ability[];
 }
 
-@ObjectType({ description: "A province's Provinciale Regietafel: chair, secretariat and members." })
+@ObjectType({ simpleResolvers: true, description: "A province's Provinciale Regietafel: chair, secretariat and members." })
 export class Regietafel {
   provinceCode: ProvinceCode;
 }

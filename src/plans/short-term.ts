@@ -18,7 +18,7 @@ import { LIMITS } from './validation.js';
  * national row and one per province, each revision a new row in force from the day it was decided. Only extra
  * places count toward it: agreements whose capacity kind is EXTRA, starting within the target's period.
  */
-@ObjectType({ description: 'The short-term target for extra reception places (LRT, November 2019), nationally or for one province, as decided on a date.' })
+@ObjectType({ simpleResolvers: true, description: 'The short-term target for extra reception places (LRT, November 2019), nationally or for one province, as decided on a date.' })
 export class ShortTermTarget {
   @Field(() => ID)
   id: string;

@@ -34,7 +34,7 @@ export class PlaceRange {
   max: number;
 }
 
-@ObjectType({ description: 'A planning round: the programme a plan belongs to, and the period its target dates must fall in.' })
+@ObjectType({ simpleResolvers: true, description: 'A planning round: the programme a plan belongs to, and the period its target dates must fall in.' })
 export class PlanningRound {
   @Field(() => ID)
   code: string;
@@ -52,7 +52,7 @@ export class PlanningRound {
   closedAt: Date | null;
 }
 
-@ObjectType({ description: 'Part of a line allocated to a region: a veiligheidsregio or a group of gemeenten.' })
+@ObjectType({ simpleResolvers: true, description: 'Part of a line allocated to a region: a veiligheidsregio or a group of gemeenten.' })
 export class RegionShare {
   @Field(() => String)
   name: string;
@@ -67,7 +67,7 @@ export class RegionShare {
   maxPlaces: number;
 }
 
-@ObjectType({ description: 'One line of a plan: places of one or more opvangtypes by a target date, as a range.' })
+@ObjectType({ simpleResolvers: true, description: 'One line of a plan: places of one or more opvangtypes by a target date, as a range.' })
 export class CapacityLine {
   @Field(() => ID, { description: 'Stable across revisions: diffs match lines by it.' })
   id: string;
@@ -97,7 +97,7 @@ export class CapacityLine {
   plan?: { roundCode: string; linesKey: string };
 }
 
-@ObjectType({ description: 'Plan against opgave for one opvangtype (or several a line combines, or none for places of any type) by a due date.' })
+@ObjectType({ simpleResolvers: true, description: 'Plan against opgave for one opvangtype (or several a line combines, or none for places of any type) by a due date.' })
 export class PlanGap {
   @Field(() => [Opvangtype], { description: 'Compared together; empty for places of any type.' })
   opvangtypes: Opvangtype[];
@@ -121,7 +121,7 @@ export class PlanGap {
   pipeline: number | null;
 }
 
-@ObjectType({ description: 'The free-text parts of a plan, in Markdown.' })
+@ObjectType({ simpleResolvers: true, description: 'The free-text parts of a plan, in Markdown.' })
 export class PlanSections {
   @Field(() => String, { nullable: true })
   context: string | null;
@@ -150,7 +150,7 @@ export interface PlanState {
   lines: Omit<CapacityLine, 'provinceCode'>[];
 }
 
-@ObjectType({ description: "A province's plan for reception capacity: lines per opvangtype, sections, status and history." })
+@ObjectType({ simpleResolvers: true, description: "A province's plan for reception capacity: lines per opvangtype, sections, status and history." })
 export class ProvincialPlan {
   @Field(() => ID)
   id: string;
@@ -186,7 +186,7 @@ export class ProvincialPlan {
   updatedById: string | null;
 }
 
-@ObjectType({ description: 'An immutable record of one change to a plan: who, when, what, and the plan as it was after it.' })
+@ObjectType({ simpleResolvers: true, description: 'An immutable record of one change to a plan: who, when, what, and the plan as it was after it.' })
 export class PlanRevision {
   planId: string;
   provinceCode: ProvinceCode;
@@ -214,7 +214,7 @@ export class PlanRevision {
   previous: PlanState | null;
 }
 
-@ObjectType({ description: 'How one capacity line differs between two versions.' })
+@ObjectType({ simpleResolvers: true, description: 'How one capacity line differs between two versions.' })
 export class LineChange {
   @Field(() => ID)
   lineId: string;
@@ -232,7 +232,7 @@ export class LineChange {
   fields: string[];
 }
 
-@ObjectType({ description: 'A change to a field of the plan itself (title, target date, status, a section).' })
+@ObjectType({ simpleResolvers: true, description: 'A change to a field of the plan itself (title, target date, status, a section).' })
 export class FieldChange {
   @Field(() => String)
   field: string;
@@ -244,7 +244,7 @@ export class FieldChange {
   after: string | null;
 }
 
-@ObjectType({ description: 'What changed between two versions of a plan.' })
+@ObjectType({ simpleResolvers: true, description: 'What changed between two versions of a plan.' })
 export class PlanDiff {
   @Field(() => Int)
   fromVersion: number;
@@ -259,7 +259,7 @@ export class PlanDiff {
   lines: LineChange[];
 }
 
-@ObjectType({ description: 'What a province must realise: places of an opvangtype (or of any type) by a date, set by LRT.' })
+@ObjectType({ simpleResolvers: true, description: 'What a province must realise: places of an opvangtype (or of any type) by a date, set by LRT.' })
 export class Opgave {
   @Field(() => ID)
   id: string;

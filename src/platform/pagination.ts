@@ -7,7 +7,7 @@ import { isIsoDate } from './dates.js';
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage: boolean;
@@ -35,7 +35,7 @@ export interface Page<T> {
 
 /** A Relay connection type `<Name>Connection` with its `<Name>Edge`. */
 export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
     @Field(() => String)
     cursor: string;
@@ -44,7 +44,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionType {
     @Field(() => [EdgeType])
     edges: EdgeType[];
@@ -88,17 +88,41 @@ export function encodeCursor(key: unknown[]): string {
 /** Builds a page from up to first+1 rows fetched in order (the extra row says whether there is a next page). */
 export function toPage<T>(rows: T[], first: number, keyOf: (row: T) => unknown[], totalCount: number): Page<T> {
   const items = rows.slice(0, first);
-  const edges = items.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  const edges = items.map((node) => new PageEdge(node, keyOf));
   return {
     edges,
     totalCount,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: false,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: new PageInfoOf(edges, rows.length > first),
   };
+}
+
+/** An edge whose cursor is encoded only when someone asks for it (most lists of nodes never do). */
+class PageEdge<T> implements Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly keyOf: (row: T) => unknown[],
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.keyOf(this.node));
+  }
+}
+
+class PageInfoOf implements PageInfo {
+  readonly hasPreviousPage = false;
+
+  constructor(
+    private readonly edges: readonly Edge<unknown>[],
+    readonly hasNextPage: boolean,
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
 }
 
 /*

@@ -15,7 +15,7 @@ export enum ProposalDecision {
 }
 registerEnumType(ProposalDecision, { name: 'ProposalDecision', description: "The gemeente's own decision on its proposal: the final say is the gemeente's." });
 
-@ObjectType({ description: "A gemeente's proposal for a reception location (locatievoorstel)." })
+@ObjectType({ simpleResolvers: true, description: "A gemeente's proposal for a reception location (locatievoorstel)." })
 export class LocationProposal {
   @Field(() => ID)
   id: string;
@@ -78,7 +78,7 @@ export class LocationProposal {
 
 }
 
-@ObjectType({ description: 'One status change of a proposal: who, when and why.' })
+@ObjectType({ simpleResolvers: true, description: 'One status change of a proposal: who, when and why.' })
 export class ProposalTransition {
   proposalId: string;
 

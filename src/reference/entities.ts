@@ -3,7 +3,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Opvangtype, ProvinceCode } from './enums.js';
 
-@ObjectType({ description: "One of COA's five uitplaatsingsregio's, which link vergunninghouders to gemeenten." })
+@ObjectType({ simpleResolvers: true, description: "One of COA's five uitplaatsingsregio's, which link vergunninghouders to gemeenten." })
 @Entity({ name: 'uitplaatsingsregio' })
 export class Uitplaatsingsregio {
   @Field(() => Int, { description: 'Number 1 to 5.' })
@@ -15,7 +15,7 @@ export class Uitplaatsingsregio {
   name: string;
 }
 
-@ObjectType({ description: 'A province (provincie). Each hosts one Provinciale Regietafel.' })
+@ObjectType({ simpleResolvers: true, description: 'A province (provincie). Each hosts one Provinciale Regietafel.' })
 @Entity({ name: 'province' })
 export class Province {
   @Field(() => ProvinceCode)
@@ -46,7 +46,7 @@ export class Province {
   uitplaatsingsregioNumber: number;
 }
 
-@ObjectType({ description: 'A gemeente (municipality), as published by CBS.' })
+@ObjectType({ simpleResolvers: true, description: 'A gemeente (municipality), as published by CBS.' })
 @Entity({ name: 'gemeente' })
 export class Gemeente {
   @Field(() => ID, { description: 'CBS code with prefix, e.g. GM0344.' })
@@ -72,7 +72,7 @@ export class Gemeente {
   validUntil: string | null;
 }
 
-@ObjectType('OpvangtypeDescription', { description: 'An opvangtype with its description.' })
+@ObjectType('OpvangtypeDescription', { simpleResolvers: true, description: 'An opvangtype with its description.' })
 @Entity({ name: 'opvangtype' })
 export class OpvangtypeRecord {
   @Field(() => Opvangtype)

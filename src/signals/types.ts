@@ -27,7 +27,7 @@ registerEnumType(EscalationOption, {
   },
 });
 
-@ObjectType({ description: 'A bottleneck raised to the LRT by a regietafel, COA or the bestuurlijk aanjager (Integrale Handreiking 8.2.1), with the LRT\'s answer.' })
+@ObjectType({ simpleResolvers: true, description: 'A bottleneck raised to the LRT by a regietafel, COA or the bestuurlijk aanjager (Integrale Handreiking 8.2.1), with the LRT\'s answer.' })
 export class Signal {
   @Field(() => ID)
   id: string;
@@ -80,7 +80,7 @@ export class Signal {
   answeredByName: string | null;
 }
 
-@ObjectType({ description: 'One step of a signal: who, when, what (the answer, the agenda date, why it was reopened or closed).' })
+@ObjectType({ simpleResolvers: true, description: 'One step of a signal: who, when, what (the answer, the agenda date, why it was reopened or closed).' })
 export class SignalTransition {
   signalId: string;
 
@@ -109,7 +109,7 @@ export class SignalTransition {
   byName: string | null;
 }
 
-@ObjectType({ description: 'An LRT meeting and the signals on its agenda.' })
+@ObjectType({ simpleResolvers: true, description: 'An LRT meeting and the signals on its agenda.' })
 export class SignalAgendaMeeting {
   @Field(() => LocalDateResolver)
   date: string;
