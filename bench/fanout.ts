@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Subscribers } from './fanout-clients.js';
-import { percentile, startBuiltServer, writeSection, type BuiltServer } from './support.js';
+import { percentile, serverNodeFlags, startBuiltServer, writeSection, type BuiltServer } from './support.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -182,6 +182,7 @@ async function main() {
     `measured: half a second after the warm-up ("busy"), and after ${QUIET_SECONDS} s without events ("after a quiet spell"), when the`,
     'server has given memory back and a change comes as it usually does. Server memory: RSS with every subscriber connected',
     '(and against before they connected). The last column: CPU the subscribers\' process used for each measured change.',
+    `The server runs with the Node flags \`npm start\` and the Dockerfile give it (package.json \`config.serverNodeFlags\`: \`${serverNodeFlags().join(' ')}\`).`,
     '',
     ...scenarios.map((s) => `- ${s.description}.`),
     '',

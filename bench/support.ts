@@ -36,7 +36,7 @@ export async function startBuiltServer(): Promise<BuiltServer> {
   chmodSync(dataDir, 0o755);
   // BENCH_PROFILE=DIR writes a CPU profile of the server to DIR when it stops (open it in any .cpuprofile viewer).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
-  const child = spawn(process.execPath, [...profile, path.join(packageRoot, 'dist', 'src', 'cli', 'start.js')], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), ...profile, path.join(packageRoot, 'dist', 'src', 'cli', 'start.js')], {
     env: { ...process.env, NODE_ENV: 'production', REGIETAFEL_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_PRETTY: 'false', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
@@ -56,6 +56,12 @@ export async function startBuiltServer(): Promise<BuiltServer> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The Node flags the server runs with, as `npm start` and the Dockerfile give them (package.json config.serverNodeFlags). */
+export function serverNodeFlags(): string[] {
+  const { config } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { config?: { serverNodeFlags?: string } };
+  return (config?.serverNodeFlags ?? '').split(' ').filter(Boolean);
 }
 
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

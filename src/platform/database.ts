@@ -46,8 +46,8 @@ class GuardedClient extends pg.Client {
 /**
  * Per operation (a mutation's field): whether a transaction began to commit while it ran. On Node 20 an enabled
  * AsyncLocalStorage installs promise hooks that every promise of the process pays for (reads and subscription
- * deliveries included, where they cost a fifth of the CPU), so it is enabled only while a mutation runs and disabled
- * again when the last one running ends.
+ * deliveries included), so it is enabled only while a mutation runs and disabled again when the last one running
+ * ends.
  */
 const commits = new AsyncLocalStorage<{ committing: boolean }>();
 let watching = 0;
