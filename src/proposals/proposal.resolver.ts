@@ -164,7 +164,11 @@ export class ProposalTransitionResolver {
   }
 }
 
-/** The filters and paging every list of proposals takes. */
+/**
+ * The filters and paging every list of proposals takes. It has no class-validator constraints (the service checks
+ * each value), so the lists nested under provinces and gemeenten take it with `validate: false`: no validation pass
+ * for each of hundreds of parents.
+ */
 @ArgsType()
 class ProposalListArgs {
   @Field(() => ProposalStatus, { nullable: true })
@@ -198,7 +202,7 @@ function parentPage(of: ProposalPageKey['of'], code: string, args: ProposalListA
 @Resolver(() => Province)
 export class ProvinceProposalsResolver {
   @FieldResolver(() => LocationProposalConnection, { description: "The province's proposals you may see, newest first." })
-  locationProposals(@Root() province: Province, @Ctx() { loaders }: RequestContext, @Args(() => ProposalListArgs) args: ProposalListArgs, @Info() info: GraphQLResolveInfo) {
+  locationProposals(@Root() province: Province, @Ctx() { loaders }: RequestContext, @Args(() => ProposalListArgs, { validate: false }) args: ProposalListArgs, @Info() info: GraphQLResolveInfo) {
     return loaders.proposalsOfParent.load(parentPage('PROVINCE', province.code, args, info));
   }
 }
@@ -206,7 +210,7 @@ export class ProvinceProposalsResolver {
 @Resolver(() => Gemeente)
 export class GemeenteProposalsResolver {
   @FieldResolver(() => LocationProposalConnection, { description: "The gemeente's proposals you may see, newest first." })
-  locationProposals(@Root() gemeente: Gemeente, @Ctx() { loaders }: RequestContext, @Args(() => ProposalListArgs) args: ProposalListArgs, @Info() info: GraphQLResolveInfo) {
+  locationProposals(@Root() gemeente: Gemeente, @Ctx() { loaders }: RequestContext, @Args(() => ProposalListArgs, { validate: false }) args: ProposalListArgs, @Info() info: GraphQLResolveInfo) {
     return loaders.proposalsOfParent.load(parentPage('GEMEENTE', gemeente.code, args, info));
   }
 }

@@ -111,25 +111,25 @@ export class ProposalService {
     const params = [scope.gemeenten, scope.provinces, filter.provinceCode ?? null, filter.gemeenteCode ?? null, filter.status ?? null, filter.opvangtype ?? null, filter.smallScale ?? null, parents?.codes ?? null];
     const partition = column ? `p.${column}` : 'true';
     const rows = await this.db.query(
-      `SELECT * FROM (
-         SELECT ${COLUMNS}, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey",
-                row_number() OVER (PARTITION BY ${partition} ORDER BY p.created_at DESC, p.id DESC) AS rn
+      `SELECT ${COLUMNS}, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"
+       FROM (
+         SELECT p.*, row_number() OVER (PARTITION BY ${partition} ORDER BY p.created_at DESC, p.id DESC) AS rn
          FROM location_proposal p
          WHERE ${where} AND ($9::timestamptz IS NULL OR (p.created_at, p.id) < ($9::timestamptz, $10::uuid))
-       ) ranked WHERE rn <= $11 ORDER BY "createdAt" DESC, id DESC`,
+       ) p WHERE p.rn <= $11 ORDER BY p.created_at DESC, p.id DESC`,
       [...params, page.after?.[0] ?? null, page.after?.[1] ?? null, page.first + 1],
     );
     const counts: { key: string; count: number }[] = withCount
       ? await this.db.query(`SELECT ${column ? `p.${column}` : `'ALL'`} AS key, count(*)::int AS count FROM location_proposal p WHERE ${where} GROUP BY 1`, params)
       : [];
     const keys = parents?.codes ?? ['ALL'];
-    type Row = { provinceCode: string; gemeenteCode: string; rn?: unknown };
+    type Row = { provinceCode: string; gemeenteCode: string };
     const keyOf = (row: Row) => (column === 'province_code' ? row.provinceCode : column === 'gemeente_code' ? row.gemeenteCode : 'ALL');
     const rowsPerKey = groupByKey<string, Row>(keys, rows, keyOf);
     const countPerKey = byKey(keys, counts, (row) => row.key);
     return rowsPerKey.map((group, index) =>
       toPage(
-        group.map(({ rn: _rn, ...row }) => toProposal(row)),
+        group.map(toProposal),
         page.first,
         (p: LocationProposal & { sortKey?: string }) => [p.sortKey!, p.id],
         countPerKey[index]?.count ?? 0,
@@ -353,7 +353,9 @@ export class ProposalService {
           const groups = new Map<string, ProposalPageKey[]>();
           for (const key of keys) {
             const argsKey = JSON.stringify([key.of, key.filter, key.first, key.after]);
-            groups.set(argsKey, [...(groups.get(argsKey) ?? []), key]);
+            const group = groups.get(argsKey);
+            if (group) group.push(key);
+            else groups.set(argsKey, [key]);
           }
           const results = new Map<ProposalPageKey, Page<LocationProposal>>();
           for (const group of groups.values()) {

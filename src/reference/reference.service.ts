@@ -121,7 +121,9 @@ export class ReferenceService {
           const groups = new Map<string, GemeentePageKey[]>();
           for (const key of keys) {
             const argsKey = JSON.stringify([key.filter, key.first, key.after]);
-            groups.set(argsKey, [...(groups.get(argsKey) ?? []), key]);
+            const group = groups.get(argsKey);
+            if (group) group.push(key);
+            else groups.set(argsKey, [key]);
           }
           const results = new Map<GemeentePageKey, Page<Gemeente>>();
           for (const group of groups.values()) {

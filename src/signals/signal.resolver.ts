@@ -158,6 +158,7 @@ export class SignalTransitionResolver {
   }
 }
 
+/** No class-validator constraints (the service checks each value): taken with `validate: false` under each province. */
 @ArgsType()
 class ProvinceSignalArgs {
   @Field(() => SignalStatus, { nullable: true })
@@ -173,7 +174,7 @@ class ProvinceSignalArgs {
 @Resolver(() => Province)
 export class ProvinceSignalsResolver {
   @FieldResolver(() => SignalConnection, { nullable: true, description: "The province's signals, newest first; null when you may not read them. Batched over provinces." })
-  async signals(@Root() province: Province, @Ctx() { loaders, principal }: RequestContext, @Args(() => ProvinceSignalArgs) args: ProvinceSignalArgs) {
+  async signals(@Root() province: Province, @Ctx() { loaders, principal }: RequestContext, @Args(() => ProvinceSignalArgs, { validate: false }) args: ProvinceSignalArgs) {
     if (!signalPolicy.canReadProvince(principal, province.code as ProvinceCode)) return null;
     return loaders.signalsOfProvince.load(JSON.stringify({ provinceCode: province.code, status: args.status ?? null, first: args.first ?? null, after: args.after ?? null }));
   }

@@ -240,7 +240,9 @@ export class SignalService {
         const groups = new Map<string, ProvinceCode[]>();
         for (const key of parsed) {
           const group = JSON.stringify([key.status, key.first, key.after]);
-          groups.set(group, [...(groups.get(group) ?? []), key.provinceCode]);
+          const codes = groups.get(group);
+          if (codes) codes.push(key.provinceCode);
+          else groups.set(group, [key.provinceCode]);
         }
         const pages = new Map<string, Page<Signal>>();
         for (const [group, codes] of groups) {
