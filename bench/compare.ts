@@ -20,7 +20,7 @@ import { packageRoot } from '../src/platform/paths.js';
 import type { Load, LoadResult } from './compare-load.js';
 import { assertSameAnswers, WORKLOADS, type Operation, type Workload } from './compare-workloads.js';
 import { BASELINE_SQL, TYPES } from './overview-baseline.js';
-import { addBenchData, cpuSeconds, databaseOf, percentile, startBuiltServer, urlOf, writeSection, type BenchDataSize } from './support.js';
+import { addBenchData, cpuSeconds, databaseOf, percentile, serverNodeFlags, startBuiltServer, urlOf, writeSection, type BenchDataSize } from './support.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -225,7 +225,8 @@ function section(size: BenchDataSize, results: { workload: Workload; ours: Figur
     '  on every request and applies each policy (as IPO, who may see every province). PostGraphile has none of regietafel\'s',
     '  limits (depth, aliases, tokens, cost) and no error masking. It runs on Node 22, regietafel on Node 20. It compiles a whole',
     '  query into one SQL statement; regietafel resolves field by field, with batched loaders.',
-    '- **In regietafel\'s favour**: nothing deliberate. The overview is the same SQL for both only on PostGraphile\'s side',
+    `- **In regietafel\'s favour**: it runs with the Node flags it is deployed with (\`${serverNodeFlags().join(' ')}\`, a larger young`,
+    '  generation: package.json `config.serverNodeFlags`); PostGraphile with Node\'s defaults. The overview is the same SQL for both only on PostGraphile\'s side',
     '  (`bench_compare.national_overview`, the overview bench\'s baseline statement as a SQL function, defined in the bench',
     '  database only); regietafel computes it its own way. PostgreSQL spends more CPU per call on the function than on the',
     '  same statement prepared once per connection (the overview bench\'s baseline): a SQL function\'s statement is planned',
