@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, EventSubscriber, type EntitySubscriberInterface } from 'typeorm';
 import { Foundation1700000000001 } from '../../migrations/1700000000001-Foundation.js';
 import { Gemeenten20231700000000002 } from '../../migrations/1700000000002-Gemeenten2023.js';
@@ -142,6 +143,19 @@ export async function queryPrepared<T>(dataSource: DataSource, name: string, tex
   const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
   const { rows } = await pool.query({ name, text, values });
   return rows as T[];
+}
+
+const preparedNames = new Map<string, string>();
+
+/**
+ * `queryPrepared` for a hot read whose text is one of a few fixed variants (a column, a partition, a filter left out):
+ * each variant is named after a hash of its text. Never for text that carries values: the names would grow without
+ * end; values go in parameters.
+ */
+export function queryPreparedText<T>(dataSource: DataSource, text: string, values: unknown[]): Promise<T[]> {
+  let name = preparedNames.get(text);
+  if (!name) preparedNames.set(text, (name = `text_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`));
+  return queryPrepared<T>(dataSource, name, text, values);
 }
 
 /**

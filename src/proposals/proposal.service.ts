@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../platform/auth/principal.js';
 import { badUserInput, conflict, forbidden, notFound, ruleViolation } from '../platform/errors.js';
 import { byKey, groupByKey } from '../platform/loader-utils.js';
+import { queryPreparedText } from '../platform/database.js';
 import { isTimestampIdKey, pageRequest, toPage, type Page, type PageRequest } from '../platform/pagination.js';
 import { isUuid } from '../platform/validation.js';
 import { Opvangtype, type ProvinceCode } from '../reference/index.js';
@@ -110,7 +111,8 @@ export class ProposalService {
       AND ($8::text[] IS NULL OR p.${column ?? 'province_code'} = ANY($8))`;
     const params = [scope.gemeenten, scope.provinces, filter.provinceCode ?? null, filter.gemeenteCode ?? null, filter.status ?? null, filter.opvangtype ?? null, filter.smallScale ?? null, parents?.codes ?? null];
     const partition = column ? `p.${column}` : 'true';
-    const rows = await this.db.query(
+    const rows = await queryPreparedText<Row & LocationProposal>(
+      this.db,
       `SELECT ${COLUMNS}, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"
        FROM (
          SELECT p.*, row_number() OVER (PARTITION BY ${partition} ORDER BY p.created_at DESC, p.id DESC) AS rn
@@ -120,7 +122,7 @@ export class ProposalService {
       [...params, page.after?.[0] ?? null, page.after?.[1] ?? null, page.first + 1],
     );
     const counts: { key: string; count: number }[] = withCount
-      ? await this.db.query(`SELECT ${column ? `p.${column}` : `'ALL'`} AS key, count(*)::int AS count FROM location_proposal p WHERE ${where} GROUP BY 1`, params)
+      ? await queryPreparedText<{ key: string; count: number }>(this.db, `SELECT ${column ? `p.${column}` : `'ALL'`} AS key, count(*)::int AS count FROM location_proposal p WHERE ${where} GROUP BY 1`, params)
       : [];
     const keys = parents?.codes ?? ['ALL'];
     type Row = { provinceCode: string; gemeenteCode: string };
@@ -374,7 +376,7 @@ export class ProposalService {
         { cacheKeyFn: (key) => JSON.stringify([key.of, key.code, key.filter, key.first, key.after, key.withCount]) },
       ),
       proposal: new DataLoader<string, LocationProposal | null>(async (ids) =>
-        byKey(ids, (await db.query(`SELECT ${COLUMNS} FROM location_proposal p WHERE p.id = ANY($1)`, [ids])).map(toProposal), (p: LocationProposal) => p.id),
+        byKey(ids, (await queryPreparedText<object>(db, `SELECT ${COLUMNS} FROM location_proposal p WHERE p.id = ANY($1)`, [ids])).map(toProposal), (p: LocationProposal) => p.id),
       ),
       transitionsOfProposal: new DataLoader<string, ProposalTransition[]>(async (ids) => {
         const rows = await db.query(

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { badUserInput } from '../platform/errors.js';
 import { isCleanText } from '../platform/validation.js';
 import { byKey, groupByKey } from '../platform/loader-utils.js';
+import { queryPreparedText } from '../platform/database.js';
 import { isStringPair, pageRequest, toPage, type Page, type PageRequest } from '../platform/pagination.js';
 import { Gemeente, OpvangtypeRecord, Province, Uitplaatsingsregio } from './entities.js';
 import type { ProvinceCode } from './enums.js';
@@ -40,7 +41,7 @@ export class ReferenceService {
   constructor(private readonly db: DataSource) {}
 
   async provinces(): Promise<Province[]> {
-    return (await this.db.query(`${PROVINCE_SQL.replace('WHERE code = ANY($1)', '')} ORDER BY cbs_code`)).map((row: object) => Object.assign(new Province(), row));
+    return (await queryPreparedText<object>(this.db, `${PROVINCE_SQL.replace('WHERE code = ANY($1)', '')} ORDER BY cbs_code`, [])).map((row) => Object.assign(new Province(), row));
   }
 
   uitplaatsingsregios(): Promise<Uitplaatsingsregio[]> {
@@ -69,7 +70,8 @@ export class ReferenceService {
     const where = conditions.join(' AND ');
     const params = [provinceCodes, search];
     const partition = provinceCodes ? 'g.province_code' : 'true';
-    const rows: Gemeente[] = await this.db.query(
+    const rows = await queryPreparedText<Gemeente>(
+      this.db,
       `SELECT code, name, "provinceCode", "validFrom", "validUntil" FROM (
          SELECT g.code, g.name, g.province_code AS "provinceCode", g.valid_from::text AS "validFrom", g.valid_until::text AS "validUntil",
                 row_number() OVER (PARTITION BY ${partition} ORDER BY g.name, g.code) AS rn
@@ -80,7 +82,7 @@ export class ReferenceService {
     );
     // The count only when totalCount is asked for.
     const counts: { provinceCode: string; count: number }[] = withCount
-      ? await this.db.query(`SELECT ${provinceCodes ? 'g.province_code' : `'ALL'`} AS "provinceCode", count(*)::int AS count FROM gemeente g WHERE ${where} GROUP BY 1`, params)
+      ? await queryPreparedText<{ provinceCode: string; count: number }>(this.db, `SELECT ${provinceCodes ? 'g.province_code' : `'ALL'`} AS "provinceCode", count(*)::int AS count FROM gemeente g WHERE ${where} GROUP BY 1`, params)
       : [];
     const keys: string[] = provinceCodes ?? ['ALL'];
     const rowsPerKey = provinceCodes ? groupByKey<string, Gemeente>(keys, rows, (row) => row.provinceCode) : [rows];
@@ -100,10 +102,10 @@ export class ReferenceService {
     return {
       // Read on almost every request (a list's gemeente and province names): plain statements, not the query builder.
       province: new DataLoader<ProvinceCode, Province | null>(async (codes) =>
-        byKey(codes, (await db.query(PROVINCE_SQL, [codes])).map((row: object) => Object.assign(new Province(), row)), (p: Province) => p.code),
+        byKey(codes, (await queryPreparedText<object>(db, PROVINCE_SQL, [codes])).map((row) => Object.assign(new Province(), row)), (p: Province) => p.code),
       ),
       gemeente: new DataLoader<string, Gemeente | null>(async (codes) =>
-        byKey(codes, (await db.query(GEMEENTE_SQL, [codes])).map((row: object) => Object.assign(new Gemeente(), row)), (g: Gemeente) => g.code),
+        byKey(codes, (await queryPreparedText<object>(db, GEMEENTE_SQL, [codes])).map((row) => Object.assign(new Gemeente(), row)), (g: Gemeente) => g.code),
       ),
       uitplaatsingsregio: new DataLoader<number, Uitplaatsingsregio | null>(async (numbers) =>
         byKey(numbers, await db.getRepository(Uitplaatsingsregio).findBy(numbers.map((number) => ({ number }))), (r) => r.number),
