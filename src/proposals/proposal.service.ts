@@ -104,11 +104,13 @@ export class ProposalService {
   ): Promise<Page<LocationProposal>[]> {
     const scope = proposalPolicy.listingScope(principal);
     const column = parents ? (parents.of === 'PROVINCE' ? 'province_code' : 'gemeente_code') : null;
+    // The parents' codes (up to every gemeente) as a hashed set: in the generic plan of a prepared statement `= ANY($8)`
+    // compares each row with every code in turn.
     const where = `(p.gemeente_code = ANY($1) OR (p.submitted AND p.status <> 'CONCEPT' AND ($2::text[] IS NULL OR p.province_code = ANY($2))))
       AND ($3::text IS NULL OR p.province_code = $3) AND ($4::text IS NULL OR p.gemeente_code = $4)
       AND ($5::text IS NULL OR p.status = $5) AND ($6::text IS NULL OR p.opvangtype = $6)
       AND ($7::boolean IS NULL OR (p.places <= ${this.smallScaleMaxPlaces}) = $7)
-      AND ($8::text[] IS NULL OR p.${column ?? 'province_code'} = ANY($8))`;
+      AND ($8::text[] IS NULL OR p.${column ?? 'province_code'} IN (SELECT unnest($8::text[])))`;
     const params = [scope.gemeenten, scope.provinces, filter.provinceCode ?? null, filter.gemeenteCode ?? null, filter.status ?? null, filter.opvangtype ?? null, filter.smallScale ?? null, parents?.codes ?? null];
     const partition = column ? `p.${column}` : 'true';
     const rows = await queryPreparedText<Row & LocationProposal>(
