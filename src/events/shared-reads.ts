@@ -16,17 +16,22 @@ export interface SharedReads {
  * about the same subject is another object, so it is read again, as it is then.
  */
 export class SharedReadsPerEvent {
-  private readonly reads = new WeakMap<Event, Map<string, Promise<unknown>>>();
+  private readonly reads = new WeakMap<Event, SharedReads>();
 
+  /** The same object for every subscriber of the event (one allocation per event, not per subscriber). */
   of(event: Event): SharedReads {
-    return {
-      once: <T>(key: string, load: () => Promise<T>): Promise<T> => {
-        let cache = this.reads.get(event);
-        if (!cache) this.reads.set(event, (cache = new Map()));
-        let read = cache.get(key) as Promise<T> | undefined;
-        if (!read) cache.set(key, (read = new Promise<T>((resolve) => resolve(load()))));
-        return read;
-      },
-    };
+    let shared = this.reads.get(event);
+    if (!shared) {
+      const cache = new Map<string, Promise<unknown>>();
+      shared = {
+        once: <T>(key: string, load: () => Promise<T>): Promise<T> => {
+          let read = cache.get(key) as Promise<T> | undefined;
+          if (!read) cache.set(key, (read = new Promise<T>((resolve) => resolve(load()))));
+          return read;
+        },
+      };
+      this.reads.set(event, shared);
+    }
+    return shared;
   }
 }

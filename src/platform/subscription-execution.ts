@@ -37,13 +37,16 @@ export async function subscribeSharing(args: ExecutionArgs): Promise<AsyncIterab
   const shareable = principal && !touchesPersonalField(args.schema, args.document);
   // Fixed for the subscription: what it asks. Who asks is read per event (their rights may change meanwhile).
   const asked = shareable ? `${documentText(args.document)}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}` : '';
+  // The group's key, made again only when the subscriber's rights were read again (a new visibility key).
+  let keyFor = { visibility: '', key: '' };
+  const groupKey = (visibility: string) => (keyFor.visibility === visibility ? keyFor.key : (keyFor = { visibility, key: `${asked}\u0000${visibility}` }).key);
   return mapResults(stream[Symbol.asyncIterator](), (payload) => {
     // Each event is executed with fresh loaders: what an earlier event read is not what is true now.
     const run = () => execute({ ...args, rootValue: payload, contextValue: contextForExecution(args.contextValue as RequestContext) });
     if (!shareable || typeof payload !== 'object' || payload === null) return run();
     let results = executionsOf.get(payload);
     if (!results) executionsOf.set(payload, (results = new Map()));
-    const key = `${asked}\u0000${visibilityKey(principal)}`;
+    const key = groupKey(visibilityKey(principal));
     let result = results.get(key);
     if (!result) results.set(key, (result = Promise.resolve(run())));
     return result;
