@@ -1,4 +1,4 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors.js';
 import { isCleanText, isUuid } from './validation.js';
@@ -165,6 +165,9 @@ export function isTimestampIdKey(zulu: boolean) {
  * statement, so a list skips it when no one will read it.
  */
 export function asksTotalCount(info: GraphQLResolveInfo): boolean {
+  // A list nested under a list asks this once per parent, with the same field nodes each time.
+  const known = totalCountAsked.get(info.fieldNodes);
+  if (known !== undefined) return known;
   const asks = (set: SelectionSetNode | undefined): boolean =>
     !!set &&
     set.selections.some((selection) =>
@@ -174,5 +177,10 @@ export function asksTotalCount(info: GraphQLResolveInfo): boolean {
           ? asks(selection.selectionSet)
           : asks(info.fragments[selection.name.value]?.selectionSet),
     );
-  return info.fieldNodes.some((node) => asks(node.selectionSet));
+  const asked = info.fieldNodes.some((node) => asks(node.selectionSet));
+  totalCountAsked.set(info.fieldNodes, asked);
+  return asked;
 }
+
+/** By the field nodes of one execution (a document's own objects: another document has other ones). */
+const totalCountAsked = new WeakMap<readonly FieldNode[], boolean>();
