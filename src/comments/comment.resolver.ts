@@ -1,7 +1,8 @@
 import { Arg, Ctx, Extensions, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
 import { PERSONAL_FIELD } from '../platform/subscription-execution.js';
-import { fresh, reach, unlessForbidden } from '../events/index.js';
+import { reach, unlessForbidden } from '../events/index.js';
+import { contextForExecution } from '../platform/module.js';
 import { Person, personRef } from '../people/index.js';
 import { normaliseId } from '../platform/validation.js';
 import { Comment, CommentSubjectTypes, CommentThread, type CommentSubjectType } from './comment.js';
@@ -84,7 +85,7 @@ export class CommentResolver {
         // subscriber may see is their own policy.
         resolve: async (event, shared) => {
           const commentId = (event.after as { commentId: string }).commentId;
-          const comments = await shared.once('comments', () => fresh(ctx).loaders.commentsOfSubject.load(`${event.subjectType}:${event.subjectId}`));
+          const comments = await shared.once('comments', () => contextForExecution(ctx).loaders.commentsOfSubject.load(`${event.subjectType}:${event.subjectId}`));
           return ctx.services.comments.visible(ctx.principal, comments).find((comment) => comment.id === commentId) ?? null;
         },
         reach: [reach.subject(subjectId)],

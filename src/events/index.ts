@@ -8,7 +8,7 @@ import { eventKeys } from './subscriber-index.js';
 export { Event, EventKinds, EventSubjectTypes, recordEvent, type EventInput, type EventKind, type EventSubjectType } from './event.js';
 export { redacted, type EventSubject } from './event.policy.js';
 export { EventService, followsCountry, mayFollowProvince } from './event.service.js';
-export { fresh, unlessForbidden } from './subscriptions.js';
+export { unlessForbidden } from './subscriptions.js';
 export type { SharedReads } from './shared-reads.js';
 export { reach } from './subscriber-index.js';
 export { EventPage };

@@ -105,7 +105,7 @@ export function createRequestContext(options: {
 /**
  * The context of one execution of an operation: a subscription's operation is executed once per event, and each
  * execution must read the data as it is then, so it gets fresh loaders (`forExecution`), never the cache of an
- * earlier event.
+ * earlier event. A subscription's `resolve` reads what an event is about through it for the same reason.
  */
 export function contextForExecution(context: RequestContext): RequestContext {
   return context instanceof OperationContext ? context.forExecution() : context;

@@ -6,7 +6,8 @@ import { Person, personRef } from '../people/index.js';
 import { Gemeente, Province } from '../reference/index.js';
 import { Opvangtype, ProvinceCode } from '../reference/index.js';
 import { Comment } from '../comments/index.js';
-import { fresh, reach } from '../events/index.js';
+import { reach } from '../events/index.js';
+import { contextForExecution } from '../platform/module.js';
 import { ProposalCommentSubject } from './proposal.comments.js';
 import type { ProposalPageKey } from './proposal.service.js';
 import { ProposalEventSubject } from './proposal.events.js';
@@ -139,7 +140,7 @@ export class LocationProposalResolver {
         stillAllowed: (p) => ctx.services.events.mayFollow(p, provinceCode),
         // Read once per change for all its subscribers (the loader reads it as stored); the policy is each one's own.
         resolve: async (event, shared) => {
-          const proposal = await shared.once('proposal', () => fresh(ctx).loaders.proposal.load(event.subjectId));
+          const proposal = await shared.once('proposal', () => contextForExecution(ctx).loaders.proposal.load(event.subjectId));
           return proposal && proposalPolicy.canRead(ctx.principal, proposal) ? proposal : null;
         },
         reach: [reach.province(provinceCode)],

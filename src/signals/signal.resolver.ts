@@ -7,7 +7,8 @@ import { normaliseId } from '../platform/validation.js';
 import { Person, personRef } from '../people/index.js';
 import { Province, ProvinceCode } from '../reference/index.js';
 import { Comment } from '../comments/index.js';
-import { fresh, reach } from '../events/index.js';
+import { reach } from '../events/index.js';
+import { contextForExecution } from '../platform/module.js';
 import { SignalCommentSubject } from './signal.comments.js';
 import { SignalEventSubject } from './signal.events.js';
 import { signalPolicy } from './signal.policy.js';
@@ -134,7 +135,7 @@ export class SignalResolver {
         stillAllowed: (p) => allowed(p),
         // Read once per change for all its subscribers (the loader reads it as stored); the policy is each one's own.
         resolve: async (event, shared) => {
-          const signal = await shared.once('signal', () => fresh(ctx).loaders.signal.load(event.subjectId));
+          const signal = await shared.once('signal', () => contextForExecution(ctx).loaders.signal.load(event.subjectId));
           return signal && signalPolicy.canRead(ctx.principal, signal) ? signal : null;
         },
         reach: [id ? reach.subject(id) : provinceCode ? reach.province(provinceCode) : reach.subjectType(SignalEventSubject.SIGNAL)],
