@@ -1,8 +1,8 @@
 import { Repeater } from '@repeaterjs/repeater';
 import { GraphQLError } from 'graphql';
-import pg from 'pg';
 import { ErrorCode } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
+import { ListeningConnection } from '../platform/listening-connection.js';
 import { EVENT_COLUMNS, toEvent, type Event } from './event.js';
 import { SubscriberIndex } from './subscriber-index.js';
 
@@ -21,19 +21,16 @@ export interface EventListener {
  * missed meanwhile, so subscribers lose nothing.
  */
 export class EventBus {
-  private client: pg.Client | null = null;
+  private readonly connection: ListeningConnection;
   private lastId = 0n;
   /** This instance's subscribers, by what they filter on: an event visits only those it can concern. */
   private readonly listeners = new SubscriberIndex<EventListener>();
   private reading: Promise<void> = Promise.resolve();
   private stopped = false;
   private started = false;
-  private retryDelay = 100;
-  private health: NodeJS.Timeout | null = null;
-  private announcedLoss = false;
 
   constructor(
-    private readonly connectionString: string,
+    connectionString: string,
     private readonly log: Logger,
     /**
      * `onConnectionLost`: the LISTEN connection dropped and could not be made again at once (the database went away,
@@ -46,97 +43,32 @@ export class EventBus {
   ) {
     const maxPending = options.maxPending ?? MAX_PENDING;
     if (!Number.isInteger(maxPending) || maxPending < 1) throw new Error(`maxPending must be a whole number of events, at least 1, got ${maxPending}`);
-  }
-
-  async start(): Promise<void> {
-    await this.connect();
-  }
-
-  private async connect(): Promise<void> {
-    const client = new pg.Client({
-      connectionString: this.connectionString,
-      application_name: 'regietafel-events',
-      // A connection that dies without a word (a network partition) is noticed by TCP keep-alive and the health check.
-      keepAlive: true,
-      keepAliveInitialDelayMillis: 10_000,
-      connectionTimeoutMillis: 5_000,
-      // LISTEN and the catch-up read answer in milliseconds; no answer means the database is frozen or cut off.
-      query_timeout: 10_000,
-    });
-    client.on('error', (error) => {
-      // 57P01: the database is shutting down (e.g. Ctrl-C reached it first); the reconnect handles it.
-      const level = (error as { code?: string }).code === '57P01' || this.stopped ? 'debug' : 'warn';
-      this.log[level]({ reason: error.message }, 'event connection error');
-    });
-    client.on('end', () => {
-      if (this.stopped || this.client !== client) return;
-      this.client = null;
-      this.log.warn({ retryInMs: this.retryDelay }, 'event connection lost: reconnecting');
-      setTimeout(() => void this.reconnect(), this.retryDelay);
-    });
-    try {
-      await client.connect();
-      await client.query('LISTEN regietafel_events');
-      if (!this.started) {
+    this.connection = new ListeningConnection(connectionString, log, {
+      name: 'event',
+      applicationName: 'regietafel-events',
+      channels: ['regietafel_events'],
+      prepare: async (client) => {
+        if (this.started) return;
         // Deliver from now on; after a reconnect, from the last event delivered.
         const { rows } = await client.query('SELECT coalesce(max(id), 0)::text AS id FROM event');
         this.lastId = BigInt(rows[0].id);
         this.started = true;
-      }
-    } catch (error) {
-      await client.end().catch(() => {});
-      throw error;
-    }
-    client.on('notification', () => this.catchUp());
-    this.client = client;
-    this.retryDelay = 100;
-    if (this.health) clearInterval(this.health);
-    this.health = setInterval(() => void this.checkHealth(client), 10_000);
-    this.health.unref();
-    // Anything committed while we were not listening.
-    this.catchUp();
+      },
+      // Anything committed while we were not listening.
+      listening: () => this.catchUp(),
+      notified: () => this.catchUp(),
+      lost: () => this.options.onConnectionLost?.(),
+    });
   }
 
-  /** A query that does not answer within 5 s means the connection is gone: end it, which reconnects. */
-  private async checkHealth(client: pg.Client): Promise<void> {
-    if (this.client !== client) return;
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('health check timed out')), 5_000).unref());
-    try {
-      await Promise.race([client.query('SELECT 1'), timeout]);
-    } catch (error) {
-      this.log.warn({ reason: (error as Error).message }, 'event connection unhealthy: reconnecting');
-      this.dropConnection(client);
-    }
-  }
-
-  private dropConnection(client: pg.Client): void {
-    if (this.client !== client) return;
-    (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
-    client.end().catch(() => {});
-    (client as unknown as { emit(event: string): void }).emit('end');
-  }
-
-  private async reconnect(): Promise<void> {
-    if (this.stopped) return;
-    try {
-      await this.connect();
-      this.announcedLoss = false;
-      this.log.info('event connection restored');
-    } catch (error) {
-      if (!this.announcedLoss) {
-        this.announcedLoss = true;
-        this.options.onConnectionLost?.();
-      }
-      this.retryDelay = Math.min(this.retryDelay * 2, 10_000);
-      this.log.warn({ reason: (error as Error).message, retryInMs: this.retryDelay }, 'event connection failed: retrying');
-      setTimeout(() => void this.reconnect(), this.retryDelay);
-    }
+  async start(): Promise<void> {
+    await this.connection.start();
   }
 
   /** Reads every event after the last one delivered, one read at a time so order and uniqueness hold. */
   private catchUp(): void {
     this.reading = this.reading.then(async () => {
-      const client = this.client;
+      const client = this.connection.current;
       if (!client || this.stopped) return;
       try {
         const { rows } = await client.query(`SELECT ${EVENT_COLUMNS} FROM event e WHERE e.id > $1 ORDER BY e.id LIMIT 1000`, [this.lastId.toString()]);
@@ -150,7 +82,7 @@ export class EventBus {
       } catch (error) {
         this.log.warn({ reason: (error as Error).message }, 'reading events failed; the next notification or reconnect reads them');
         // A read that got no answer leaves the connection stuck: drop it, which reconnects and reads again.
-        if (/timeout/i.test((error as Error).message)) this.dropConnection(client);
+        if (/timeout/i.test((error as Error).message)) this.connection.drop(client);
       }
     });
   }
@@ -205,13 +137,8 @@ export class EventBus {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.health) clearInterval(this.health);
-    const client = this.client;
-    this.client = null;
     // Never wait long for a database that does not answer: the server is stopping.
-    const patience = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
-    await Promise.race([this.reading.catch(() => {}), patience(2_000)]);
-    (client as unknown as { connection?: { stream?: { destroy(): void } } } | null)?.connection?.stream?.destroy();
-    await Promise.race([client?.end().catch(() => {}), patience(1_000)]);
+    await Promise.race([this.reading.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+    await this.connection.stop();
   }
 }

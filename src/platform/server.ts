@@ -14,6 +14,7 @@ import type { JWTVerifyGetKey } from 'jose';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import { createAuthenticator } from './auth/authenticate.js';
+import { PrincipalCache } from './auth/principal-cache.js';
 import type { Principal } from './auth/principal.js';
 import type { Config } from './config.js';
 import { pendingMigrations } from './database.js';
@@ -87,12 +88,13 @@ export async function startServer(options: {
   // When the database goes away, subscriptions cannot be served: their connections are closed with 1013 (Try Again
   // Later), which graphql-ws clients retry; once back, a client catches up with events(after: <last id seen>).
   let wsServer: WebSocketServer | undefined;
+  const databaseUrl = (db.options as { url: string }).url;
   const services = createServices(modules, {
     db,
     log,
     domain: config.domain,
     live: {
-      databaseUrl: (db.options as { url: string }).url,
+      databaseUrl,
       maxPending: config.limits.subscriptionBacklog,
       onConnectionLost: () => {
         for (const socket of wsServer?.clients ?? []) socket.close(WS_DATABASE_LOST, 'SERVICE_UNAVAILABLE: database lost; reconnect, then catch up with events(after:)');
@@ -104,7 +106,10 @@ export async function startServer(options: {
     for (const module of [...modules].reverse()) await module.stop?.(services[module.name as keyof typeof services]);
   };
   const contextFor = (principal: Principal, requestId: string) => createRequestContext({ modules, db, services, log, principal, requestId });
-  const authenticator = createAuthenticator(db, options.keys, config.auth);
+  // Who each token subject is, kept while the database tells this instance of every change to it.
+  const people = new PrincipalCache(databaseUrl, log);
+  await people.start();
+  const authenticator = createAuthenticator(db, options.keys, config.auth, people);
   const protection = armorFor(config);
   const validationRules = [...specifiedRules, ...protection.validationRules, ScalarLiteralPathsRule];
   // Parsed and validated documents of the WebSocket path, by their text: at most about 30 MB of query text.
@@ -344,7 +349,7 @@ export async function startServer(options: {
       ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing page loads from a CDN; people explore the API in the application's own explorer.
       ApolloServerPluginLandingPageDisabled(),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); await stopModules(); } }; } },
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); await stopModules(); await people.stop(); } }; } },
       // graphql-armor's plugin types come from Apollo's CommonJS typings; the objects are the same.
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       loggingPlugin,

@@ -187,9 +187,9 @@ export function subscribe(client: Client, query: string, variables?: Record<stri
   return sub;
 }
 
-export async function until(check: () => boolean, ms = 5_000): Promise<void> {
+export async function until(check: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
   const end = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) throw new Error('timed out waiting');
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

@@ -6,6 +6,7 @@ import { queryPrepared } from '../database.js';
 import { unauthenticated } from '../errors.js';
 import { databaseUnavailability, serviceUnavailable } from '../database-health.js';
 import type { Principal, ActiveMembership } from './principal.js';
+import type { PersonRecord, PrincipalCache } from './principal-cache.js';
 import type { ProvinceCode } from './vocabulary.js';
 
 export interface Authenticator {
@@ -24,19 +25,25 @@ export function tokenFrom(authorization: unknown, allowBareToken: boolean): stri
 /** How long a verified token is trusted without checking its signature again (never past its expiry). */
 export const VERIFIED_TOKEN_TTL_MS = 60_000;
 
-export function createAuthenticator(dataSource: DataSource, keys: JWTVerifyGetKey, options: { issuer: string; audience: string }): Authenticator {
+export function createAuthenticator(
+  dataSource: DataSource,
+  keys: JWTVerifyGetKey,
+  options: { issuer: string; audience: string },
+  people?: PrincipalCache,
+): Authenticator {
   // Clients send the same token with every request and every WebSocket operation. Its signature is checked at most
-  // once a minute (issuer, audience and not-before were checked with it, and its expiry is checked every time);
-  // who it belongs to and their memberships are loaded from the database every time, so a revocation still applies
-  // at once. A key withdrawn from the JWKS is refused once the key set is fetched again and cached tokens signed
-  // with it have aged out: up to a minute after the key set's own cache (10 minutes by default) expires.
+  // once a minute (issuer, audience and not-before were checked with it, and its expiry is checked every time).
+  // Who it belongs to and their memberships come from `people`, which the database tells of every change (a
+  // revocation applies from the next request on), or without it from the database every time. A key withdrawn from
+  // the JWKS is refused once the key set is fetched again and cached tokens signed with it have aged out: up to a
+  // minute after the key set's own cache (10 minutes by default) expires.
   const verified = new LRUCache<string, JWTPayload>({ max: 10_000 });
   return {
     async authenticate(authorization, { allowBareToken }) {
       const token = tokenFrom(authorization, allowBareToken);
       if (!token) throw unauthenticated('A bearer token is required (Authorization: Bearer <token>)');
       const cached = verified.get(token);
-      if (cached && cached.exp! * 1000 > Date.now()) return principalOf(dataSource, cached);
+      if (cached && cached.exp! * 1000 > Date.now()) return principalOf(dataSource, cached, people);
       let payload: JWTPayload;
       try {
         ({ payload } = await jwtVerify(token, keys, {
@@ -56,24 +63,30 @@ export function createAuthenticator(dataSource: DataSource, keys: JWTVerifyGetKe
         throw error;
       }
       verified.set(token, payload, { ttl: Math.max(1, Math.min(VERIFIED_TOKEN_TTL_MS, payload.exp! * 1000 - Date.now())) });
-      return principalOf(dataSource, payload);
+      return principalOf(dataSource, payload, people);
     },
   };
 }
 
-/** loadPrincipal for a request: an unavailable database is SERVICE_UNAVAILABLE (nothing was done yet), not a crash. */
-async function principalOf(dataSource: DataSource, payload: JWTPayload): Promise<Principal> {
+/** The principal for a request: an unavailable database is SERVICE_UNAVAILABLE (nothing was done yet), not a crash. */
+async function principalOf(dataSource: DataSource, payload: JWTPayload, people: PrincipalCache | undefined): Promise<Principal> {
   try {
-    return await loadPrincipal(dataSource, payload);
+    const subject = payload.sub!;
+    const record = people ? await people.get(subject, () => readPerson(dataSource, subject)) : await readPerson(dataSource, subject);
+    return principalFrom(record, payload);
   } catch (error) {
     if (databaseUnavailability(error)) throw serviceUnavailable('NOT_WRITTEN', false, error);
     throw error;
   }
 }
 
-/** Who a token subject is, with their active memberships and seats (also used to act as a demo user). */
+/** Who a token subject is, with their active memberships and seats, read now (also used to act as a demo user). */
 export async function loadPrincipal(dataSource: DataSource, payload: { sub?: string; exp?: number; name?: unknown }): Promise<Principal> {
-  const subject = payload.sub!;
+  return principalFrom(await readPerson(dataSource, payload.sub!), payload);
+}
+
+/** The person a token subject names, with their active memberships and seats; null when there is none. */
+async function readPerson(dataSource: DataSource, subject: string): Promise<PersonRecord | null> {
   const rows = await queryPrepared<{ id: string; name: string; memberships: ActiveMembership[] | null; seats: ProvinceCode[] }>(
     dataSource,
     'principal',
@@ -90,12 +103,18 @@ export async function loadPrincipal(dataSource: DataSource, payload: { sub?: str
     [subject],
   );
   const person = rows[0];
+  return person ? { id: person.id, name: person.name, memberships: person.memberships ?? [], seats: person.seats } : null;
+}
+
+/** A principal of its own for each request (subscriptions update theirs), sharing the record's frozen lists. */
+function principalFrom(person: PersonRecord | null, payload: { sub?: string; exp?: number; name?: unknown }): Principal {
+  const subject = payload.sub!;
   return {
     subject,
     personId: person?.id ?? null,
     name: person?.name ?? (typeof payload.name === 'string' ? payload.name : subject),
-    memberships: person?.memberships ?? [],
-    seatProvinceCodes: person?.seats ?? [],
+    memberships: (person?.memberships ?? []) as ActiveMembership[],
+    seatProvinceCodes: (person?.seats ?? []) as ProvinceCode[],
     expiresAt: payload.exp! * 1000,
   };
 }
