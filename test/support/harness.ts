@@ -53,8 +53,13 @@ export interface TestServer {
   config: Config;
   /** What the server logged, as parsed JSON lines (only with `captureLogs`; level info unless LOG_LEVEL says otherwise). */
   logs: Record<string, any>[];
-  /** SQL statements sent since the last reset (for batching tests). */
+  /**
+   * SQL statements sent since the last reset (for batching tests), except the reads of who a token belongs to:
+   * those are made only when the server's cache of them was emptied, so they are counted apart.
+   */
   statements: string[];
+  /** The reads of who a token belongs to (see `statements`). */
+  principalReads: string[];
   token(subject: string, options?: { expires?: string | number; audience?: string; issuer?: string; name?: string }): Promise<string>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** gql() as the given demo user. */
@@ -67,6 +72,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** The statement that reads who a token subject is (src/platform/auth/authenticate.ts). */
+const PRINCIPAL_READ = /FROM person p WHERE p\.subject = \$1/;
+
 /** A real server (HTTP + WebSocket) on a free port, backed by its own database on the real PostgreSQL. */
 export async function startTestServer(env: Record<string, string> = {}, options: { captureLogs?: boolean; databaseUrl?: string; webRoot?: string } = {}): Promise<TestServer> {
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await createTestDatabase();
@@ -78,7 +86,9 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     ? createLogger({ ...config, prettyLogs: false }, { write: (line: string) => void logs.push(JSON.parse(line)) })
     : createLogger(config);
   const statements: string[] = [];
-  const db = await createDataSource(database.url, { poolSize: 5, timeouts: config.databaseTimeouts, entities: entitiesOf(modules), onQuery: (sql) => statements.push(sql) }).initialize();
+  const principalReads: string[] = [];
+  const onQuery = (sql: string) => void (PRINCIPAL_READ.test(sql) ? principalReads : statements).push(sql);
+  const db = await createDataSource(database.url, { poolSize: 5, timeouts: config.databaseTimeouts, entities: entitiesOf(modules), onQuery }).initialize();
   const schema = await buildAppSchema();
   const keys = await verificationKeys({ jwksUrl: config.auth.jwksUrl, dataDir });
   const server: RunningServer = await startServer({ config, log, db, schema, modules, keys, webRoot: options.webRoot, signInUsers: demoSignInUsers() });
@@ -117,6 +127,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     config,
     logs,
     statements,
+    principalReads,
     token,
     gql,
     as: async (subject, query, variables) => gql(query, variables, await token(subject)),
