@@ -29,7 +29,7 @@ describe('provinces → gemeenten → locationProposals', () => {
     const five = await statements('ipo', `{ provinces { code ${deep(5)} } }`);
     expect(twelve.count).toBe(two.count);
     expect(five.count).toBe(twelve.count);
-    // The person and memberships, provinces, gemeenten and their counts, proposals and their counts.
+    // Provinces, gemeenten and their counts, proposals and their counts (who is asking is counted apart).
     expect(twelve.count).toBeLessThanOrEqual(8);
     // Without totalCount the counts are not run.
     const uncounted = await statements('ipo', `{ provinces { code ${deep(50, 'locationProposals(first: 10) { edges { node { id } } }')} } }`);
@@ -70,5 +70,58 @@ describe('provinces → gemeenten → locationProposals', () => {
     }
     const bad = await server.as('ipo', `{ provinces { locationProposals(first: 1, after: "nonsense") { totalCount } } }`);
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+/** Each field of a proposal, with what to ask of it when it is an object or a list of objects. */
+const PROPOSAL_FIELDS: Record<string, string> = {
+  id: '', gemeente: '{ code }', province: '{ code }', provinceCode: '', name: '', address: '', opvangtype: '', places: '', amvPlaces: '',
+  intendedStart: '', intendedDurationMonths: '', flexibleUse: '', description: '', status: '', advice: '', decision: '', version: '',
+  createdAt: '', updatedAt: '', smallScale: '', reviewer: '{ id name }', transitions: '{ version toStatus at }', comments: '{ id }',
+  commentsCount: '', agreement: '{ id }', viewerActions: '',
+};
+
+describe('the columns a list reads', () => {
+  it('leaves out what no asked field reads, and answers every field of a proposal as reading it alone does', async () => {
+    const introspected = await server.as('ipo', '{ __type(name: "LocationProposal") { fields { name } } }');
+    // A field added to proposals must be added here, so that it is checked against the columns a list leaves out.
+    expect(introspected.data.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(Object.keys(PROPOSAL_FIELDS).sort());
+
+    server.statements.length = 0;
+    const summary = await server.as('ipo', '{ provinces { gemeenten(first: 50) { edges { node { locationProposals(first: 10) { edges { node { id name } } } } } } } }');
+    expect(summary.errors).toBeUndefined();
+    const proposalReads = server.statements.filter((sql) => /FROM location_proposal p\b/.test(sql) && /row_number\(\)/.test(sql));
+    expect(proposalReads.length).toBeGreaterThan(0);
+    for (const sql of proposalReads) expect(sql).not.toMatch(/p\.description|p\.created_at AS/);
+
+    const single = (id: string, field: string) => server.as('ipo', `query($id: ID!) { locationProposal(id: $id) { id ${field} ${PROPOSAL_FIELDS[field]} } }`, { id });
+    const decided = await server.as('ipo', '{ locationProposals(status: BESLOTEN, first: 1) { edges { node { decision } } } }');
+    expect(decided.data.locationProposals.edges[0].node.decision).not.toBeNull(); // the data shows every kind of value
+    for (const field of Object.keys(PROPOSAL_FIELDS)) {
+      // Top level, nested under gemeenten, and through an aliased fragment; each compared with the same list asking for a
+      // detail as well (so reading every column), and its first nodes with the proposal read alone.
+      const selection = `id ${field} ${PROPOSAL_FIELDS[field]}`;
+      const queries = [
+        (extra: string) => `{ locationProposals(first: 100) { edges { node { ${selection} ${extra} } } } }`,
+        (extra: string) => `{ provinces { gemeenten(first: 50) { edges { node { locationProposals(first: 10) { edges { node { ${selection} ${extra} } } } } } } } }`,
+        (extra: string) => `{ locationProposals(first: 100) { edges { node { ...f } } } } fragment f on LocationProposal { id alias: ${field} ${PROPOSAL_FIELDS[field]} ${extra} }`,
+      ];
+      const nodesOf = (index: number, data: any): any[] =>
+        index === 1
+          ? data.provinces.flatMap((p: any) => p.gemeenten.edges.flatMap((g: any) => g.node.locationProposals.edges.map((e: any) => e.node)))
+          : data.locationProposals.edges.map((e: any) => e.node);
+      for (const [index, query] of queries.entries()) {
+        const listed = await server.as('ipo', query(''));
+        const full = await server.as('ipo', query('fullRead: description'));
+        expect(listed.errors ?? full.errors, `${field} ${index}`).toBeUndefined();
+        const nodes = nodesOf(index, listed.data);
+        expect(nodes.length, field).toBeGreaterThan(20);
+        expect(nodes, `${field} ${index}`).toEqual(nodesOf(index, full.data).map(({ fullRead: _, ...node }) => node));
+        for (const node of nodes.slice(0, 2)) {
+          const alone = (await single(node.id, field)).data.locationProposal;
+          expect(index === 2 ? { id: node.id, [field]: node.alias } : node, `${field} ${index}`).toEqual(alone);
+        }
+      }
+    }
   });
 });

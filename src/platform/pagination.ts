@@ -160,27 +160,45 @@ export function isTimestampIdKey(zulu: boolean) {
     Array.isArray(value) && value.length === 2 && isCursorTimestamp(value[0], zulu) && typeof value[1] === 'string' && isUuid(value[1]);
 }
 
-/**
- * Whether a connection's `totalCount` is asked for anywhere in its selection (fragments included): counting costs a
- * statement, so a list skips it when no one will read it.
- */
+/** What a connection field asks for: `totalCount` or not, and which fields of its nodes (`edges { node { … } }`). */
+export interface ConnectionAsks {
+  totalCount: boolean;
+  /** The names of the node's fields asked for, through fragments and whatever their directives say. */
+  nodeFields: ReadonlySet<string>;
+}
+
+/** Whether the connection field being resolved asks for `totalCount` (a count it can skip otherwise). */
 export function asksTotalCount(info: GraphQLResolveInfo): boolean {
+  return connectionAsks(info).totalCount;
+}
+
+/** What the connection field being resolved asks for (see `ConnectionAsks`). */
+export function connectionAsks(info: GraphQLResolveInfo): ConnectionAsks {
   // A list nested under a list asks this once per parent, with the same field nodes each time.
-  const known = totalCountAsked.get(info.fieldNodes);
-  if (known !== undefined) return known;
-  const asks = (set: SelectionSetNode | undefined): boolean =>
-    !!set &&
-    set.selections.some((selection) =>
-      selection.kind === Kind.FIELD
-        ? selection.name.value === 'totalCount'
-        : selection.kind === Kind.INLINE_FRAGMENT
-          ? asks(selection.selectionSet)
-          : asks(info.fragments[selection.name.value]?.selectionSet),
-    );
-  const asked = info.fieldNodes.some((node) => asks(node.selectionSet));
-  totalCountAsked.set(info.fieldNodes, asked);
-  return asked;
+  const known = connectionsAsked.get(info.fieldNodes);
+  if (known) return known;
+  const top = selectedFields(info, info.fieldNodes);
+  const nodes = selectedFields(info, selectedFields(info, top.get('edges') ?? []).get('node') ?? []);
+  const asks = { totalCount: top.has('totalCount'), nodeFields: new Set(nodes.keys()) };
+  connectionsAsked.set(info.fieldNodes, asks);
+  return asks;
+}
+
+/** The fields selected under some field nodes, by name (an alias is the same field), fragments spread out. */
+function selectedFields(info: GraphQLResolveInfo, fieldNodes: readonly FieldNode[]): Map<string, FieldNode[]> {
+  const fields = new Map<string, FieldNode[]>();
+  const collect = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        fields.set(name, [...(fields.get(name) ?? []), selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      else collect(info.fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  for (const node of fieldNodes) collect(node.selectionSet);
+  return fields;
 }
 
 /** By the field nodes of one execution (a document's own objects: another document has other ones). */
-const totalCountAsked = new WeakMap<readonly FieldNode[], boolean>();
+const connectionsAsked = new WeakMap<readonly FieldNode[], ConnectionAsks>();

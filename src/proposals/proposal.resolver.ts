@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
-import { asksTotalCount, Connection } from '../platform/pagination.js';
+import { connectionAsks, Connection } from '../platform/pagination.js';
 import { Person, personRef } from '../people/index.js';
 import { Gemeente, Province } from '../reference/index.js';
 import { Opvangtype, ProvinceCode } from '../reference/index.js';
@@ -9,7 +9,7 @@ import { Comment } from '../comments/index.js';
 import { reach } from '../events/index.js';
 import { contextForExecution } from '../platform/module.js';
 import { ProposalCommentSubject } from './proposal.comments.js';
-import type { ProposalPageKey } from './proposal.service.js';
+import { asksProposalDetails, type ProposalPageKey } from './proposal.service.js';
 import { ProposalEventSubject } from './proposal.events.js';
 import { proposalPolicy } from './proposal.policy.js';
 import { ProposalAction, ProposalStatus } from './status.js';
@@ -61,7 +61,15 @@ export class LocationProposalResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Info() info?: GraphQLResolveInfo,
   ) {
-    return services.proposals.list(principal, filterArgs(provinceCode, gemeenteCode, status, opvangtype, smallScale), first, after, info ? asksTotalCount(info) : true);
+    const asks = info ? connectionAsks(info) : null;
+    return services.proposals.list(
+      principal,
+      filterArgs(provinceCode, gemeenteCode, status, opvangtype, smallScale),
+      first,
+      after,
+      asks?.totalCount ?? true,
+      asks ? asksProposalDetails(asks.nodeFields) : true,
+    );
   }
 
   @Mutation(() => LocationProposal, { description: 'GEMEENTE: propose a location for your gemeente (starts as CONCEPT).' })
@@ -190,13 +198,15 @@ class ProposalListArgs {
 
 /** The key of one parent's page in `proposalsOfParent`. */
 function parentPage(of: ProposalPageKey['of'], code: string, args: ProposalListArgs, info: GraphQLResolveInfo): ProposalPageKey {
+  const asks = connectionAsks(info);
   return {
     of,
     code,
     filter: { status: args.status ?? null, opvangtype: args.opvangtype ?? null, smallScale: args.smallScale ?? null },
     first: args.first ?? null,
     after: args.after ?? null,
-    withCount: asksTotalCount(info),
+    withCount: asks.totalCount,
+    details: asksProposalDetails(asks.nodeFields),
   };
 }
 

@@ -15,10 +15,26 @@ import { ProposalEventKind, ProposalEventSubject } from './proposal.events.js';
 import { ProposalAction, ProposalStatus, proposalTransition, SMALL_SCALE_MAX_PLACES } from './status.js';
 import { LocationProposal, ProposalDecision, ProposalTransition } from './types.js';
 
-const COLUMNS = `p.id, p.gemeente_code AS "gemeenteCode", p.province_code AS "provinceCode", p.name, p.address, p.opvangtype, p.places,
-  p.amv_places AS "amvPlaces", p.intended_start::text AS "intendedStart", p.intended_duration_months AS "intendedDurationMonths",
-  p.flexible_use AS "flexibleUse", p.description, p.status, p.submitted, p.advice, p.decision, p.version, p.created_at AS "createdAt",
-  p.updated_at AS "updatedAt", p.reviewer_id AS "reviewerId", p.agreement_id AS "agreementId"`;
+/** What a proposal is and everything about it a policy or another field reads. */
+const SUMMARY_COLUMNS = `p.id, p.gemeente_code AS "gemeenteCode", p.province_code AS "provinceCode", p.name, p.opvangtype, p.places,
+  p.status, p.submitted, p.decision, p.version, p.reviewer_id AS "reviewerId", p.agreement_id AS "agreementId"`;
+
+/**
+ * Columns that only the field of the same name reads: a list leaves them out (the Markdown description and the
+ * timestamps are most of a row's bytes and of the time it takes to read it) unless one of them is asked for.
+ */
+const DETAIL_FIELDS: ReadonlySet<string> = new Set(['address', 'amvPlaces', 'intendedStart', 'intendedDurationMonths', 'flexibleUse', 'description', 'advice', 'createdAt', 'updatedAt']);
+const DETAIL_COLUMNS = `p.address, p.amv_places AS "amvPlaces", p.intended_start::text AS "intendedStart",
+  p.intended_duration_months AS "intendedDurationMonths", p.flexible_use AS "flexibleUse", p.description, p.advice,
+  p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+
+const COLUMNS = `${SUMMARY_COLUMNS}, ${DETAIL_COLUMNS}`;
+
+/** Whether a list must read the detail columns: one of the fields asked of its proposals reads one. */
+export function asksProposalDetails(nodeFields: ReadonlySet<string>): boolean {
+  for (const field of nodeFields) if (DETAIL_FIELDS.has(field)) return true;
+  return false;
+}
 
 const toProposal = (row: object) => Object.assign(new LocationProposal(), row);
 const MAX_PLACES = 100_000;
@@ -57,6 +73,8 @@ export interface ProposalPageKey {
   first: number | null;
   after: string | null;
   withCount: boolean;
+  /** Whether the fields asked of the proposals read the detail columns (`asksProposalDetails`). */
+  details: boolean;
 }
 
 /** Newest first by creation time (UTC, ending in Z), then id. */
@@ -81,12 +99,20 @@ export class ProposalService {
 
   /**
    * Proposals the principal may see, newest first; keyset-paged so inserts made meanwhile neither repeat nor skip items.
-   * `withCount: false` skips the count when `totalCount` is not asked for.
+   * `withCount: false` skips the count when `totalCount` is not asked for; `details: false` leaves out the columns only
+   * their own fields read (`asksProposalDetails`).
    */
-  async list(principal: Principal, filter: ProposalFilter, first?: number | null, after?: string | null, withCount = true): Promise<Page<LocationProposal>> {
+  async list(
+    principal: Principal,
+    filter: ProposalFilter,
+    first?: number | null,
+    after?: string | null,
+    withCount = true,
+    details = true,
+  ): Promise<Page<LocationProposal>> {
     const page = pageRequest(first, after, isProposalKey);
     const gemeenteCode = filter.gemeenteCode ? normaliseGemeenteCode(filter.gemeenteCode, 'gemeenteCode') : null;
-    const [result] = await this.pagesPerParent(principal, null, { ...filter, gemeenteCode }, page, withCount);
+    const [result] = await this.pagesPerParent(principal, null, { ...filter, gemeenteCode }, page, withCount, details);
     return result;
   }
 
@@ -101,6 +127,7 @@ export class ProposalService {
     filter: ProposalFilter,
     page: PageRequest<[string, string]>,
     withCount: boolean,
+    details = true,
   ): Promise<Page<LocationProposal>[]> {
     const scope = proposalPolicy.listingScope(principal);
     const column = parents ? (parents.of === 'PROVINCE' ? 'province_code' : 'gemeente_code') : null;
@@ -115,7 +142,7 @@ export class ProposalService {
     const partition = column ? `p.${column}` : 'true';
     const rows = await queryPreparedText<Row & LocationProposal>(
       this.db,
-      `SELECT ${COLUMNS}, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"
+      `SELECT ${details ? COLUMNS : SUMMARY_COLUMNS}, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"
        FROM (
          SELECT p.*, row_number() OVER (PARTITION BY ${partition} ORDER BY p.created_at DESC, p.id DESC) AS rn
          FROM location_proposal p
@@ -370,12 +397,13 @@ export class ProposalService {
               filter,
               pageRequest(first, after, isProposalKey),
               group.some((key) => key.withCount),
+              group.some((key) => key.details),
             );
             group.forEach((key, index) => results.set(key, pages[index]));
           }
           return keys.map((key) => results.get(key)!);
         },
-        { cacheKeyFn: (key) => JSON.stringify([key.of, key.code, key.filter, key.first, key.after, key.withCount]) },
+        { cacheKeyFn: (key) => JSON.stringify([key.of, key.code, key.filter, key.first, key.after, key.withCount, key.details]) },
       ),
       proposal: new DataLoader<string, LocationProposal | null>(async (ids) =>
         byKey(ids, (await queryPreparedText<object>(db, `SELECT ${COLUMNS} FROM location_proposal p WHERE p.id = ANY($1)`, [ids])).map(toProposal), (p: LocationProposal) => p.id),
