@@ -77,6 +77,12 @@ export interface ProposalPageKey {
   details: boolean;
 }
 
+/**
+ * A parent's page arguments as a key (made for each of hundreds of parents): no part but the cursor, last and quoted,
+ * can hold a separator.
+ */
+const pageArgsKey = ({ filter, first, after }: ProposalPageKey) => `${filter.status}|${filter.opvangtype}|${filter.smallScale}|${first}|${JSON.stringify(after)}`;
+
 /** Newest first by creation time (UTC, ending in Z), then id. */
 const isProposalKey = isTimestampIdKey(true);
 
@@ -160,7 +166,8 @@ export class ProposalService {
     const countPerKey = byKey(keys, counts, (row) => row.key);
     return rowsPerKey.map((group, index) =>
       toPage(
-        group.map(toProposal),
+        // The rows as they are: a proposal is a plain object to every reader, and a list may hold thousands.
+        group as LocationProposal[],
         page.first,
         (p: LocationProposal & { sortKey?: string }) => [p.sortKey!, p.id],
         countPerKey[index]?.count ?? 0,
@@ -383,7 +390,7 @@ export class ProposalService {
         async (keys) => {
           const groups = new Map<string, ProposalPageKey[]>();
           for (const key of keys) {
-            const argsKey = JSON.stringify([key.of, key.filter, key.first, key.after]);
+            const argsKey = `${key.of}|${pageArgsKey(key)}`;
             const group = groups.get(argsKey);
             if (group) group.push(key);
             else groups.set(argsKey, [key]);
@@ -403,7 +410,7 @@ export class ProposalService {
           }
           return keys.map((key) => results.get(key)!);
         },
-        { cacheKeyFn: (key) => JSON.stringify([key.of, key.code, key.filter, key.first, key.after, key.withCount, key.details]) },
+        { cacheKeyFn: (key) => `${key.of}|${key.code}|${key.withCount}|${key.details}|${pageArgsKey(key)}` },
       ),
       proposal: new DataLoader<string, LocationProposal | null>(async (ids) =>
         byKey(ids, (await queryPreparedText<object>(db, `SELECT ${COLUMNS} FROM location_proposal p WHERE p.id = ANY($1)`, [ids])).map(toProposal), (p: LocationProposal) => p.id),
