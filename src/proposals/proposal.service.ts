@@ -166,8 +166,8 @@ export class ProposalService {
     const countPerKey = byKey(keys, counts, (row) => row.key);
     return rowsPerKey.map((group, index) =>
       toPage(
-        // The rows as they are: a proposal is a plain object to every reader, and a list may hold thousands.
-        group as LocationProposal[],
+        // Instances: a field resolver's @Root() copies anything that is not one into one, for every field.
+        group.map(toProposal),
         page.first,
         (p: LocationProposal & { sortKey?: string }) => [p.sortKey!, p.id],
         countPerKey[index]?.count ?? 0,
