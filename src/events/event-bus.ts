@@ -1,4 +1,3 @@
-import { Repeater } from '@repeaterjs/repeater';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
@@ -94,41 +93,36 @@ export class EventBus {
    */
   subscribe<T>(matches: (event: Event) => boolean, accept: (event: Event) => Promise<T | null>, reach: readonly string[] | null = null): AsyncIterableIterator<T> {
     const maxPending = this.options.maxPending ?? MAX_PENDING;
-    return new Repeater<T>(async (push, stop) => {
-      let queue = Promise.resolve();
-      let pending = 0;
-      let tooSlow = false;
-      const listener: EventListener = {
-        deliver: (event) => {
-          if (tooSlow || !matches(event)) return;
-          // A subscriber that stops reading must not make the server hold every later event for it. An expected
-          // outcome with a code of its own (documented), not a failure of the server.
-          if (++pending > maxPending) {
-            tooSlow = true;
-            this.log.warn({ maxPending, eventId: event.id }, 'subscriber too slow: subscription ended (SUBSCRIPTION_TOO_SLOW)');
-            stop(
-              new GraphQLError('This subscription fell too far behind and was ended: subscribe again and catch up with events(after:)', {
-                extensions: { code: ErrorCode.SUBSCRIPTION_TOO_SLOW, maxPending },
-              }),
-            );
-            return;
+    const stream = new EventStream<T>(() => this.listeners.delete(listener));
+    let queue = Promise.resolve();
+    const listener: EventListener = {
+      deliver: (event) => {
+        if (stream.ended || !matches(event)) return;
+        // A subscriber that stops reading must not make the server hold every later event for it. An expected
+        // outcome with a code of its own (documented), not a failure of the server.
+        if (stream.pending >= maxPending) {
+          this.log.warn({ maxPending, eventId: event.id }, 'subscriber too slow: subscription ended (SUBSCRIPTION_TOO_SLOW)');
+          stream.fail(
+            new GraphQLError('This subscription fell too far behind and was ended: subscribe again and catch up with events(after:)', {
+              extensions: { code: ErrorCode.SUBSCRIPTION_TOO_SLOW, maxPending },
+            }),
+          );
+          return;
+        }
+        stream.pending += 1;
+        queue = queue.then(async () => {
+          try {
+            const value = stream.ended ? null : await accept(event);
+            if (value === null) stream.pending -= 1;
+            else stream.offer(value);
+          } catch (error) {
+            stream.fail(error);
           }
-          queue = queue.then(async () => {
-            try {
-              const value = await accept(event);
-              if (value !== null) await push(value);
-            } catch (error) {
-              stop(error);
-            } finally {
-              pending -= 1;
-            }
-          });
-        },
-      };
-      this.listeners.add(listener, reach);
-      await stop;
-      this.listeners.delete(listener);
-    });
+        });
+      },
+    };
+    this.listeners.add(listener, reach);
+    return stream;
   }
 
   get subscriberCount(): number {
@@ -142,3 +136,81 @@ export class EventBus {
     await this.connection.stop();
   }
 }
+
+/**
+ * One subscriber's events, in order, as an async iterator: what `accept` made of each event waits here until the
+ * subscriber takes it. It ends when the subscriber returns it (graphql-ws does when the client completes the
+ * operation or goes away) or fails, with the failure thrown to the subscriber once; events not taken by then are
+ * dropped. Deliberately small: it runs once per subscriber per event, and a general-purpose push iterator made
+ * eight promises and a promise-backed object for each (a seventh of a fan-out's CPU, docs/benchmarks.md).
+ */
+class EventStream<T> implements AsyncIterableIterator<T> {
+  /** Events offered and not yet taken: being accepted, or waiting in `values`. */
+  pending = 0;
+  private readonly values: T[] = [];
+  private waiting: { resolve: (step: IteratorResult<T>) => void; reject: (error: unknown) => void } | null = null;
+  private failure: { error: unknown } | null = null;
+  private done = false;
+
+  constructor(private readonly onEnd: () => void) {}
+
+  /** Whether it takes no more events (failed or returned). */
+  get ended(): boolean {
+    return this.done || this.failure !== null;
+  }
+
+  offer(value: T): void {
+    if (this.ended) return;
+    if (this.waiting) {
+      const { resolve } = this.waiting;
+      this.waiting = null;
+      this.pending -= 1;
+      resolve({ value, done: false });
+    } else {
+      this.values.push(value);
+    }
+  }
+
+  fail(error: unknown): void {
+    if (this.ended) return;
+    this.failure = { error };
+    this.values.length = 0;
+    this.onEnd();
+    if (this.waiting) {
+      const { reject } = this.waiting;
+      this.waiting = null;
+      this.done = true;
+      reject(error);
+    }
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    if (this.values.length > 0) {
+      this.pending -= 1;
+      return Promise.resolve({ value: this.values.shift()!, done: false });
+    }
+    if (this.failure && !this.done) {
+      this.done = true;
+      return Promise.reject(this.failure.error);
+    }
+    if (this.done) return Promise.resolve({ value: undefined, done: true });
+    if (this.waiting) return Promise.reject(new Error('next() called again before the last one settled'));
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    if (!this.done) {
+      this.done = true;
+      this.values.length = 0;
+      if (!this.failure) this.onEnd();
+      this.waiting?.resolve({ value: undefined, done: true });
+      this.waiting = null;
+    }
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
+

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventBus } from '../src/events/event-bus.js';
+import { recordEvent, type Event } from '../src/events/index.js';
+import { PlanEventKind, PlanEventSubject } from '../src/plans/index.js';
+import { createLogger } from '../src/platform/logger.js';
+import { startTestServer, until, type TestServer } from './support/harness.js';
+
+/** One subscriber's stream of events on the event bus: order, failure, its end, and what it leaves behind. */
+let server: TestServer;
+let bus: EventBus;
+beforeAll(async () => {
+  server = await startTestServer();
+  bus = new EventBus(server.config.databaseUrl!, createLogger({ logLevel: 'silent', prettyLogs: false }), { maxPending: 5 });
+  await bus.start();
+});
+afterAll(async () => {
+  await bus?.stop();
+  await server?.close();
+});
+
+let sequence = 0;
+async function record(count: number): Promise<void> {
+  await server.db.transaction(async (tx) => {
+    for (let i = 0; i < count; i++) {
+      sequence += 1;
+      const subjectId = `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`;
+      await recordEvent(tx, { kind: PlanEventKind.OPGAVE_SET, subjectType: PlanEventSubject.OPGAVE, subjectId, provinceCode: 'UT' as never, actorId: null });
+    }
+  });
+}
+
+const all = () => true;
+const subjectOf = async (event: Event) => event.subjectId;
+
+describe('a subscriber\'s stream of events', () => {
+  it('gives events in order, also those that came before it was first asked, and leaves nothing behind when returned', async () => {
+    const before = bus.subscriberCount;
+    const stream = bus.subscribe(all, subjectOf);
+    expect(bus.subscriberCount).toBe(before + 1);
+    await record(3);
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i++) seen.push((await stream.next()).value as string);
+    expect(seen).toEqual([...seen].sort());
+    // A next() waiting when the subscriber goes away ends, and so does every later one.
+    const waiting = stream.next();
+    await stream.return!();
+    expect(await waiting).toEqual({ value: undefined, done: true });
+    expect(await stream.next()).toEqual({ value: undefined, done: true });
+    expect(bus.subscriberCount).toBe(before);
+  });
+
+  it('skips what accept turns into nothing, and ends with what accept throws, once', async () => {
+    let n = 0;
+    const stream = bus.subscribe(all, async (event) => {
+      n += 1;
+      if (n === 2) return null;
+      if (n === 3) throw new Error('access changed');
+      return event.subjectId;
+    });
+    await record(3);
+    expect((await stream.next()).done).toBe(false);
+    await expect(stream.next()).rejects.toThrow('access changed');
+    expect(await stream.next()).toEqual({ value: undefined, done: true });
+    await until(() => n === 3);
+  });
+
+  it('ends a subscriber that does not read with SUBSCRIPTION_TOO_SLOW once it holds maxPending events', async () => {
+    const before = bus.subscriberCount;
+    const stream = bus.subscribe(all, subjectOf);
+    await record(8);
+    await expect(stream.next()).rejects.toMatchObject({ extensions: { code: 'SUBSCRIPTION_TOO_SLOW', maxPending: 5 } });
+    expect(await stream.next()).toEqual({ value: undefined, done: true });
+    expect(bus.subscriberCount).toBe(before);
+  });
+});
