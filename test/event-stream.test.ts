@@ -19,14 +19,18 @@ afterAll(async () => {
 });
 
 let sequence = 0;
-async function record(count: number): Promise<void> {
+/** Records `count` events in one transaction (the bus offers them to its subscribers in one go); their subjects. */
+async function record(count: number): Promise<string[]> {
+  const subjects: string[] = [];
   await server.db.transaction(async (tx) => {
     for (let i = 0; i < count; i++) {
       sequence += 1;
       const subjectId = `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`;
+      subjects.push(subjectId);
       await recordEvent(tx, { kind: PlanEventKind.OPGAVE_SET, subjectType: PlanEventSubject.OPGAVE, subjectId, provinceCode: 'UT' as never, actorId: null });
     }
   });
+  return subjects;
 }
 
 const all = () => true;
@@ -37,10 +41,12 @@ describe('a subscriber\'s stream of events', () => {
     const before = bus.subscriberCount;
     const stream = bus.subscribe(all, subjectOf);
     expect(bus.subscriberCount).toBe(before + 1);
-    await record(3);
+    const recorded = await record(3);
+    // Not asked for until they have all been offered: they waited in the stream.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const seen: string[] = [];
     for (let i = 0; i < 3; i++) seen.push((await stream.next()).value as string);
-    expect(seen).toEqual([...seen].sort());
+    expect(seen).toEqual(recorded);
     // A next() waiting when the subscriber goes away ends, and so does every later one.
     const waiting = stream.next();
     await stream.return!();
@@ -64,10 +70,16 @@ describe('a subscriber\'s stream of events', () => {
     await until(() => n === 3);
   });
 
-  it('ends a subscriber that does not read with SUBSCRIPTION_TOO_SLOW once it holds maxPending events', async () => {
+  it('ends a subscriber that does not read with SUBSCRIPTION_TOO_SLOW once it holds maxPending events, and not before', async () => {
     const before = bus.subscriberCount;
     const stream = bus.subscribe(all, subjectOf);
-    await record(8);
+    // maxPending at once: all kept, all read.
+    const recorded = await record(5);
+    const seen: string[] = [];
+    for (let i = 0; i < 5; i++) seen.push((await stream.next()).value as string);
+    expect(seen).toEqual(recorded);
+    // One more than it may hold, unread.
+    await record(6);
     await expect(stream.next()).rejects.toMatchObject({ extensions: { code: 'SUBSCRIPTION_TOO_SLOW', maxPending: 5 } });
     expect(await stream.next()).toEqual({ value: undefined, done: true });
     expect(bus.subscriberCount).toBe(before);

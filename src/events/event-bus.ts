@@ -131,9 +131,8 @@ export class EventBus {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    // Never wait long for a database that does not answer: the server is stopping.
-    await Promise.race([this.reading.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
-    await this.connection.stop();
+    // No reconnect from now on; the read under way finishes first (never waiting long: the server is stopping).
+    await this.connection.stop(() => Promise.race([this.reading.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]));
   }
 }
 

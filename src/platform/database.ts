@@ -79,7 +79,11 @@ export async function watchingCommits<T>(work: () => Promise<T>): Promise<{ resu
 /** Called after every transaction this process commits through TypeORM (any DataSource). */
 const commitListeners = new Set<() => void>();
 
-/** Calls `listener` after every transaction this process commits, before the work that committed goes on; returns how to stop. */
+/**
+ * Calls `listener` after every transaction this process commits through TypeORM (`transaction()`, savepoints
+ * included), before the work that committed goes on; returns how to stop. A statement run outside a transaction, or
+ * a COMMIT whose answer never came, is not seen here.
+ */
 export function afterEachCommit(listener: () => void): () => void {
   commitListeners.add(listener);
   return () => commitListeners.delete(listener);

@@ -28,6 +28,7 @@ export class ListeningConnection {
   private stopped = false;
   private retryDelay = 100;
   private health: NodeJS.Timeout | null = null;
+  private retry: NodeJS.Timeout | null = null;
   private announcedLoss = false;
 
   constructor(
@@ -66,7 +67,7 @@ export class ListeningConnection {
       this.client = null;
       this.options.dropped?.();
       this.log.warn({ retryInMs: this.retryDelay }, `${name} connection lost: reconnecting`);
-      setTimeout(() => void this.reconnect(), this.retryDelay);
+      this.retry = setTimeout(() => void this.reconnect(), this.retryDelay);
     });
     try {
       await client.connect();
@@ -76,7 +77,14 @@ export class ListeningConnection {
       await client.end().catch(() => {});
       throw error;
     }
-    client.on('notification', (message) => this.options.notified(message.channel));
+    // Stopped while connecting: this connection must not come to life after stop() returned.
+    if (this.stopped) {
+      await client.end().catch(() => {});
+      return;
+    }
+    client.on('notification', (message) => {
+      if (!this.stopped) this.options.notified(message.channel);
+    });
     this.client = client;
     this.retryDelay = 100;
     if (this.health) clearInterval(this.health);
@@ -109,26 +117,35 @@ export class ListeningConnection {
     if (this.stopped) return;
     try {
       await this.connect();
+      if (this.stopped) return;
       this.announcedLoss = false;
       this.log.info(`${this.options.name} connection restored`);
     } catch (error) {
+      if (this.stopped) return;
       if (!this.announcedLoss) {
         this.announcedLoss = true;
         this.options.lost?.();
       }
       this.retryDelay = Math.min(this.retryDelay * 2, 10_000);
+      if (this.stopped) return;
       this.log.warn({ reason: (error as Error).message, retryInMs: this.retryDelay }, `${this.options.name} connection failed: retrying`);
-      setTimeout(() => void this.reconnect(), this.retryDelay);
+      this.retry = setTimeout(() => void this.reconnect(), this.retryDelay);
     }
   }
 
-  /** Stops listening; never waits long for a database that does not answer (the server is stopping). */
-  async stop(): Promise<void> {
+  /**
+   * Stops listening: from now on it neither reconnects nor tells of notifications. `finishing` (e.g. a read under way
+   * on the connection) is waited for before the connection is closed. Never waits long for a database that does not
+   * answer (the server is stopping).
+   */
+  async stop(finishing?: () => Promise<unknown>): Promise<void> {
     this.stopped = true;
     if (this.health) clearInterval(this.health);
+    if (this.retry) clearTimeout(this.retry);
+    this.options.dropped?.();
+    await finishing?.();
     const client = this.client;
     this.client = null;
-    this.options.dropped?.();
     (client as unknown as { connection?: { stream?: { destroy(): void } } } | null)?.connection?.stream?.destroy();
     const patience = new Promise((resolve) => setTimeout(resolve, 1_000).unref());
     await Promise.race([client?.end().catch(() => {}), patience]);

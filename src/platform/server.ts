@@ -108,7 +108,12 @@ export async function startServer(options: {
   const contextFor = (principal: Principal, requestId: string) => createRequestContext({ modules, db, services, log, principal, requestId });
   // Who each token subject is, kept while the database tells this instance of every change to it.
   const people = new PrincipalCache(databaseUrl, log);
-  await people.start();
+  try {
+    await people.start();
+  } catch (error) {
+    await stopModules();
+    throw error;
+  }
   const authenticator = createAuthenticator(db, options.keys, config.auth, people);
   const protection = armorFor(config);
   const validationRules = [...specifiedRules, ...protection.validationRules, ScalarLiteralPathsRule];

@@ -8,6 +8,9 @@ import type { ProvinceCode } from './vocabulary.js';
 /** The channel the database notifies when anything a principal is made of changes (migration 13). */
 export const PRINCIPALS_CHANGED = 'regietafel_principals';
 
+/** How long a record is kept at most, notifications or not. */
+export const KEPT_FOR_MS = 30_000;
+
 /** What the database says of a token subject: who they are, their active memberships and their seats. */
 export interface PersonRecord {
   id: string;
@@ -22,14 +25,20 @@ export interface PersonRecord {
  * Triggers on the tables a principal is read from (person, membership, regietafel_seat, organisation, gemeente,
  * province) notify `regietafel_principals` on every change, from any instance or any other client of the database;
  * each notification empties the cache. A transaction this process commits empties it too, before the mutation
- * answers, so a person revoked through this instance has lost the access by the next request. While the listening
- * connection is down (and until it listens), nothing is kept: every request reads the database, as without a cache.
+ * answers, so a person revoked through this instance has lost the access by the next request (every write of the
+ * API to those tables is a TypeORM transaction). While the listening connection is down (and until it listens),
+ * nothing is kept: every request reads the database, as without a cache. Nothing is kept longer than 30 s.
  *
  * A read that was under way when the cache was emptied is used for its own request but not kept: it may have been
  * made before the change.
  */
 export class PrincipalCache {
-  private readonly records = new LRUCache<string, PersonRecord | { none: true }>({ max: 10_000 });
+  /**
+   * At most `KEPT_FOR_MS` each: a bound for what no notification can tell, a connection that died without a word
+   * (until TCP keep-alive or the 10 s health check notices) or triggers disabled by hand (`session_replication_role`,
+   * a restore without triggers).
+   */
+  private readonly records = new LRUCache<string, PersonRecord | { none: true }>({ max: 10_000, ttl: KEPT_FOR_MS });
   private generation = 0;
   private listening = false;
   private readonly connection: ListeningConnection;
@@ -53,8 +62,8 @@ export class PrincipalCache {
   }
 
   async start(): Promise<void> {
-    this.stopCommits = afterEachCommit(() => this.forget());
     await this.connection.start();
+    this.stopCommits = afterEachCommit(() => this.forget());
   }
 
   async stop(): Promise<void> {
