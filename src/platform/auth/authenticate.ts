@@ -106,15 +106,15 @@ async function readPerson(dataSource: DataSource, subject: string): Promise<Pers
   return person ? { id: person.id, name: person.name, memberships: person.memberships ?? [], seats: person.seats } : null;
 }
 
-/** A principal of its own for each request (subscriptions update theirs), sharing the record's frozen lists. */
+/** A principal of its own for each request (subscriptions update theirs), sharing the record's frozen, read-only lists. */
 function principalFrom(person: PersonRecord | null, payload: { sub?: string; exp?: number; name?: unknown }): Principal {
   const subject = payload.sub!;
   return {
     subject,
     personId: person?.id ?? null,
     name: person?.name ?? (typeof payload.name === 'string' ? payload.name : subject),
-    memberships: (person?.memberships ?? []) as ActiveMembership[],
-    seatProvinceCodes: (person?.seats ?? []) as ProvinceCode[],
+    memberships: person?.memberships ?? [],
+    seatProvinceCodes: person?.seats ?? [],
     expiresAt: payload.exp! * 1000,
   };
 }
