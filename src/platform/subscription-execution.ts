@@ -106,7 +106,9 @@ function mapResults(source: AsyncIterator<unknown>, map: (payload: unknown) => E
   const close = async () => {
     await source.return?.();
   };
-  const next = async (step: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult, void>> => {
+  // Once per subscriber per event: one async step (an iterator's next() returns a promise; it does not throw).
+  const mapped = async (pending: Promise<IteratorResult<unknown>>): Promise<IteratorResult<ExecutionResult, void>> => {
+    const step = await pending;
     if (step.done) return { value: undefined, done: true };
     try {
       return { value: await map(step.value), done: false };
@@ -116,13 +118,13 @@ function mapResults(source: AsyncIterator<unknown>, map: (payload: unknown) => E
     }
   };
   const results: AsyncGenerator<ExecutionResult, void, void> = {
-    next: async () => next(await source.next()),
+    next: () => mapped(source.next()),
     return: async () => {
       await close();
       return { value: undefined, done: true };
     },
     throw: async (error) => {
-      if (typeof source.throw === 'function') return next(await source.throw(error));
+      if (typeof source.throw === 'function') return mapped(source.throw(error));
       await close();
       throw error;
     },
