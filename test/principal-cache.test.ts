@@ -24,8 +24,10 @@ async function grantSecretary(subject: string): Promise<string> {
   return granted.data.grantMembership.id;
 }
 
-const listening = async (on: TestServer) =>
-  (await on.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'regietafel-principals' AND datname = current_database()`))[0].n as number;
+/** The server's database connections shown under `applicationName` (every instance on that database). */
+const connections = async (on: TestServer, applicationName: string) =>
+  (await on.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [applicationName]))[0].n as number;
+const listening = (on: TestServer) => connections(on, 'regietafel-principals');
 
 describe('who a token belongs to, kept between requests', () => {
   it('reads a person once and not again for their next requests', async () => {
@@ -78,8 +80,7 @@ describe('who a token belongs to, kept between requests', () => {
   it('leaves no listening connection behind when a server stops just after losing its connections', async () => {
     const other = await startTestServer({}, { databaseUrl: server.config.databaseUrl });
     await until(async () => (await listening(server)) === 2);
-    const events = async () =>
-      (await server.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'regietafel-events' AND datname = current_database()`))[0].n as number;
+    const events = () => connections(server, 'regietafel-events');
     expect(await events()).toBe(2);
     // Both instances lose their connections; the other one stops before it has made them again.
     await server.db.query(

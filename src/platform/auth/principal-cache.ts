@@ -6,10 +6,10 @@ import type { ActiveMembership } from './principal.js';
 import type { ProvinceCode } from './vocabulary.js';
 
 /** The channel the database notifies when anything a principal is made of changes (migration 13). */
-export const PRINCIPALS_CHANGED = 'regietafel_principals';
+const PRINCIPALS_CHANGED = 'regietafel_principals';
 
 /** How long a record is kept at most, notifications or not. */
-export const KEPT_FOR_MS = 30_000;
+const KEPT_FOR_MS = 30_000;
 
 /** What the database says of a token subject: who they are, their active memberships and their seats. */
 export interface PersonRecord {
@@ -69,11 +69,6 @@ export class PrincipalCache {
   async stop(): Promise<void> {
     this.stopCommits?.();
     await this.connection.stop();
-  }
-
-  /** Whether records are kept now (the connection listens); for tests. */
-  get keeping(): boolean {
-    return this.listening;
   }
 
   /** The subject's record (null: no such person), from the cache or from `read`. */
