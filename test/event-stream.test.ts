@@ -55,19 +55,38 @@ describe('a subscriber\'s stream of events', () => {
     expect(bus.subscriberCount).toBe(before);
   });
 
-  it('skips what accept turns into nothing, and ends with what accept throws, once', async () => {
-    let n = 0;
+  /** A stream whose accept lets the first event through, skips the second and throws at the third. */
+  function failingAtThird() {
+    const seen = { n: 0 };
     const stream = bus.subscribe(all, async (event) => {
-      n += 1;
-      if (n === 2) return null;
-      if (n === 3) throw new Error('access changed');
+      seen.n += 1;
+      if (seen.n === 2) return null;
+      if (seen.n === 3) throw new Error('access changed');
       return event.subjectId;
     });
-    await record(3);
-    expect((await stream.next()).done).toBe(false);
+    return { stream, seen };
+  }
+
+  it('skips what accept turns into nothing, and ends with what accept throws, once, to a subscriber already waiting', async () => {
+    const { stream, seen } = failingAtThird();
+    const first = stream.next();
+    const recorded = await record(3);
+    expect(await first).toEqual({ value: recorded[0], done: false });
     await expect(stream.next()).rejects.toThrow('access changed');
     expect(await stream.next()).toEqual({ value: undefined, done: true });
-    await until(() => n === 3);
+    expect(seen.n).toBe(3);
+  });
+
+  it('gives a subscriber that reads late what was accepted before the failure, then the failure, once', async () => {
+    const before = bus.subscriberCount;
+    const { stream, seen } = failingAtThird();
+    const recorded = await record(3);
+    // All three offered and judged before the subscriber asks for anything.
+    await until(() => seen.n === 3);
+    expect(bus.subscriberCount).toBe(before);
+    expect(await stream.next()).toEqual({ value: recorded[0], done: false });
+    await expect(stream.next()).rejects.toThrow('access changed');
+    expect(await stream.next()).toEqual({ value: undefined, done: true });
   });
 
   it('ends a subscriber that does not read with SUBSCRIPTION_TOO_SLOW once it holds maxPending events, and not before', async () => {

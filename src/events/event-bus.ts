@@ -102,10 +102,12 @@ export class EventBus {
         // outcome with a code of its own (documented), not a failure of the server.
         if (stream.pending >= maxPending) {
           this.log.warn({ maxPending, eventId: event.id }, 'subscriber too slow: subscription ended (SUBSCRIPTION_TOO_SLOW)');
+          // What it has not taken is dropped: it catches up with events(after:) anyway, and sooner without them.
           stream.fail(
             new GraphQLError('This subscription fell too far behind and was ended: subscribe again and catch up with events(after:)', {
               extensions: { code: ErrorCode.SUBSCRIPTION_TOO_SLOW, maxPending },
             }),
+            { dropUntaken: true },
           );
           return;
         }
@@ -116,7 +118,8 @@ export class EventBus {
             if (value === null) stream.pending -= 1;
             else stream.offer(value);
           } catch (error) {
-            stream.fail(error);
+            // Events accepted before this one were the subscriber's to see: it still gets them, then the failure.
+            stream.fail(error, { dropUntaken: false });
           }
         });
       },
@@ -139,8 +142,8 @@ export class EventBus {
 /**
  * One subscriber's events, in order, as an async iterator: what `accept` made of each event waits here until the
  * subscriber takes it. It ends when the subscriber returns it (graphql-ws does when the client completes the
- * operation or goes away) or fails, with the failure thrown to the subscriber once; events not taken by then are
- * dropped. Deliberately small: it runs once per subscriber per event, and a general-purpose push iterator made
+ * operation or goes away) or fails, with the failure thrown to the subscriber once: after the events it had not yet
+ * taken, unless the failure drops them. Deliberately small: it runs once per subscriber per event, and a general-purpose push iterator made
  * eight promises and a promise-backed object for each (a seventh of a fan-out's CPU, docs/benchmarks.md).
  */
 class EventStream<T> implements AsyncIterableIterator<T> {
@@ -170,11 +173,16 @@ class EventStream<T> implements AsyncIterableIterator<T> {
     }
   }
 
-  fail(error: unknown): void {
+  /** Takes no more events; the subscriber gets `error` once, after what it had not taken unless `dropUntaken`. */
+  fail(error: unknown, { dropUntaken }: { dropUntaken: boolean }): void {
     if (this.ended) return;
     this.failure = { error };
-    this.values.length = 0;
+    if (dropUntaken) {
+      this.pending -= this.values.length;
+      this.values.length = 0;
+    }
     this.onEnd();
+    // A subscriber waiting has taken everything: nothing is queued before the failure.
     if (this.waiting) {
       const { reject } = this.waiting;
       this.waiting = null;
