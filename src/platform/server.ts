@@ -5,7 +5,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { compiledExecution } from './compiled-execution.js';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
@@ -339,8 +338,7 @@ export async function startServer(options: {
   };
 
   const apollo = new ApolloServer<RequestContext>({
-    // The schema, served by compiled queries (compiled-execution.ts).
-    gateway: compiledExecution(schema),
+    schema,
     introspection: true,
     allowBatchedHttpRequests: false,
     // Requests authenticate with a bearer token, which a browser never attaches by itself: a forged cross-site
