@@ -89,6 +89,25 @@ describe('a subscriber\'s stream of events', () => {
     expect(await stream.next()).toEqual({ value: undefined, done: true });
   });
 
+  it('keeps the order when accept answers some events at once and others later, and ends with what it throws at once', async () => {
+    let n = 0;
+    const stream = bus.subscribe(all, (event): string | null | Promise<string | null> => {
+      n += 1;
+      // The first is judged later (a read), the second and third at once: they must still come after it.
+      if (n === 1) return new Promise((resolve) => setTimeout(() => resolve(event.subjectId), 200));
+      if (n === 4) throw new Error('access changed');
+      return event.subjectId;
+    });
+    const recorded = await record(3);
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i++) seen.push((await stream.next()).value as string);
+    expect(seen).toEqual(recorded);
+    // Nothing under way now: the fourth is judged at once, and what it throws ends the stream.
+    await record(1);
+    await expect(stream.next()).rejects.toThrow('access changed');
+    expect(await stream.next()).toEqual({ value: undefined, done: true });
+  });
+
   it('ends a subscriber that does not read with SUBSCRIPTION_TOO_SLOW once it holds maxPending events, and not before', async () => {
     const before = bus.subscriberCount;
     const stream = bus.subscribe(all, subjectOf);

@@ -89,7 +89,7 @@ describe.runIf(BROWSER)("the LRT's screens", () => {
     const created = (await opgaveOfUtrecht(lrt)).find((figure) => figure.opvangtype === 'ROL' && figure.dueDate === dueDate);
     expect(created).toMatchObject({ places: 640, source, version: 1 });
     const ipoRow = ipoTable.getByRole('row').filter({ hasText: '1 juli 2022' }).filter({ hasText: 'ROL' });
-    await ipoRow.filter({ hasText: source }).filter({ hasText: nl.format(640) }).waitFor({ timeout: 5_000 });
+    await ipoRow.filter({ hasText: source }).filter({ hasText: nl.format(640) }).waitFor();
     expect(await ipo.evaluate(() => (globalThis as any).performance.getEntriesByType('navigation').length)).toBe(1);
     expect(await accessibilityProblems(ipo)).toEqual([]);
 
@@ -108,7 +108,7 @@ describe.runIf(BROWSER)("the LRT's screens", () => {
       expect.objectContaining({ id: created!.id, places: 700, source: 'LRT 15 juni 2022 (browsertest)', version: 2 }),
     ]);
     expect(after).toHaveLength(before.length + 1);
-    await ipoRow.filter({ hasText: nl.format(700) }).filter({ hasText: 'LRT 15 juni 2022' }).waitFor({ timeout: 5_000 });
+    await ipoRow.filter({ hasText: nl.format(700) }).filter({ hasText: 'LRT 15 juni 2022' }).waitFor();
     expect(await ipoTable.getByRole('row').count()).toBe(after.length + 1);
     await lrt.context().close();
     await ipo.context().close();
@@ -195,7 +195,7 @@ describe.runIf(BROWSER)("the LRT's screens", () => {
     expect(draft).toBeDefined();
     const submit = await server.gql('mutation($input: PlanTransitionInput!) { submitProvincialPlan(input: $input) { status } }', { input: { planId: draft.id, expectedVersion: draft.version } }, secretariat);
     expect(submit.errors).toBeUndefined();
-    await expect.poll(() => table.getByRole('row').count(), { timeout: 5_000 }).toBe(submitted.length + 2);
+    await expect.poll(() => table.getByRole('row').count()).toBe(submitted.length + 2);
     await lrt.screenshot({ path: screenshotPath('lrt-plannen-ter-beoordeling.png'), fullPage: true });
     await table.getByRole('link', { name: draft.title }).click();
     await lrt.waitForURL(new RegExp(`/plannen/${draft.id}$`));

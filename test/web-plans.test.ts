@@ -135,7 +135,7 @@ describe.runIf(BROWSER)('the provincial plan in the browser', () => {
     const comment = 'COA: de GVL-plaatsen in Utrecht graag vóór de zomer';
     await coa.getByRole('textbox', { name: 'Nieuwe reactie' }).fill(comment);
     await coa.getByRole('button', { name: 'Reactie plaatsen' }).click();
-    await secretariat.getByRole('list', { name: 'Reacties, oudste eerst' }).getByText(comment).waitFor({ timeout: 5_000 });
+    await secretariat.getByRole('list', { name: 'Reacties, oudste eerst' }).getByText(comment).waitFor();
     expect(await accessibilityProblems(coa)).toEqual([]);
     await coaContext.close();
     await secretariat.getByRole('link', { name: 'Plan bewerken' }).click();
@@ -158,7 +158,7 @@ describe.runIf(BROWSER)('the provincial plan in the browser', () => {
 
     // The second editor's open page says who changed it, and keeps the edits.
     const secretariatName = (await planAs(secretariat, planId)).revisions.at(-1).author.name;
-    await second.getByText(new RegExp(`Gewijzigd door ${escape(secretariatName)} om \\d{2}:\\d{2}`)).waitFor({ timeout: 5_000 });
+    await second.getByText(new RegExp(`Gewijzigd door ${escape(secretariatName)} om \\d{2}:\\d{2}`)).waitFor();
     expect(await row(second, 2).getByLabel('Maximum plaatsen van regel 2').inputValue()).toBe('350');
     // Saving on the old version: refused (CONFLICT), nothing lost, the other's change shown.
     await second.getByRole('button', { name: 'Opslaan' }).click();
@@ -185,7 +185,7 @@ describe.runIf(BROWSER)('the provincial plan in the browser', () => {
     await secondContext.close();
 
     // The secretariat's own page followed along (it had no edits left), then submits from the plan page.
-    await secretariat.getByText(/het formulier toont nu versie 4/).waitFor({ timeout: 5_000 });
+    await secretariat.getByText(/het formulier toont nu versie 4/).waitFor();
     // Its own "saved as version 3" went with the version it was about.
     expect(await secretariat.getByText('Opgeslagen als versie 3.').count()).toBe(0);
     await secretariat.getByRole('link', { name: /Terug naar het plan/ }).click();
@@ -214,7 +214,7 @@ describe.runIf(BROWSER)('the provincial plan in the browser', () => {
     expect(await planAs(lrt, planId)).toMatchObject({ status: 'TERUGGESTUURD', returnReason: reason, version: 6 });
 
     // The secretariat sees the return and its reason without a reload; its message of the submission is gone.
-    await secretariat.getByText(`Teruggestuurd door de LRT. Reden: ${reason}`).waitFor({ timeout: 5_000 });
+    await secretariat.getByText(`Teruggestuurd door de LRT. Reden: ${reason}`).waitFor();
     await secretariat.getByText('Status nu: Teruggestuurd (versie 6).').waitFor();
     expect(await secretariat.getByText(/is ingediend bij de LRT/).count()).toBe(0);
     await secretariat.getByRole('link', { name: 'Plan bewerken' }).click();
@@ -238,7 +238,7 @@ describe.runIf(BROWSER)('the provincial plan in the browser', () => {
 
     // The history: every version, and the diff from the first to the last.
     const history = secretariat.getByRole('table', { name: /Alle versies van het plan/ });
-    await expect.poll(() => history.getByRole('row').count(), { timeout: 5_000 }).toBe(9 + 1);
+    await expect.poll(() => history.getByRole('row').count()).toBe(9 + 1);
     await secretariat.getByLabel('Van versie').selectOption('1');
     await secretariat.getByLabel('Naar versie').selectOption('9');
     await secretariat.getByRole('button', { name: 'Vergelijk' }).click();

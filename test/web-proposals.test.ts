@@ -125,7 +125,7 @@ describe.runIf(BROWSER)('location proposals and agreements in the browser', () =
     await noProblems(coa, 'proposal page (COA)');
     await coa.getByRole('button', { name: 'In verkenning nemen' }).click();
     await expect.poll(() => statusOf(coa).innerText()).toBe('In verkenning');
-    await expect.poll(() => statusOf(gemeente).innerText(), { timeout: 5_000 }).toBe('In verkenning');
+    await expect.poll(() => statusOf(gemeente).innerText()).toBe('In verkenning');
     const factOf = (page: Page, term: string) => page.locator('.facts__item').filter({ has: page.locator('dt', { hasText: new RegExp(`^${term}$`) }) }).locator('dd');
     await expect.poll(() => factOf(gemeente, 'Contactpersoon COA').innerText()).toBe('COA-regievoerder uitplaatsingsregio 3 (demo)');
 
@@ -134,7 +134,7 @@ describe.runIf(BROWSER)('location proposals and agreements in the browser', () =
     await coa.getByLabel(/^Onderbouwing/).fill('Geschikte locatie: goed bereikbaar, voorzieningen op loopafstand.');
     await coa.getByRole('button', { name: 'Advies vastleggen' }).click();
     await expect.poll(() => statusOf(coa).innerText()).toBe('Positief advies');
-    await expect.poll(() => factOf(gemeente, 'Advies').innerText(), { timeout: 5_000 }).toBe('Positief');
+    await expect.poll(() => factOf(gemeente, 'Advies').innerText()).toBe('Positief');
     await gemeente.getByRole('paragraph').filter({ hasText: 'Geschikte locatie: goed bereikbaar, voorzieningen op loopafstand.' }).waitFor();
 
     // The gemeente decides: go.
@@ -144,7 +144,7 @@ describe.runIf(BROWSER)('location proposals and agreements in the browser', () =
     await expect.poll(() => statusOf(gemeente).innerText()).toBe('Besloten: go');
 
     // COA registers the agreement from the decision, for ten years from the intended start.
-    await expect.poll(() => statusOf(coa).innerText(), { timeout: 5_000 }).toBe('Besloten: go');
+    await expect.poll(() => statusOf(coa).innerText()).toBe('Besloten: go');
     await coa.getByRole('link', { name: 'Bestuursovereenkomst registreren voor dit voorstel' }).click();
     await coa.getByRole('heading', { name: 'Bestuursovereenkomst registreren' }).waitFor();
     await expect.poll(() => coa.getByLabel(/^Einddatum/).inputValue()).toBe('2032-05-31');
@@ -167,10 +167,10 @@ describe.runIf(BROWSER)('location proposals and agreements in the browser', () =
     // Realised ROL capacity in Utrecht is 120 higher, as the API says, and the open province page shows it without a reload.
     const after = await realisedRol();
     expect(after).toBe(before + 120);
-    await expect.poll(() => rolRealisedCell(secretariat).innerText(), { timeout: 5_000 }).toBe(nl.format(after));
+    await expect.poll(() => rolRealisedCell(secretariat).innerText()).toBe(nl.format(after));
 
     // The gemeente's proposal page shows the steps, who and when, and its agreement.
-    await expect.poll(() => statusOf(gemeente).innerText(), { timeout: 5_000 }).toBe('Omgezet');
+    await expect.poll(() => statusOf(gemeente).innerText()).toBe('Omgezet');
     const steps = gemeente.getByRole('region', { name: 'Tabel verloop van het voorstel' });
     const rows = await steps.locator('tbody tr').allInnerTexts();
     expect(rows.map((row) => row.split('\t')[3])).toEqual(['Concept', 'Ingediend', 'In verkenning', 'Positief advies', 'Besloten: go', 'Omgezet']);
@@ -184,7 +184,7 @@ describe.runIf(BROWSER)('location proposals and agreements in the browser', () =
     await coa.goto(`${run.base}/voorstellen/${proposalId}`);
     await coa.getByRole('form', { name: 'Nieuwe reactie' }).getByRole('textbox').fill('Graag de bouwtekeningen meesturen.');
     await coa.getByRole('button', { name: 'Reactie plaatsen' }).click();
-    await gemeente.getByRole('list', { name: 'Reacties, oudste eerst' }).getByText('Graag de bouwtekeningen meesturen.').waitFor({ timeout: 5_000 });
+    await gemeente.getByRole('list', { name: 'Reacties, oudste eerst' }).getByText('Graag de bouwtekeningen meesturen.').waitFor();
     await coa.goto(`${run.base}/overeenkomsten/${agreementId}`);
     await coa.getByRole('heading', { name: `Bestuursovereenkomst ${name}` }).waitFor();
     await gemeente.getByRole('link', { name }).first().waitFor();
@@ -204,7 +204,7 @@ describe.runIf(BROWSER)('location proposals and agreements in the browser', () =
     await coa.getByRole('button', { name: 'Verlengen' }).click();
     await coa.getByText('De overeenkomst is verlengd tot en met 31 mei 2037.').waitFor();
     await coa.getByRole('region', { name: 'Tabel verlengingen' }).getByRole('cell', { name: longDate(TODAY), exact: true }).waitFor();
-    await expect.poll(() => ours.innerText(), { timeout: 5_000 }).toContain('31 mei 2037');
+    await expect.poll(() => ours.innerText()).toContain('31 mei 2037');
     const extended = await run.server.as('gemeente-zeist', 'query($id: ID!) { agreement(id: $id) { endDate extensions { newEndDate decidedOn } } }', { id: agreementId });
     expect(extended.data.agreement).toEqual({ endDate: '2037-05-31', extensions: [{ newEndDate: '2037-05-31', decidedOn: TODAY }] });
     // The gemeente reads its agreement but may not manage it: no forms.

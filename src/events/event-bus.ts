@@ -91,10 +91,32 @@ export class EventBus {
    * throwing (e.g. when the subscriber lost access). `reach`: the keys the subscription is filed under (see
    * `eventKeys`), or null for every event; `matches` still decides among the events offered.
    */
-  subscribe<T>(matches: (event: Event) => boolean, accept: (event: Event) => Promise<T | null>, reach: readonly string[] | null = null): AsyncIterableIterator<T> {
+  subscribe<T>(matches: (event: Event) => boolean, accept: (event: Event) => T | null | Promise<T | null>, reach: readonly string[] | null = null): AsyncIterableIterator<T> {
     const maxPending = this.options.maxPending ?? MAX_PENDING;
     const stream = new EventStream<T>(() => this.listeners.delete(listener));
-    let queue = Promise.resolve();
+    const settle = (value: T | null) => {
+      if (value === null) stream.pending -= 1;
+      else stream.offer(value);
+    };
+    // Events accepted before this one were the subscriber's to see: it still gets them, then the failure.
+    const failed = (error: unknown) => stream.fail(error, { dropUntaken: false });
+    /** Judges one event: at once when `accept` answers at once, else the promise of its judgement. */
+    const judge = (event: Event): Promise<void> | null => {
+      if (stream.ended) return null;
+      let value: T | null | Promise<T | null>;
+      try {
+        value = accept(event);
+      } catch (error) {
+        failed(error);
+        return null;
+      }
+      if (value instanceof Promise) return value.then(settle, failed);
+      settle(value);
+      return null;
+    };
+    // Events whose judgement is under way, and the last of them: a later event waits for it, so order holds.
+    let judging = 0;
+    let queue: Promise<void> = Promise.resolve();
     const listener: EventListener = {
       deliver: (event) => {
         if (stream.ended || !matches(event)) return;
@@ -112,16 +134,17 @@ export class EventBus {
           return;
         }
         stream.pending += 1;
-        queue = queue.then(async () => {
-          try {
-            const value = stream.ended ? null : await accept(event);
-            if (value === null) stream.pending -= 1;
-            else stream.offer(value);
-          } catch (error) {
-            // Events accepted before this one were the subscriber's to see: it still gets them, then the failure.
-            stream.fail(error, { dropUntaken: false });
-          }
-        });
+        // Nothing before it still being judged: judged now, without a promise when `accept` needs none (most events, for
+        // most subscribers: this runs once per subscriber per event).
+        if (judging === 0) {
+          const later = judge(event);
+          if (later === null) return;
+          judging += 1;
+          queue = later.then(() => void (judging -= 1));
+        } else {
+          judging += 1;
+          queue = queue.then(() => judge(event)).then(() => void (judging -= 1));
+        }
       },
     };
     this.listeners.add(listener, reach);

@@ -56,7 +56,7 @@ export class EventResolver {
           (!provinceCode || services.events.concernsProvince(event, provinceCode)) &&
           (kinds.length === 0 || kinds.includes(event.kind)),
         stillAllowed: (p) => services.events.mayFollow(p, provinceCode),
-        resolve: async (event) => event,
+        resolve: (event) => event,
         reach: provinceCode ? [reach.province(provinceCode)] : undefined,
       });
     },

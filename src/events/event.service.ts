@@ -184,8 +184,8 @@ export class EventService {
     options: {
       matches: (event: Event) => boolean;
       stillAllowed: (principal: Principal) => boolean | Promise<boolean>;
-      resolve: (event: Event, shared: SharedReads) => Promise<T | null>;
-      resolveUnseen?: (event: Event, shared: SharedReads) => Promise<T | null>;
+      resolve: (event: Event, shared: SharedReads) => T | null | Promise<T | null>;
+      resolveUnseen?: (event: Event, shared: SharedReads) => T | null | Promise<T | null>;
       /**
        * What `matches` filters on, as keys (`reach.province(code)`, `reach.subject(id)`, `reach.subjectType(type)`): the
        * subscription is offered only events carrying one of them (and those about its subscriber's own rights).
@@ -198,15 +198,18 @@ export class EventService {
     // Events that change the subscriber's own rights (a membership) always pass the first filter.
     const changesOwnRights = (event: Event) => !!principal.personId && this.subjects[event.subjectType]?.rightsChangedOf?.(event) === principal.personId;
     const reach = options.reach ? [...options.reach, ...(principal.personId ? [reachOf.person(principal.personId)] : [])] : null;
-    return this.bus.subscribe((event) => changesOwnRights(event) || options.matches(event), async (event) => {
-      if (changesOwnRights(event)) {
-        Object.assign(principal, await loadPrincipal(this.db, { sub: principal.subject, exp: Math.floor(principal.expiresAt / 1000) }));
-        if (!(await options.stillAllowed(principal))) throw forbidden('Your access changed: this subscription has ended');
-      }
+    // What the subscriber gets of an event, by their rights as they are: at once unless `resolve` reads.
+    const payloadOf = (event: Event): T | null | Promise<T | null> => {
       if (!options.matches(event)) return null;
       const shared = this.sharedReads.of(event);
       if (!canSeeEvent(this.subjects, principal, event)) return options.resolveUnseen ? options.resolveUnseen(event, shared) : null;
       return options.resolve(redactEvent(this.subjects, principal, event), shared);
-    }, reach);
+    };
+    const afterOwnRightsChanged = async (event: Event): Promise<T | null> => {
+      Object.assign(principal, await loadPrincipal(this.db, { sub: principal.subject, exp: Math.floor(principal.expiresAt / 1000) }));
+      if (!(await options.stillAllowed(principal))) throw forbidden('Your access changed: this subscription has ended');
+      return payloadOf(event);
+    };
+    return this.bus.subscribe((event) => changesOwnRights(event) || options.matches(event), (event) => (changesOwnRights(event) ? afterOwnRightsChanged(event) : payloadOf(event)), reach);
   }
 }

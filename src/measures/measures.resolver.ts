@@ -86,9 +86,7 @@ export class SupportMeasureResolver {
       return ctx.services.events.subscribe(ctx.principal, {
         matches: (event) => event.subjectType === MeasureEventSubject.SUPPORT_MEASURE,
         stillAllowed: (p) => measuresPolicy.canRead(p),
-        resolve: async (event) => {
-          return event;
-        },
+        resolve: (event) => event,
         reach: [reach.subjectType(MeasureEventSubject.SUPPORT_MEASURE)],
       });
     },
