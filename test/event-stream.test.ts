@@ -91,10 +91,19 @@ describe('a subscriber\'s stream of events', () => {
 
   it('keeps the order when accept answers some events at once and others later, and ends with what it throws at once', async () => {
     let n = 0;
-    const stream = bus.subscribe(all, (event): string | null | Promise<string | null> => {
+    let judgedBeforeFirstSettled = 0;
+    const stream = bus.subscribe(all, (event): string | null | PromiseLike<string | null> => {
       n += 1;
-      // The first is judged later (a read), the second and third at once: they must still come after it.
-      if (n === 1) return new Promise((resolve) => setTimeout(() => resolve(event.subjectId), 200));
+      // The first is judged later (a read, such as reading rights again), the second and third at once: they must not
+      // even be judged before it settles (they would be judged with the rights of before), and must come after it.
+      if (n === 1) {
+        return new Promise((resolve) =>
+          setTimeout(() => {
+            judgedBeforeFirstSettled = n;
+            resolve(event.subjectId);
+          }, 200),
+        );
+      }
       if (n === 4) throw new Error('access changed');
       return event.subjectId;
     });
@@ -102,10 +111,23 @@ describe('a subscriber\'s stream of events', () => {
     const seen: string[] = [];
     for (let i = 0; i < 3; i++) seen.push((await stream.next()).value as string);
     expect(seen).toEqual(recorded);
+    expect(judgedBeforeFirstSettled).toBe(1);
     // Nothing under way now: the fourth is judged at once, and what it throws ends the stream.
     await record(1);
     await expect(stream.next()).rejects.toThrow('access changed');
     expect(await stream.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it('awaits an answer that is promise-like without being a native promise, and never hands it out as the event', async () => {
+    let n = 0;
+    const stream = bus.subscribe(all, (event): PromiseLike<string | null> => {
+      n += 1;
+      const value = n === 1 ? null : event.subjectId;
+      return { then: (settled) => Promise.resolve(settled?.(value)) } as PromiseLike<string | null>;
+    });
+    const recorded = await record(2);
+    expect(await stream.next()).toEqual({ value: recorded[1], done: false });
+    await stream.return!();
   });
 
   it('ends a subscriber that does not read with SUBSCRIPTION_TOO_SLOW once it holds maxPending events, and not before', async () => {

@@ -91,7 +91,7 @@ export class EventBus {
    * throwing (e.g. when the subscriber lost access). `reach`: the keys the subscription is filed under (see
    * `eventKeys`), or null for every event; `matches` still decides among the events offered.
    */
-  subscribe<T>(matches: (event: Event) => boolean, accept: (event: Event) => T | null | Promise<T | null>, reach: readonly string[] | null = null): AsyncIterableIterator<T> {
+  subscribe<T>(matches: (event: Event) => boolean, accept: (event: Event) => T | null | PromiseLike<T | null>, reach: readonly string[] | null = null): AsyncIterableIterator<T> {
     const maxPending = this.options.maxPending ?? MAX_PENDING;
     const stream = new EventStream<T>(() => this.listeners.delete(listener));
     const settle = (value: T | null) => {
@@ -103,15 +103,16 @@ export class EventBus {
     /** Judges one event: at once when `accept` answers at once, else the promise of its judgement. */
     const judge = (event: Event): Promise<void> | null => {
       if (stream.ended) return null;
-      let value: T | null | Promise<T | null>;
+      let value: T | null | PromiseLike<T | null>;
       try {
         value = accept(event);
       } catch (error) {
         failed(error);
         return null;
       }
-      if (value instanceof Promise) return value.then(settle, failed);
-      settle(value);
+      // Any promise-like answer (not only a native Promise) is awaited, never taken for the payload itself.
+      if (typeof (value as PromiseLike<T | null> | null)?.then === 'function') return Promise.resolve(value).then(settle, failed);
+      settle(value as T | null);
       return null;
     };
     // Events whose judgement is under way, and the last of them: a later event waits for it, so order holds.
