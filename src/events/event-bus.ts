@@ -167,8 +167,9 @@ export class EventBus {
  * One subscriber's events, in order, as an async iterator: what `accept` made of each event waits here until the
  * subscriber takes it. It ends when the subscriber returns it (graphql-ws does when the client completes the
  * operation or goes away) or fails, with the failure thrown to the subscriber once: after the events it had not yet
- * taken, unless the failure drops them. Deliberately small: it runs once per subscriber per event, and a general-purpose push iterator made
- * eight promises and a promise-backed object for each (a seventh of a fan-out's CPU, docs/benchmarks.md).
+ * taken, unless the failure drops them. Deliberately small: it runs once per subscriber per event, and a
+ * general-purpose push iterator made eight promises and a promise-backed object for each (a seventh of a fan-out's
+ * CPU, docs/benchmarks.md).
  */
 class EventStream<T> implements AsyncIterableIterator<T> {
   /** Events offered and not yet taken: being accepted, or waiting in `values`. */

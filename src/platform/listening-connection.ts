@@ -127,7 +127,6 @@ export class ListeningConnection {
         this.options.lost?.();
       }
       this.retryDelay = Math.min(this.retryDelay * 2, 10_000);
-      if (this.stopped) return;
       this.log.warn({ reason: (error as Error).message, retryInMs: this.retryDelay }, `${this.options.name} connection failed: retrying`);
       this.retry = setTimeout(() => void this.reconnect(), this.retryDelay);
     }
