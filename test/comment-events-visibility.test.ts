@@ -47,10 +47,11 @@ describe('comment events on a plan', () => {
     const gemeente = await connect(server.url, await server.token('gemeente-zeist'));
     const coa = await connect(server.url, await server.token('coa-regio-3'));
     try {
+      const made = server.subscriptionsMade();
       const gemeenteFeed = subscribe(gemeente, ACTIVITY);
       const coaFeed = subscribe(coa, ACTIVITY);
       const added = subscribe(gemeente, 'subscription($id: ID!) { commentAdded(subjectId: $id) { id } }', { id: plan.id });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await server.untilSubscribed(made + 2); // commentAdded on a draft is refused to the gemeente, not made
       await editComment(written.id, written.version, 'DRAFT ONLY: edited while the plan is a draft');
       // COA may read the draft, so it gets the edit; the gemeente gets nothing.
       await until(() => coaFeed.received.some((r) => r.activity.kind === 'COMMENT_EDITED'));
@@ -77,8 +78,9 @@ describe('comment events on a plan', () => {
 
     const gemeente = await connect(server.url, await server.token('gemeente-zeist'));
     try {
+      const made = server.subscriptionsMade();
       const feed = subscribe(gemeente, ACTIVITY);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await server.untilSubscribed(made + 1);
       await editComment(written.id, written.version, 'SECRET: still the draft comment, edited after submission');
       const visible = await addComment('secretariaat-ut', plan.id, 'written on the submitted plan');
       // The later, visible comment arrives; the edit of the draft comment does not.
@@ -102,8 +104,9 @@ describe('comment events on a plan', () => {
 
     const coa = await connect(server.url, await server.token('coa-regio-3'));
     try {
+      const made = server.subscriptionsMade();
       const feed = subscribe(coa, ACTIVITY);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await server.untilSubscribed(made + 1);
       await ok('gemeente-zeist', 'mutation($i: EditCommentInput!) { editComment(input: $i) { version } }', { i: { commentId: written.id, expectedVersion: written.version, body: 'PROPOSAL-DRAFT-ONLY: the draft note, edited after submission' } });
       const visible = (await ok('gemeente-zeist', 'mutation($i: AddCommentInput!) { addComment(input: $i) { id } }', { i: { subjectType: 'LOCATION_PROPOSAL', subjectId: draft.id, body: 'for COA' } })).addComment;
       await until(() => feed.received.some((r) => r.activity.after?.commentId === visible.id));

@@ -337,8 +337,9 @@ describe('import:bevolking', () => {
 describe('the national taakstelling in the provinces', () => {
   it("reaches every province's feed, live and afterwards, not only the national one", async () => {
     const utrecht = await connect(server.wsUrl, await server.token('secretariaat-ut'));
+    const made = server.subscriptionsMade();
     const live = subscribe(utrecht, 'subscription { activity(provinceCode: UT, kinds: [NATIONAL_TAAKSTELLING_SET]) { kind provinceCode } }');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.untilSubscribed(made + 1);
     const set = await server.as('lrt', `mutation { setNationalTaakstelling(input: { halfYear: "2023-I", vergunninghouders: 15000, source: "test", publishedOn: "2022-09-30" }) { halfYear } }`);
     expect(set.errors).toBeUndefined();
     await until(() => live.received.length > 0 || live.errors.length > 0);
@@ -383,10 +384,11 @@ describe('what national readers get', () => {
       expect(abilities.find((a: any) => a.action === 'FOLLOW_ACTIVITY')?.national ?? false, handle).toBe(national);
     }
     const coa = await connect(server.wsUrl, await server.token('coa-regio-1'));
+    const made = server.subscriptionsMade();
     const live = subscribe(coa, 'subscription { activity(kinds: [REALISATION_RECORDED]) { kind provinceCode } }');
     const secretariaat = await connect(server.wsUrl, await server.token('secretariaat-ut'));
     const refused = subscribe(secretariaat, 'subscription { activity(kinds: [REALISATION_RECORDED]) { kind } }');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.untilSubscribed(made + 1); // the secretariat's is refused, not made
     const [{ version }] = await server.db.query(`SELECT coalesce(max(version), 0) AS version FROM huisvesting_realisation WHERE gemeente_code = 'GM0034' AND year = 2021 AND half = 1`);
     const recorded = await server.as('gemeente-almere', 'mutation($v: Int!) { recordHuisvestingRealisation(input: { gemeenteCode: "GM0034", halfYear: "2021-I", housed: 70, inTussenvoorziening: 5, inDoorstroomwoning: 2, expectedVersion: $v }) { realisationVersion } }', { v: version });
     expect(recorded.errors).toBeUndefined();

@@ -211,8 +211,9 @@ describe('conflicts and bad input: refused with code and field, nothing written'
 describe('live and comments', () => {
   it('supportMeasureActivity delivers a trekker\'s stand van zaken to a gemeente, and a comment on a measure', async () => {
     const zeist = await connect(server.wsUrl, await server.token('gemeente-zeist'));
+    const made = server.subscriptionsMade();
     const sub = subscribe(zeist, 'subscription { supportMeasureActivity { kind subjectId provinceCode actor { name } } }');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.untilSubscribed(made + 1);
     const m = await measure('4.3.2', 'bzk');
     const added = await server.as('bzk', ADD_STAND, { input: { measureId: m.id, expectedVersion: m.version, asOf: '2022-02-01', body: 'Live.' } });
     expect(added.errors).toBeUndefined();

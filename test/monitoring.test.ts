@@ -447,8 +447,9 @@ describe('nationalOverviewChanged', () => {
       return seen;
     };
     const [ipo, flevoland, gemeente] = [await connect('ipo'), await connect('secretariaat-fl'), await connect('gemeente-lelystad')];
+    const made = server.subscriptionsMade();
     const [national, own, adopted] = [listen(ipo), listen(flevoland), listen(gemeente)];
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.untilSubscribed(made + 3);
     await server.as('lrt', 'mutation { setOpgave(input: { provinceCode: ZE, opvangtype: AZC, dueDate: "2022-09-01", places: 3, source: "monitor" }) { id } }');
     await server.as('lrt', 'mutation { setOpgave(input: { provinceCode: FL, opvangtype: AZC, dueDate: "2022-09-01", places: 4, source: "monitor" }) { id } }');
     // An agreement in Utrecht moves national realised capacity, and with it Flevoland's share.

@@ -87,13 +87,14 @@ describe('signals: who reads and who raises', () => {
       ipo: await connect(server.wsUrl, await server.token('ipo')),
     };
     const SUB = 'subscription($p: ProvinceCode) { signalChanged(provinceCode: $p) { id title status } }';
+    const made = server.subscriptionsMade();
     const zeist = subscribe(clients.zeist, SUB, { p: 'UT' });
     const coa3 = subscribe(clients.coa3, SUB, {});
     const ipo = subscribe(clients.ipo, SUB, {});
     const arnhemAll = subscribe(clients.arnhem, SUB, {});
     const coa2All = subscribe(clients.coa2, SUB, {});
     const arnhemIntoUtrecht = subscribe(clients.arnhem, SUB, { p: 'UT' });
-    await settle();
+    await server.untilSubscribed(made + 5); // Arnhem's look into Utrecht is refused, not made
 
     const signal = await raise('secretariaat-ut', { title: 'Live naar Utrecht' });
     await until(() => zeist.received.length > 0 && coa3.received.length > 0 && ipo.received.length > 0);

@@ -24,13 +24,14 @@ describe('a subscriber that falls too far behind', () => {
   it('is cut off with SUBSCRIPTION_TOO_SLOW, logged as a warning and not as an unexpected error; the connection stays', async () => {
     const client = await connectAs(await server.token('ipo'));
     let received = 0;
+    const made = server.subscriptionsMade();
     const ended = new Promise<unknown>((resolve) => {
       client.subscribe(
         { query: 'subscription { activity(provinceCode: UT) { id kind } }' },
         { next: () => void (received += 1), error: resolve, complete: () => resolve('completed without an error') },
       );
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.untilSubscribed(made + 1);
     // One transaction, so the server reads the whole burst at once and offers it to the subscriber in one go.
     await server.db.transaction(async (tx) => {
       for (let i = 0; i < 4 * BACKLOG; i++) {

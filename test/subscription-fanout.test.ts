@@ -38,11 +38,14 @@ async function draftPlan(): Promise<{ id: string; change(title: string): Promise
 async function subscribers(n: number, people: string[], query: string, variables: Record<string, unknown>): Promise<{ subs: Subscription[]; close(): Promise<void> }> {
   const clients: Client[] = [];
   const subs: Subscription[] = [];
+  const made = server.subscriptionsMade();
   for (let i = 0; i < n; i++) {
     const client = await connect(server.wsUrl, await server.token(people[i % people.length]));
     clients.push(client);
     subs.push(subscribe(client, query, variables));
   }
+  // Live on the server before the caller causes anything (each person here may subscribe).
+  await server.untilSubscribed(made + n);
   return { subs, close: async () => void (await Promise.all(clients.map((client) => client.dispose()))) };
 }
 
@@ -79,7 +82,6 @@ describe('one change to many subscribers', () => {
 
   it('reads a changed proposal once for all, and still gives it only to those who may see it', async () => {
     const { subs, close } = await subscribers(12, ['gemeente-zeist', 'gemeente-utrecht', 'secretariaat-ut'], 'subscription { proposalChanged(provinceCode: UT) { id name status } }', {});
-    await settle(500);
     const statements = await statementsOf(
       async () => {
         const created = await server.as('gemeente-zeist', 'mutation($i: CreateLocationProposalInput!) { createLocationProposal(input: $i) { id } }', {
@@ -146,7 +148,6 @@ describe('one execution per group of subscribers that see alike', () => {
     const comments = await subscribers(4, ['secretariaat-ut', 'secretariaat-ut-2'], 'subscription($s: ID!) { commentAdded(subjectId: $s) { body viewerCanEdit } }', { s: proposalId });
     // The national feed, the same document for all: COA of Utrecht's region sees the comment, COA of another does not.
     const feed = await subscribers(4, ['coa-regio-3', 'coa-regio-1'], 'subscription { activity { kind subjectId } }', {});
-    await settle(500);
     await server.as('secretariaat-ut', 'mutation($i: AddCommentInput!) { addComment(input: $i) { id } }', { i: { subjectType: 'LOCATION_PROPOSAL', subjectId: proposalId, body: 'Mine' } });
     await until(() => comments.subs.every((sub) => sub.received.length === 1) && feed.subs.filter((_, i) => i % 2 === 0).every((sub) => sub.received.length === 1));
     await settle();

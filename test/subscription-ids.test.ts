@@ -30,9 +30,10 @@ describe('subscriptions take ids in any case, as queries do', () => {
     expect(read.data.provincialPlan.id).toBe(planId);
 
     const client = await connectAs(await server.token('secretariaat-ut'));
+    const made = server.subscriptionsMade();
     const changes = collect(client, 'subscription($id: ID!) { planChanged(planId: $id) { id title } }', { id: upper });
     const comments = collect(client, 'subscription($id: ID!) { commentAdded(subjectId: $id) { body } }', { id: upper });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.untilSubscribed(made + 2);
 
     await server.as('secretariaat-ut', 'mutation($i: UpdateProvincialPlanInput!) { updateProvincialPlan(input: $i) { version } }', {
       i: { planId: upper, expectedVersion: 1, title: 'Upper case, renamed' },

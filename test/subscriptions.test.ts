@@ -34,12 +34,13 @@ describe('live activity', () => {
       utrecht: await connect(server.wsUrl, await server.token('gemeente-utrecht')),
       arnhem: await connect(server.wsUrl, await server.token('gemeente-arnhem')),
     };
+    const made = server.subscriptionsMade();
     const secretariat = subscribe(clients.secretariat, ACTIVITY, { p: 'UT' });
     const comments = subscribe(clients.secretariat, 'subscription($s: ID!) { commentAdded(subjectId: $s) { body author { name } } }', { s: proposalId });
     const utrecht = subscribe(clients.utrecht, ACTIVITY, { p: 'UT' });
     const arnhem = subscribe(clients.arnhem, ACTIVITY, { p: 'GE' });
     const arnhemIntoUtrecht = subscribe(clients.arnhem, ACTIVITY, { p: 'UT' });
-    await settle();
+    await server.untilSubscribed(made + 4); // Arnhem's look into Utrecht is refused, not made
 
     await server.as('coa-regio-3', 'mutation($i: AddCommentInput!) { addComment(input: $i) { id } }', { i: { subjectType: 'LOCATION_PROPOSAL', subjectId: proposalId, body: 'Looks feasible.' } });
     await until(() => secretariat.received.length > 0 && comments.received.length > 0);
@@ -55,8 +56,9 @@ describe('live activity', () => {
 
   it('delivers nothing for a change that was rolled back', async () => {
     const client = await connect(server.wsUrl, await server.token('ipo'));
+    const made = server.subscriptionsMade();
     const national = subscribe(client, ACTIVITY, {});
-    await settle();
+    await server.untilSubscribed(made + 1);
     await server.db
       .transaction(async (tx) => {
         await recordEvent(tx, { kind: PlanEventKind.OPGAVE_SET, subjectType: PlanEventSubject.OPGAVE, subjectId: '00000000-0000-4000-8000-000000000001', provinceCode: 'UT' as never, actorId: null });
@@ -77,8 +79,9 @@ describe('live activity', () => {
   it('lets a client that was away for three changes get all three with events(after:)', async () => {
     const proposalId = await submittedZeistProposal();
     const client = await connect(server.wsUrl, await server.token('secretariaat-ut'));
+    const made = server.subscriptionsMade();
     const live = subscribe(client, ACTIVITY, { p: 'UT' });
-    await settle();
+    await server.untilSubscribed(made + 1);
     await server.as('coa-regio-3', 'mutation($i: AddCommentInput!) { addComment(input: $i) { id } }', { i: { subjectType: 'LOCATION_PROPOSAL', subjectId: proposalId, body: 'one' } });
     await until(() => live.received.length === 1);
     const cursor = live.received[0].activity.id;
@@ -102,8 +105,9 @@ describe('live activity', () => {
 describe('when the event connection drops', () => {
   it('reconnects by itself and delivers what happened meanwhile', async () => {
     const client = await connect(server.wsUrl, await server.token('ipo'));
+    const made = server.subscriptionsMade();
     const sub = subscribe(client, ACTIVITY, { p: 'ZE' });
-    await settle();
+    await server.untilSubscribed(made + 1);
     // Cut the dedicated LISTEN connection, as a database restart or a network failure would.
     await server.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'regietafel-events' AND datname = current_database()`);
     await server.as('lrt', 'mutation { setOpgave(input: { provinceCode: ZE, opvangtype: AZC, dueDate: "2022-04-01", places: 7, source: "while reconnecting" }) { id } }');
@@ -139,13 +143,14 @@ describe('access on the WebSocket', () => {
     const granted = await server.as('lrt', 'mutation { grantMembership(input: { personSubject: "temp-coa", personName: "Tijdelijk COA", role: COA_REGIO, uitplaatsingsregio: 4 }) { id } }');
     const [{ id: planId }] = await server.db.query(`SELECT id FROM provincial_plan WHERE province_code = 'ZH' ORDER BY created_at LIMIT 1`);
     const client = await connect(server.wsUrl, await server.token('temp-coa'));
+    const made = server.subscriptionsMade();
     const subs = [
       subscribe(client, ACTIVITY, { p: 'ZH' }),
       subscribe(client, 'subscription($id: ID!) { planChanged(planId: $id) { id } }', { id: planId }),
       subscribe(client, 'subscription { proposalChanged(provinceCode: ZH) { id } }'),
       subscribe(client, 'subscription($id: ID!) { commentAdded(subjectId: $id) { id } }', { id: planId }),
     ];
-    await settle();
+    await server.untilSubscribed(made + subs.length);
     expect(subs.map((sub) => sub.done)).toEqual([false, false, false, false]);
     await server.as('lrt', 'mutation($i: RevokeMembershipInput!) { revokeMembership(input: $i) { id } }', { i: { membershipId: granted.data.grantMembership.id, reason: 'moved' } });
     await until(() => subs.every((sub) => sub.done || sub.errors.length > 0));
@@ -179,6 +184,7 @@ describe('two server instances on one database', () => {
     });
     const client = await connect(url, await server.token('ipo'));
     const sub = subscribe(client, ACTIVITY, { p: 'ZH' });
+    // Made on the other instance, which this test cannot count: given time instead.
     await settle();
     // The change goes through the first instance (this test process).
     await server.as('lrt', 'mutation { setOpgave(input: { provinceCode: ZH, opvangtype: AZC, dueDate: "2022-03-01", places: 5, source: "two instances" }) { id } }');

@@ -25,6 +25,8 @@ export class EventBus {
   /** This instance's subscribers, by what they filter on: an event visits only those it can concern. */
   private readonly listeners = new SubscriberIndex<EventListener>();
   private reading: Promise<void> = Promise.resolve();
+  /** Subscriptions taken in since start, ended ones included: it only grows (see `subscriptionsMade`). */
+  private made = 0;
   private stopped = false;
   private started = false;
 
@@ -149,11 +151,21 @@ export class EventBus {
       },
     };
     this.listeners.add(listener, reach);
+    this.made += 1;
     return stream;
   }
 
   get subscriberCount(): number {
     return this.listeners.size;
+  }
+
+  /**
+   * How many subscriptions this bus has taken in since it started, ended ones included. From the moment it counts a
+   * subscription, every later event is offered to it. graphql-ws confirms no subscription to its client, so this is
+   * how a test knows a subscription is live before it causes the event.
+   */
+  get subscriptionsMade(): number {
+    return this.made;
   }
 
   async stop(): Promise<void> {

@@ -31,6 +31,8 @@ import { subscribeSharing } from './subscription-execution.js';
 export interface RunningServer {
   url: string;
   port: number;
+  /** Subscriptions this instance has made live since it started, ended ones included (see `EventBus.subscriptionsMade`). */
+  subscriptionsMade(): number;
   close(): Promise<void>;
 }
 
@@ -423,6 +425,7 @@ export async function startServer(options: {
   return {
     url: `http://${host}:${port}/graphql`,
     port,
+    subscriptionsMade: () => services.events.bus?.subscriptionsMade ?? 0,
     close: async () => {
       await apollo.stop();
       health.stop();

@@ -69,6 +69,14 @@ export interface TestServer {
    * connection kept open; `connections()` counts how many were made.
    */
   wsClient(connectionParams?: Record<string, unknown>, options?: { persistent?: boolean }): Client & { connections(): number };
+  /** Subscriptions the server has made live since it started, ended ones included (it only grows). */
+  subscriptionsMade(): number;
+  /**
+   * Resolves once the server has made `count` subscriptions live in all (a `subscriptionsMade()` read before
+   * subscribing, plus how many were asked for). graphql-ws confirms no subscription to its client: a test that
+   * subscribes waits on this, not on a sleep, before it causes the event.
+   */
+  untilSubscribed(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -131,6 +139,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     token,
     gql,
     as: async (subject, query, variables) => gql(query, variables, await token(subject)),
+    subscriptionsMade: () => server.subscriptionsMade(),
+    untilSubscribed: (count) => until(() => server.subscriptionsMade() >= count, 10_000),
     wsClient: (connectionParams, options = {}) => {
       let connections = 0;
       const client = createClient({
