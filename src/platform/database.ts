@@ -135,6 +135,10 @@ function poolOptions(options: DataSourceOptions): pg.PoolConfig {
   const timeouts = options.timeouts ?? REQUEST_TIMEOUTS;
   return {
     max: options.poolSize ?? 10,
+    // Connections once opened are kept (no closing after 10 s idle, pg's default): most of the time few people work at
+    // once, and otherwise the first request after every quiet spell waited for a new connection, its authentication and
+    // a backend with cold caches: about 40 ms more before a change reached its subscribers (docs/benchmarks.md).
+    min: options.poolSize ?? 10,
     application_name: options.applicationName ?? 'regietafel',
     Client: GuardedClient,
     connectionTimeoutMillis: timeouts.connectMs,
