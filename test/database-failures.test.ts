@@ -138,7 +138,9 @@ describe('a frozen database (SIGSTOP)', () => {
     // The grant waits inside its transaction (after authentication); then the database freezes.
     const release = await holdLrtMemberships();
     const pending = server.as('lrt', GRANT, { s: 'cut-off-grant' });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Frozen once the grant waits for the lock, well within its 1 s statement timeout.
+    const waiting = () => server.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
+    expect((await until(waiting, (rows) => rows[0]?.n === 1, 900, 10))[0].n).toBe(1);
     freeze();
     let answer;
     try {

@@ -169,7 +169,8 @@ describe('npm start', () => {
         () => null, // not accepted before the server stopped listening: refused, never half-answered
       ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Once the first is answered the server surely serves the others: Ctrl-C with the rest in flight.
+    await Promise.race(inFlight);
     const exitCode = ctrlC(first.child);
     // Under `npm start` the same Ctrl-C reaches the server twice (the terminal's, and npm passing it on): still a drain.
     process.kill(-first.child.pid!, 'SIGINT');
