@@ -138,9 +138,9 @@ describe('a frozen database (SIGSTOP)', () => {
     // The grant waits inside its transaction (after authentication); then the database freezes.
     const release = await holdLrtMemberships();
     const pending = server.as('lrt', GRANT, { s: 'cut-off-grant' });
-    // Frozen once the grant waits for the lock, well within its 1 s statement timeout.
+    // Frozen as soon as the grant waits for the lock: its 1 s statement timeout counts from then, not from here.
     const waiting = () => server.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
-    expect((await until(waiting, (rows) => rows[0]?.n === 1, 900, 10))[0].n).toBe(1);
+    expect((await until(waiting, (rows) => rows[0]?.n === 1, 5_000, 10))[0].n).toBe(1);
     freeze();
     let answer;
     try {
@@ -182,11 +182,9 @@ describe('a killed database (SIGKILL)', () => {
       on: { closed: (event) => void closes.push((event as { code: number }).code) },
     });
     const seen: string[] = [];
-    let subscribed!: () => void;
-    const ready = new Promise<void>((resolve) => (subscribed = resolve));
+    const made = server.subscriptionsMade();
     client.subscribe({ query: 'subscription { activity { id kind } }' }, { next: (value) => void seen.push((value.data as any).activity.id), error: () => {}, complete: () => {} });
-    client.on('connected', () => setTimeout(subscribed, 300));
-    await ready;
+    await server.untilSubscribed(made + 1);
     const first = await server.as('lrt', GRANT, { s: 'before-kill' });
     expect(first.errors).toBeUndefined();
     await until(async () => seen.length, (n) => n > 0, 10_000);
