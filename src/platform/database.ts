@@ -136,14 +136,15 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
 
 function poolOptions(options: DataSourceOptions): pg.PoolConfig {
   const timeouts = options.timeouts ?? REQUEST_TIMEOUTS;
+  const max = options.poolSize ?? 10;
   return {
-    max: options.poolSize ?? 10,
+    max,
     // Two connections stay open when idle; the rest close after 10 s idle (pg's default). Most of the time few people
     // work at once, and without any kept the first request after every quiet spell waited for a new connection, its
     // authentication and a backend with cold caches: about 40 ms more before a change reached its subscribers
     // (docs/benchmarks.md). Not more: a kept connection that died without a word (a network cut) is only found out
     // by the request that draws it (DB_QUERY_TIMEOUT_MS, then dropped), and idle sessions hold up DROP DATABASE.
-    min: Math.min(KEPT_CONNECTIONS, options.poolSize ?? 10),
+    min: Math.min(KEPT_CONNECTIONS, max),
     application_name: options.applicationName ?? 'regietafel',
     Client: GuardedClient,
     connectionTimeoutMillis: timeouts.connectMs,
