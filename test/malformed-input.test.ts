@@ -168,3 +168,60 @@ describe('connection cursors', () => {
     expect(next.data.agreements.edges).toHaveLength(1);
   });
 });
+
+describe('POST /graphql (straight to the GraphQL handler) and the paths Express routes to it', () => {
+  // POST /graphql, with or without a query string, skips Express's router (platform/graphql-http.ts); `/graphql/`
+  // goes through Express to the same handler. Whatever the request, both must answer alike.
+  const doors = () => [server.url, `${server.url}?via=query-string`, `${server.url}/`];
+  const asked = async (url: string, init: RequestInit) => {
+    const response = await fetch(url, init);
+    const text = await response.text();
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      challenge: response.headers.get('www-authenticate'),
+      requestId: response.headers.get('x-request-id') !== null,
+      body: text,
+    };
+  };
+
+  it('answers every kind of request the same way through either door', async () => {
+    const token = await server.token('ipo');
+    const json = (body: string | Uint8Array, headers: Record<string, string> = {}): RequestInit => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      body,
+    });
+    // What each is answered: status and error code (none: data).
+    const requests: [string, RequestInit, number, string | null][] = [
+      ['a query', json('{"query":"{ viewer { name } }"}'), 200, null],
+      ['no token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }, 401, 'UNAUTHENTICATED'],
+      ['a body over the limit', json(`{"query":"{ __typename }","variables":{"x":"${'a'.repeat(120_000)}"}}`), 413, 'PAYLOAD_TOO_LARGE'],
+      ['not JSON', json('{"query":'), 400, 'BAD_REQUEST'],
+      ['not UTF-8', json(Buffer.from([0x7b, 0xff, 0x7d])), 400, 'BAD_REQUEST'],
+      ['another charset', json('{"query":"{ __typename }"}', { 'content-type': 'application/json; charset=latin1' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      ['not a JSON content type', json('{ __typename }', { 'content-type': 'text/plain' }), 400, 'BAD_REQUEST'],
+      ['a syntax error', json('{"query":"{ viewer { "}'), 400, 'GRAPHQL_PARSE_FAILED'],
+      ['no query', json('{"variables":{}}'), 400, 'BAD_REQUEST'],
+    ];
+    for (const [what, init, status, code] of requests) {
+      const answers = [];
+      for (const url of doors()) answers.push(await asked(url, init));
+      const [first] = answers;
+      expect(first.status, what).toBe(status);
+      expect(first.contentType, what).toBe('application/json; charset=utf-8');
+      expect(first.challenge, what).toBe(status === 401 ? 'Bearer realm="regietafel"' : null);
+      const body = JSON.parse(first.body) as { data?: unknown; errors?: { extensions: { code: string } }[] };
+      if (code) expect(body.errors?.map((error) => error.extensions.code), what).toEqual([code]);
+      else expect(body.errors, what).toBeUndefined();
+      for (const answer of answers.slice(1)) expect(answer, what).toEqual(first);
+    }
+    const straight = await asked(server.url, json('{"query":"{ viewer { name } }"}'));
+    expect(straight.status).toBe(200);
+    expect(straight.requestId).toBe(true);
+    expect(JSON.parse(straight.body)).toEqual({ data: { viewer: { name: expect.any(String) } } });
+    // A GET query goes through Express too, to the same handler.
+    const get = await fetch(`${server.url}?query=${encodeURIComponent('{ viewer { name } }')}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+    expect(await get.text()).toBe(straight.body);
+  });
+});

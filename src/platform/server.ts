@@ -4,9 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import express, { type ErrorRequestHandler } from 'express';
+import express from 'express';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { useServer } from 'graphql-ws/use/ws';
@@ -24,7 +23,7 @@ import type { Logger } from './logger.js';
 import type { RequestContext } from './context.js';
 import { createRequestContext, createServices, exportsOf, type AnyModule } from './module.js';
 import { mountSignIn, mountWebApplication, type SignInUser } from './web.js';
-import { bodyErrorAnswer, requireUtf8 } from './request-body.js';
+import { graphqlHttpHandler, isGraphQLPost } from './graphql-http.js';
 import { ScalarLiteralPathsRule } from './scalar-literals.js';
 import { subscribeSharing } from './subscription-execution.js';
 
@@ -126,7 +125,9 @@ export async function startServer(options: {
   app.disable('x-powered-by');
   // Answers are per person and never cached (see the cache-control plugin below): no hashing of every body for an ETag.
   app.disable('etag');
-  const httpServer = http.createServer(app);
+  // Every request goes to Express until the GraphQL handler is made (below): then POST /graphql goes straight to it.
+  let routeRequests: http.RequestListener = app;
+  const httpServer = http.createServer((req, res) => routeRequests(req, res));
 
   // Liveness: the process works. It stays 200 while the database is away (restarting the server would not bring it
   // back; /readyz says 503 meanwhile); when the embedded PostgreSQL cannot be brought back, the process exits.
@@ -372,39 +373,32 @@ export async function startServer(options: {
     }
     next();
   });
-  app.use(
-    '/graphql',
-    express.json({ limit: config.limits.bodyBytes, verify: requireUtf8 }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = requestIdOf(req, res);
-        let principal: Principal;
-        try {
-          principal = await authenticator.authenticate(req.headers.authorization, { allowBareToken: false });
-        } catch (error) {
-          if (isClientError(error) && error.extensions.code === ErrorCode.UNAUTHENTICATED) {
-            res.setHeader('WWW-Authenticate', BEARER_CHALLENGE);
-          }
-          if (isClientError(error) && UNAVAILABLE_CODES.has(error.extensions.code)) {
-            health.failed(error);
-            throw new GraphQLError(error.message, {
-              extensions: { ...error.extensions, http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) } },
-            });
-          }
-          throw error;
+  const graphqlHttp = graphqlHttpHandler(apollo, {
+    bodyBytes: config.limits.bodyBytes,
+    log,
+    context: async (req, res) => {
+      const requestId = requestIdOf(req, res);
+      let principal: Principal;
+      try {
+        principal = await authenticator.authenticate(req.headers.authorization, { allowBareToken: false });
+      } catch (error) {
+        if (isClientError(error) && error.extensions.code === ErrorCode.UNAUTHENTICATED) {
+          res.setHeader('WWW-Authenticate', BEARER_CHALLENGE);
         }
-        return contextFor(principal, requestId);
-      },
-    }),
-  );
-
-  // Body-parser failures (too large, not UTF-8, malformed JSON) answered as GraphQL errors.
-  const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
-    const answer = bodyErrorAnswer(error, config.limits.bodyBytes);
-    if (res.headersSent || !answer) return next(error);
-    res.status(answer.status).json({ errors: [{ message: answer.message, extensions: { code: answer.code } }] });
-  };
-  app.use(bodyErrors);
+        if (isClientError(error) && UNAVAILABLE_CODES.has(error.extensions.code)) {
+          health.failed(error);
+          throw new GraphQLError(error.message, {
+            extensions: { ...error.extensions, http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) } },
+          });
+        }
+        throw error;
+      }
+      return contextFor(principal, requestId);
+    },
+  });
+  // POST /graphql, nearly every request, goes to the handler before Express (graphql-http.ts); the rest comes here.
+  app.use('/graphql', (req, res) => graphqlHttp(req, res));
+  routeRequests = (req, res) => (isGraphQLPost(req) ? graphqlHttp(req, res) : app(req, res));
   mountWebApplication(app, { webRoot: options.webRoot, log, config });
 
   try {
