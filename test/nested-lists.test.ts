@@ -36,6 +36,24 @@ describe('provinces → gemeenten → locationProposals', () => {
     expect(uncounted.count).toBe(twelve.count - 1);
   });
 
+  it("reads the gemeente and province of a list's proposals in one statement each, however many rows, and each row gets its own", async () => {
+    const names = 'edges { node { id gemeente { code name province { code } } province { code name } } }';
+    const few = await statements('ipo', `{ locationProposals(first: 2) { ${names} } }`);
+    const many = await statements('ipo', `{ locationProposals(first: 100) { ${names} } }`);
+    const nested = await statements('ipo', `{ provinces { code locationProposals(first: 20) { ${names} } } }`);
+    expect(many.count).toBe(few.count);
+    // The proposals, their gemeenten, their provinces (who is asking is counted apart).
+    expect(many.count).toBeLessThanOrEqual(4);
+    const nodes = [...many.data.locationProposals.edges, ...nested.data.provinces.flatMap((p: any) => p.locationProposals.edges)].map((edge: any) => edge.node);
+    expect(nodes.length).toBeGreaterThan(10);
+    for (const node of nodes) expect(node.province.code, node.id).toBe(node.gemeente.province.code);
+    // As the proposal read on its own gives them.
+    for (const node of nodes.filter((_: unknown, index: number) => index % 9 === 0)) {
+      const alone = await server.as('ipo', 'query($id: ID!) { locationProposal(id: $id) { id gemeente { code name province { code } } province { code name } } }', { id: node.id });
+      expect(alone.data.locationProposal).toEqual(node);
+    }
+  });
+
   it('gives each gemeente the page, totalCount and cursor the top-level list gives it, for whoever asks', async () => {
     for (const handle of ['ipo', 'coa-regio-3', 'gemeente-zeist', 'secretariaat-ut']) {
       const nested = await server.as(handle, `{ province(code: UT) { ${deep(50)} } }`);

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { RequestContext } from '../platform/context.js';
-import { connectionAsks, Connection } from '../platform/pagination.js';
+import type { Loaders, RequestContext } from '../platform/context.js';
+import { connectionAsks, Connection, type Page } from '../platform/pagination.js';
 import { Person, personRef } from '../people/index.js';
 import { Gemeente, Province } from '../reference/index.js';
 import { Opvangtype, ProvinceCode } from '../reference/index.js';
@@ -25,6 +25,23 @@ import {
 } from './types.js';
 
 export const LocationProposalConnection = Connection(LocationProposal, 'LocationProposal');
+
+/**
+ * A page whose proposals are asked for their gemeente or province reads those ahead for all of them (one batch,
+ * as the rows would have asked), so that every row answers at once (`ReadAheadLoader`).
+ */
+function readingNamesAhead(page: Promise<Page<LocationProposal>>, nodeFields: ReadonlySet<string>, loaders: Loaders): Promise<Page<LocationProposal>> {
+  const gemeente = nodeFields.has('gemeente');
+  const province = nodeFields.has('province');
+  if (!gemeente && !province) return page;
+  return page.then(async (read) => {
+    await Promise.all([
+      gemeente ? loaders.gemeente.readAhead(read.edges.map((edge) => edge.node.gemeenteCode)) : null,
+      province ? loaders.province.readAhead(read.edges.map((edge) => edge.node.provinceCode)) : null,
+    ]);
+    return read;
+  });
+}
 
 const filterArgs = (provinceCode?: ProvinceCode, gemeenteCode?: string, status?: ProposalStatus, opvangtype?: Opvangtype, smallScale?: boolean) => ({
   provinceCode,
@@ -51,7 +68,7 @@ export class LocationProposalResolver {
 
   @Query(() => LocationProposalConnection, { description: 'Proposals you may see, newest first.' })
   locationProposals(
-    @Ctx() { services, principal }: RequestContext,
+    @Ctx() { services, principal, loaders }: RequestContext,
     @Arg('provinceCode', () => ProvinceCode, { nullable: true }) provinceCode?: ProvinceCode,
     @Arg('gemeenteCode', () => String, { nullable: true }) gemeenteCode?: string,
     @Arg('status', () => ProposalStatus, { nullable: true }) status?: ProposalStatus,
@@ -62,7 +79,7 @@ export class LocationProposalResolver {
     @Info() info?: GraphQLResolveInfo,
   ) {
     const asks = info ? connectionAsks(info) : null;
-    return services.proposals.list(
+    const page = services.proposals.list(
       principal,
       filterArgs(provinceCode, gemeenteCode, status, opvangtype, smallScale),
       first,
@@ -70,6 +87,7 @@ export class LocationProposalResolver {
       asks?.totalCount ?? true,
       asks ? asksProposalDetails(asks.nodeFields) : true,
     );
+    return asks ? readingNamesAhead(page, asks.nodeFields, loaders) : page;
   }
 
   @Mutation(() => LocationProposal, { description: 'GEMEENTE: propose a location for your gemeente (starts as CONCEPT).' })
@@ -214,7 +232,7 @@ function parentPage(of: ProposalPageKey['of'], code: string, args: ProposalListA
 export class ProvinceProposalsResolver {
   @FieldResolver(() => LocationProposalConnection, { description: "The province's proposals you may see, newest first." })
   locationProposals(@Root() province: Province, @Ctx() { loaders }: RequestContext, @Args(() => ProposalListArgs, { validate: false }) args: ProposalListArgs, @Info() info: GraphQLResolveInfo) {
-    return loaders.proposalsOfParent.load(parentPage('PROVINCE', province.code, args, info));
+    return readingNamesAhead(loaders.proposalsOfParent.load(parentPage('PROVINCE', province.code, args, info)), connectionAsks(info).nodeFields, loaders);
   }
 }
 
@@ -222,6 +240,6 @@ export class ProvinceProposalsResolver {
 export class GemeenteProposalsResolver {
   @FieldResolver(() => LocationProposalConnection, { description: "The gemeente's proposals you may see, newest first." })
   locationProposals(@Root() gemeente: Gemeente, @Ctx() { loaders }: RequestContext, @Args(() => ProposalListArgs, { validate: false }) args: ProposalListArgs, @Info() info: GraphQLResolveInfo) {
-    return loaders.proposalsOfParent.load(parentPage('GEMEENTE', gemeente.code, args, info));
+    return readingNamesAhead(loaders.proposalsOfParent.load(parentPage('GEMEENTE', gemeente.code, args, info)), connectionAsks(info).nodeFields, loaders);
   }
 }

@@ -49,7 +49,7 @@ export class ProvinceResolver {
 @Resolver(() => Gemeente)
 export class GemeenteResolver {
   @Query(() => Gemeente, { nullable: true, description: 'One gemeente by CBS code (GM0344); null if there is none with that code.' })
-  gemeente(@Arg('code', () => String) code: string, @Ctx() { loaders }: RequestContext): Promise<Gemeente | null> {
+  gemeente(@Arg('code', () => String) code: string, @Ctx() { loaders }: RequestContext) {
     return loaders.gemeente.load(normaliseGemeenteCode(code));
   }
 

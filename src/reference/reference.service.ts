@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { badUserInput } from '../platform/errors.js';
 import { isCleanText } from '../platform/validation.js';
-import { byKey, groupByKey } from '../platform/loader-utils.js';
+import { byKey, groupByKey, ReadAheadLoader } from '../platform/loader-utils.js';
 import { queryPreparedText } from '../platform/database.js';
 import { isStringPair, pageRequest, toPage, type Page, type PageRequest } from '../platform/pagination.js';
 import { Gemeente, OpvangtypeRecord, Province, Uitplaatsingsregio } from './entities.js';
@@ -100,12 +100,17 @@ export class ReferenceService {
   createLoaders() {
     const db = this.db;
     return {
-      // Read on almost every request (a list's gemeente and province names): plain statements, not the query builder.
-      province: new DataLoader<ProvinceCode, Province | null>(async (codes) =>
-        byKey(codes, (await queryPreparedText<object>(db, PROVINCE_SQL, [codes])).map((row) => Object.assign(new Province(), row)), (p: Province) => p.code),
+      // Read on almost every request (a list's gemeente and province names): plain statements, not the query builder;
+      // a list that asks for them reads them ahead (`readAhead`), and its rows then get them without a promise.
+      province: new ReadAheadLoader(
+        new DataLoader<ProvinceCode, Province | null>(async (codes) =>
+          byKey(codes, (await queryPreparedText<object>(db, PROVINCE_SQL, [codes])).map((row) => Object.assign(new Province(), row)), (p: Province) => p.code),
+        ),
       ),
-      gemeente: new DataLoader<string, Gemeente | null>(async (codes) =>
-        byKey(codes, (await queryPreparedText<object>(db, GEMEENTE_SQL, [codes])).map((row) => Object.assign(new Gemeente(), row)), (g: Gemeente) => g.code),
+      gemeente: new ReadAheadLoader(
+        new DataLoader<string, Gemeente | null>(async (codes) =>
+          byKey(codes, (await queryPreparedText<object>(db, GEMEENTE_SQL, [codes])).map((row) => Object.assign(new Gemeente(), row)), (g: Gemeente) => g.code),
+        ),
       ),
       uitplaatsingsregio: new DataLoader<number, Uitplaatsingsregio | null>(async (numbers) =>
         byKey(numbers, await db.getRepository(Uitplaatsingsregio).findBy(numbers.map((number) => ({ number }))), (r) => r.number),
