@@ -82,6 +82,17 @@ describe('signing in', () => {
     // Only the people on the list: not any subject one cares to name.
     const stranger = await fetch(`${base}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'anyone' }) });
     expect(stranger.status).toBe(400);
+    // A body it cannot read: the API's JSON error, never Express's page with a stack trace.
+    const unreadable = [
+      ['{"user":', 400, 'BAD_REQUEST', 'Request body is not valid JSON'],
+      [JSON.stringify({ user: 'x'.repeat(2_000) }), 413, 'PAYLOAD_TOO_LARGE', 'Request body larger than 1024 bytes'],
+    ] as const;
+    for (const [body, status, code, message] of unreadable) {
+      const answer = await fetch(`${base}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(answer.status, code).toBe(status);
+      expect(answer.headers.get('content-type'), code).toBe('application/json; charset=utf-8');
+      expect(await answer.json(), code).toEqual({ errors: [{ message, extensions: { code } }] });
+    }
     expect(server.logs.some((line) => /development sign-in is ON/.test(String(line.msg)))).toBe(true);
   });
 

@@ -3,7 +3,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import express from 'express';
 import type { Logger } from './logger.js';
 import { ErrorCode } from './errors.js';
-import { bodyErrorAnswer, requireUtf8 } from './request-body.js';
+import { requireUtf8, unreadableBodyAnswer } from './request-body.js';
 
 /** A request whose body the JSON parser has read (`body` is undefined when there was none, e.g. a GET). */
 type ParsedRequest = http.IncomingMessage & { body?: unknown };
@@ -17,7 +17,7 @@ export type GraphQLHttpHandler = (req: http.IncomingMessage, res: http.ServerRes
  * request and response objects were a third of the server's CPU for a small query (docs/benchmarks.md). Express mounts
  * the same function for every other request to `/graphql` (GET queries, `/graphql/`), so both answer alike.
  *
- * A body that cannot be read is answered as a GraphQL error (`bodyErrorAnswer`); anything else that goes wrong
+ * A body that cannot be read is answered as a GraphQL error (`unreadableBodyAnswer`); anything else that goes wrong
  * outside Apollo's own error handling is logged and answered 500 with a code, never with a stack.
  */
 export function graphqlHttpHandler<Context extends BaseContext>(
@@ -68,9 +68,9 @@ export function graphqlHttpHandler<Context extends BaseContext>(
   return (req, res) => {
     readJson(req as express.Request, res as express.Response, (error?: unknown) => {
       if (error) {
-        const unreadable = bodyErrorAnswer(error, options.bodyBytes);
+        const unreadable = unreadableBodyAnswer(error, options.bodyBytes);
         if (!unreadable) return failed(res, error);
-        answer(res, unreadable.status, JSON.stringify({ errors: [{ message: unreadable.message, extensions: { code: unreadable.code } }] }));
+        answer(res, unreadable.status, unreadable.body);
         return;
       }
       execute(req, res).catch((failure: unknown) => failed(res, failure));

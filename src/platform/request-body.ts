@@ -22,11 +22,11 @@ export function requireUtf8(_req: http.IncomingMessage, _res: http.ServerRespons
  * undefined for anything that is not a body-parser failure.
  */
 export function bodyErrorAnswer(error: unknown, bodyBytes: number): { status: number; message: string; code: string } | undefined {
-  const { status, type } = error as { status?: number; type?: string };
+  const { status, type, limit } = error as { status?: number; type?: string; limit?: number };
   if (!status || status >= 500) return undefined;
   switch (type) {
     case 'entity.too.large':
-      return { status: 413, message: `Request body larger than ${bodyBytes} bytes`, code: ErrorCode.PAYLOAD_TOO_LARGE };
+      return { status: 413, message: `Request body larger than ${limit ?? bodyBytes} bytes`, code: ErrorCode.PAYLOAD_TOO_LARGE };
     case 'charset.unsupported':
       return { status: 415, message: 'Only UTF-8 JSON is accepted: send content-type application/json, with no charset or charset=utf-8', code: ErrorCode.UNSUPPORTED_MEDIA_TYPE };
     case 'encoding.unsupported':
@@ -38,4 +38,10 @@ export function bodyErrorAnswer(error: unknown, bodyBytes: number): { status: nu
     default:
       return { status, message: 'Request body could not be read', code: status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_REQUEST };
   }
+}
+
+/** A body-parser failure as the answer the API gives it (status and JSON text); undefined for any other error. */
+export function unreadableBodyAnswer(error: unknown, bodyBytes: number): { status: number; body: string } | undefined {
+  const answer = bodyErrorAnswer(error, bodyBytes);
+  return answer && { status: answer.status, body: JSON.stringify({ errors: [{ message: answer.message, extensions: { code: answer.code } }] }) };
 }

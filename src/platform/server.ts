@@ -5,7 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { useServer } from 'graphql-ws/use/ws';
@@ -24,6 +24,7 @@ import type { RequestContext } from './context.js';
 import { createRequestContext, createServices, exportsOf, type AnyModule } from './module.js';
 import { mountSignIn, mountWebApplication, type SignInUser } from './web.js';
 import { graphqlHttpHandler, isGraphQLPost } from './graphql-http.js';
+import { unreadableBodyAnswer } from './request-body.js';
 import { ScalarLiteralPathsRule } from './scalar-literals.js';
 import { subscribeSharing } from './subscription-execution.js';
 
@@ -399,6 +400,14 @@ export async function startServer(options: {
   // POST /graphql, nearly every request, goes to the handler before Express (graphql-http.ts); the rest comes here.
   app.use('/graphql', (req, res) => graphqlHttp(req, res));
   routeRequests = (req, res) => (isGraphQLPost(req) ? graphqlHttp(req, res) : app(req, res));
+
+  // Body-parser failures of Express's own routes (the development sign-in) answered as the API answers them.
+  const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+    const answer = unreadableBodyAnswer(error, config.limits.bodyBytes);
+    if (res.headersSent || !answer) return next(error);
+    res.status(answer.status).type('application/json; charset=utf-8').send(answer.body);
+  };
+  app.use(bodyErrors);
   mountWebApplication(app, { webRoot: options.webRoot, log, config });
 
   try {
