@@ -11,10 +11,11 @@
  * used from /proc, and writes the section.
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSchema, execute, parse } from 'graphql';
 import pg from 'pg';
 import { packageRoot } from '../src/platform/paths.js';
 import type { Load, LoadResult } from './compare-load.js';
@@ -76,6 +77,33 @@ async function ask(server: Server, workload: Workload): Promise<{ answer: { data
   const text = await response.text();
   if (!response.ok) throw new Error(`${workload.key}: ${server.name} answered ${response.status}: ${text.slice(0, 500)}`);
   return { answer: JSON.parse(text), bytes: Buffer.byteLength(text) };
+}
+
+/**
+ * What graphql-js alone spends on a workload: regietafel's document executed over its own answer held in memory,
+ * with the schema's SDL (`schema/schema.graphql`) and no resolvers (each field reads the property of its name), then
+ * turned into JSON as Apollo Server does. No database, no HTTP, no authorization: the floor of field-by-field execution
+ * for that answer. Milliseconds of this process's CPU per execution, over at least 300 ms after a warm-up.
+ */
+function executionFloor(operation: Operation, data: unknown): number {
+  const schema = buildSchema(readFileSync(path.join(packageRoot, 'schema', 'schema.graphql'), 'utf8'));
+  const document = parse(operation.query);
+  const run = () => {
+    const result = execute({ schema, document, rootValue: data, variableValues: operation.variables });
+    if (result instanceof Promise || result.errors) throw new Error(`executing over the answer: ${JSON.stringify((result as { errors?: unknown }).errors)}`);
+    return JSON.stringify(result);
+  };
+  for (let i = 0; i < 50; i++) run();
+  const start = process.cpuUsage();
+  let runs = 0;
+  let used = 0;
+  while (used < 300_000) {
+    run();
+    runs += 1;
+    const { user, system } = process.cpuUsage(start);
+    used = user + system;
+  }
+  return used / 1000 / runs;
 }
 
 interface Round {
@@ -152,12 +180,13 @@ async function main() {
     ];
     generator = fork(path.join(here, 'compare-load.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 
-    const results: { workload: Workload; ours: Figures; theirs: Figures; bytes: [number, number] }[] = [];
+    const results: Result[] = [];
     for (const workload of workloads) {
       // Alike first, or the comparison means nothing.
       const [ours, theirs] = await Promise.all(servers.map((server) => ask(server, workload)));
       assertSameAnswers(workload, ours.answer, theirs.answer);
       console.log(`${workload.key}: both answer alike (${ours.bytes} and ${theirs.bytes} bytes)`);
+      const floor = executionFloor(workload.regietafel, ours.answer.data);
 
       const requests = Math.max(CONCURRENCY, Math.round(REQUESTS * workload.share));
       const rounds: Round[][] = [[], []];
@@ -181,7 +210,7 @@ async function main() {
           rounds[index].push(round);
         }
       }
-      const entry = { workload, ours: figures(rounds[0], requests), theirs: figures(rounds[1], requests), bytes: [ours.bytes, theirs.bytes] as [number, number] };
+      const entry = { workload, ours: figures(rounds[0], requests), theirs: figures(rounds[1], requests), bytes: [ours.bytes, theirs.bytes] as [number, number], floor };
       console.log(
         `${workload.key}: regietafel ${entry.ours.perSecond.toFixed(0)} req/s, PostGraphile ${entry.theirs.perSecond.toFixed(0)} req/s: ${(entry.ours.perSecond / entry.theirs.perSecond).toFixed(2)}×`,
       );
@@ -198,10 +227,19 @@ async function main() {
   }
 }
 
-function section(size: BenchDataSize, results: { workload: Workload; ours: Figures; theirs: Figures; bytes: [number, number] }[]): string {
+interface Result {
+  workload: Workload;
+  ours: Figures;
+  theirs: Figures;
+  bytes: [number, number];
+  /** graphql-js alone on regietafel's answer (`executionFloor`), ms of CPU. */
+  floor: number;
+}
+
+function section(size: BenchDataSize, results: Result[]): string {
   const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
-  const rows = results.map(({ workload, ours, theirs }) =>
-    `| ${workload.label} | **${(ours.perSecond / theirs.perSecond).toFixed(2)}×** | ${ours.perSecond.toFixed(0)} / ${theirs.perSecond.toFixed(0)} req/s | ${ms(ours.p50)} / ${ms(theirs.p50)} ms | ${ms(ours.p99)} / ${ms(theirs.p99)} ms | ${ms(ours.serverCpu)} / ${ms(theirs.serverCpu)} ms | ${ms(ours.databaseCpu)} / ${ms(theirs.databaseCpu)} ms | ${ours.requests} |`,
+  const rows = results.map(({ workload, ours, theirs, floor }) =>
+    `| ${workload.label} | **${(ours.perSecond / theirs.perSecond).toFixed(2)}×** | ${ours.perSecond.toFixed(0)} / ${theirs.perSecond.toFixed(0)} req/s | ${ms(ours.p50)} / ${ms(theirs.p50)} ms | ${ms(ours.p99)} / ${ms(theirs.p99)} ms | ${ms(ours.serverCpu)} / ${ms(theirs.serverCpu)} ms | ${ms(ours.databaseCpu)} / ${ms(theirs.databaseCpu)} ms | ${ms(floor)} ms | ${ours.requests} |`,
   );
   return [
     `## Comparison with PostGraphile (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, regietafel on Node ${process.version}, PostGraphile on Node 22)`,
@@ -213,16 +251,17 @@ function section(size: BenchDataSize, results: { workload: Workload; ours: Figur
     `${ROUNDS === 1 ? 'One round' : `${ROUNDS} rounds`} per workload and server, ${CONCURRENCY} requests at a time, after ${WARMUP} warm-up requests; the servers take turns, each going`,
     'first every other round. Throughput is the median round; latency is over all measured requests. Each cell: regietafel / PostGraphile.',
     '',
-    '| workload | ratio (regietafel ÷ PostGraphile) | throughput | p50 | p99 | server CPU per request | PostgreSQL CPU per request | requests per round |',
-    '|---|---|---|---|---|---|---|---|',
+    '| workload | ratio (regietafel ÷ PostGraphile) | throughput | p50 | p99 | server CPU per request | PostgreSQL CPU per request | graphql-js alone | requests per round |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     '- **Both answer alike**: before measuring a workload, the benchmark asks each server once and compares the answers after',
     '  mapping PostGraphile\'s names onto regietafel\'s (`rowId` → `id`, `gemeenteByGemeenteCode` → `gemeente`, …): the same',
     '  ids, names and figures in the same order. During the rounds every answer must be a 200 of exactly the size checked.',
     '- **In PostGraphile\'s favour**: it connects as the database superuser, so it checks no token and applies no authorization',
-    '  at all; regietafel verifies the token (its signature at most once a minute), reads the person and their memberships',
-    '  on every request and applies each policy (as IPO, who may see every province). PostGraphile has none of regietafel\'s',
+    '  at all; regietafel verifies the token (its signature at most once a minute), checks who its subject is on every request',
+    '  (kept between requests while the database notifies every change) and applies each policy (as IPO, who may see every',
+    '  province). PostGraphile has none of regietafel\'s',
     '  limits (depth, aliases, tokens, cost) and no error masking. It runs on Node 22, regietafel on Node 20. It compiles a whole',
     '  query into one SQL statement; regietafel resolves field by field, with batched loaders.',
     `- **In regietafel\'s favour**: it runs with the Node flags it is deployed with (\`${serverNodeFlags().join(' ')}\`, a larger young`,
@@ -239,6 +278,11 @@ function section(size: BenchDataSize, results: { workload: Workload; ours: Figur
     '  statuses and bytes, parsing nothing); all share the same cores with PostgreSQL.',
     '- CPU per request is read from /proc (user + system) over the measured requests: the server process, and PostgreSQL',
     '  (postmaster and backends).',
+    '- **graphql-js alone**: regietafel\'s document executed by graphql-js over regietafel\'s own answer held in memory, with',
+    '  the schema\'s SDL and no resolvers (each field reads its property), then turned into JSON: no database, no HTTP, no',
+    '  authorization, measured in the benchmark\'s own process with nothing else running. It is the floor of executing that',
+    '  answer field by field, the way regietafel\'s stack (graphql-js under Apollo Server and type-graphql) executes every',
+    '  request; PostGraphile plans a query once and does not execute it field by field.',
     '',
   ].join('\n');
 }

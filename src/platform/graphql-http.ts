@@ -14,7 +14,7 @@ export type GraphQLHttpHandler = (req: http.IncomingMessage, res: http.ServerRes
  * GraphQL over HTTP at `/graphql`: express.json (the body parser, with the size limit and the UTF-8 check) and then
  * Apollo Server's `executeHTTPGraphQLRequest`, the entry point its integrations are built on. It takes Node's own
  * request and response, so the HTTP server hands `POST /graphql` to it before Express's router: routing and Express's
- * request and response objects were a third of the server's CPU for a small query (docs/benchmarks.md). Express mounts
+ * request and response objects were about a third of the server's CPU for a small query (docs/benchmarks.md). Express mounts
  * the same function for every other request to `/graphql` (GET queries, `/graphql/`), so both answer alike.
  *
  * A body that cannot be read is answered as a GraphQL error (`unreadableBodyAnswer`); anything else that goes wrong

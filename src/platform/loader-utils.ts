@@ -20,7 +20,8 @@ export function groupByKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) 
  * field, one for the object, and a turn of the microtask queue each. Per request, like the DataLoader it wraps.
  */
 export class ReadAheadLoader<K, V> {
-  private readonly known = new Map<K, V>();
+  /** Values read ahead; a read that failed is kept as its failure, so that the rows get it without reading again. */
+  private readonly known = new Map<K, V | Promise<V>>();
 
   constructor(private readonly loader: DataLoader<K, V>) {}
 
@@ -39,7 +40,12 @@ export class ReadAheadLoader<K, V> {
     const values = await this.loader.loadMany(wanted);
     wanted.forEach((key, index) => {
       const value = values[index];
-      if (!(value instanceof Error)) this.known.set(key, value);
+      if (value instanceof Error) {
+        // DataLoader forgets a failed batch: without this, every row would run the failed statement once more.
+        const failed = Promise.reject(value);
+        failed.catch(() => {}); // handled by whoever loads it
+        this.known.set(key, failed);
+      } else this.known.set(key, value);
     });
   }
 }

@@ -69,8 +69,8 @@ function armorFor(config: Config) {
 }
 
 /**
- * The GraphQL server: HTTP (Apollo over Express) and graphql-ws on the same /graphql path,
- * with one authentication, one set of limits and one error policy for both.
+ * The GraphQL server: HTTP (Apollo Server; POST /graphql straight, the rest through Express) and graphql-ws on the
+ * same /graphql path, with one authentication, one set of limits and one error policy for both.
  */
 export async function startServer(options: {
   config: Config;
