@@ -54,6 +54,23 @@ describe('provinces → gemeenten → locationProposals', () => {
     }
   });
 
+  it("gives the agreements' and signals' rows the gemeente and province each gets read alone", async () => {
+    const agreements = await statements('ipo', '{ agreements(first: 100) { edges { node { id gemeente { code name province { code } } } } } }');
+    const signals = await statements('lrt', '{ signals(first: 100) { edges { node { id province { code name } } } } }');
+    const agreementNodes = agreements.data.agreements.edges.map((edge: any) => edge.node);
+    const signalNodes = signals.data.signals.edges.map((edge: any) => edge.node);
+    expect(agreementNodes.length).toBeGreaterThan(3);
+    expect(signalNodes.length).toBeGreaterThan(0);
+    for (const node of agreementNodes.filter((_: unknown, index: number) => index % 5 === 0)) {
+      const alone = await server.as('ipo', 'query($id: ID!) { agreement(id: $id) { id gemeente { code name province { code } } } }', { id: node.id });
+      expect(alone.data.agreement).toEqual(node);
+    }
+    for (const node of signalNodes) {
+      const alone = await server.as('lrt', 'query($id: ID!) { signal(id: $id) { id province { code name } } }', { id: node.id });
+      expect(alone.data.signal).toEqual(node);
+    }
+  });
+
   it('gives each gemeente the page, totalCount and cursor the top-level list gives it, for whoever asks', async () => {
     for (const handle of ['ipo', 'coa-regio-3', 'gemeente-zeist', 'secretariaat-ut']) {
       const nested = await server.as(handle, `{ province(code: UT) { ${deep(50)} } }`);

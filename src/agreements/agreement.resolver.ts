@@ -1,9 +1,10 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
 import { badUserInput } from '../platform/errors.js';
-import { Connection } from '../platform/pagination.js';
-import { Gemeente, Opvangtype, Province, ProvinceCode } from '../reference/index.js';
+import { connectionAsks, Connection } from '../platform/pagination.js';
+import { Gemeente, Opvangtype, Province, ProvinceCode, readingPlacesAhead } from '../reference/index.js';
 import { Comment } from '../comments/index.js';
 import { AgreementCommentSubject } from './agreement.comments.js';
 import { isIsoDate } from '../platform/validation.js';
@@ -23,7 +24,7 @@ export class AgreementResolver {
 
   @Query(() => AgreementConnection, { description: 'Agreements you may see, soonest end date first.' })
   agreements(
-    @Ctx() { services, principal }: RequestContext,
+    @Ctx() { services, principal, loaders }: RequestContext,
     @Arg('provinceCode', () => ProvinceCode, { nullable: true }) provinceCode?: ProvinceCode,
     @Arg('gemeenteCode', () => String, { nullable: true }) gemeenteCode?: string,
     @Arg('opvangtype', () => Opvangtype, { nullable: true }) opvangtype?: Opvangtype,
@@ -31,8 +32,10 @@ export class AgreementResolver {
     @Arg('expiringBefore', () => LocalDateResolver, { nullable: true, description: 'Only agreements whose end date is before this date, not ended early.' }) expiringBefore?: string,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return services.agreements.list(principal, { provinceCode, gemeenteCode, opvangtype, status, expiringBefore }, first, after);
+    const page = services.agreements.list(principal, { provinceCode, gemeenteCode, opvangtype, status, expiringBefore }, first, after);
+    return info ? readingPlacesAhead(page, connectionAsks(info).nodeFields, loaders) : page;
   }
 
   @Query(() => ExtensionReport, { description: 'Of the agreements whose original end date lies in [from, until], how many were extended.' })

@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { Loaders, RequestContext } from '../platform/context.js';
-import { connectionAsks, Connection, type Page } from '../platform/pagination.js';
+import type { RequestContext } from '../platform/context.js';
+import { connectionAsks, Connection } from '../platform/pagination.js';
 import { Person, personRef } from '../people/index.js';
-import { Gemeente, Province } from '../reference/index.js';
+import { Gemeente, Province, readingPlacesAhead } from '../reference/index.js';
 import { Opvangtype, ProvinceCode } from '../reference/index.js';
 import { Comment } from '../comments/index.js';
 import { reach } from '../events/index.js';
@@ -25,23 +25,6 @@ import {
 } from './types.js';
 
 export const LocationProposalConnection = Connection(LocationProposal, 'LocationProposal');
-
-/**
- * A page whose proposals are asked for their gemeente or province reads those ahead for all of them (one batch,
- * as the rows would have asked), so that every row answers at once (`ReadAheadLoader`).
- */
-function readingNamesAhead(page: Promise<Page<LocationProposal>>, nodeFields: ReadonlySet<string>, loaders: Loaders): Promise<Page<LocationProposal>> {
-  const gemeente = nodeFields.has('gemeente');
-  const province = nodeFields.has('province');
-  if (!gemeente && !province) return page;
-  return page.then(async (read) => {
-    await Promise.all([
-      gemeente ? loaders.gemeente.readAhead(read.edges.map((edge) => edge.node.gemeenteCode)) : null,
-      province ? loaders.province.readAhead(read.edges.map((edge) => edge.node.provinceCode)) : null,
-    ]);
-    return read;
-  });
-}
 
 const filterArgs = (provinceCode?: ProvinceCode, gemeenteCode?: string, status?: ProposalStatus, opvangtype?: Opvangtype, smallScale?: boolean) => ({
   provinceCode,
@@ -87,7 +70,7 @@ export class LocationProposalResolver {
       asks?.totalCount ?? true,
       asks ? asksProposalDetails(asks.nodeFields) : true,
     );
-    return asks ? readingNamesAhead(page, asks.nodeFields, loaders) : page;
+    return asks ? readingPlacesAhead(page, asks.nodeFields, loaders) : page;
   }
 
   @Mutation(() => LocationProposal, { description: 'GEMEENTE: propose a location for your gemeente (starts as CONCEPT).' })
@@ -232,7 +215,7 @@ function parentPage(of: ProposalPageKey['of'], code: string, args: ProposalListA
 export class ProvinceProposalsResolver {
   @FieldResolver(() => LocationProposalConnection, { description: "The province's proposals you may see, newest first." })
   locationProposals(@Root() province: Province, @Ctx() { loaders }: RequestContext, @Args(() => ProposalListArgs, { validate: false }) args: ProposalListArgs, @Info() info: GraphQLResolveInfo) {
-    return readingNamesAhead(loaders.proposalsOfParent.load(parentPage('PROVINCE', province.code, args, info)), connectionAsks(info).nodeFields, loaders);
+    return readingPlacesAhead(loaders.proposalsOfParent.load(parentPage('PROVINCE', province.code, args, info)), connectionAsks(info).nodeFields, loaders);
   }
 }
 
@@ -240,6 +223,6 @@ export class ProvinceProposalsResolver {
 export class GemeenteProposalsResolver {
   @FieldResolver(() => LocationProposalConnection, { description: "The gemeente's proposals you may see, newest first." })
   locationProposals(@Root() gemeente: Gemeente, @Ctx() { loaders }: RequestContext, @Args(() => ProposalListArgs, { validate: false }) args: ProposalListArgs, @Info() info: GraphQLResolveInfo) {
-    return readingNamesAhead(loaders.proposalsOfParent.load(parentPage('GEMEENTE', gemeente.code, args, info)), connectionAsks(info).nodeFields, loaders);
+    return readingPlacesAhead(loaders.proposalsOfParent.load(parentPage('GEMEENTE', gemeente.code, args, info)), connectionAsks(info).nodeFields, loaders);
   }
 }

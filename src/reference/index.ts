@@ -6,6 +6,7 @@ import { ReferenceService, type ReferenceLoaders } from './reference.service.js'
 export { Gemeente, GemeenteImport, OpvangtypeRecord, Province, Uitplaatsingsregio } from './entities.js';
 export { Opvangtype, PROVINCE_CODES, ProvinceCode, provinceCodeParam } from './enums.js';
 export { normaliseGemeenteCode, ReferenceService } from './reference.service.js';
+export { readingPlacesAhead } from './read-ahead.js';
 
 declare module '../platform/context.js' {
   interface Services {

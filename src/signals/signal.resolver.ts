@@ -1,11 +1,12 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
-import { Connection } from '../platform/pagination.js';
+import { connectionAsks, Connection } from '../platform/pagination.js';
 import { normaliseId } from '../platform/validation.js';
 import { Person, personRef } from '../people/index.js';
-import { Province, ProvinceCode } from '../reference/index.js';
+import { Province, ProvinceCode, readingPlacesAhead } from '../reference/index.js';
 import { Comment } from '../comments/index.js';
 import { reach } from '../events/index.js';
 import { contextForExecution } from '../platform/module.js';
@@ -36,15 +37,17 @@ export class SignalResolver {
 
   @Query(() => SignalConnection, { description: 'Signals you may read (IPO and LRT: all; others: the provinces of their roles), newest first.' })
   signals(
-    @Ctx() { services, principal }: RequestContext,
+    @Ctx() { services, principal, loaders }: RequestContext,
     @Arg('provinceCode', () => ProvinceCode, { nullable: true }) provinceCode?: ProvinceCode,
     @Arg('status', () => SignalStatus, { nullable: true }) status?: SignalStatus,
     @Arg('opgave', () => SignalOpgave, { nullable: true }) opgave?: SignalOpgave,
     @Arg('source', () => SignalSource, { nullable: true }) source?: SignalSource,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return services.signals.list(principal, { provinceCode, status, opgave, source }, first, after);
+    const page = services.signals.list(principal, { provinceCode, status, opgave, source }, first, after);
+    return info ? readingPlacesAhead(page, connectionAsks(info).nodeFields, loaders) : page;
   }
 
   @Query(() => [SignalAgendaMeeting], { description: "The LRT's agenda: signals ON_AGENDA that you may read, grouped by meeting date, earliest first." })
