@@ -44,6 +44,8 @@ describe('provinces → gemeenten → locationProposals', () => {
     expect(many.count).toBe(few.count);
     // The proposals, their gemeenten, their provinces (who is asking is counted apart).
     expect(many.count).toBeLessThanOrEqual(4);
+    // Under the provinces too: the gemeenten and provinces of all the pages' rows in one statement each.
+    expect(nested.count).toBeLessThanOrEqual(many.count + 1);
     const nodes = [...many.data.locationProposals.edges, ...nested.data.provinces.flatMap((p: any) => p.locationProposals.edges)].map((edge: any) => edge.node);
     expect(nodes.length).toBeGreaterThan(10);
     for (const node of nodes) expect(node.province.code, node.id).toBe(node.gemeente.province.code);
