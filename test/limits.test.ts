@@ -56,6 +56,33 @@ describe('query limits (graphql-armor), the same on both paths', () => {
     expect(code).toBe(1009);
   });
 
+  it('counts page sizes given as variables as it counts those written in the query, on both paths', async () => {
+    // Written in the query, graphql-armor's cost limit refuses it when validating; as variables it did not count them.
+    const written = '{ provinces { code gemeenten(first: 400) { edges { node { name locationProposals(first: 50) { edges { node { id name } } } } } } } }';
+    const asVariables = 'query($a: Int, $b: Int) { provinces { code gemeenten(first: $a) { edges { node { name locationProposals(first: $b) { edges { node { id name } } } } } } } }';
+    const refusedWritten = await server.gql(written, undefined, token);
+    expect(refusedWritten.status).toBe(400);
+    expect(refusedWritten.errors?.[0].message).toMatch(/cost limit of 250000 exceeded, found 1653041/i);
+    const refused = await server.gql(asVariables, { a: 400, b: 50 }, token);
+    expect(refused.status).toBe(400);
+    expect(codes(refused)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(refused.errors?.[0].message).toMatch(/cost limit of 250000 exceeded, found 1653041 with the page sizes of the variables/i);
+    expect(refused.data).toBeUndefined();
+    const ws = await wsExecute(server.wsClient({ authorization: token }), asVariables, { a: 400, b: 50 }).catch((errors) => ({ errors }));
+    expect((ws.errors as any[])[0].message).toMatch(/found 1653041 with the page sizes of the variables/);
+    expect((ws.errors as any[])[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    // Small pages as variables are fine, on both paths, and so are variables that page nothing.
+    const fine = await server.gql(asVariables, { a: 5, b: 2 }, token);
+    expect(fine.errors).toBeUndefined();
+    expect(fine.data.provinces).toHaveLength(12);
+    const fineWs = await wsExecute(server.wsClient({ authorization: token }), asVariables, { a: 5, b: 2 });
+    expect(fineWs.errors).toBeUndefined();
+    expect((await server.gql('query($c: ProvinceCode!) { province(code: $c) { name } }', { c: 'UT' }, token)).errors).toBeUndefined();
+    // Variables that do not fit the operation are refused as such, not as too costly.
+    const wrong = await server.gql(asVariables, { a: 'many' }, token);
+    expect(codes(wrong)).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('accepts normal queries, and refuses batched HTTP requests', async () => {
     const ok = await server.gql('{ provinces { code regietafel { members { person { name memberships { role } } } } } }', undefined, token);
     expect(ok.errors).toBeUndefined();

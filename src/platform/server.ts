@@ -25,6 +25,7 @@ import { createRequestContext, createServices, exportsOf, type AnyModule } from 
 import { mountSignIn, mountWebApplication, type SignInUser } from './web.js';
 import { graphqlHttpHandler, isGraphQLPost } from './graphql-http.js';
 import { unreadableBodyAnswer } from './request-body.js';
+import { costRefusal, QUERY_COST } from './query-cost.js';
 import { ScalarLiteralPathsRule } from './scalar-literals.js';
 import { subscribeSharing } from './subscription-execution.js';
 
@@ -59,7 +60,7 @@ function armorFor(config: Config) {
     maxAliases: { n: config.limits.maxAliases },
     // Token counting is done by graphql-js's own parser option (below), on both paths.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: config.limits.maxCost },
+    costLimit: { maxCost: config.limits.maxCost, ...QUERY_COST },
     maxDirectives: { n: config.limits.maxDirectives },
     // Introspection is open to every authenticated user, so hiding "Did you mean …" protects nothing and
     // would make the HTTP path answer differently from the WebSocket path.
@@ -283,6 +284,8 @@ export async function startServer(options: {
           }
           validatedDocuments.set(payload.query, document);
         }
+        const tooCostly = costRefusal(schema, document, payload.variables, payload.operationName, config.limits.maxCost);
+        if (tooCostly) return [tooCostly];
         const requestId = randomUUID();
         return {
           schema,
@@ -341,6 +344,18 @@ export async function startServer(options: {
     },
   };
 
+  // Page sizes given as variables count as those written in the query do (query-cost.ts); 400 like any refused query.
+  const costPlugin: ApolloServerPlugin<RequestContext> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, operationName }) {
+          const tooCostly = costRefusal(schema, document, request.variables, operationName, config.limits.maxCost);
+          if (tooCostly) throw new GraphQLError(tooCostly.message, { extensions: { ...tooCostly.extensions, http: { status: 400 } } });
+        },
+      };
+    },
+  };
+
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: true,
@@ -361,6 +376,7 @@ export async function startServer(options: {
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); await stopModules(); await people.stop(); } }; } },
       // graphql-armor's plugin types come from Apollo's CommonJS typings; the objects are the same.
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
+      costPlugin,
       loggingPlugin,
     ],
   });
