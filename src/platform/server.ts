@@ -25,7 +25,7 @@ import { createRequestContext, createServices, exportsOf, type AnyModule } from 
 import { mountSignIn, mountWebApplication, type SignInUser } from './web.js';
 import { graphqlHttpHandler, isGraphQLPost } from './graphql-http.js';
 import { unreadableBodyAnswer } from './request-body.js';
-import { costRefusal, QUERY_COST } from './query-cost.js';
+import { pageSizeRefusal } from './query-cost.js';
 import { ScalarLiteralPathsRule } from './scalar-literals.js';
 import { subscribeSharing } from './subscription-execution.js';
 
@@ -60,13 +60,17 @@ function armorFor(config: Config) {
     maxAliases: { n: config.limits.maxAliases },
     // Token counting is done by graphql-js's own parser option (below), on both paths.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: config.limits.maxCost, ...QUERY_COST },
+    costLimit: { maxCost: config.limits.maxCost },
     maxDirectives: { n: config.limits.maxDirectives },
     // Introspection is open to every authenticated user, so hiding "Did you mean …" protects nothing and
     // would make the HTTP path answer differently from the WebSocket path.
     blockFieldSuggestion: { enabled: false },
   };
-  return new ApolloArmor(armorConfig).protect();
+  const protection = new ApolloArmor(armorConfig).protect();
+  // The cost rule alone, with the same settings: to measure again with the page sizes a request's variables give.
+  const off = { enabled: false };
+  const costOnly = new ApolloArmor({ costLimit: armorConfig.costLimit, maxDepth: off, maxAliases: off, maxTokens: off, maxDirectives: off, blockFieldSuggestion: off }).protect();
+  return { ...protection, costRules: costOnly.validationRules };
 }
 
 /**
@@ -284,7 +288,7 @@ export async function startServer(options: {
           }
           validatedDocuments.set(payload.query, document);
         }
-        const tooCostly = costRefusal(schema, document, payload.variables, payload.operationName, config.limits.maxCost);
+        const tooCostly = pageSizeRefusal(schema, document, payload.variables, payload.operationName, protection.costRules);
         if (tooCostly) return [tooCostly];
         const requestId = randomUUID();
         return {
@@ -349,7 +353,7 @@ export async function startServer(options: {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName }) {
-          const tooCostly = costRefusal(schema, document, request.variables, operationName, config.limits.maxCost);
+          const tooCostly = pageSizeRefusal(schema, document, request.variables, operationName, protection.costRules);
           if (tooCostly) throw new GraphQLError(tooCostly.message, { extensions: { ...tooCostly.extensions, http: { status: 400 } } });
         },
       };
