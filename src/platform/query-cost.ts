@@ -13,6 +13,24 @@ import {
 
 const PAGE_SIZE_ARGUMENTS = new Set(['first', 'last']);
 
+const isPageSizeVariable = (argument: ArgumentNode) => PAGE_SIZE_ARGUMENTS.has(argument.name.value) && argument.value.kind === Kind.VARIABLE;
+
+/** Whether a document gives any page size as a variable, once per document (parsed documents are kept and reused). */
+const givesPageSizeVariables = new WeakMap<DocumentNode, boolean>();
+function pageSizeVariablesIn(document: DocumentNode): boolean {
+  let gives = givesPageSizeVariables.get(document);
+  if (gives === undefined) {
+    gives = false;
+    visit(document, {
+      Argument(argument) {
+        if (isPageSizeVariable(argument)) gives = true;
+      },
+    });
+    givesPageSizeVariables.set(document, gives);
+  }
+  return gives;
+}
+
 /**
  * graphql-armor's cost limit is a validation rule: it runs once per document, before any variables are known. It
  * multiplies a list's cost by a page size written in the query (`first: 400`) but takes one given as a variable
@@ -33,7 +51,7 @@ export function pageSizeRefusal(
 ): GraphQLError | null {
   const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((candidate) => candidate.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
-  if (!operation?.variableDefinitions?.length) return null;
+  if (!operation?.variableDefinitions?.length || !pageSizeVariablesIn(document)) return null;
   const values = getVariableValues(schema, operation.variableDefinitions, variables ?? {});
   if (values.errors) return null;
   let sized = false;
@@ -41,7 +59,7 @@ export function pageSizeRefusal(
     { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)] },
     {
       Argument(argument): ArgumentNode | undefined {
-        if (!PAGE_SIZE_ARGUMENTS.has(argument.name.value) || argument.value.kind !== Kind.VARIABLE) return undefined;
+        if (!isPageSizeVariable(argument) || argument.value.kind !== Kind.VARIABLE) return undefined;
         const value = values.coerced[argument.value.name.value];
         if (typeof value !== 'number' || !Number.isInteger(value)) return undefined; // null or left out: as graphql-armor counts it
         sized = true;
