@@ -1,4 +1,5 @@
 import {
+  getOperationAST,
   getVariableValues,
   GraphQLError,
   Kind,
@@ -7,13 +8,14 @@ import {
   type ArgumentNode,
   type DocumentNode,
   type GraphQLSchema,
-  type OperationDefinitionNode,
   type ValidationRule,
+  type VariableNode,
 } from 'graphql';
 
 const PAGE_SIZE_ARGUMENTS = new Set(['first', 'last']);
 
-const isPageSizeVariable = (argument: ArgumentNode) => PAGE_SIZE_ARGUMENTS.has(argument.name.value) && argument.value.kind === Kind.VARIABLE;
+const isPageSizeVariable = (argument: ArgumentNode): argument is ArgumentNode & { value: VariableNode } =>
+  PAGE_SIZE_ARGUMENTS.has(argument.name.value) && argument.value.kind === Kind.VARIABLE;
 
 /** Whether a document gives any page size as a variable, once per document (parsed documents are kept and reused). */
 const givesPageSizeVariables = new WeakMap<DocumentNode, boolean>();
@@ -49,8 +51,7 @@ export function pageSizeRefusal(
   operationName: string | null | undefined,
   costRules: readonly ValidationRule[],
 ): GraphQLError | null {
-  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName ? operations.find((candidate) => candidate.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operation = getOperationAST(document, operationName);
   if (!operation?.variableDefinitions?.length || !pageSizeVariablesIn(document)) return null;
   const values = getVariableValues(schema, operation.variableDefinitions, variables ?? {});
   if (values.errors) return null;
@@ -59,7 +60,7 @@ export function pageSizeRefusal(
     { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)] },
     {
       Argument(argument): ArgumentNode | undefined {
-        if (!isPageSizeVariable(argument) || argument.value.kind !== Kind.VARIABLE) return undefined;
+        if (!isPageSizeVariable(argument)) return undefined;
         const value = values.coerced[argument.value.name.value];
         if (typeof value !== 'number' || !Number.isInteger(value)) return undefined; // null or left out: as graphql-armor counts it
         sized = true;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -349,16 +349,14 @@ export async function startServer(options: {
   };
 
   // Page sizes given as variables count as those written in the query do (query-cost.ts); 400 like any refused query.
-  const costPlugin: ApolloServerPlugin<RequestContext> = {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, request, operationName }) {
-          const tooCostly = pageSizeRefusal(schema, document, request.variables, operationName, protection.costRules);
-          if (tooCostly) throw new GraphQLError(tooCostly.message, { extensions: { ...tooCostly.extensions, http: { status: 400 } } });
-        },
-      };
+  // One set of hooks for every request: nothing of a request's own is kept.
+  const costHooks: GraphQLRequestListener<RequestContext> = {
+    async didResolveOperation({ document, request, operationName }) {
+      const tooCostly = pageSizeRefusal(schema, document, request.variables, operationName, protection.costRules);
+      if (tooCostly) throw new GraphQLError(tooCostly.message, { extensions: { ...tooCostly.extensions, http: { status: 400 } } });
     },
   };
+  const costPlugin: ApolloServerPlugin<RequestContext> = { requestDidStart: async () => costHooks };
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
