@@ -29,8 +29,9 @@ export interface Workload {
   tooThin(shape: unknown): string | null;
 }
 
-type Edges<T> = { edges: { node: T }[] };
-const nodes = <T>(connection: Edges<T>) => connection.edges.map((edge) => edge.node);
+/** A connection's nodes, asked for as `nodes` or as `edges { node }`. */
+type Connected<T> = { nodes: T[] } | { edges: { node: T }[] };
+const nodes = <T>(connection: Connected<T>) => ('nodes' in connection ? connection.nodes : connection.edges.map((edge) => edge.node));
 
 /**
  * The proposals IPO may see are the submitted ones that are not drafts (proposal.policy.ts). PostGraphile's
@@ -56,7 +57,7 @@ export const WORKLOADS: Workload[] = [
     label: '100 location proposals with gemeente and province names',
     share: 1,
     regietafel: {
-      query: '{ locationProposals(first: 100) { edges { node { id name places status gemeente { name } province { name } } } } }',
+      query: '{ locationProposals(first: 100) { nodes { id name places status gemeente { name } province { name } } } }',
     },
     postgraphile: {
       query: `{ allLocationProposals(first: 100, ${PG_PROPOSALS}) { nodes { rowId name places status gemeenteByGemeenteCode { name } provinceByProvinceCode { name } } } }`,
@@ -71,36 +72,8 @@ export const WORKLOADS: Workload[] = [
       })),
     tooThin: (shape) => ((shape as unknown[]).length === 100 ? null : `${(shape as unknown[]).length} proposals, not 100`),
   },
-  {
-    key: 'deep',
-    label: 'provinces → gemeenten (first 50) → locationProposals (first 10)',
-    share: 0.2,
-    regietafel: {
-      query: '{ provinces { code name gemeenten(first: 50) { edges { node { code name locationProposals(first: 10) { edges { node { id name } } } } } } } }',
-    },
-    postgraphile: {
-      query: `{ allProvinces(orderBy: CBS_CODE_ASC) { nodes { code name
-        gemeentesByProvinceCode(first: 50, orderBy: [NAME_ASC, CODE_ASC], condition: { validUntil: null }) { nodes { code name
-          locationProposalsByGemeenteCode(first: 10, ${PG_PROPOSALS}) { nodes { rowId name } } } } } } }`,
-    },
-    fromRegietafel: (data) =>
-      (data.provinces as { code: string; name: string; gemeenten: Edges<{ code: string; name: string; locationProposals: Edges<{ id: string; name: string }> }> }[]).map((province) => ({
-        code: province.code,
-        name: province.name,
-        gemeenten: nodes(province.gemeenten).map((g) => ({ code: g.code, name: g.name, proposals: nodes(g.locationProposals).map((p) => ({ id: p.id, name: p.name })) })),
-      })),
-    fromPostGraphile: (data) =>
-      (data.allProvinces.nodes as { code: string; name: string; gemeentesByProvinceCode: { nodes: { code: string; name: string; locationProposalsByGemeenteCode: { nodes: { rowId: string; name: string }[] } }[] } }[]).map((province) => ({
-        code: province.code,
-        name: province.name,
-        gemeenten: province.gemeentesByProvinceCode.nodes.map((g) => ({ code: g.code, name: g.name, proposals: g.locationProposalsByGemeenteCode.nodes.map((p) => ({ id: p.rowId, name: p.name })) })),
-      })),
-    tooThin: (shape) => {
-      const provinces = shape as { gemeenten: { proposals: unknown[] }[] }[];
-      const proposals = provinces.flatMap((p) => p.gemeenten).reduce((sum, g) => sum + g.proposals.length, 0);
-      return provinces.length === 12 && proposals > 0 ? null : `${provinces.length} provinces, ${proposals} proposals`;
-    },
-  },
+  deepQuery('deep', 'provinces → gemeenten (first 50) → locationProposals (first 10)', 'nodes'),
+  deepQuery('deep-edges', 'the same through `edges { node }`', 'edges'),
   {
     key: 'overview',
     label: '`nationalOverview` (PostGraphile: the same SQL as a function)',
@@ -140,4 +113,44 @@ export function assertSameAnswers(workload: Workload, regietafel: { data?: unkno
   if (difference) throw new Error(`${workload.key}: regietafel and PostGraphile answer differently at ${difference}`);
   const thin = workload.tooThin(ours);
   if (thin) throw new Error(`${workload.key}: both answer alike, but too little to compare: ${thin}`);
+}
+
+/**
+ * provinces → gemeenten (first 50) → locationProposals (first 10), asking both connections for their nodes either as
+ * `nodes` or as `edges { node }`, alike on both servers.
+ */
+function deepQuery(key: string, label: string, via: 'nodes' | 'edges'): Workload {
+  const list = (fields: string) => (via === 'nodes' ? `nodes { ${fields} }` : `edges { node { ${fields} } }`);
+  type Gemeente = { code: string; name: string; locationProposals: Connected<{ id: string; name: string }> };
+  type PgGemeente = { code: string; name: string; locationProposalsByGemeenteCode: Connected<{ rowId: string; name: string }> };
+  return {
+    key,
+    label,
+    share: 0.2,
+    regietafel: {
+      query: `{ provinces { code name gemeenten(first: 50) { ${list(`code name locationProposals(first: 10) { ${list('id name')} }`)} } } }`,
+    },
+    postgraphile: {
+      query: `{ allProvinces(orderBy: CBS_CODE_ASC) { nodes { code name
+        gemeentesByProvinceCode(first: 50, orderBy: [NAME_ASC, CODE_ASC], condition: { validUntil: null }) { ${list(`code name
+          locationProposalsByGemeenteCode(first: 10, ${PG_PROPOSALS}) { ${list('rowId name')} }`)} } } } }`,
+    },
+    fromRegietafel: (data) =>
+      (data.provinces as { code: string; name: string; gemeenten: Connected<Gemeente> }[]).map((province) => ({
+        code: province.code,
+        name: province.name,
+        gemeenten: nodes(province.gemeenten).map((g) => ({ code: g.code, name: g.name, proposals: nodes(g.locationProposals).map((p) => ({ id: p.id, name: p.name })) })),
+      })),
+    fromPostGraphile: (data) =>
+      (data.allProvinces.nodes as { code: string; name: string; gemeentesByProvinceCode: Connected<PgGemeente> }[]).map((province) => ({
+        code: province.code,
+        name: province.name,
+        gemeenten: nodes(province.gemeentesByProvinceCode).map((g) => ({ code: g.code, name: g.name, proposals: nodes(g.locationProposalsByGemeenteCode).map((p) => ({ id: p.rowId, name: p.name })) })),
+      })),
+    tooThin: (shape) => {
+      const provinces = shape as { gemeenten: { proposals: unknown[] }[] }[];
+      const proposals = provinces.flatMap((p) => p.gemeenten).reduce((sum, g) => sum + g.proposals.length, 0);
+      return provinces.length === 12 && proposals > 0 ? null : `${provinces.length} provinces, ${proposals} proposals`;
+    },
+  };
 }

@@ -31,6 +31,14 @@ describe('provinces → gemeenten → locationProposals', () => {
     expect(five.count).toBe(twelve.count);
     // Provinces, gemeenten and their counts, proposals and their counts (who is asking is counted apart).
     expect(twelve.count).toBeLessThanOrEqual(8);
+    // `nodes` instead of `edges { node }`: the same statements and the same nodes.
+    const viaNodes = await statements('ipo', `{ provinces { code gemeenten(first: 50) { nodes { code locationProposals(first: 10) { totalCount nodes { id name status } } } } } }`);
+    expect(viaNodes.count).toBe(twelve.count);
+    const gemeentenOf = (data: any, via: 'nodes' | 'edges') =>
+      data.provinces.flatMap((p: any) => (via === 'nodes' ? p.gemeenten.nodes : p.gemeenten.edges.map((e: any) => e.node)));
+    expect(gemeentenOf(viaNodes.data, 'nodes').map((g: any) => [g.code, g.locationProposals.totalCount, g.locationProposals.nodes])).toEqual(
+      gemeentenOf(twelve.data, 'edges').map((g: any) => [g.code, g.locationProposals.totalCount, g.locationProposals.edges.map((e: any) => e.node)]),
+    );
     // Without totalCount the counts are not run.
     const uncounted = await statements('ipo', `{ provinces { code ${deep(50, 'locationProposals(first: 10) { edges { node { id } } }')} } }`);
     expect(uncounted.count).toBe(twelve.count - 1);
@@ -142,11 +150,15 @@ describe('the columns a list reads', () => {
         (extra: string) => `{ locationProposals(first: 100) { edges { node { ${selection} ${extra} } } } }`,
         (extra: string) => `{ provinces { gemeenten(first: 50) { edges { node { locationProposals(first: 10) { edges { node { ${selection} ${extra} } } } } } } } }`,
         (extra: string) => `{ locationProposals(first: 100) { edges { node { ...f } } } } fragment f on LocationProposal { id alias: ${field} ${PROPOSAL_FIELDS[field]} ${extra} }`,
+        // The connections' `nodes`, without edges, at both levels.
+        (extra: string) => `{ provinces { gemeenten(first: 50) { nodes { locationProposals(first: 10) { nodes { ${selection} ${extra} } } } } } }`,
       ];
       const nodesOf = (index: number, data: any): any[] =>
         index === 1
           ? data.provinces.flatMap((p: any) => p.gemeenten.edges.flatMap((g: any) => g.node.locationProposals.edges.map((e: any) => e.node)))
-          : data.locationProposals.edges.map((e: any) => e.node);
+          : index === 3
+            ? data.provinces.flatMap((p: any) => p.gemeenten.nodes.flatMap((g: any) => g.locationProposals.nodes))
+            : data.locationProposals.edges.map((e: any) => e.node);
       for (const [index, query] of queries.entries()) {
         const listed = await server.as('ipo', query(''));
         const full = await server.as('ipo', query('fullRead: description'));

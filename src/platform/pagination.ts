@@ -29,11 +29,13 @@ export interface Edge<T> {
 
 export interface Page<T> {
   edges: Edge<T>[];
+  /** The edges' nodes, in order. */
+  nodes: T[];
   pageInfo: PageInfo;
   totalCount: number;
 }
 
-/** A Relay connection type `<Name>Connection` with its `<Name>Edge`. */
+/** A Relay connection type `<Name>Connection` with its `<Name>Edge`, and `nodes` for a client that needs no cursors. */
 export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
   @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
@@ -48,6 +50,9 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
   class ConnectionType {
     @Field(() => [EdgeType])
     edges: EdgeType[];
+
+    @Field(() => [nodeType], { description: 'The nodes of `edges`, in the same order, for a client that needs no cursors.' })
+    nodes: T[];
 
     @Field(() => PageInfo)
     pageInfo: PageInfo;
@@ -87,13 +92,27 @@ export function encodeCursor(key: unknown[]): string {
 
 /** Builds a page from up to first+1 rows fetched in order (the extra row says whether there is a next page). */
 export function toPage<T>(rows: T[], first: number, keyOf: (row: T) => unknown[], totalCount: number): Page<T> {
-  const items = rows.slice(0, first);
-  const edges = items.map((node) => new PageEdge(node, keyOf));
-  return {
-    edges,
-    totalCount,
-    pageInfo: new PageInfoOf(edges, rows.length > first),
-  };
+  return new PageOf(rows.slice(0, first), rows.length > first, keyOf, totalCount);
+}
+
+/** A page whose edges are made only when someone asks for them (a client reading `nodes` never does). */
+class PageOf<T> implements Page<T> {
+  readonly pageInfo: PageInfo;
+  #edges: Edge<T>[] | undefined;
+
+  constructor(
+    readonly nodes: T[],
+    hasNextPage: boolean,
+    private readonly keyOf: (row: T) => unknown[],
+    readonly totalCount: number,
+  ) {
+    this.pageInfo = new PageInfoOf(nodes, hasNextPage, keyOf);
+  }
+
+  get edges(): Edge<T>[] {
+    this.#edges ??= this.nodes.map((node) => new PageEdge(node, this.keyOf));
+    return this.#edges;
+  }
 }
 
 /** An edge whose cursor is encoded only when someone asks for it (most lists of nodes never do). */
@@ -108,20 +127,21 @@ class PageEdge<T> implements Edge<T> {
   }
 }
 
-class PageInfoOf implements PageInfo {
+class PageInfoOf<T> implements PageInfo {
   readonly hasPreviousPage = false;
 
   constructor(
-    private readonly edges: readonly Edge<unknown>[],
+    private readonly nodes: readonly T[],
     readonly hasNextPage: boolean,
+    private readonly keyOf: (row: T) => unknown[],
   ) {}
 
   get startCursor(): string | null {
-    return this.edges[0]?.cursor ?? null;
+    return this.nodes.length ? encodeCursor(this.keyOf(this.nodes[0])) : null;
   }
 
   get endCursor(): string | null {
-    return this.edges.at(-1)?.cursor ?? null;
+    return this.nodes.length ? encodeCursor(this.keyOf(this.nodes[this.nodes.length - 1])) : null;
   }
 }
 
@@ -160,7 +180,7 @@ export function isTimestampIdKey(zulu: boolean) {
     Array.isArray(value) && value.length === 2 && isCursorTimestamp(value[0], zulu) && typeof value[1] === 'string' && isUuid(value[1]);
 }
 
-/** What a connection field asks for: `totalCount` or not, and which fields of its nodes (`edges { node { … } }`). */
+/** What a connection field asks for: `totalCount` or not, and which fields of its nodes (`edges { node { … } }`, `nodes { … }`). */
 export interface ConnectionAsks {
   totalCount: boolean;
   /** The names of the node's fields asked for, through fragments and whatever their directives say. */
@@ -178,8 +198,9 @@ export function connectionAsks(info: GraphQLResolveInfo): ConnectionAsks {
   const known = connectionsAsked.get(info.fieldNodes);
   if (known) return known;
   const top = selectedFields(info, info.fieldNodes);
-  const nodes = selectedFields(info, selectedFields(info, top.get('edges') ?? []).get('node') ?? []);
-  const asks = { totalCount: top.has('totalCount'), nodeFields: new Set(nodes.keys()) };
+  const viaEdges = selectedFields(info, selectedFields(info, top.get('edges') ?? []).get('node') ?? []);
+  const viaNodes = selectedFields(info, top.get('nodes') ?? []);
+  const asks = { totalCount: top.has('totalCount'), nodeFields: new Set([...viaEdges.keys(), ...viaNodes.keys()]) };
   connectionsAsked.set(info.fieldNodes, asks);
   return asks;
 }

@@ -18,7 +18,7 @@ export function readingPlacesAhead<T extends Placed>(page: Promise<Page<T>>, nod
   const province = nodeFields.has('province');
   if (!gemeente && !province) return page;
   return page.then(async (read) => {
-    const rows = read.edges.map((edge) => edge.node);
+    const rows = read.nodes;
     await Promise.all([
       gemeente ? loaders.gemeente.readAhead(rows.flatMap((row) => (row.gemeenteCode ? [row.gemeenteCode] : []))) : null,
       province ? loaders.province.readAhead(rows.flatMap((row) => (row.provinceCode ? [row.provinceCode] : []))) : null,
