@@ -138,6 +138,20 @@ describe('the columns a list reads', () => {
     const proposalReads = server.statements.filter((sql) => /FROM location_proposal p\b/.test(sql) && /row_number\(\)/.test(sql));
     expect(proposalReads.length).toBeGreaterThan(0);
     for (const sql of proposalReads) expect(sql).not.toMatch(/p\.description|p\.created_at AS/);
+    // `id` and `name` only: neither the columns policies and references read, nor the sort keys no cursor needs.
+    for (const sql of proposalReads) expect(sql).not.toMatch(/p\.reviewer_id|p\.version|to_char/);
+    const readsFor = async (query: string) => {
+      server.statements.length = 0;
+      const response = await server.as('ipo', query);
+      expect(response.errors).toBeUndefined();
+      return server.statements.filter((sql) => /FROM location_proposal p\b/.test(sql) && /row_number\(\)/.test(sql));
+    };
+    for (const cursor of ['edges { cursor }', 'pageInfo { endCursor }', 'pageInfo { startCursor }', 'edges { ...c }']) {
+      const [sql] = await readsFor(`{ locationProposals(first: 5) { nodes { id } ${cursor} } } fragment c on LocationProposalEdge { cursor }`.replace(/ fragment.*/, cursor.includes('...c') ? '$&' : ''));
+      expect(sql, cursor).toMatch(/to_char/);
+    }
+    const [viewer] = await readsFor('{ locationProposals(first: 5) { nodes { id viewerActions } } }');
+    expect(viewer).toMatch(/p\.reviewer_id/);
 
     const single = (id: string, field: string) => server.as('ipo', `query($id: ID!) { locationProposal(id: $id) { id ${field} ${PROPOSAL_FIELDS[field]} } }`, { id });
     const decided = await server.as('ipo', '{ locationProposals(status: BESLOTEN, first: 1) { edges { node { decision } } } }');

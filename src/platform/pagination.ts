@@ -185,6 +185,8 @@ export interface ConnectionAsks {
   totalCount: boolean;
   /** The names of the node's fields asked for, through fragments and whatever their directives say. */
   nodeFields: ReadonlySet<string>;
+  /** Whether any cursor is asked for: an edge's, or the page's first or last. */
+  cursors: boolean;
 }
 
 /** Whether the connection field being resolved asks for `totalCount` (a count it can skip otherwise). */
@@ -198,9 +200,15 @@ export function connectionAsks(info: GraphQLResolveInfo): ConnectionAsks {
   const known = connectionsAsked.get(info.fieldNodes);
   if (known) return known;
   const top = selectedFields(info, info.fieldNodes);
-  const viaEdges = selectedFields(info, selectedFields(info, top.get('edges') ?? []).get('node') ?? []);
+  const edges = selectedFields(info, top.get('edges') ?? []);
+  const viaEdges = selectedFields(info, edges.get('node') ?? []);
   const viaNodes = selectedFields(info, top.get('nodes') ?? []);
-  const asks = { totalCount: top.has('totalCount'), nodeFields: new Set([...viaEdges.keys(), ...viaNodes.keys()]) };
+  const pageInfo = selectedFields(info, top.get('pageInfo') ?? []);
+  const asks = {
+    totalCount: top.has('totalCount'),
+    nodeFields: new Set([...viaEdges.keys(), ...viaNodes.keys()]),
+    cursors: edges.has('cursor') || pageInfo.has('startCursor') || pageInfo.has('endCursor'),
+  };
   connectionsAsked.set(info.fieldNodes, asks);
   return asks;
 }

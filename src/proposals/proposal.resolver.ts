@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../platform/context.js';
-import { connectionAsks, Connection } from '../platform/pagination.js';
+import { connectionAsks, Connection, type ConnectionAsks } from '../platform/pagination.js';
 import { Person, personRef } from '../people/index.js';
 import { Gemeente, Province, readingPlacesAhead } from '../reference/index.js';
 import { Opvangtype, ProvinceCode } from '../reference/index.js';
@@ -9,7 +9,7 @@ import { Comment } from '../comments/index.js';
 import { reach } from '../events/index.js';
 import { contextForExecution } from '../platform/module.js';
 import { ProposalCommentSubject } from './proposal.comments.js';
-import { asksProposalDetails, type ProposalPageKey } from './proposal.service.js';
+import { proposalColumns, type ListReading, type ProposalPageKey } from './proposal.service.js';
 import { ProposalEventSubject } from './proposal.events.js';
 import { proposalPolicy } from './proposal.policy.js';
 import { ProposalAction, ProposalStatus } from './status.js';
@@ -62,14 +62,7 @@ export class LocationProposalResolver {
     @Info() info?: GraphQLResolveInfo,
   ) {
     const asks = info ? connectionAsks(info) : null;
-    const page = services.proposals.list(
-      principal,
-      filterArgs(provinceCode, gemeenteCode, status, opvangtype, smallScale),
-      first,
-      after,
-      asks?.totalCount ?? true,
-      asks ? asksProposalDetails(asks.nodeFields) : true,
-    );
+    const page = services.proposals.list(principal, filterArgs(provinceCode, gemeenteCode, status, opvangtype, smallScale), first, after, asks ? readingFor(asks) : undefined);
     return asks ? readingPlacesAhead(page, asks.nodeFields, loaders) : page;
   }
 
@@ -206,9 +199,13 @@ function parentPage(of: ProposalPageKey['of'], code: string, args: ProposalListA
     filter: { status: args.status ?? null, opvangtype: args.opvangtype ?? null, smallScale: args.smallScale ?? null },
     first: args.first ?? null,
     after: args.after ?? null,
-    withCount: asks.totalCount,
-    details: asksProposalDetails(asks.nodeFields),
+    reading: readingFor(asks),
   };
+}
+
+/** What a proposal list reads for what its connection field asks. */
+function readingFor(asks: ConnectionAsks): ListReading {
+  return { withCount: asks.totalCount, columns: proposalColumns(asks.nodeFields), cursors: asks.cursors };
 }
 
 @Resolver(() => Province)

@@ -30,11 +30,42 @@ const DETAIL_COLUMNS = `p.address, p.amv_places AS "amvPlaces", p.intended_start
 
 const COLUMNS = `${SUMMARY_COLUMNS}, ${DETAIL_COLUMNS}`;
 
-/** Whether a list must read the detail columns: one of the fields asked of its proposals reads one. */
-export function asksProposalDetails(nodeFields: ReadonlySet<string>): boolean {
-  for (const field of nodeFields) if (DETAIL_FIELDS.has(field)) return true;
-  return false;
+/**
+ * Fields that read nothing but these columns: what a proposal is and where. A list whose proposals are asked for
+ * nothing else reads only those (the summary's other columns are for policies and the fields that follow a reference).
+ */
+const LEAN_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'name', 'opvangtype', 'places', 'status', 'provinceCode', 'smallScale', 'gemeente', 'province']);
+const LEAN_COLUMNS = `p.id, p.gemeente_code AS "gemeenteCode", p.province_code AS "provinceCode", p.name, p.opvangtype, p.places, p.status`;
+
+/** How much of each proposal a list reads, from least to most: `proposalColumns`. */
+export type ProposalColumns = 0 | 1 | 2;
+const LEAN: ProposalColumns = 0;
+const SUMMARY: ProposalColumns = 1;
+const ALL: ProposalColumns = 2;
+const COLUMNS_READ = [LEAN_COLUMNS, SUMMARY_COLUMNS, COLUMNS] as const;
+
+/** Which columns a list must read for the fields asked of its proposals (by name, as `connectionAsks` gives them). */
+export function proposalColumns(nodeFields: ReadonlySet<string>): ProposalColumns {
+  let read = LEAN;
+  for (const field of nodeFields) {
+    if (DETAIL_FIELDS.has(field)) return ALL;
+    if (!LEAN_FIELDS.has(field)) read = SUMMARY;
+  }
+  return read;
 }
+
+/** What a list reads besides its rows: each a statement or a column that is left out when not asked for. */
+export interface ListReading {
+  /** `totalCount`: a count over all pages. */
+  withCount: boolean;
+  /** The columns the asked fields read (`proposalColumns`). */
+  columns: ProposalColumns;
+  /** Cursors (`edges.cursor`, `pageInfo.startCursor`/`endCursor`): each row's sort key as text. */
+  cursors: boolean;
+}
+
+/** Everything: for a caller that does not say what it reads. */
+const READ_ALL: ListReading = { withCount: true, columns: ALL, cursors: true };
 
 const toProposal = (row: object) => Object.assign(new LocationProposal(), row);
 const MAX_PLACES = 100_000;
@@ -72,9 +103,7 @@ export interface ProposalPageKey {
   filter: Pick<ProposalFilter, 'status' | 'opvangtype' | 'smallScale'>;
   first: number | null;
   after: string | null;
-  withCount: boolean;
-  /** Whether the fields asked of the proposals read the detail columns (`asksProposalDetails`). */
-  details: boolean;
+  reading: ListReading;
 }
 
 /**
@@ -85,6 +114,12 @@ const pageArgsKey = ({ filter, first, after }: ProposalPageKey) => `${filter.sta
 
 /** Newest first by creation time (UTC, ending in Z), then id. */
 const isProposalKey = isTimestampIdKey(true);
+
+/** A row's cursor key; it has one only when the list was read with `cursors` (a connection asks for them when it needs them). */
+function sortKeyOf(proposal: LocationProposal & { sortKey?: string }): [string, string] {
+  if (proposal.sortKey === undefined) throw new Error('a cursor of a proposal list read without its sort keys');
+  return [proposal.sortKey, proposal.id];
+}
 
 /** Location proposals: the gemeente proposes and decides, COA explores and advises. */
 export class ProposalService {
@@ -105,20 +140,13 @@ export class ProposalService {
 
   /**
    * Proposals the principal may see, newest first; keyset-paged so inserts made meanwhile neither repeat nor skip items.
-   * `withCount: false` skips the count when `totalCount` is not asked for; `details: false` leaves out the columns only
-   * their own fields read (`asksProposalDetails`).
+   * `reading` says what to leave out: the count when `totalCount` is not asked for, the columns no asked field reads,
+   * the sort keys when no cursor is asked for.
    */
-  async list(
-    principal: Principal,
-    filter: ProposalFilter,
-    first?: number | null,
-    after?: string | null,
-    withCount = true,
-    details = true,
-  ): Promise<Page<LocationProposal>> {
+  async list(principal: Principal, filter: ProposalFilter, first?: number | null, after?: string | null, reading: ListReading = READ_ALL): Promise<Page<LocationProposal>> {
     const page = pageRequest(first, after, isProposalKey);
     const gemeenteCode = filter.gemeenteCode ? normaliseGemeenteCode(filter.gemeenteCode, 'gemeenteCode') : null;
-    const [result] = await this.pagesPerParent(principal, null, { ...filter, gemeenteCode }, page, withCount, details);
+    const [result] = await this.pagesPerParent(principal, null, { ...filter, gemeenteCode }, page, reading);
     return result;
   }
 
@@ -132,8 +160,7 @@ export class ProposalService {
     parents: ProposalParents | null,
     filter: ProposalFilter,
     page: PageRequest<[string, string]>,
-    withCount: boolean,
-    details = true,
+    { withCount, columns, cursors }: ListReading,
   ): Promise<Page<LocationProposal>[]> {
     const scope = proposalPolicy.listingScope(principal);
     const column = parents ? (parents.of === 'PROVINCE' ? 'province_code' : 'gemeente_code') : null;
@@ -148,7 +175,7 @@ export class ProposalService {
     const partition = column ? `p.${column}` : 'true';
     const rows = await queryPreparedText<Row & LocationProposal>(
       this.db,
-      `SELECT ${details ? COLUMNS : SUMMARY_COLUMNS}, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"
+      `SELECT ${COLUMNS_READ[columns]}${cursors ? `, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"` : ''}
        FROM (
          SELECT p.*, row_number() OVER (PARTITION BY ${partition} ORDER BY p.created_at DESC, p.id DESC) AS rn
          FROM location_proposal p
@@ -169,7 +196,7 @@ export class ProposalService {
         // Instances: a field resolver's @Root() copies anything that is not one into one, for every field.
         group.map(toProposal),
         page.first,
-        (p: LocationProposal & { sortKey?: string }) => [p.sortKey!, p.id],
+        sortKeyOf,
         countPerKey[index]?.count ?? 0,
       ),
     );
@@ -398,19 +425,18 @@ export class ProposalService {
           const results = new Map<ProposalPageKey, Page<LocationProposal>>();
           for (const group of groups.values()) {
             const { of, filter, first, after } = group[0];
-            const pages = await this.pagesPerParent(
-              principal,
-              { of, codes: group.map((key) => key.code) },
-              filter,
-              pageRequest(first, after, isProposalKey),
-              group.some((key) => key.withCount),
-              group.some((key) => key.details),
-            );
+            // One statement for the group: it reads what any of them asks for.
+            const reading: ListReading = {
+              withCount: group.some((key) => key.reading.withCount),
+              columns: Math.max(...group.map((key) => key.reading.columns)) as ProposalColumns,
+              cursors: group.some((key) => key.reading.cursors),
+            };
+            const pages = await this.pagesPerParent(principal, { of, codes: group.map((key) => key.code) }, filter, pageRequest(first, after, isProposalKey), reading);
             group.forEach((key, index) => results.set(key, pages[index]));
           }
           return keys.map((key) => results.get(key)!);
         },
-        { cacheKeyFn: (key) => `${key.of}|${key.code}|${key.withCount}|${key.details}|${pageArgsKey(key)}` },
+        { cacheKeyFn: (key) => `${key.of}|${key.code}|${key.reading.withCount}|${key.reading.columns}|${key.reading.cursors}|${pageArgsKey(key)}` },
       ),
       proposal: new DataLoader<string, LocationProposal | null>(async (ids) =>
         byKey(ids, (await queryPreparedText<object>(db, `SELECT ${COLUMNS} FROM location_proposal p WHERE p.id = ANY($1)`, [ids])).map(toProposal), (p: LocationProposal) => p.id),
