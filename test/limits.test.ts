@@ -94,6 +94,37 @@ describe('query limits (graphql-armor), the same on both paths', () => {
     expect(codes(wrong)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it("measures a connection's nodes as its edges' nodes: the same cost and depth, the same refusal, on both paths", async () => {
+    // Each: written with edges, and the same through nodes, which graphql-armor alone would let through. The first too
+    // costly written out, the second too deep.
+    const cases = [
+      [
+        '{ provinces { code gemeenten(first: 140) { edges { node { name locationProposals(first: 50) { edges { node { id name } } } } } } } }',
+        '{ provinces { code gemeenten(first: 140) { nodes { name locationProposals(first: 50) { nodes { id name } } } } } }',
+      ],
+      [
+        '{ provinces { gemeenten(first: 1) { edges { node { locationProposals(first: 1) { edges { node { gemeente { locationProposals(first: 1) { edges { node { id } } } } } } } } } } } }',
+        '{ provinces { gemeenten(first: 1) { nodes { locationProposals(first: 1) { nodes { gemeente { locationProposals(first: 1) { nodes { id } } } } } } } } }',
+      ],
+    ];
+    for (const [viaEdges, viaNodes] of cases) {
+      const refusedEdges = await server.gql(viaEdges, undefined, token);
+      expect(refusedEdges.status, viaEdges).toBe(400);
+      const refusedNodes = await server.gql(viaNodes, undefined, token);
+      expect(refusedNodes.status, viaNodes).toBe(400);
+      expect(codes(refusedNodes)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(refusedNodes.errors?.[0].message).toBe(refusedEdges.errors?.[0].message);
+      const ws = await wsExecute(server.wsClient({ authorization: token }), viaNodes).catch((errors) => ({ errors }));
+      expect((ws.errors as any[])[0].message).toBe(refusedEdges.errors?.[0].message);
+      // Again: the measure of a document is kept, and so is its refusal.
+      expect((await server.gql(viaNodes, undefined, token)).status).toBe(400);
+    }
+    // Within the limits through nodes, with page sizes written in and as variables.
+    const fine = await server.gql('query($n: Int) { provinces { gemeenten(first: $n) { nodes { code locationProposals(first: 10) { nodes { id } } } } } }', { n: 50 }, token);
+    expect(fine.errors).toBeUndefined();
+    expect(fine.data.provinces).toHaveLength(12);
+  });
+
   it('accepts normal queries, and refuses batched HTTP requests', async () => {
     const ok = await server.gql('{ provinces { code regietafel { members { person { name memberships { role } } } } } }', undefined, token);
     expect(ok.errors).toBeUndefined();

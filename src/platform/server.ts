@@ -25,7 +25,7 @@ import { createRequestContext, createServices, exportsOf, type AnyModule } from 
 import { mountSignIn, mountWebApplication, type SignInUser } from './web.js';
 import { graphqlHttpHandler, isGraphQLPost } from './graphql-http.js';
 import { unreadableBodyAnswer } from './request-body.js';
-import { pageSizeRefusal } from './query-cost.js';
+import { limitRefusal } from './query-cost.js';
 import { ScalarLiteralPathsRule } from './scalar-literals.js';
 import { subscribeSharing } from './subscription-execution.js';
 
@@ -67,10 +67,11 @@ function armorFor(config: Config) {
     blockFieldSuggestion: { enabled: false },
   };
   const protection = new ApolloArmor(armorConfig).protect();
-  // The cost rule alone, with the same settings: to measure again with the page sizes a request's variables give.
+  // The cost and depth rules alone, with the same settings: to measure again as the query would be written out (page
+  // sizes given as variables written in, a connection's nodes as its edges' nodes: query-cost.ts).
   const off = { enabled: false };
-  const costOnly = new ApolloArmor({ costLimit: armorConfig.costLimit, maxDepth: off, maxAliases: off, maxTokens: off, maxDirectives: off, blockFieldSuggestion: off }).protect();
-  return { ...protection, costRules: costOnly.validationRules };
+  const measuring = new ApolloArmor({ costLimit: armorConfig.costLimit, maxDepth: armorConfig.maxDepth, maxAliases: off, maxTokens: off, maxDirectives: off, blockFieldSuggestion: off }).protect();
+  return { ...protection, measureRules: measuring.validationRules };
 }
 
 /**
@@ -288,7 +289,7 @@ export async function startServer(options: {
           }
           validatedDocuments.set(payload.query, document);
         }
-        const tooCostly = pageSizeRefusal(schema, document, payload.variables, payload.operationName, protection.costRules);
+        const tooCostly = limitRefusal(schema, document, payload.variables, payload.operationName, protection.measureRules);
         if (tooCostly) return [tooCostly];
         const requestId = randomUUID();
         return {
@@ -348,11 +349,11 @@ export async function startServer(options: {
     },
   };
 
-  // Page sizes given as variables count as those written in the query do (query-cost.ts); 400 like any refused query.
+  // Page sizes given as variables and a connection's nodes count as written out (query-cost.ts); 400 like any refused query.
   // One set of hooks for every request: nothing of a request's own is kept.
   const costHooks: GraphQLRequestListener<RequestContext> = {
     async didResolveOperation({ document, request, operationName }) {
-      const tooCostly = pageSizeRefusal(schema, document, request.variables, operationName, protection.costRules);
+      const tooCostly = limitRefusal(schema, document, request.variables, operationName, protection.measureRules);
       if (tooCostly) throw new GraphQLError(tooCostly.message, { extensions: { ...tooCostly.extensions, http: { status: 400 } } });
     },
   };
