@@ -127,6 +127,20 @@ const PROPOSAL_FIELDS: Record<string, string> = {
 };
 
 describe('the columns a list reads', () => {
+  it('gives the fields that policies decide, for those who may act, as reading the proposal alone does', async () => {
+    // IPO may do nothing to a proposal: its viewerActions are empty whatever a list reads. A gemeente and COA may.
+    for (const handle of ['gemeente-utrecht', 'gemeente-lelystad', 'coa-regio-1', 'coa-regio-3']) {
+      const listed = await server.as(handle, '{ locationProposals(first: 100) { nodes { id viewerActions decision status } } }');
+      expect(listed.errors, handle).toBeUndefined();
+      const nodes = listed.data.locationProposals.nodes;
+      expect(nodes.some((node: any) => node.viewerActions.length > 0), handle).toBe(true);
+      for (const node of nodes) {
+        const alone = await server.as(handle, 'query($id: ID!) { locationProposal(id: $id) { id viewerActions decision status } }', { id: node.id });
+        expect(node, handle).toEqual(alone.data.locationProposal);
+      }
+    }
+  });
+
   it('leaves out what no asked field reads, and answers every field of a proposal as reading it alone does', async () => {
     const introspected = await server.as('ipo', '{ __type(name: "LocationProposal") { fields { name } } }');
     // A field added to proposals must be added here, so that it is checked against the columns a list leaves out.

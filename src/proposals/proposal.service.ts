@@ -60,7 +60,10 @@ export interface ListReading {
   withCount: boolean;
   /** The columns the asked fields read (`proposalColumns`). */
   columns: ProposalColumns;
-  /** Cursors (`edges.cursor`, `pageInfo.startCursor`/`endCursor`): each row's sort key as text. */
+  /**
+   * Cursors (`edges.cursor`, `pageInfo.startCursor`/`endCursor`): each row's sort key as text. Whoever reads a cursor of
+   * the page must have asked for them: a cursor of a row read without its sort key is an error (`sortKeyOf`).
+   */
   cursors: boolean;
 }
 
