@@ -137,11 +137,15 @@ class PageInfoOf<T> implements PageInfo {
   ) {}
 
   get startCursor(): string | null {
-    return this.nodes.length ? encodeCursor(this.keyOf(this.nodes[0])) : null;
+    return this.cursorAt(0);
   }
 
   get endCursor(): string | null {
-    return this.nodes.length ? encodeCursor(this.keyOf(this.nodes[this.nodes.length - 1])) : null;
+    return this.cursorAt(this.nodes.length - 1);
+  }
+
+  private cursorAt(index: number): string | null {
+    return index >= 0 && index < this.nodes.length ? encodeCursor(this.keyOf(this.nodes[index])) : null;
   }
 }
 

@@ -203,9 +203,13 @@ function parentPage(of: ProposalPageKey['of'], code: string, args: ProposalListA
   };
 }
 
-/** What a proposal list reads for what its connection field asks. */
+const readings = new WeakMap<ConnectionAsks, ListReading>();
+
+/** What a proposal list reads for what its connection field asks: once per field, not once per parent under a list. */
 function readingFor(asks: ConnectionAsks): ListReading {
-  return { withCount: asks.totalCount, columns: proposalColumns(asks.nodeFields), cursors: asks.cursors };
+  let reading = readings.get(asks);
+  if (!reading) readings.set(asks, (reading = { withCount: asks.totalCount, columns: proposalColumns(asks.nodeFields), cursors: asks.cursors }));
+  return reading;
 }
 
 @Resolver(() => Province)
