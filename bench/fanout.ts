@@ -28,6 +28,12 @@ function rssMiB(pid: number): number {
   return match ? Math.round(Number(match[1]) / 1024) : NaN;
 }
 
+/** CPU a process has used so far, in ms, and of it in the kernel (system): /proc/PID/stat counts ticks of 1/100 s. */
+function cpuMsOf(pid: number): { all: number; system: number } {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return { all: (Number(fields[11]) + Number(fields[12])) * 10, system: Number(fields[12]) * 10 };
+}
+
 async function graphql<T>(built: BuiltServer, subject: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(built.url, {
     method: 'POST',
@@ -135,15 +141,18 @@ async function measure(scenario: Scenario, n: number): Promise<string> {
     const memory = rssMiB(server);
 
     /** One change, timed until every subscriber has it: sorted latencies, and the subscribers' process's CPU. */
-    const timed = async (): Promise<{ latencies: number[]; cpuMs: number }> => {
+    const timed = async (): Promise<{ latencies: number[]; cpuMs: number; serverCpu: { all: number; system: number } }> => {
       const measured = ask<{ received: number[]; cpuMs: number }>(clients, { await: true });
+      const serverCpuBefore = cpuMsOf(server);
       const start = performance.timeOrigin + performance.now();
       await change();
       const { received, errors, cpuMs } = await measured;
+      const serverCpuAfter = cpuMsOf(server);
+      const serverCpu = { all: serverCpuAfter.all - serverCpuBefore.all, system: serverCpuAfter.system - serverCpuBefore.system };
       const missing = received.filter((r) => r === 0).length;
       if (missing) throw new Error(`${scenario.name}: ${missing} of ${n} subscribers did not have the change within 60 s`);
       if (errors) throw new Error(`${scenario.name}: the subscribers saw ${errors} errors`);
-      return { latencies: received.map((r) => r - start).sort((a, b) => a - b), cpuMs };
+      return { latencies: received.map((r) => r - start).sort((a, b) => a - b), cpuMs, serverCpu };
     };
     const busy = await timed();
     // The same after a quiet spell, as a change usually comes: the server has meanwhile given memory back.
@@ -154,7 +163,7 @@ async function measure(scenario: Scenario, n: number): Promise<string> {
     const row =
       `| \`${scenario.name}\` | ${n.toLocaleString('en')} | ${ms(percentile(busy.latencies, 50))} | ${ms(percentile(busy.latencies, 99))} | ${ms(busy.latencies.at(-1)!)} ` +
       `| ${ms(percentile(quiet.latencies, 50))} | ${ms(percentile(quiet.latencies, 99))} | ${ms(quiet.latencies.at(-1)!)} ` +
-      `| ${memory} MiB (${memory - idle >= 0 ? '+' : ''}${memory - idle} MiB) | ${ms(busy.cpuMs)}, ${ms(quiet.cpuMs)} |`;
+      `| ${memory} MiB (${memory - idle >= 0 ? '+' : ''}${memory - idle} MiB) | ${ms(busy.serverCpu.all)} (${ms(busy.serverCpu.system)}), ${ms(quiet.serverCpu.all)} (${ms(quiet.serverCpu.system)}) | ${ms(busy.cpuMs)}, ${ms(quiet.cpuMs)} |`;
     console.log(row);
     await ask(clients, { close: true });
     return row;
@@ -181,15 +190,17 @@ async function main() {
     'process of their own, on the same 2 cores, and their own work is in the times. After a warm-up change, two changes are',
     `measured: half a second after the warm-up ("busy"), and after ${QUIET_SECONDS} s without events ("after a quiet spell"), when the`,
     'server has given memory back and a change comes as it usually does. Server memory: RSS with every subscriber connected',
-    '(and against before they connected). The last column: CPU the subscribers\' process used for each measured change.',
+    '(and against before they connected). The last two columns: CPU the server (in brackets: of it in the kernel, mostly',
+    'sending) and the subscribers\' process used for each measured change, busy and after a quiet spell, read from /proc',
+    'in steps of 10 ms.',
     `The server runs with the Node flags \`npm start\` and the Dockerfile give it (package.json \`config.serverNodeFlags\`: \`${serverNodeFlags().join(' ')}\`),`,
     'and so does the subscribers\' process: it stands in for 5,000 browsers, each with one message to read, and with a young',
     'generation shrunk after a quiet spell its own garbage collection was in the times (its CPU per change about 1.6 times that of a busy one).',
     '',
     ...scenarios.map((s) => `- ${s.description}.`),
     '',
-    '| subscription | subscribers | busy: p50 | p99 | last | after a quiet spell: p50 | p99 | last | server memory | subscribers\' CPU |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| subscription | subscribers | busy: p50 | p99 | last | after a quiet spell: p50 | p99 | last | server memory | server CPU | subscribers\' CPU |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
   ].join('\n');

@@ -34,8 +34,9 @@ export function urlOf(child: ChildProcess, what: string): Promise<string> {
 export async function startBuiltServer(): Promise<BuiltServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regietafel-bench-'));
   chmodSync(dataDir, 0o755);
-  // BENCH_PROFILE=DIR writes a CPU profile of the server to DIR when it stops (open it in any .cpuprofile viewer).
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
+  // BENCH_PROFILE=DIR writes a CPU profile of the server to DIR when it stops (open it in any .cpuprofile viewer);
+  // BENCH_PROFILE_INTERVAL its sampling interval in µs (1000 unless told).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-interval', process.env.BENCH_PROFILE_INTERVAL ?? '1000', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
   const child = spawn(process.execPath, [...serverNodeFlags(), ...profile, path.join(packageRoot, 'dist', 'src', 'cli', 'start.js')], {
     env: { ...process.env, NODE_ENV: 'production', REGIETAFEL_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_PRETTY: 'false', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -31,6 +31,8 @@ export const SHORT_TERM_COUNTS = `a.capacity_kind = 'EXTRA' AND a.opvangtype NOT
  * flexible types built under it alike. Crisisnoodopvang is the gemeente's last resort, outside COA's capacity.
  */
 export const COUNTS_TOWARD_TOTAL: ReadonlySet<Opvangtype> = new Set(Object.values(Opvangtype).filter((type) => type !== Opvangtype.CRISISNOODOPVANG));
+/** Every opvangtype, in the order the overview lists them. */
+const OPVANGTYPES: readonly Opvangtype[] = Object.values(Opvangtype);
 /** Proposals in the pipeline (the columns are a location_proposal's own). */
 const PIPELINE = `submitted AND (status IN ('INGEDIEND', 'IN_VERKENNING', 'POSITIEF_ADVIES') OR (status = 'BESLOTEN' AND decision = 'GO'))`;
 
@@ -110,19 +112,18 @@ export class MonitoringService {
     );
     const provinces = figures.provinces as { code: ProvinceCode; population: number }[];
     const plans = this.planFigures(figures.plans as PlanRow[]);
-    // Indexed by province and type, so assembling stays linear in the number of figures.
-    const index = <T extends { provinceCode: ProvinceCode; opvangtype: string | null }>(rows: T[]) => {
-      const map = new Map<string, T[]>();
-      for (const row of rows) {
-        const key = `${row.provinceCode}:${row.opvangtype ?? ''}`;
-        map.set(key, [...(map.get(key) ?? []), row]);
-      }
-      return (provinceCode: ProvinceCode, opvangtype: string) => map.get(`${provinceCode}:${opvangtype}`) ?? [];
-    };
-    const opgaveRows = index(figures.opgave as { provinceCode: ProvinceCode; opvangtype: string | null; places: number }[]);
+    // By province and type ('' for places of any type), added up once: assembling is linear in the number of figures.
+    const opgaveSums = byProvinceAndType(figures.opgave as { provinceCode: ProvinceCode; opvangtype: string | null; places: number }[]);
     const realisedFigures = figures.realised as { provinceCode: ProvinceCode; opvangtype: string; places: number }[];
-    const realisedRows = index(realisedFigures);
-    const pipelineRows = index(figures.pipeline as { provinceCode: ProvinceCode; opvangtype: string; status: ProposalStatus; places: number }[]);
+    const realisedSums = byProvinceAndType(realisedFigures);
+    const pipelineRows = new Map<string, Map<string, { status: ProposalStatus; places: number }[]>>();
+    for (const row of figures.pipeline as { provinceCode: ProvinceCode; opvangtype: string; status: ProposalStatus; places: number }[]) {
+      let ofProvince = pipelineRows.get(row.provinceCode);
+      if (!ofProvince) pipelineRows.set(row.provinceCode, (ofProvince = new Map()));
+      const ofType = ofProvince.get(row.opvangtype);
+      if (ofType) ofType.push(row);
+      else ofProvince.set(row.opvangtype, [row]);
+    }
     const totalOpgave = new Map((figures.totalOpgave as { provinceCode: ProvinceCode; places: number }[]).map((o) => [o.provinceCode, o.places]));
     const shortTerm = figures.shortTerm as { provinceCode: ProvinceCode; places: number }[];
     const targets = new Map((figures.shortTermTargets as ShortTermTarget[]).map((t) => [t.provinceCode, toShortTermTarget({ ...t, setAt: new Date(t.setAt) })]));
@@ -132,6 +133,8 @@ export class MonitoringService {
     const nationalPlanned = provinces.reduce((sum, p) => sum + sumRanges([...(plans.published.get(p.code)?.lines.values() ?? [])]).max, 0);
 
     const rows: OverviewRow[] = [];
+    // Each opvangtype's own rows (one per province), for the national totals per type.
+    const rowsOfType = new Map<Opvangtype, OverviewRow[]>(OPVANGTYPES.map((type) => [type, []]));
     const provinceRows: ProvinceOverview[] = [];
     const zero = (): PlaceRange => ({ min: 0, max: 0 });
     for (const province of provinces) {
@@ -143,20 +146,24 @@ export class MonitoringService {
       // Types are compared together as the plan the figures come from combines them (any of its lines, due or not,
       // as in the plan's own gaps); a draft's lines count in the rows whose types they stay within.
       const groups = typeGroups(plan?.lines.keys() ?? []);
-      const opgaveOf = (type: string) => opgaveRows(province.code, type).reduce((sum, o) => sum + o.places, 0);
-      const realisedOf = (type: Opvangtype) => (full ? realisedRows(province.code, type).reduce((sum, r) => sum + r.places, 0) : null);
-      const pipelineOf = (types: Opvangtype[]) => (full ? byStatus(types.flatMap((type) => pipelineRows(province.code, type))) : null);
+      const opgaveOfProvince = opgaveSums.get(province.code);
+      const opgaveOf = (type: string) => opgaveOfProvince?.get(type) ?? 0;
+      const realisedOfProvince = realisedSums.get(province.code);
+      const realisedOf = (type: Opvangtype) => (full ? (realisedOfProvince?.get(type) ?? 0) : null);
+      const pipelineOfProvince = pipelineRows.get(province.code);
+      const pipelineOf = (types: Opvangtype[]) => (full ? byStatus(types.map((type) => pipelineOfProvince?.get(type))) : null);
       const lines = (figures: PlanFigures | undefined, accept: (key: Key) => boolean) =>
         sumRanges([...(figures?.lines ?? [])].filter(([key]) => accept(key)).map(([, range]) => range));
-      const row = (fields: Omit<OverviewRow, 'provinceCode'>) => Object.assign(new OverviewRow(), { provinceCode: province.code, ...fields });
+      const row = (fields: OverviewRow) => Object.assign(new OverviewRow(), fields);
 
       // Every opvangtype, then places of any type, then the combinations the plan or the draft makes, in a stable order.
-      const typeRows = Object.values(Opvangtype).map((type) => {
+      const typeRows = OPVANGTYPES.map((type) => {
         const combined = groups.get(type);
         const opgave = opgaveOf(type);
         const planned = plan?.lines.get(type) ?? zero();
         const realised = realisedOf(type);
         return row({
+          provinceCode: province.code,
           opvangtypes: [type],
           combinedIn: combined ? (combined.split('/') as Opvangtype[]) : null,
           opgave,
@@ -171,6 +178,7 @@ export class MonitoringService {
       const anyTypeOpgave = opgaveOf('');
       const anyTypePlanned = plan?.lines.get('') ?? zero();
       const anyTypeRow = row({
+        provinceCode: province.code,
         opvangtypes: [],
         combinedIn: null,
         opgave: anyTypeOpgave,
@@ -188,6 +196,7 @@ export class MonitoringService {
         const planned = lines(plan, inGroup);
         const realised = full ? types.reduce((sum, type) => sum + realisedOf(type)!, 0) : null;
         return row({
+          provinceCode: province.code,
           opvangtypes: types,
           combinedIn: null,
           opgave,
@@ -200,6 +209,7 @@ export class MonitoringService {
         });
       });
       rows.push(...typeRows, anyTypeRow, ...groupRows);
+      for (const typeRow of typeRows) rowsOfType.get(typeRow.opvangtypes[0])!.push(typeRow);
 
       // Totals over the types and places of any type; combinations only repeat their types, except for the planned gap.
       const provinceRealised = full ? typeRows.reduce((sum, r) => sum + r.realised!, 0) : null;
@@ -241,7 +251,7 @@ export class MonitoringService {
     }
     const allVisible = provinceRows.every((p) => p.realised !== null);
     const total = (pick: (p: ProvinceOverview) => number | null) => (allVisible ? provinceRows.reduce((sum, p) => sum + pick(p)!, 0) : null);
-    const rowsOf = (type: Opvangtype) => rows.filter((r) => r.opvangtypes.length === 1 && r.opvangtypes[0] === type);
+    const rowsOf = (type: Opvangtype) => rowsOfType.get(type)!;
     const typeTotal = (type: Opvangtype, pick: (r: OverviewRow) => number | null) => (allVisible ? rowsOf(type).reduce((sum, r) => sum + pick(r)!, 0) : null);
     return Object.assign(new NationalOverview(), {
       on,
@@ -256,7 +266,7 @@ export class MonitoringService {
       shortTermTarget: targets.get(null)?.places ?? 0,
       shortTermTargetInForce: targets.get(null) ?? null,
       totalShortTermRealised: total((p) => p.shortTermRealised),
-      opvangtypes: Object.values(Opvangtype).map((type) =>
+      opvangtypes: OPVANGTYPES.map((type) =>
         Object.assign(new OpvangtypeTotal(), {
           opvangtype: type,
           opgave: rowsOf(type).reduce((sum, r) => sum + r.opgave, 0),
@@ -422,11 +432,30 @@ export function typeGroups(keys: Iterable<Key>): Map<Opvangtype, Key> {
   return groups;
 }
 
-/** Pipeline places added up per status, in status order. */
-function byStatus(entries: { status: ProposalStatus; places: number }[]): PipelineByStatus[] {
-  const totals = new Map<ProposalStatus, number>();
-  for (const { status, places } of entries) totals.set(status, (totals.get(status) ?? 0) + places);
-  return [...totals].sort(([a], [b]) => (a < b ? -1 : 1)).map(([status, places]) => Object.assign(new PipelineByStatus(), { status, places }));
+/** Places per province and type ('' for places of any type), added up. */
+function byProvinceAndType(rows: { provinceCode: ProvinceCode; opvangtype: string | null; places: number }[]): Map<string, Map<string, number>> {
+  const sums = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    let ofProvince = sums.get(row.provinceCode);
+    if (!ofProvince) sums.set(row.provinceCode, (ofProvince = new Map()));
+    const type = row.opvangtype ?? '';
+    ofProvince.set(type, (ofProvince.get(type) ?? 0) + row.places);
+  }
+  return sums;
+}
+
+/** Pipeline places of one or more types (each its rows, if any) added up per status, in status order. */
+function byStatus(ofTypes: ({ status: ProposalStatus; places: number }[] | undefined)[]): PipelineByStatus[] {
+  // A handful of statuses: a short array is found in faster than a Map is made.
+  const totals: PipelineByStatus[] = [];
+  for (const rows of ofTypes) {
+    for (const { status, places } of rows ?? []) {
+      const total = totals.find((t) => t.status === status);
+      if (total) total.places += places;
+      else totals.push(Object.assign(new PipelineByStatus(), { status, places }));
+    }
+  }
+  return totals.length > 1 ? totals.sort((a, b) => (a.status < b.status ? -1 : 1)) : totals;
 }
 
 const places = (pipeline: PipelineByStatus[]) => pipeline.reduce((sum, p) => sum + p.places, 0);
