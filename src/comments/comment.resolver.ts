@@ -83,10 +83,11 @@ export class CommentResolver {
         stillAllowed: async (p) => (await unlessForbidden(() => ctx.services.comments.readableSubjectType(p, subjectId, 'subjectId'))) !== null,
         // The subject's comments are read once per new comment for all its subscribers (as stored); which of them a
         // subscriber may see is their own policy.
-        resolve: async (event, shared) => {
+        resolve: (event, shared) => {
           const commentId = (event.after as { commentId: string }).commentId;
-          const comments = await shared.once('comments', () => contextForExecution(ctx).loaders.commentsOfSubject.load(`${event.subjectType}:${event.subjectId}`));
-          return ctx.services.comments.visible(ctx.principal, comments).find((comment) => comment.id === commentId) ?? null;
+          return shared
+            .once('comments', () => contextForExecution(ctx).loaders.commentsOfSubject.load(`${event.subjectType}:${event.subjectId}`))
+            .then((comments) => ctx.services.comments.visible(ctx.principal, comments).find((comment) => comment.id === commentId) ?? null);
         },
         reach: [reach.subject(subjectId)],
       });

@@ -102,7 +102,15 @@ export class EventBus {
     };
     // Events accepted before this one were the subscriber's to see: it still gets them, then the failure.
     const failed = (error: unknown) => stream.fail(error, { dropUntaken: false });
-    /** Judges one event: at once when `accept` answers at once, else the promise of its judgement. */
+    // Events whose judgement is under way or waiting for its turn, and the last of them: a later event waits for it, so
+    // order holds.
+    let judging = 0;
+    let queue: Promise<void> = Promise.resolve();
+    /**
+     * Judges one event: at once when `accept` answers at once, else the promise of its judgement, which counts itself
+     * in `judging` until it is settled (one promise per subscriber for an event whose judgement reads: this runs once
+     * per subscriber per event).
+     */
     const judge = (event: Event): Promise<void> | null => {
       if (stream.ended) return null;
       let value: T | null | PromiseLike<T | null>;
@@ -113,13 +121,22 @@ export class EventBus {
         return null;
       }
       // Any promise-like answer (not only a native Promise) is awaited, never taken for the payload itself.
-      if (typeof (value as PromiseLike<T | null> | null)?.then === 'function') return Promise.resolve(value).then(settle, failed);
-      settle(value as T | null);
-      return null;
+      if (typeof (value as PromiseLike<T | null> | null)?.then !== 'function') {
+        settle(value as T | null);
+        return null;
+      }
+      judging += 1;
+      return Promise.resolve(value).then(
+        (payload) => {
+          judging -= 1;
+          settle(payload);
+        },
+        (error: unknown) => {
+          judging -= 1;
+          failed(error);
+        },
+      );
     };
-    // Events whose judgement is under way, and the last of them: a later event waits for it, so order holds.
-    let judging = 0;
-    let queue: Promise<void> = Promise.resolve();
     const listener: EventListener = {
       deliver: (event) => {
         if (stream.ended || !matches(event)) return;
@@ -141,12 +158,14 @@ export class EventBus {
         // most subscribers: this runs once per subscriber per event).
         if (judging === 0) {
           const later = judge(event);
-          if (later === null) return;
-          judging += 1;
-          queue = later.then(() => void (judging -= 1));
+          if (later !== null) queue = later;
         } else {
+          // Counted while it waits; its own judgement counts itself again if it reads.
           judging += 1;
-          queue = queue.then(() => judge(event)).then(() => void (judging -= 1));
+          queue = queue.then(() => {
+            judging -= 1;
+            return judge(event) ?? undefined;
+          });
         }
       },
     };

@@ -136,10 +136,8 @@ export class ProvincialPlanResolver {
         matches: (event) => event.subjectId === planId && PLAN_KINDS.has(event.kind),
         stillAllowed: async (p) => (await unlessForbidden(() => ctx.services.plans.plan(p, planId))) !== null,
         // The plan is read once per change for all its subscribers; each sees it only if its policy lets them.
-        resolve: async (event, shared) => {
-          const plan = await shared.once('plan', () => ctx.services.plans.stored(event.subjectId));
-          return plan && planPolicy.canRead(ctx.principal, plan.provinceCode, plan.status) ? plan : null;
-        },
+        resolve: (event, shared) =>
+          shared.once('plan', () => ctx.services.plans.stored(event.subjectId)).then((plan) => (plan && planPolicy.canRead(ctx.principal, plan.provinceCode, plan.status) ? plan : null)),
         reach: [reach.subject(planId)],
       });
     },

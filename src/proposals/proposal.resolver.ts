@@ -141,10 +141,10 @@ export class LocationProposalResolver {
         matches: (event) => event.subjectType === ProposalEventSubject.LOCATION_PROPOSAL && event.provinceCode === provinceCode && event.kind.startsWith('PROPOSAL_'),
         stillAllowed: (p) => ctx.services.events.mayFollow(p, provinceCode),
         // Read once per change for all its subscribers (the loader reads it as stored); the policy is each one's own.
-        resolve: async (event, shared) => {
-          const proposal = await shared.once('proposal', () => contextForExecution(ctx).loaders.proposal.load(event.subjectId));
-          return proposal && proposalPolicy.canRead(ctx.principal, proposal) ? proposal : null;
-        },
+        resolve: (event, shared) =>
+          shared
+            .once('proposal', () => contextForExecution(ctx).loaders.proposal.load(event.subjectId))
+            .then((proposal) => (proposal && proposalPolicy.canRead(ctx.principal, proposal) ? proposal : null)),
         reach: [reach.province(provinceCode)],
       });
     },

@@ -137,10 +137,10 @@ export class SignalResolver {
           event.subjectType === SignalEventSubject.SIGNAL && (!provinceCode || event.provinceCode === provinceCode) && (!id || event.subjectId === id),
         stillAllowed: (p) => allowed(p),
         // Read once per change for all its subscribers (the loader reads it as stored); the policy is each one's own.
-        resolve: async (event, shared) => {
-          const signal = await shared.once('signal', () => contextForExecution(ctx).loaders.signal.load(event.subjectId));
-          return signal && signalPolicy.canRead(ctx.principal, signal) ? signal : null;
-        },
+        resolve: (event, shared) =>
+          shared
+            .once('signal', () => contextForExecution(ctx).loaders.signal.load(event.subjectId))
+            .then((signal) => (signal && signalPolicy.canRead(ctx.principal, signal) ? signal : null)),
         reach: [id ? reach.subject(id) : provinceCode ? reach.province(provinceCode) : reach.subjectType(SignalEventSubject.SIGNAL)],
       });
     },
