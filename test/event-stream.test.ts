@@ -130,6 +130,25 @@ describe('a subscriber\'s stream of events', () => {
     await stream.return!();
   });
 
+  it('ends, with what it threw, a subscription whose answer has a `then` that cannot be read, and goes on delivering to others', async () => {
+    const broken = bus.subscribe(all, (): PromiseLike<string | null> => {
+      const answer = {};
+      Object.defineProperty(answer, 'then', {
+        get() {
+          throw new Error('no then');
+        },
+      });
+      return answer as PromiseLike<string | null>;
+    });
+    const other = bus.subscribe(all, subjectOf);
+    const recorded = await record(2);
+    await expect(broken.next()).rejects.toThrow('no then');
+    expect(await broken.next()).toEqual({ value: undefined, done: true });
+    expect(await other.next()).toEqual({ value: recorded[0], done: false });
+    expect(await other.next()).toEqual({ value: recorded[1], done: false });
+    await other.return!();
+  });
+
   it('ends a subscriber that does not read with SUBSCRIPTION_TOO_SLOW once it holds maxPending events, and not before', async () => {
     const before = bus.subscriberCount;
     const stream = bus.subscribe(all, subjectOf);

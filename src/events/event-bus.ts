@@ -114,14 +114,17 @@ export class EventBus {
     const judge = (event: Event): Promise<void> | null => {
       if (stream.ended) return null;
       let value: T | null | PromiseLike<T | null>;
+      let later: boolean;
       try {
         value = accept(event);
+        // Any promise-like answer (not only a native Promise) is awaited, never taken for the payload itself; one whose
+        // `then` cannot even be read ends the subscription like an answer that throws.
+        later = typeof (value as PromiseLike<T | null> | null)?.then === 'function';
       } catch (error) {
         failed(error);
         return null;
       }
-      // Any promise-like answer (not only a native Promise) is awaited, never taken for the payload itself.
-      if (typeof (value as PromiseLike<T | null> | null)?.then !== 'function') {
+      if (!later) {
         settle(value as T | null);
         return null;
       }
