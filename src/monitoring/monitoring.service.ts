@@ -90,7 +90,9 @@ export class MonitoringService {
     const [figures] = await queryPrepared<Record<string, unknown>>(
       this.db,
       'national-overview',
-      `SELECT
+      // The short-term targets in force are worked out once, for their own figures and for the places counted against them.
+      `WITH targets AS (${shortTermTargetsInForceSql('$1')})
+       SELECT
          (SELECT json_agg(json_build_object('code', code, 'population', population) ORDER BY cbs_code) FROM province) AS provinces,
          (SELECT coalesce(json_agg(o), '[]') FROM (SELECT DISTINCT ON (province_code, opvangtype) province_code AS "provinceCode", opvangtype, places FROM opgave
             WHERE due_date <= $1 AND NOT total ORDER BY province_code, opvangtype, due_date DESC) o) AS opgave,
@@ -103,9 +105,9 @@ export class MonitoringService {
           ) running GROUP BY 1, 2) r) AS realised,
          (SELECT coalesce(json_agg(p ORDER BY p.status COLLATE "C"), '[]') FROM (SELECT province_code AS "provinceCode", opvangtype, status, sum(places)::int AS places FROM location_proposal
             WHERE ${PIPELINE} GROUP BY 1, 2, 3) p) AS pipeline,
-         (SELECT coalesce(json_agg(t), '[]') FROM (${shortTermTargetsInForceSql('$1')}) t) AS "shortTermTargets",
+         (SELECT coalesce(json_agg(t), '[]') FROM targets t) AS "shortTermTargets",
          (SELECT coalesce(json_agg(s), '[]') FROM (SELECT a.province_code AS "provinceCode", sum(a.max_places)::int AS places
-            FROM agreement a JOIN (${shortTermTargetsInForceSql('$1')}) t ON t."provinceCode" = a.province_code
+            FROM agreement a JOIN targets t ON t."provinceCode" = a.province_code
             WHERE ${SHORT_TERM_COUNTS} AND a.start_date BETWEEN t."periodFrom"::date AND least(t."periodUntil"::date, $1::date) GROUP BY 1) s) AS "shortTerm",
          (SELECT coalesce(json_agg(pl), '[]') FROM (${PLAN_FIGURES_SQL}) pl) AS plans`,
       [on],

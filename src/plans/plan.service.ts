@@ -155,8 +155,7 @@ export class PlanService {
   }
 
   async update(principal: Principal, input: PlanContentInput & { planId: string; expectedVersion: number; summary?: string | null }): Promise<ProvincialPlan> {
-    return this.change(principal, input.planId, input.expectedVersion, PlanAction.EDIT, async (tx, plan, currentLines) => {
-      const round = (await this.round(tx, plan.roundCode))!;
+    return this.change(principal, input.planId, input.expectedVersion, PlanAction.EDIT, async (tx, plan, currentLines, round) => {
       if (input.title !== undefined && input.title !== null) plan.title = assertTitle(input.title, 'input.title');
       if (input.targetDate !== undefined && input.targetDate !== null) {
         assertDateInRound(input.targetDate, round, 'input.targetDate');
@@ -209,7 +208,12 @@ export class PlanService {
     planId: string,
     expectedVersion: number,
     action: PlanAction,
-    apply: (tx: EntityManager, plan: ProvincialPlan, lines: CapacityLineSnapshot[]) => Promise<{ lines: CapacityLineSnapshot[]; kind: PlanChangeKind; summary: string }>,
+    apply: (
+      tx: EntityManager,
+      plan: ProvincialPlan,
+      lines: CapacityLineSnapshot[],
+      round: PlanningRound,
+    ) => Promise<{ lines: CapacityLineSnapshot[]; kind: PlanChangeKind; summary: string }>,
   ): Promise<ProvincialPlan> {
     if (!isUuid(planId)) throw badUserInput('planId is not a plan id', 'input.planId');
     return this.db.transaction(async (tx) => {
@@ -235,10 +239,10 @@ export class PlanService {
           allowedActions: transition.allowedActions,
         });
       }
-      await this.openRound(tx, plan.roundCode, 'input.planId');
+      const round = await this.openRound(tx, plan.roundCode, 'input.planId');
       const currentLines = await this.readLines(tx, plan.id);
       const before = stateOf(Object.assign(new ProvincialPlan(), plan, { sections: { ...plan.sections } }), currentLines);
-      const { lines, kind, summary } = await apply(tx, plan, currentLines);
+      const { lines, kind, summary } = await apply(tx, plan, currentLines, round);
       plan.status = transition.next;
       if (plan.status !== PlanStatus.TERUGGESTUURD) plan.returnReason = null;
       await tx.query(
