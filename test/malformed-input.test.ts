@@ -211,6 +211,8 @@ describe('POST /graphql (straight to the GraphQL handler) and the paths Express 
       expect(first.status, what).toBe(status);
       expect(first.contentType, what).toBe('application/json; charset=utf-8');
       expect(first.challenge, what).toBe(status === 401 ? 'Bearer realm="regietafel"' : null);
+      // Whatever the answer, a request id to find it by in the log (a body that could not be read too).
+      expect(first.requestId, what).toBe(true);
       const body = JSON.parse(first.body) as { data?: unknown; errors?: { extensions: { code: string } }[] };
       if (code) expect(body.errors?.map((error) => error.extensions.code), what).toEqual([code]);
       else expect(body.errors, what).toBeUndefined();

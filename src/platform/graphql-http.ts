@@ -17,12 +17,19 @@ export type GraphQLHttpHandler = (req: http.IncomingMessage, res: http.ServerRes
  * request and response objects were about a third of the server's CPU for a small query (docs/benchmarks.md). Express mounts
  * the same function for every other request to `/graphql` (GET queries, `/graphql/`), so both answer alike.
  *
+ * Every answer carries the request's id (`x-request-id`, given by `requestId` before the body is read), whatever it is.
  * A body that cannot be read is answered as a GraphQL error (`unreadableBodyAnswer`); anything else that goes wrong
- * outside Apollo's own error handling is logged and answered 500 with a code, never with a stack.
+ * outside Apollo's own error handling is logged and answered 500 with a code and the request id, never with a stack.
  */
 export function graphqlHttpHandler<Context extends BaseContext>(
   apollo: ApolloServer<Context>,
-  options: { bodyBytes: number; log: Logger; context: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<Context> },
+  options: {
+    bodyBytes: number;
+    log: Logger;
+    /** The request's id, also set as the answer's `x-request-id`. */
+    requestId: (req: http.IncomingMessage, res: http.ServerResponse) => string;
+    context: (req: http.IncomingMessage, res: http.ServerResponse, requestId: string) => Promise<Context>;
+  },
 ): GraphQLHttpHandler {
   apollo.assertStarted('graphqlHttpHandler()');
   const readJson = express.json({ limit: options.bodyBytes, verify: requireUtf8 });
@@ -34,16 +41,16 @@ export function graphqlHttpHandler<Context extends BaseContext>(
     res.setHeader('content-length', Buffer.byteLength(body));
     res.end(body);
   };
-  const failed = (res: http.ServerResponse, error: unknown) => {
-    options.log.error({ err: error }, 'GraphQL HTTP request failed outside GraphQL');
+  const failed = (res: http.ServerResponse, error: unknown, requestId: string) => {
+    options.log.error({ err: error, requestId }, 'GraphQL HTTP request failed outside GraphQL');
     if (res.headersSent) {
       res.destroy();
       return;
     }
-    answer(res, 500, JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] }));
+    answer(res, 500, JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } }] }));
   };
 
-  const execute = async (req: ParsedRequest, res: http.ServerResponse) => {
+  const execute = async (req: ParsedRequest, res: http.ServerResponse, requestId: string) => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -52,7 +59,7 @@ export function graphqlHttpHandler<Context extends BaseContext>(
     const query = url.indexOf('?');
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: query === -1 ? '' : url.slice(query), body: req.body },
-      context: () => options.context(req, res),
+      context: () => options.context(req, res, requestId),
     });
     if (response.body.kind === 'complete') {
       answer(res, response.status ?? 200, response.body.string, response.headers);
@@ -66,14 +73,15 @@ export function graphqlHttpHandler<Context extends BaseContext>(
   };
 
   return (req, res) => {
+    const requestId = options.requestId(req, res);
     readJson(req as express.Request, res as express.Response, (error?: unknown) => {
       if (error) {
         const unreadable = unreadableBodyAnswer(error, options.bodyBytes);
-        if (!unreadable) return failed(res, error);
+        if (!unreadable) return failed(res, error, requestId);
         answer(res, unreadable.status, unreadable.body);
         return;
       }
-      execute(req, res).catch((failure: unknown) => failed(res, failure));
+      execute(req, res, requestId).catch((failure: unknown) => failed(res, failure, requestId));
     });
   };
 }

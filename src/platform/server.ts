@@ -396,8 +396,8 @@ export async function startServer(options: {
   const graphqlHttp = graphqlHttpHandler(apollo, {
     bodyBytes: config.limits.bodyBytes,
     log,
-    context: async (req, res) => {
-      const requestId = requestIdOf(req, res);
+    requestId: requestIdOf,
+    context: async (req, res, requestId) => {
       let principal: Principal;
       try {
         principal = await authenticator.authenticate(req.headers.authorization, { allowBareToken: false });
