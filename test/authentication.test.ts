@@ -1,3 +1,4 @@
+import { createClient } from 'graphql-ws';
 import { generateKeyPair, SignJWT } from 'jose';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +120,27 @@ describe('over WebSocket', () => {
     socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: VIEWER } }));
     expect(await closed).toBe(4401);
     expect(received).toEqual([]);
+  });
+
+  it('is served at /graphql/ as over HTTP, and at no path below it', async () => {
+    const opened = (url: string) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(url, 'graphql-transport-ws');
+        socket.once('open', () => {
+          socket.close();
+          resolve(101);
+        });
+        // ws: "Unexpected server response: 404"
+        socket.once('error', (error) => resolve(Number(/\d{3}/.exec(error.message)?.[0] ?? 0)));
+      });
+    expect(await opened(`${server.wsUrl}/`)).toBe(101);
+    expect(await opened(`${server.wsUrl}/x`)).toBe(404);
+    const client = createClient({ url: `${server.wsUrl}/`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${await server.token('ipo')}` }, retryAttempts: 0 });
+    try {
+      expect((await wsExecute(client, VIEWER)).data?.viewer.subject).toBe('ipo');
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('closes the connection with 4401 UNAUTHENTICATED without a token or with a bad one', async () => {

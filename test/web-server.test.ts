@@ -67,6 +67,28 @@ describe('the web application', () => {
   });
 });
 
+describe('a path that nothing serves', () => {
+  it('is answered as the API answers: 404 with a code, never a page of the framework; and no path below /graphql is the API', async () => {
+    const { base } = await serverWith();
+    const asked: [string, RequestInit][] = [
+      ['/graphql/x', { headers: { accept: 'application/json' } }],
+      ['/graphql/x', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }],
+      ['/readyz/x', {}],
+      ['/healthz/x', {}],
+      ['/auth/x', {}],
+      ['/dashboard', { method: 'POST' }],
+      ['/', { method: 'DELETE' }],
+    ];
+    for (const [route, init] of asked) {
+      const response = await fetch(`${base}${route}`, init);
+      const what = `${init.method ?? 'GET'} ${route}`;
+      expect(response.status, what).toBe(404);
+      expect(response.headers.get('content-type'), what).toBe('application/json; charset=utf-8');
+      expect(await response.json(), what).toEqual({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+    }
+  });
+});
+
 describe('signing in', () => {
   it('in development: lists the demo users by role and signs in as the chosen one, and the log says so', async () => {
     const { server, base } = await serverWith();

@@ -216,7 +216,9 @@ export async function startServer(options: {
   httpServer.on('upgrade', (req, socket, head) => {
     // Node takes its own error listener off the socket before an upgrade: without one, a reset would crash us.
     socket.on('error', () => socket.destroy());
-    if (upgradePath(req.url) !== '/graphql') {
+    // The same two paths as over HTTP: `/graphql` and `/graphql/`.
+    const target = upgradePath(req.url);
+    if (target !== '/graphql' && target !== '/graphql/') {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', () => socket.destroy());
       return;
     }
@@ -417,7 +419,8 @@ export async function startServer(options: {
     },
   });
   // POST /graphql, nearly every request, goes to the handler before Express (graphql-http.ts); the rest comes here.
-  app.use('/graphql', (req, res) => graphqlHttp(req, res));
+  // `/graphql` and `/graphql/` (Express takes the mount path off); a path below it is no part of the API.
+  app.use('/graphql', (req, res, next) => (req.path === '/' ? graphqlHttp(req, res) : next()));
   routeRequests = (req, res) => (isGraphQLPost(req) ? graphqlHttp(req, res) : app(req, res));
 
   // Body-parser failures of Express's own routes (the development sign-in) answered as the API answers them.
@@ -428,6 +431,21 @@ export async function startServer(options: {
   };
   app.use(bodyErrors);
   mountWebApplication(app, { webRoot: options.webRoot, log, config });
+  // What no route answers (a path of the API's that does not exist, a method the application is not read with), and
+  // what went wrong outside GraphQL: answered as the API answers, never with Express's HTML page or a stack.
+  app.use((_req, res) => {
+    res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: ErrorCode.NOT_FOUND } }] });
+  });
+  const lastResort: ErrorRequestHandler = (error, req, res, _next) => {
+    const requestId = requestIdOf(req, res);
+    log.error({ err: error, requestId, method: req.method, path: req.path }, 'request failed outside GraphQL');
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } }] });
+  };
+  app.use(lastResort);
 
   try {
     await new Promise<void>((resolve, reject) => {
