@@ -181,6 +181,7 @@ describe('POST /graphql (straight to the GraphQL handler) and the paths Express 
       contentType: response.headers.get('content-type'),
       challenge: response.headers.get('www-authenticate'),
       requestId: response.headers.get('x-request-id') !== null,
+      allow: response.headers.get('allow'),
       body: text,
     };
   };
@@ -203,6 +204,10 @@ describe('POST /graphql (straight to the GraphQL handler) and the paths Express 
       ['not a JSON content type', json('{ __typename }', { 'content-type': 'text/plain' }), 400, 'BAD_REQUEST'],
       ['a syntax error', json('{"query":"{ viewer { "}'), 400, 'GRAPHQL_PARSE_FAILED'],
       ['no query', json('{"variables":{}}'), 400, 'BAD_REQUEST'],
+      // The method is the first thing said of a request, before its token and its body.
+      ['another method', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }, 405, 'BAD_REQUEST'],
+      ['another method, with a token', { ...json('{"query":"{ __typename }"}'), method: 'DELETE' }, 405, 'BAD_REQUEST'],
+      ['OPTIONS', { method: 'OPTIONS' }, 405, 'BAD_REQUEST'],
     ];
     for (const [what, init, status, code] of requests) {
       const answers = [];
@@ -213,6 +218,7 @@ describe('POST /graphql (straight to the GraphQL handler) and the paths Express 
       expect(first.challenge, what).toBe(status === 401 ? 'Bearer realm="regietafel"' : null);
       // Whatever the answer, a request id to find it by in the log (a body that could not be read too).
       expect(first.requestId, what).toBe(true);
+      expect(first.allow, what).toBe(status === 405 ? 'GET, POST' : null);
       const body = JSON.parse(first.body) as { data?: unknown; errors?: { extensions: { code: string } }[] };
       if (code) expect(body.errors?.map((error) => error.extensions.code), what).toEqual([code]);
       else expect(body.errors, what).toBeUndefined();

@@ -5,6 +5,10 @@ import type { Logger } from './logger.js';
 import { ErrorCode } from './errors.js';
 import { requireUtf8, unreadableBodyAnswer } from './request-body.js';
 
+const METHOD_NOT_ALLOWED = JSON.stringify({
+  errors: [{ message: 'The API is used with POST (or GET for a query), not with this method', extensions: { code: ErrorCode.BAD_REQUEST } }],
+});
+
 /** A request whose body the JSON parser has read (`body` is undefined when there was none, e.g. a GET). */
 type ParsedRequest = http.IncomingMessage & { body?: unknown };
 
@@ -74,6 +78,11 @@ export function graphqlHttpHandler<Context extends BaseContext>(
 
   return (req, res) => {
     const requestId = options.requestId(req, res);
+    // A method the API is not used with: said before anything else (the token, the body), as the path's own answer.
+    if (req.method !== 'POST' && req.method !== 'GET') {
+      answer(res, 405, METHOD_NOT_ALLOWED, [['allow', 'GET, POST']]);
+      return;
+    }
     readJson(req as express.Request, res as express.Response, (error?: unknown) => {
       if (error) {
         const unreadable = unreadableBodyAnswer(error, options.bodyBytes);
