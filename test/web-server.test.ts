@@ -108,6 +108,7 @@ describe('signing in', () => {
     const unreadable = [
       ['{"user":', 400, 'BAD_REQUEST', 'Request body is not valid JSON'],
       [JSON.stringify({ user: 'x'.repeat(2_000) }), 413, 'PAYLOAD_TOO_LARGE', 'Request body larger than 1024 bytes'],
+      [Buffer.from([...Buffer.from('{"user":"ip'), 0xff, ...Buffer.from('o"}')]), 400, 'BAD_REQUEST', 'Request body is not valid UTF-8'],
     ] as const;
     for (const [body, status, code, message] of unreadable) {
       const answer = await fetch(`${base}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });

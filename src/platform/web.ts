@@ -7,6 +7,7 @@ import { devSigningKey } from './auth/keys.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { packageRoot } from './paths.js';
+import { requireUtf8 } from './request-body.js';
 
 /** A person the development sign-in page offers. */
 export interface SignInUser {
@@ -74,7 +75,7 @@ export function mountSignIn(app: Express, options: { config: Config; log: Logger
     { setting: 'DEV_SIGN_IN' },
     'development sign-in is ON: anyone who can reach this server can sign in as any demo user (POST /auth/dev-token). Never on a server with real data',
   );
-  app.post('/auth/dev-token', express.json({ limit: 1024 }), async (req, res) => {
+  app.post('/auth/dev-token', express.json({ limit: 1024, verify: requireUtf8 }), async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     const handle = (req.body as { user?: unknown } | undefined)?.user;
     const user = users.find((candidate) => candidate.handle === handle);
