@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type ErrorRequestHandler } from 'express';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationContext } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { useServer } from 'graphql-ws/use/ws';
 import type { JWTVerifyGetKey } from 'jose';
@@ -53,15 +53,24 @@ function requestIdOf(req: http.IncomingMessage, res: http.ServerResponse): strin
   return requestId;
 }
 
+/**
+ * graphql-armor labels each refusal "Syntax Error: …" (its own default reports it so); the document is well-formed, only
+ * too deep or too costly: reported without that label, as the validation error it is (GRAPHQL_VALIDATION_FAILED).
+ */
+const refusing = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))],
+};
+
 /** Query limits from graphql-armor, shared by the HTTP and the WebSocket path. */
 function armorFor(config: Config) {
   const armorConfig = {
-    maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true },
-    maxAliases: { n: config.limits.maxAliases },
+    maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true, ...refusing },
+    maxAliases: { n: config.limits.maxAliases, ...refusing },
     // Token counting is done by graphql-js's own parser option (below), on both paths.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: config.limits.maxCost },
-    maxDirectives: { n: config.limits.maxDirectives },
+    costLimit: { maxCost: config.limits.maxCost, ...refusing },
+    maxDirectives: { n: config.limits.maxDirectives, ...refusing },
     // Introspection is open to every authenticated user, so hiding "Did you mean …" protects nothing and
     // would make the HTTP path answer differently from the WebSocket path.
     blockFieldSuggestion: { enabled: false },
