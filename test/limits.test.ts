@@ -96,6 +96,32 @@ describe('query limits (graphql-armor), the same on both paths', () => {
     expect(codes(wrong)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('counts a paged field asked without a page size as the page the server answers (50), on both paths', async () => {
+    const aliases = (fields: string) => Array.from({ length: 5 }, (_, i) => `a${i}: ${fields}`).join(' ');
+    // Each province's gemeenten, five times, for each of 500 gemeenten: asked without a page size, armor alone took
+    // each inner list as one gemeente (a cost of about 210,000, let through) where the server answers 50.
+    const leftOut = `{ gemeenten(first: 500) { edges { node { province { ${aliases('gemeenten { edges { node { code name } } }')} } } } } }`;
+    const writtenOut = leftOut.replaceAll('gemeenten {', 'gemeenten(first: 50) {');
+    const refusedWritten = await server.gql(writtenOut, undefined, token);
+    expect(refusedWritten.status).toBe(400);
+    expect(refusedWritten.errors?.[0].message).toMatch(/^Query Cost limit of 250000 exceeded/);
+    for (const [query, variables] of [
+      [leftOut, undefined],
+      [leftOut.replaceAll('gemeenten {', 'gemeenten(first: $n) {').replace('{ gemeenten(first: 500)', 'query($n: Int) { gemeenten(first: 500)'), { n: null }],
+    ] as const) {
+      const refused = await server.gql(query, variables, token);
+      expect(refused.status).toBe(400);
+      expect(codes(refused)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(refused.errors?.[0].message).toBe(refusedWritten.errors?.[0].message);
+      const ws = await wsExecute(server.wsClient({ authorization: token }), query, variables).catch((errors) => ({ errors }));
+      expect((ws.errors as any[])[0].message).toBe(refusedWritten.errors?.[0].message);
+    }
+    // A default page where it costs little is fine.
+    const fine = await server.gql('{ provinces { code gemeenten { nodes { name } } } }', undefined, token);
+    expect(fine.errors).toBeUndefined();
+    expect(fine.data.provinces[0].gemeenten.nodes.length).toBeGreaterThan(0);
+  });
+
   it("measures a connection's nodes as its edges' nodes: the same cost and depth, the same refusal, on both paths", async () => {
     // Each: written with edges, and the same through nodes, which graphql-armor alone would let through. The first too
     // costly written out, the second too deep.

@@ -63,7 +63,7 @@ const refusing = {
 };
 
 /** Query limits from graphql-armor, shared by the HTTP and the WebSocket path. */
-function armorFor(config: Config) {
+export function armorFor(config: Config) {
   const armorConfig = {
     maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true, ...refusing },
     maxAliases: { n: config.limits.maxAliases, ...refusing },
