@@ -1,6 +1,11 @@
 import net from 'node:net';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, validate } from 'graphql';
+import { loadConfig } from '../src/platform/config.js';
+import { limitRefusal } from '../src/platform/query-cost.js';
+import { armorFor } from '../src/platform/server.js';
+import { buildAppSchema } from '../src/schema.js';
 import { codes, startTestServer, wsExecute, type TestServer } from './support/harness.js';
 
 let server: TestServer;
@@ -107,6 +112,7 @@ describe('query limits (graphql-armor), the same on both paths', () => {
     expect(refusedWritten.errors?.[0].message).toMatch(/^Query Cost limit of 250000 exceeded/);
     for (const [query, variables] of [
       [leftOut, undefined],
+      [leftOut.replaceAll('gemeenten {', 'gemeenten(first: null) {'), undefined],
       [leftOut.replaceAll('gemeenten {', 'gemeenten(first: $n) {').replace('{ gemeenten(first: 500)', 'query($n: Int) { gemeenten(first: 500)'), { n: null }],
     ] as const) {
       const refused = await server.gql(query, variables, token);
@@ -120,6 +126,24 @@ describe('query limits (graphql-armor), the same on both paths', () => {
     const fine = await server.gql('{ provinces { code gemeenten { nodes { name } } } }', undefined, token);
     expect(fine.errors).toBeUndefined();
     expect(fine.data.provinces[0].gemeenten.nodes.length).toBeGreaterThan(0);
+  });
+
+  it("measures a page size left out as the field's own default page (100 for events, 50 elsewhere)", async () => {
+    const schema = await buildAppSchema();
+    const { measureRules } = armorFor(loadConfig({ LIMIT_MAX_COST: '10' }));
+    const found = (query: string, variables: Record<string, unknown> = {}) => limitRefusal(schema, parse(query), variables, undefined, measureRules)?.message;
+    for (const [leftOut, written] of [
+      ['{ events { events { id } } }', '{ events(first: 100) { events { id } } }'],
+      ['{ events(first: null) { events { id } } }', '{ events(first: 100) { events { id } } }'],
+      ['query($n: Int) { events(first: $n) { events { id } } }', '{ events(first: 100) { events { id } } }'],
+      ['{ gemeenten { edges { node { code } } } }', '{ gemeenten(first: 50) { edges { node { code } } } }'],
+    ]) {
+      const measured = found(leftOut);
+      expect(measured, leftOut).toMatch(/^Query Cost limit of 10 exceeded, found/);
+      // graphql-armor measures the written query itself; a query with nothing to measure again gets null here.
+      const asWritten = validate(schema, parse(written), measureRules)[0]?.message;
+      expect(measured, leftOut).toBe(asWritten);
+    }
   });
 
   it("measures a connection's nodes as its edges' nodes: the same cost and depth, the same refusal, on both paths", async () => {

@@ -61,7 +61,11 @@ describe("the web application's own operations", () => {
           if (['first', 'last'].includes(argument.name.value) && argument.value.kind === Kind.VARIABLE) pageSizeVariables.add(argument.value.name.value);
         },
       });
-      // Measured again as the server does (query-cost.ts), its page-size variables left out (the default page). Only
+      // A required page-size variable would have to be given: measured at the default, the request would not be valid.
+      for (const variable of definition.variableDefinitions ?? []) {
+        if (pageSizeVariables.has(variable.variable.name.value)) expect(variable.type.kind, `${what}: $${variable.variable.name.value}`).not.toBe(Kind.NON_NULL_TYPE);
+      }
+      // Measured again as the server does (query-cost.ts), its page-size variables left out (the default page, at least what it sends). Only
       // those are kept: the others do not change the measure, and left out they would stop it (not a valid request).
       const pageSizesOnly: DocumentNode = {
         ...document,

@@ -85,7 +85,11 @@ describe('a path that nothing serves', () => {
       expect(response.status, what).toBe(404);
       expect(response.headers.get('content-type'), what).toBe('application/json; charset=utf-8');
       expect(await response.json(), what).toEqual({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+      expect(response.headers.get('x-request-id'), what).toMatch(/^[0-9a-f-]{36}$/);
     }
+    // Every answer names its request: the application, the health checks; a sensible id of the client's is kept.
+    for (const route of ['/', '/healthz', '/readyz', '/favicon.svg']) expect((await fetch(`${base}${route}`)).headers.get('x-request-id'), route).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await fetch(`${base}/healthz`, { headers: { 'x-request-id': 'trace-12345678' } })).headers.get('x-request-id')).toBe('trace-12345678');
   });
 });
 

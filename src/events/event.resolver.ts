@@ -1,7 +1,9 @@
-import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Extensions, Field, ID, Int, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { defaultPageSize } from '../platform/pagination.js';
 import type { RequestContext } from '../platform/context.js';
 import { ProvinceCode } from '../reference/index.js';
 import { Event, EventKinds, type EventKind } from './event.js';
+import { EVENTS_PAGE_SIZE } from './event.service.js';
 import { reach } from './subscriber-index.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Events after a cursor.' })
@@ -24,6 +26,7 @@ export class EventResolver {
   }
 
   @Query(() => EventPage, { description: 'What happened after a cursor (an event id): catch up after a reconnect.' })
+  @Extensions(defaultPageSize(EVENTS_PAGE_SIZE))
   events(
     @Ctx() { services, principal }: RequestContext,
     @Arg('after', () => String, { nullable: true }) after?: string,

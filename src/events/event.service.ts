@@ -11,6 +11,9 @@ import { EVENT_COLUMNS, toEvent, type Event, type EventKind } from './event.js';
 import { SharedReadsPerEvent, type SharedReads } from './shared-reads.js';
 import { reach as reachOf } from './subscriber-index.js';
 
+/** The events after a cursor, asked without a page size. */
+export const EVENTS_PAGE_SIZE = 100;
+
 export interface EventPageResult {
   events: Event[];
   /** Where to continue: the last event looked at (visible or not). */
@@ -81,7 +84,7 @@ export class EventService {
 
   /** Events after a cursor that the principal may see, oldest first: what a client missed while away. */
   async after(principal: Principal, args: { after?: string | null; provinceCode?: ProvinceCode | null; kinds?: EventKind[] | null; first?: number | null }): Promise<EventPageResult> {
-    const first = args.first ?? 100;
+    const first = args.first ?? EVENTS_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 1 || first > 500) throw badUserInput('first must be between 1 and 500', 'first');
     if (args.after != null && !/^\d{1,18}$/.test(args.after)) throw badUserInput('after is not an event cursor', 'after');
     if (args.provinceCode) this.assertMayFollow(principal, args.provinceCode, 'provinceCode');

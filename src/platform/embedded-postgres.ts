@@ -191,7 +191,7 @@ function reachableDataDir(requested: string, user: RunAs | undefined, log: Logge
   return moved;
 }
 
-interface RunningCluster {
+export interface RunningCluster {
   pid: number;
   port: number;
   /** No process of ours owns it any more (its parent died: a killed server or a closed terminal). */
@@ -199,7 +199,7 @@ interface RunningCluster {
 }
 
 /** A cluster already running on this data directory (another regietafel process, or one left behind), if any. */
-function runningCluster(databaseDir: string): RunningCluster | undefined {
+export function runningCluster(databaseDir: string): RunningCluster | undefined {
   const pidFile = path.join(databaseDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;
   const [pidLine, dataLine, , portLine] = readFileSync(pidFile, 'utf8').split('\n');

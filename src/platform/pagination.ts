@@ -7,6 +7,18 @@ import { isIsoDate } from './dates.js';
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
+/**
+ * On a paged field whose page, asked without a page size, is not `DEFAULT_PAGE_SIZE`: `@Extensions(defaultPageSize(n))`.
+ * The limits measure such a request by it (query-cost.ts).
+ */
+export const defaultPageSize = (size: number) => ({ defaultPageSize: size }) as const;
+
+/** The page a paged field answers when asked without a page size (or with a null one). */
+export function defaultPageSizeOf(field: { extensions?: Readonly<Record<string, unknown>> | null } | null | undefined): number {
+  const size = field?.extensions?.defaultPageSize;
+  return typeof size === 'number' ? size : DEFAULT_PAGE_SIZE;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 export class PageInfo {
   @Field(() => Boolean)

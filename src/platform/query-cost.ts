@@ -15,7 +15,7 @@ import {
   type VariableNode,
 } from 'graphql';
 
-import { DEFAULT_PAGE_SIZE } from './pagination.js';
+import { defaultPageSizeOf } from './pagination.js';
 
 const PAGE_SIZE_ARGUMENTS = new Set(['first', 'last']);
 
@@ -25,7 +25,10 @@ const isPageSizeVariable = (argument: ArgumentNode): argument is ArgumentNode & 
 /** A connection's `nodes { … }`: measured as the `edges { node { … } }` it stands for. */
 const isNodesOfConnection = (field: FieldNode) => field.name.value === 'nodes' && field.selectionSet !== undefined;
 
-/** A paged field (it takes `first`) asked without a page size: it answers a page of the default size. */
+/** A page size written as null: the field answers its default page. */
+const isNullPageSize = (argument: ArgumentNode) => PAGE_SIZE_ARGUMENTS.has(argument.name.value) && argument.value.kind === Kind.NULL;
+
+/** A paged field (it takes `first`) asked without a page size: it answers its default page. */
 const leavesPageSizeOut = (field: FieldNode, typeInfo: TypeInfo) =>
   typeInfo.getFieldDef()?.args.some((argument) => argument.name === 'first') === true &&
   !field.arguments?.some((argument) => PAGE_SIZE_ARGUMENTS.has(argument.name.value));
@@ -55,6 +58,7 @@ function measuredOf(schema: GraphQLSchema, document: DocumentNode): Measured {
       visitWithTypeInfo(typeInfo, {
         Argument(argument) {
           if (isPageSizeVariable(argument)) found.pageSizeVariables = true;
+          if (isNullPageSize(argument)) found.defaultPageSizes = true;
         },
         Field(field) {
           if (isNodesOfConnection(field)) found.nodes = true;
@@ -72,8 +76,8 @@ function measuredOf(schema: GraphQLSchema, document: DocumentNode): Measured {
  * known, and they see the query as written. Three things they measure otherwise than the work a query asks for:
  * - the cost multiplies a list's cost by a page size written in the query (`first: 400`) but takes one given as a
  *   variable (`first: $n`) as 1, so any page size passed that way;
- * - it takes a paged field asked without a page size (`gemeenten { … }`, or `first: $n` with $n null) as 1, where the
- *   server answers a page of `DEFAULT_PAGE_SIZE`;
+ * - it takes a paged field asked without a page size (`gemeenten { … }`, `first: null`, or `first: $n` with $n null)
+ *   as 1, where the server answers its default page (`DEFAULT_PAGE_SIZE`, or the field's `defaultPageSize`);
  * - a connection's `nodes { … }` is one level where `edges { node { … } }`, the same rows, is two: through `nodes` a
  *   query could ask for about twice as much per level, and nest one level deeper, within the same limits.
  * This measures such an operation again as graphql-armor measures it written out: the operation to run (and the
@@ -109,16 +113,18 @@ export function limitRefusal(
     { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)] },
     visitWithTypeInfo(typeInfo, {
       Argument(argument): ArgumentNode | undefined {
-        if (!isPageSizeVariable(argument)) return undefined;
-        const value = coerced[argument.value.name.value];
+        const nullValue = isNullPageSize(argument);
+        if (!nullValue && !isPageSizeVariable(argument)) return undefined;
+        const value = nullValue ? null : coerced[(argument.value as VariableNode).name.value];
         rewritten = true;
-        // null or left out: the server answers a page of the default size.
-        return { ...argument, value: { kind: Kind.INT, value: String(typeof value === 'number' && Number.isInteger(value) ? value : DEFAULT_PAGE_SIZE) } };
+        // null or left out: the server answers the field's default page (typeInfo's field is the argument's).
+        const size = typeof value === 'number' && Number.isInteger(value) ? value : defaultPageSizeOf(typeInfo.getFieldDef());
+        return { ...argument, value: { kind: Kind.INT, value: String(size) } };
       },
       Field(field): FieldNode | undefined {
         if (leavesPageSizeOut(field, typeInfo)) {
           rewritten = true;
-          return { ...field, arguments: [...(field.arguments ?? []), pageSize(DEFAULT_PAGE_SIZE)] };
+          return { ...field, arguments: [...(field.arguments ?? []), pageSize(defaultPageSizeOf(typeInfo.getFieldDef()))] };
         }
         if (!isNodesOfConnection(field)) return undefined;
         rewritten = true;

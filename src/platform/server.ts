@@ -45,8 +45,10 @@ const READINESS_TIMEOUT_MS = 1_500;
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 const BEARER_CHALLENGE = 'Bearer realm="regietafel"';
 
-/** The client's x-request-id when it is a sensible one, else a new one; sent back either way. */
+/** The client's x-request-id when it is a sensible one, else a new one; sent back either way (made once per request). */
 function requestIdOf(req: http.IncomingMessage, res: http.ServerResponse): string {
+  const given = res.getHeader('x-request-id');
+  if (typeof given === 'string') return given;
   const header = req.headers['x-request-id'];
   const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
   res.setHeader('x-request-id', requestId);
@@ -141,9 +143,20 @@ export async function startServer(options: {
   app.disable('x-powered-by');
   // Answers are per person and never cached (see the cache-control plugin below): no hashing of every body for an ETag.
   app.disable('etag');
+  // Every answer names its request, whatever answers it (the GraphQL handler gives POST /graphql its own).
+  app.use((req, res, next) => {
+    requestIdOf(req, res);
+    next();
+  });
   // Every request goes to Express until the GraphQL handler is made (below): then POST /graphql goes straight to it.
   let routeRequests: http.RequestListener = app;
-  const httpServer = http.createServer((req, res) => routeRequests(req, res));
+  // Requests being answered: the drain at a stop says how many it waits for.
+  let answering = 0;
+  const httpServer = http.createServer((req, res) => {
+    answering += 1;
+    res.once('close', () => (answering -= 1));
+    routeRequests(req, res);
+  });
 
   // Liveness: the process works. It stays 200 while the database is away (restarting the server would not bring it
   // back; /readyz says 503 meanwhile); when the embedded PostgreSQL cannot be brought back, the process exits.
@@ -446,7 +459,13 @@ export async function startServer(options: {
     res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: ErrorCode.NOT_FOUND } }] });
   });
   const lastResort: ErrorRequestHandler = (error, req, res, _next) => {
-    const requestId = requestIdOf(req, res);
+    const requestId = String(res.getHeader('x-request-id') ?? '');
+    // The client's fault (a path that cannot be decoded, a file gone between the check and the send): said as such.
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500 && !res.headersSent) {
+      res.status(status).json({ errors: [{ message: status === 404 ? 'Not found' : 'Bad request', extensions: { code: status === 404 ? ErrorCode.NOT_FOUND : ErrorCode.BAD_REQUEST } }] });
+      return;
+    }
     log.error({ err: error, requestId, method: req.method, path: req.path }, 'request failed outside GraphQL');
     if (res.headersSent) {
       res.destroy();
@@ -476,6 +495,7 @@ export async function startServer(options: {
     port,
     subscriptionsMade: () => services.events.bus?.subscriptionsMade ?? 0,
     close: async () => {
+      log.info({ requestsInFlight: answering }, 'draining: requests in flight are answered before the server stops');
       await apollo.stop();
       health.stop();
     },

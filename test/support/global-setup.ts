@@ -5,11 +5,19 @@ import 'reflect-metadata';
 import type { TestProject } from 'vitest/node';
 import { createDataSource, MAINTENANCE_TIMEOUTS, migrate } from '../../src/platform/database.js';
 import { ensureDatabase } from '../../src/platform/bootstrap.js';
-import { startEmbeddedCluster } from '../../src/platform/embedded-postgres.js';
+import { runningCluster, startEmbeddedCluster } from '../../src/platform/embedded-postgres.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { seedDemo } from '../../src/demo/seed.js';
 
 export const TEMPLATE_DATABASE = 'regietafel_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** postgres://… of the `postgres` database of the test cluster, for creating per-file databases. */
+    adminUrl: string;
+    templateDatabase: string;
+  }
+}
 
 const CLUSTER_PREFIX = 'regietafel-test-';
 /** The pid of the run a test cluster belongs to, beside it: a cluster whose run is gone was abandoned. */
@@ -26,29 +34,29 @@ const alive = (pid: number) => {
 
 /**
  * The clusters of earlier runs that never got to their teardown (a run killed with SIGKILL, a closed terminal): stopped,
- * and their directories removed, so they do not pile up. A cluster of a run still going (another checkout's) is left
- * alone; so is a directory without an owner younger than an hour (one being made right now).
+ * and their directories removed, so they do not pile up. Only a cluster whose run is known and gone is stopped, and
+ * only when its postmaster is still that cluster's (`runningCluster` checks the process). A directory without a
+ * readable owner is removed only when no cluster runs in it and it is over an hour old (not one being made right now).
  */
 async function stopAbandonedClusters(): Promise<void> {
   for (const name of readdirSync(os.tmpdir()).filter((entry) => entry.startsWith(CLUSTER_PREFIX))) {
     const dir = path.join(os.tmpdir(), name);
     try {
-      let owner: number | null = null;
+      let owner = Number.NaN;
       try {
-        owner = Number(readFileSync(path.join(dir, OWNER_FILE), 'utf8'));
+        owner = Number(readFileSync(path.join(dir, OWNER_FILE), 'utf8').trim());
       } catch {
-        if (Date.now() - statSync(dir).mtimeMs < 3_600_000) continue;
+        // no owner file: made by an older checkout, or being made right now
       }
-      if (owner !== null && alive(owner)) continue;
-      let postmaster = 0;
-      try {
-        postmaster = Number(readFileSync(path.join(dir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
-      } catch {
-        // never started, or stopped
-      }
-      if (postmaster > 0 && alive(postmaster)) {
-        process.kill(postmaster, 'SIGQUIT'); // a throwaway cluster: immediate shutdown
-        for (let waited = 0; waited < 5_000 && alive(postmaster); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      const known = Number.isInteger(owner) && owner > 1;
+      if (known && alive(owner)) continue;
+      const cluster = runningCluster(path.join(dir, 'postgres'));
+      if (cluster) {
+        if (!known) continue;
+        process.kill(cluster.pid, 'SIGQUIT'); // a throwaway cluster: immediate shutdown
+        for (let waited = 0; waited < 5_000 && alive(cluster.pid); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      } else if (!known && Date.now() - statSync(dir).mtimeMs < 3_600_000) {
+        continue;
       }
       rmSync(dir, { recursive: true, force: true });
     } catch {
@@ -57,19 +65,6 @@ async function stopAbandonedClusters(): Promise<void> {
   }
 }
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** postgres://… of the `postgres` database of the test cluster, for creating per-file databases. */
-    adminUrl: string;
-    templateDatabase: string;
-  }
-}
-
-/**
- * One PostgreSQL for the whole run: DATABASE_URL if set (any PostgreSQL 14+), otherwise an embedded
- * cluster in a fresh temporary directory. The schema and demo data go into a template database that each
- * test file clones.
- */
 export default async function setup(project: TestProject) {
   const log = createLogger({ logLevel: process.env.LOG_LEVEL ?? 'warn', prettyLogs: false });
   let adminUrl: string;
