@@ -29,6 +29,12 @@ export const ErrorCode = {
 /** A start-up failure a person fixes by changing a setting: the message names it, no stack trace needed. */
 export class SettingError extends Error {}
 
+/** The body of an answer made outside GraphQL's execution, in the shape GraphQL errors have. */
+export const errorBody = (message: string, extensions: Record<string, unknown>) => ({ errors: [{ message, extensions }] });
+
+/** An unexpected failure outside GraphQL's execution: no internals, only the request's id to find it in the log by. */
+export const internalErrorBody = (requestId: string) => errorBody('Internal server error', { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId });
+
 export function unauthenticated(message = 'A valid bearer token is required'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 }

@@ -2,12 +2,10 @@ import type http from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import express from 'express';
 import type { Logger } from './logger.js';
-import { ErrorCode } from './errors.js';
+import { ErrorCode, errorBody, internalErrorBody } from './errors.js';
 import { requireUtf8, unreadableBodyAnswer } from './request-body.js';
 
-const METHOD_NOT_ALLOWED = JSON.stringify({
-  errors: [{ message: 'The API is used with POST (or GET for a query), not with this method', extensions: { code: ErrorCode.BAD_REQUEST } }],
-});
+const METHOD_NOT_ALLOWED = JSON.stringify(errorBody('The API is used with POST (or GET for a query), not with this method', { code: ErrorCode.BAD_REQUEST }));
 
 /** A request whose body the JSON parser has read (`body` is undefined when there was none, e.g. a GET). */
 type ParsedRequest = http.IncomingMessage & { body?: unknown };
@@ -51,7 +49,7 @@ export function graphqlHttpHandler<Context extends BaseContext>(
       res.destroy();
       return;
     }
-    answer(res, 500, JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } }] }));
+    answer(res, 500, JSON.stringify(internalErrorBody(requestId)));
   };
 
   const execute = async (req: ParsedRequest, res: http.ServerResponse, requestId: string) => {

@@ -18,7 +18,7 @@ import type { Principal } from './auth/principal.js';
 import type { Config } from './config.js';
 import { pendingMigrations } from './database.js';
 import { DatabaseHealth, databaseUnavailability, RETRY_AFTER_SECONDS, serviceUnavailable, UNAVAILABLE_CODES } from './database-health.js';
-import { badUserInput, ErrorCode, SettingError, formatErrorForClient, isClientError, unauthenticated } from './errors.js';
+import { badUserInput, ErrorCode, errorBody, internalErrorBody, SettingError, formatErrorForClient, isClientError, unauthenticated } from './errors.js';
 import type { Logger } from './logger.js';
 import type { RequestContext } from './context.js';
 import { createRequestContext, createServices, exportsOf, type AnyModule } from './module.js';
@@ -219,7 +219,7 @@ export async function startServer(options: {
           return;
         }
         log.error({ err: error, requestId }, 'export failed');
-        res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } }] });
+        res.status(500).json(internalErrorBody(requestId));
       }
     });
   }
@@ -456,14 +456,14 @@ export async function startServer(options: {
   // What no route answers (a path of the API's that does not exist, a method the application is not read with), and
   // what went wrong outside GraphQL: answered as the API answers, never with Express's HTML page or a stack.
   app.use((_req, res) => {
-    res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: ErrorCode.NOT_FOUND } }] });
+    res.status(404).json(errorBody('Not found', { code: ErrorCode.NOT_FOUND }));
   });
   const lastResort: ErrorRequestHandler = (error, req, res, _next) => {
     const requestId = String(res.getHeader('x-request-id') ?? '');
     // The client's fault (a path that cannot be decoded, a file gone between the check and the send): said as such.
     const status = (error as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500 && !res.headersSent) {
-      res.status(status).json({ errors: [{ message: status === 404 ? 'Not found' : 'Bad request', extensions: { code: status === 404 ? ErrorCode.NOT_FOUND : ErrorCode.BAD_REQUEST } }] });
+      res.status(status).json(status === 404 ? errorBody('Not found', { code: ErrorCode.NOT_FOUND }) : errorBody('Bad request', { code: ErrorCode.BAD_REQUEST }));
       return;
     }
     log.error({ err: error, requestId, method: req.method, path: req.path }, 'request failed outside GraphQL');
@@ -471,7 +471,7 @@ export async function startServer(options: {
       res.destroy();
       return;
     }
-    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } }] });
+    res.status(500).json(internalErrorBody(requestId));
   };
   app.use(lastResort);
 
