@@ -154,6 +154,8 @@ describe('the columns a list reads', () => {
     for (const sql of proposalReads) expect(sql).not.toMatch(/p\.description|p\.created_at AS/);
     // `id` and `name` only: neither the columns policies and references read, nor the sort keys no cursor needs.
     for (const sql of proposalReads) expect(sql).not.toMatch(/p\.reviewer_id|p\.version|to_char/);
+    // Nor the columns of what a proposal is that no asked field reads.
+    for (const sql of proposalReads) expect(sql.slice(0, sql.indexOf('FROM'))).not.toMatch(/p\.opvangtype|p\.places|p\.status/);
     const readsFor = async (query: string) => {
       server.statements.length = 0;
       const response = await server.as('ipo', query);

@@ -31,25 +31,38 @@ const DETAIL_COLUMNS = `p.address, p.amv_places AS "amvPlaces", p.intended_start
 const COLUMNS = `${SUMMARY_COLUMNS}, ${DETAIL_COLUMNS}`;
 
 /**
- * Fields that read nothing but these columns: what a proposal is and where. A list whose proposals are asked for
- * nothing else reads only those (the summary's other columns are for policies and the fields that follow a reference).
+ * Fields that read nothing but their own column: what a proposal is and where. A list whose proposals are asked for
+ * nothing else reads only the columns of the fields asked (the summary's other columns are for policies and the fields
+ * that follow a reference), besides the id and the two codes every page is grouped and checked by.
  */
-const LEAN_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'name', 'opvangtype', 'places', 'status', 'provinceCode', 'smallScale', 'gemeente', 'province']);
-const LEAN_COLUMNS = `p.id, p.gemeente_code AS "gemeenteCode", p.province_code AS "provinceCode", p.name, p.opvangtype, p.places, p.status`;
+const LEAN_COLUMN_LIST = ['p.name', 'p.opvangtype', 'p.places', 'p.status'] as const;
+const [NAME, OPVANGTYPE, PLACES, STATUS] = LEAN_COLUMN_LIST.map((_, index) => 1 << index);
+const LEAN_FIELDS: ReadonlyMap<string, number> = new Map([
+  ['__typename', 0], ['id', 0], ['provinceCode', 0], ['gemeente', 0], ['province', 0],
+  ['name', NAME], ['opvangtype', OPVANGTYPE], ['places', PLACES], ['smallScale', PLACES], ['status', STATUS],
+]);
+const WHERE_COLUMNS = `p.id, p.gemeente_code AS "gemeenteCode", p.province_code AS "provinceCode"`;
 
-/** How much of each proposal a list reads, from least to most: `proposalColumns`. */
-export type ProposalColumns = 0 | 1 | 2;
-const LEAN: ProposalColumns = 0;
-const SUMMARY: ProposalColumns = 1;
-const ALL: ProposalColumns = 2;
-const COLUMNS_READ = [LEAN_COLUMNS, SUMMARY_COLUMNS, COLUMNS] as const;
+/**
+ * Which columns of each proposal a list reads: a set of the lean columns (a bit each), or every column a policy or a
+ * reference reads (`SUMMARY`), or all (`ALL`). Two lists' readings merge by `|`; the most read wins.
+ */
+export type ProposalColumns = number;
+const SUMMARY: ProposalColumns = 1 << LEAN_COLUMN_LIST.length;
+const ALL: ProposalColumns = SUMMARY << 1;
+
+function columnsRead(columns: ProposalColumns): string {
+  if (columns & ALL) return COLUMNS;
+  if (columns & SUMMARY) return SUMMARY_COLUMNS;
+  return [WHERE_COLUMNS, ...LEAN_COLUMN_LIST.filter((_, index) => columns & (1 << index))].join(', ');
+}
 
 /** Which columns a list must read for the fields asked of its proposals (by name, as `connectionAsks` gives them). */
 export function proposalColumns(nodeFields: ReadonlySet<string>): ProposalColumns {
-  let read = LEAN;
+  let read: ProposalColumns = 0;
   for (const field of nodeFields) {
     if (DETAIL_FIELDS.has(field)) return ALL;
-    if (!LEAN_FIELDS.has(field)) read = SUMMARY;
+    read |= LEAN_FIELDS.get(field) ?? SUMMARY;
   }
   return read;
 }
@@ -178,7 +191,7 @@ export class ProposalService {
     const partition = column ? `p.${column}` : 'true';
     const rows = await queryPreparedText<Row & LocationProposal>(
       this.db,
-      `SELECT ${COLUMNS_READ[columns]}${cursors ? `, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"` : ''}
+      `SELECT ${columnsRead(columns)}${cursors ? `, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"` : ''}
        FROM (
          SELECT p.*, row_number() OVER (PARTITION BY ${partition} ORDER BY p.created_at DESC, p.id DESC) AS rn
          FROM location_proposal p
@@ -431,7 +444,7 @@ export class ProposalService {
             // One statement for the group: it reads what any of them asks for.
             const reading: ListReading = {
               withCount: group.some((key) => key.reading.withCount),
-              columns: Math.max(...group.map((key) => key.reading.columns)) as ProposalColumns,
+              columns: group.reduce((read, key) => read | key.reading.columns, 0),
               cursors: group.some((key) => key.reading.cursors),
             };
             const pages = await this.pagesPerParent(principal, { of, codes: group.map((key) => key.code) }, filter, pageRequest(first, after, isProposalKey), reading);
