@@ -7,9 +7,12 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+/** Dutch calendar days as YYYY-MM-DD. Made once: making a formatter costs far more than formatting a date with it. */
+const DUTCH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today in the Netherlands (agreements start and end on Dutch calendar days). */
 export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return DUTCH_DAY.format(new Date());
 }
 
 export function addDays(date: string, days: number): string {
