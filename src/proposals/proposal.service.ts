@@ -15,21 +15,6 @@ import { ProposalEventKind, ProposalEventSubject } from './proposal.events.js';
 import { ProposalAction, ProposalStatus, proposalTransition, SMALL_SCALE_MAX_PLACES } from './status.js';
 import { LocationProposal, ProposalDecision, ProposalTransition } from './types.js';
 
-/** What a proposal is and everything about it a policy or another field reads. */
-const SUMMARY_COLUMNS = `p.id, p.gemeente_code AS "gemeenteCode", p.province_code AS "provinceCode", p.name, p.opvangtype, p.places,
-  p.status, p.submitted, p.decision, p.version, p.reviewer_id AS "reviewerId", p.agreement_id AS "agreementId"`;
-
-/**
- * Columns that only the field of the same name reads: a list leaves them out (the Markdown description and the
- * timestamps are most of a row's bytes and of the time it takes to read it) unless one of them is asked for.
- */
-const DETAIL_FIELDS: ReadonlySet<string> = new Set(['address', 'amvPlaces', 'intendedStart', 'intendedDurationMonths', 'flexibleUse', 'description', 'advice', 'createdAt', 'updatedAt']);
-const DETAIL_COLUMNS = `p.address, p.amv_places AS "amvPlaces", p.intended_start::text AS "intendedStart",
-  p.intended_duration_months AS "intendedDurationMonths", p.flexible_use AS "flexibleUse", p.description, p.advice,
-  p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
-
-const COLUMNS = `${SUMMARY_COLUMNS}, ${DETAIL_COLUMNS}`;
-
 /**
  * Fields that read nothing but their own column: what a proposal is and where. A list whose proposals are asked for
  * nothing else reads only the columns of the fields asked (the summary's other columns are for policies and the fields
@@ -42,6 +27,21 @@ const LEAN_FIELDS: ReadonlyMap<string, number> = new Map([
   ['name', NAME], ['opvangtype', OPVANGTYPE], ['places', PLACES], ['smallScale', PLACES], ['status', STATUS],
 ]);
 const WHERE_COLUMNS = `p.id, p.gemeente_code AS "gemeenteCode", p.province_code AS "provinceCode"`;
+
+/** What a proposal is and everything about it a policy or another field reads: every lean column and more. */
+const SUMMARY_COLUMNS = `${WHERE_COLUMNS}, ${LEAN_COLUMN_LIST.join(', ')},
+  p.submitted, p.decision, p.version, p.reviewer_id AS "reviewerId", p.agreement_id AS "agreementId"`;
+
+/**
+ * Columns that only the field of the same name reads: a list leaves them out (the Markdown description and the
+ * timestamps are most of a row's bytes and of the time it takes to read it) unless one of them is asked for.
+ */
+const DETAIL_FIELDS: ReadonlySet<string> = new Set(['address', 'amvPlaces', 'intendedStart', 'intendedDurationMonths', 'flexibleUse', 'description', 'advice', 'createdAt', 'updatedAt']);
+const DETAIL_COLUMNS = `p.address, p.amv_places AS "amvPlaces", p.intended_start::text AS "intendedStart",
+  p.intended_duration_months AS "intendedDurationMonths", p.flexible_use AS "flexibleUse", p.description, p.advice,
+  p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+
+const COLUMNS = `${SUMMARY_COLUMNS}, ${DETAIL_COLUMNS}`;
 
 /**
  * Which columns of each proposal a list reads: a set of the lean columns (a bit each), or every column a policy or a
