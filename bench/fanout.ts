@@ -2,7 +2,8 @@
  * Fan-out benchmark: one change delivered to N subscribers of one subscription on one server instance; the time until
  * every subscriber has it, and the server's memory. For each subscription and each size, a fresh server (the built
  * server as its own process, on a fresh embedded PostgreSQL with the demo data); the subscribers run in a process of
- * their own (fanout-clients.ts), not in the server's.
+ * their own (fanout-clients.ts), not in the server's. The server runs on Node 22 (`serverNode()` in support.ts), the
+ * subscribers on the Node that runs this benchmark.
  *
  *   npm run bench:fanout                                   # 100, 1,000 and 5,000 subscribers, all three subscriptions
  *   npm run bench:fanout -- 100 500                        # other sizes
@@ -14,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Subscribers } from './fanout-clients.js';
-import { percentile, serverNodeFlags, startBuiltServer, writeSection, type BuiltServer } from './support.js';
+import { nodeVersion, percentile, serverNode, serverNodeFlags, startBuiltServer, writeSection, type BuiltServer } from './support.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -124,7 +125,7 @@ function ask<T>(clients: ChildProcess, message: object): Promise<T & { errors: n
 
 /** One size of one subscription on a fresh server: a table row. */
 async function measure(scenario: Scenario, n: number): Promise<string> {
-  const built = await startBuiltServer();
+  const built = await startBuiltServer({ node: serverNode() });
   const clients = fork(path.join(here, 'fanout-clients.js'), [], { execArgv: serverNodeFlags(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
     const server = built.process.pid!;
@@ -180,7 +181,7 @@ async function main() {
   for (const scenario of scenarios) for (const n of SIZES) rows.push(await measure(scenario, n));
 
   const section = [
-    `## Fan-out (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version})`,
+    `## Fan-out (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, the server on Node ${nodeVersion(serverNode())}, the subscribers on Node ${process.version})`,
     '',
     'Written by `npm run bench:fanout` (bench/fanout.ts), which replaces this section on every run.',
     '',
@@ -193,6 +194,9 @@ async function main() {
     '(and against before they connected). The last two columns: CPU the server (in brackets: of it in the kernel, mostly',
     'sending) and the subscribers\' process used for each measured change, busy and after a quiet spell, read from /proc',
     'in steps of 10 ms.',
+    'The server runs on Node 22 (bench/node22/, as the comparison\'s servers): the README asks for 22 or 24 for a server;',
+    '`REGIETAFEL_NODE=current` runs it on the Node that runs the benchmark, as before 2026-12-03. The subscribers\' process',
+    'runs on the Node that runs the benchmark.',
     `The server runs with the Node flags \`npm start\` and the Dockerfile give it (package.json \`config.serverNodeFlags\`: \`${serverNodeFlags().join(' ')}\`),`,
     'and so does the subscribers\' process: it stands in for 5,000 browsers, each with one message to read, and with a young',
     'generation shrunk after a quiet spell its own garbage collection was in the times (its CPU per change about 1.6 times that of a busy one).',
