@@ -194,9 +194,13 @@ async function main() {
     '(and against before they connected). The last two columns: CPU the server (in brackets: of it in the kernel, mostly',
     'sending) and the subscribers\' process used for each measured change, busy and after a quiet spell, read from /proc',
     'in steps of 10 ms.',
-    'The server runs on Node 22 (bench/node22/, as the comparison\'s servers): the README asks for 22 or 24 for a server;',
-    '`REGIETAFEL_NODE=current` runs it on the Node that runs the benchmark, as before 2026-12-03. The subscribers\' process',
-    'runs on the Node that runs the benchmark.',
+    ...(process.env.REGIETAFEL_NODE === 'current'
+      ? ['The server runs on the Node that runs the benchmark (`REGIETAFEL_NODE=current`), as the subscribers\' process does.']
+      : [
+          'The server runs on Node 22 (bench/node22/, as the comparison\'s servers): the README asks for 22 or 24 for a server;',
+          '`REGIETAFEL_NODE=current` runs it on the Node that runs the benchmark, as before 2026-12-03. The subscribers\' process',
+          'runs on the Node that runs the benchmark.',
+        ]),
     `The server runs with the Node flags \`npm start\` and the Dockerfile give it (package.json \`config.serverNodeFlags\`: \`${serverNodeFlags().join(' ')}\`),`,
     'and so does the subscribers\' process: it stands in for 5,000 browsers, each with one message to read, and with a young',
     'generation shrunk after a quiet spell its own garbage collection was in the times (its CPU per change about 1.6 times that of a busy one).',

@@ -30,7 +30,6 @@ export function urlOf(child: ChildProcess, what: string): Promise<string> {
   });
 }
 
-/** The built server as its own process (its memory is its own) on a fresh embedded PostgreSQL with demo data. */
 const BENCH_NODE = path.join(packageRoot, 'bench', 'node22');
 
 /**
@@ -61,7 +60,10 @@ export function nodeVersion(binary: string): string {
   return binary === process.execPath ? process.version : execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim();
 }
 
-/** The built server, on `options.node` (the Node that runs this process unless told). */
+/**
+ * The built server as its own process (its memory is its own) on a fresh embedded PostgreSQL with demo data, on
+ * `options.node` (the Node that runs this process unless told).
+ */
 export async function startBuiltServer(options: { node?: string } = {}): Promise<BuiltServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regietafel-bench-'));
   chmodSync(dataDir, 0o755);
