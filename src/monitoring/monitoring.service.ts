@@ -33,12 +33,8 @@ export const SHORT_TERM_COUNTS = `a.capacity_kind = 'EXTRA' AND a.opvangtype NOT
 export const COUNTS_TOWARD_TOTAL: ReadonlySet<Opvangtype> = new Set(Object.values(Opvangtype).filter((type) => type !== Opvangtype.CRISISNOODOPVANG));
 /** Every opvangtype, in the order the overview lists them. */
 const OPVANGTYPES: readonly Opvangtype[] = Object.values(Opvangtype);
-/**
- * Proposals in the pipeline (the columns are a location_proposal's own). The index location_proposal_pipeline
- * (migration 14) has this predicate, so that the overview reads the pipeline's places from it: a change here needs a
- * migration that makes the index again (test/monitoring.test.ts, cost, checks it can be used).
- */
-export const PIPELINE = `submitted AND (status IN ('INGEDIEND', 'IN_VERKENNING', 'POSITIEF_ADVIES') OR (status = 'BESLOTEN' AND decision = 'GO'))`;
+/** Proposals in the pipeline (the columns are a location_proposal's own). */
+const PIPELINE = `submitted AND (status IN ('INGEDIEND', 'IN_VERKENNING', 'POSITIEF_ADVIES') OR (status = 'BESLOTEN' AND decision = 'GO'))`;
 
 interface PlanRow {
   which: 'published' | 'adopted' | 'concept';

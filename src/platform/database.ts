@@ -15,7 +15,6 @@ import { SupportMeasures1700000000010 } from '../../migrations/1700000000010-Sup
 import { Signals1700000000011 } from '../../migrations/1700000000011-Signals.js';
 import { OpvangCorrections1700000000012 } from '../../migrations/1700000000012-OpvangCorrections.js';
 import { PrincipalChanges1700000000013 } from '../../migrations/1700000000013-PrincipalChanges.js';
-import { PipelineIndex1700000000014 } from '../../migrations/1700000000014-PipelineIndex.js';
 import type { Logger } from './logger.js';
 import { REQUEST_TIMEOUTS, type DatabaseTimeouts } from './config.js';
 
@@ -23,7 +22,7 @@ export { MAINTENANCE_TIMEOUTS, REQUEST_TIMEOUTS, type DatabaseTimeouts } from '.
 
 
 /** Listed explicitly, in order: every migration is hand-reviewed and committed under migrations/. */
-export const migrations = [Foundation1700000000001, Gemeenten20231700000000002, ProvincialPlans1700000000003, ProposalsAndAgreements1700000000004, Events1700000000005, CommentReads1700000000006, MembershipGrantReason1700000000007, Huisvesting1700000000008, Organisations1700000000009, SupportMeasures1700000000010, Signals1700000000011, OpvangCorrections1700000000012, PrincipalChanges1700000000013, PipelineIndex1700000000014];
+export const migrations = [Foundation1700000000001, Gemeenten20231700000000002, ProvincialPlans1700000000003, ProposalsAndAgreements1700000000004, Events1700000000005, CommentReads1700000000006, MembershipGrantReason1700000000007, Huisvesting1700000000008, Organisations1700000000009, SupportMeasures1700000000010, Signals1700000000011, OpvangCorrections1700000000012, PrincipalChanges1700000000013];
 
 /** Arbitrary but fixed: every regietafel instance takes this advisory lock to migrate. */
 const MIGRATION_LOCK_KEY = 7_351_020_230_101;
