@@ -5,7 +5,7 @@
  *   npm run bench:compare
  *   ROUNDS=1 REQUESTS=50 WORKLOADS=typename,list npm run bench:compare     (a quick run; default 5 rounds of 1,000)
  *
- * Four processes: regietafel (the built `dist/`, NODE_ENV=production) with its embedded PostgreSQL; PostGraphile
+ * Four processes (five when this one runs itself again, below): regietafel (the built `dist/`, NODE_ENV=production) with its embedded PostgreSQL; PostGraphile
  * (compare-postgraphile.ts); the load generator (compare-load.ts), which does not parse answers; and this one, which
  * checks the answers, reads the CPU each process used from /proc, and writes the section.
  *
@@ -13,9 +13,9 @@
  * bench/node22/ (installed here when missing), and regietafel's server and the load generator, started from it, run
  * on it too. The README asks for Node 22 or 24 for a server (Node 20 no longer gets security fixes).
  * REGIETAFEL_NODE=current keeps this process, regietafel and the load generator on the Node that started it, as the
- * sessions before 2026-12-03 measured (PostGraphile still on Node 22).
+ * benchmark measured until its seventh session (2026-12-03; PostGraphile still on Node 22).
  */
-import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +35,8 @@ const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
 const WARMUP = Number(process.env.WARMUP ?? 20);
 const ONLY = process.env.WORKLOADS?.split(',').map((key) => key.trim()).filter(Boolean);
 const SCHEMA = 'bench_compare';
+/** The signals that stop a run: it stops both servers, then ends by the signal. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** The nationalOverview statement of the overview bench's baseline as a function PostGraphile exposes (bench database only). */
 async function defineOverviewFunction(pool: pg.Pool): Promise<void> {
@@ -52,14 +54,31 @@ async function defineOverviewFunction(pool: pg.Pool): Promise<void> {
 /**
  * Runs this benchmark again on `serverNode()` when it is not running on it already, so that regietafel's server, the
  * load generator and the "graphql-js alone" measurement run on one Node, and both servers on the same one unless
- * REGIETAFEL_NODE=current. True when it did: this process then only waits.
+ * REGIETAFEL_NODE=current. Resolves true when it did, with this process's exit code set to the run's; the signals that
+ * stop a run (SIGINT, SIGTERM, SIGHUP) are passed on to it, and a run ended by one ends this process by the same one.
  */
-function ranOnServerNode(): boolean {
+async function ranOnServerNode(): Promise<boolean> {
   const binary = serverNode();
   if (realpathSync(process.execPath) === realpathSync(binary)) return false;
+  // Started from a run on that Node already, yet not on it: a second start would go round for ever.
+  if (process.env.REGIETAFEL_COMPARE_AGAIN) throw new Error(`bench:compare was started again on ${binary}, but runs on ${process.execPath}`);
   console.log(`running the comparison on ${binary} (${nodeVersion(binary)}), as PostGraphile; REGIETAFEL_NODE=current keeps regietafel on ${process.version}`);
-  const again = spawnSync(binary, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exitCode = again.status ?? 1;
+  const again = spawn(binary, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, REGIETAFEL_COMPARE_AGAIN: '1' },
+  });
+  const pass = (signal: NodeJS.Signals) => again.kill(signal);
+  for (const signal of STOP_SIGNALS) process.on(signal, pass);
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
+    again.once('error', reject);
+    again.once('exit', (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
+  });
+  for (const name of STOP_SIGNALS) process.off(name, pass);
+  if (signal) {
+    console.error(`the comparison on ${binary} was ended by ${signal}`);
+    process.kill(process.pid, signal);
+  }
+  process.exitCode = code ?? 1;
   return true;
 }
 
@@ -165,67 +184,85 @@ function figures(rounds: Round[], requests: number): Figures {
 }
 
 async function main() {
-  if (ranOnServerNode()) return;
+  if (await ranOnServerNode()) return;
   const workloads = ONLY ? WORKLOADS.filter((w) => ONLY.includes(w.key)) : WORKLOADS;
   if (!workloads.length) throw new Error(`WORKLOADS names none of ${WORKLOADS.map((w) => w.key).join(', ')}`);
-  benchNode(); // before the servers start: an install takes a while
+  benchNode(); // PostGraphile's, before the servers start: with REGIETAFEL_NODE=current an install takes a while here
   const built = await startBuiltServer({ node: process.execPath });
   let postgraphile: ChildProcess | undefined;
   let generator: ChildProcess | undefined;
+  // A signal stops the rounds, and the finally below still stops both servers and the load generator; then this
+  // process ends by that signal.
+  let stoppedBy: NodeJS.Signals | undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    // Once: the same signal may come twice (from the terminal and from the run that started this one).
+    if (stoppedBy) return;
+    stoppedBy = signal;
+    interrupt(new Error(`stopped by ${signal}`));
+  };
+  let interrupt!: (error: Error) => void;
+  const interrupted = new Promise<never>((_, reject) => (interrupt = reject));
+  interrupted.catch(() => {});
+  for (const signal of STOP_SIGNALS) process.on(signal, stop);
   try {
-    const { postmasterPid, databaseUrl } = databaseOf(built);
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-    pool.on('error', () => {}); // idle clients see the database stop at the end
-    const size = await addBenchData(pool);
-    await defineOverviewFunction(pool);
-    await pool.query('ANALYZE');
-    await pool.end();
+    await Promise.race([
+      interrupted,
+      (async () => {
+        const { postmasterPid, databaseUrl } = databaseOf(built);
+        const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+        pool.on('error', () => {}); // idle clients see the database stop at the end
+        const size = await addBenchData(pool);
+        await defineOverviewFunction(pool);
+        await pool.query('ANALYZE');
+        await pool.end();
 
-    const started = await startPostGraphile(databaseUrl);
-    postgraphile = started.child;
-    const servers: Server[] = [
-      { name: 'regietafel', url: built.url, pid: built.process.pid!, headers: { authorization: `Bearer ${await built.token('ipo')}` }, operation: (w) => w.regietafel },
-      { name: 'PostGraphile', url: started.url, pid: postgraphile.pid!, headers: {}, operation: (w) => w.postgraphile },
-    ];
-    generator = fork(path.join(here, 'compare-load.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        const started = await startPostGraphile(databaseUrl);
+        postgraphile = started.child;
+        const servers: Server[] = [
+          { name: 'regietafel', url: built.url, pid: built.process.pid!, headers: { authorization: `Bearer ${await built.token('ipo')}` }, operation: (w) => w.regietafel },
+          { name: 'PostGraphile', url: started.url, pid: postgraphile.pid!, headers: {}, operation: (w) => w.postgraphile },
+        ];
+        generator = fork(path.join(here, 'compare-load.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 
-    const results: Result[] = [];
-    for (const workload of workloads) {
-      // Alike first, or the comparison means nothing.
-      const [ours, theirs] = await Promise.all(servers.map((server) => ask(server, workload)));
-      assertSameAnswers(workload, ours.answer, theirs.answer);
-      console.log(`${workload.key}: both answer alike (${ours.bytes} and ${theirs.bytes} bytes)`);
-      const floor = executionFloor(workload.regietafel, ours.answer.data);
+        const results: Result[] = [];
+        for (const workload of workloads) {
+          // Alike first, or the comparison means nothing.
+          const [ours, theirs] = await Promise.all(servers.map((server) => ask(server, workload)));
+          assertSameAnswers(workload, ours.answer, theirs.answer);
+          console.log(`${workload.key}: both answer alike (${ours.bytes} and ${theirs.bytes} bytes)`);
+          const floor = executionFloor(workload.regietafel, ours.answer.data);
 
-      const requests = Math.max(CONCURRENCY, Math.round(REQUESTS * workload.share));
-      const rounds: Round[][] = [[], []];
-      for (let i = 0; i < ROUNDS; i++) {
-        // Interleaved: each server goes first every other round.
-        for (const index of i % 2 === 0 ? [0, 1] : [1, 0]) {
-          const server = servers[index];
-          const { query, variables } = server.operation(workload);
-          const round = await loadRound(
-            generator,
-            { url: server.url, headers: server.headers, body: JSON.stringify({ query, variables }), requests, concurrency: CONCURRENCY, warmup: WARMUP },
-            server.pid,
-            postmasterPid,
-          );
-          // Not parsed, but not blind either: every answer a 200 of the size of the one checked.
-          const expected = [ours, theirs][index].bytes;
-          const { statuses, minBytes, maxBytes } = round.result;
-          if (Object.keys(statuses).some((status) => status !== '200') || minBytes !== expected || maxBytes !== expected) {
-            throw new Error(`${workload.key}: ${server.name} answered ${JSON.stringify(statuses)} with ${minBytes}–${maxBytes} bytes (checked answer: ${expected})`);
+          const requests = Math.max(CONCURRENCY, Math.round(REQUESTS * workload.share));
+          const rounds: Round[][] = [[], []];
+          for (let i = 0; i < ROUNDS; i++) {
+            // Interleaved: each server goes first every other round.
+            for (const index of i % 2 === 0 ? [0, 1] : [1, 0]) {
+              const server = servers[index];
+              const { query, variables } = server.operation(workload);
+              const round = await loadRound(
+                generator,
+                { url: server.url, headers: server.headers, body: JSON.stringify({ query, variables }), requests, concurrency: CONCURRENCY, warmup: WARMUP },
+                server.pid,
+                postmasterPid,
+              );
+              // Not parsed, but not blind either: every answer a 200 of the size of the one checked.
+              const expected = [ours, theirs][index].bytes;
+              const { statuses, minBytes, maxBytes } = round.result;
+              if (Object.keys(statuses).some((status) => status !== '200') || minBytes !== expected || maxBytes !== expected) {
+                throw new Error(`${workload.key}: ${server.name} answered ${JSON.stringify(statuses)} with ${minBytes}–${maxBytes} bytes (checked answer: ${expected})`);
+              }
+              rounds[index].push(round);
+            }
           }
-          rounds[index].push(round);
+          const entry = { workload, ours: figures(rounds[0], requests), theirs: figures(rounds[1], requests), bytes: [ours.bytes, theirs.bytes] as [number, number], floor };
+          console.log(
+            `${workload.key}: regietafel ${entry.ours.perSecond.toFixed(0)} req/s, PostGraphile ${entry.theirs.perSecond.toFixed(0)} req/s: ${(entry.ours.perSecond / entry.theirs.perSecond).toFixed(2)}×`,
+          );
+          results.push(entry);
         }
-      }
-      const entry = { workload, ours: figures(rounds[0], requests), theirs: figures(rounds[1], requests), bytes: [ours.bytes, theirs.bytes] as [number, number], floor };
-      console.log(
-        `${workload.key}: regietafel ${entry.ours.perSecond.toFixed(0)} req/s, PostGraphile ${entry.theirs.perSecond.toFixed(0)} req/s: ${(entry.ours.perSecond / entry.theirs.perSecond).toFixed(2)}×`,
-      );
-      results.push(entry);
-    }
-    writeSection('Comparison with PostGraphile', section(size, results));
+        writeSection('Comparison with PostGraphile', section(size, results));
+      })(),
+    ]);
   } finally {
     generator?.kill();
     if (postgraphile) {
@@ -233,6 +270,12 @@ async function main() {
       await new Promise((resolve) => postgraphile!.once('exit', resolve));
     }
     await built.stop();
+    for (const signal of STOP_SIGNALS) process.off(signal, stop);
+    if (stoppedBy) {
+      console.error(`bench:compare stopped by ${stoppedBy}; both servers stopped`);
+      process.kill(process.pid, stoppedBy);
+      await new Promise(() => {}); // ended by the signal, not by the error below
+    }
   }
 }
 
@@ -276,15 +319,18 @@ function section(size: BenchDataSize, results: Result[]): string {
     '  at all; regietafel verifies the token (its signature at most once a minute), checks who its subject is on every request',
     '  (kept between requests while the database notifies every change) and applies each policy (as IPO, who may see every',
     '  province). PostGraphile has none of regietafel\'s',
-    `  limits (depth, aliases, tokens, cost) and no error masking.${oneRuntime ? '' : ` It runs on Node ${postgraphileNode}, regietafel on Node ${process.version}.`} It compiles a whole`,
+    '  limits (depth, aliases, tokens, cost) and no error masking. It compiles a whole',
     '  query into one SQL statement; regietafel resolves field by field, with batched loaders.',
     ...(oneRuntime
       ? [
           `- **The same runtime**: both servers, the load generator and the "graphql-js alone" measurement run on Node ${process.version}:`,
-          '  PostGraphile needs Node 22, and the README asks for 22 or 24 for a server (the Docker image has 24). `REGIETAFEL_NODE=current`',
+          '  PostGraphile needs Node 22, and the README asks for 22 or 24 for a server. `REGIETAFEL_NODE=current`',
           '  runs regietafel on the Node that starts the benchmark instead.',
         ]
-      : []),
+      : [
+          `- **Two runtimes** (\`REGIETAFEL_NODE=current\`): regietafel, the load generator and the "graphql-js alone" measurement run on`,
+          `  Node ${process.version}, PostGraphile on Node ${postgraphileNode}.`,
+        ]),
     `- **In regietafel\'s favour**: it runs with the Node flags it is deployed with (\`${serverNodeFlags().join(' ')}\`, a larger young`,
     '  generation: package.json `config.serverNodeFlags`); PostGraphile with Node\'s defaults. The overview is the same SQL for both only on PostGraphile\'s side',
     '  (`bench_compare.national_overview`, the overview bench\'s baseline statement as a SQL function, defined in the bench',

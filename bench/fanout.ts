@@ -3,7 +3,7 @@
  * every subscriber has it, and the server's memory. For each subscription and each size, a fresh server (the built
  * server as its own process, on a fresh embedded PostgreSQL with the demo data); the subscribers run in a process of
  * their own (fanout-clients.ts), not in the server's. The server runs on Node 22 (`serverNode()` in support.ts), the
- * subscribers on the Node that runs this benchmark.
+ * subscribers on the Node that runs this benchmark; REGIETAFEL_NODE=current runs the server on that Node too.
  *
  *   npm run bench:fanout                                   # 100, 1,000 and 5,000 subscribers, all three subscriptions
  *   npm run bench:fanout -- 100 500                        # other sizes
@@ -197,9 +197,9 @@ async function main() {
     ...(process.env.REGIETAFEL_NODE === 'current'
       ? ['The server runs on the Node that runs the benchmark (`REGIETAFEL_NODE=current`), as the subscribers\' process does.']
       : [
-          'The server runs on Node 22 (bench/node22/, as the comparison\'s servers): the README asks for 22 or 24 for a server;',
-          '`REGIETAFEL_NODE=current` runs it on the Node that runs the benchmark, as before 2026-12-03. The subscribers\' process',
-          'runs on the Node that runs the benchmark.',
+          `The server runs on Node ${nodeVersion(serverNode())} (bench/node22/, as the comparison\'s servers): the README asks for 22 or 24 for a server;`,
+          '`REGIETAFEL_NODE=current` runs it on the Node that runs the benchmark, as until the seventh session (2026-12-03).',
+          'The subscribers\' process runs on the Node that runs the benchmark.',
         ]),
     `The server runs with the Node flags \`npm start\` and the Dockerfile give it (package.json \`config.serverNodeFlags\`: \`${serverNodeFlags().join(' ')}\`),`,
     'and so does the subscribers\' process: it stands in for 5,000 browsers, each with one message to read, and with a young',

