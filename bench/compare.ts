@@ -26,7 +26,24 @@ import { packageRoot } from '../src/platform/paths.js';
 import type { Load, LoadResult } from './compare-load.js';
 import { assertSameAnswers, WORKLOADS, type Operation, type Workload } from './compare-workloads.js';
 import { BASELINE_SQL, TYPES } from './overview-baseline.js';
-import { addBenchData, benchNode, cpuSeconds, databaseOf, nodeVersion, percentile, serverNode, serverNodeFlags, startBuiltServer, urlOf, writeSection, type BenchDataSize } from './support.js';
+import {
+  addBenchData,
+  benchNode,
+  cpuSeconds,
+  databaseOf,
+  endIfStopped,
+  listenForStop,
+  nodeVersion,
+  percentile,
+  serverNode,
+  serverNodeFlags,
+  startBuiltServer,
+  STOP_SIGNALS,
+  untilStopped,
+  urlOf,
+  writeSection,
+  type BenchDataSize,
+} from './support.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -35,8 +52,6 @@ const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
 const WARMUP = Number(process.env.WARMUP ?? 20);
 const ONLY = process.env.WORKLOADS?.split(',').map((key) => key.trim()).filter(Boolean);
 const SCHEMA = 'bench_compare';
-/** The signals that stop a run: it stops both servers, then ends by the signal. */
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** The nationalOverview statement of the overview bench's baseline as a function PostGraphile exposes (bench database only). */
 async function defineOverviewFunction(pool: pg.Pool): Promise<void> {
@@ -187,25 +202,15 @@ async function main() {
   if (await ranOnServerNode()) return;
   const workloads = ONLY ? WORKLOADS.filter((w) => ONLY.includes(w.key)) : WORKLOADS;
   if (!workloads.length) throw new Error(`WORKLOADS names none of ${WORKLOADS.map((w) => w.key).join(', ')}`);
+  listenForStop();
   benchNode(); // PostGraphile's, before the servers start: with REGIETAFEL_NODE=current an install takes a while here
   const built = await startBuiltServer({ node: process.execPath });
   let postgraphile: ChildProcess | undefined;
   let generator: ChildProcess | undefined;
-  // A signal stops the rounds, and the finally below still stops both servers and the load generator; then this
-  // process ends by that signal.
-  let stoppedBy: NodeJS.Signals | undefined;
-  const stop = (signal: NodeJS.Signals) => {
-    // Once: the same signal may come twice (from the terminal and from the run that started this one).
-    if (stoppedBy) return;
-    stoppedBy = signal;
-    interrupt(new Error(`stopped by ${signal}`));
-  };
-  let interrupt!: (error: Error) => void;
-  const interrupted = new Promise<never>((_, reject) => (interrupt = reject));
-  interrupted.catch(() => {});
-  for (const signal of STOP_SIGNALS) process.on(signal, stop);
+  // A signal stops the rounds; the finally below still stops both servers and the load generator, then this process
+  // ends by that signal.
   try {
-    const measuring = (async () => {
+    await untilStopped((async () => {
       const { postmasterPid, databaseUrl } = databaseOf(built);
       const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
       pool.on('error', () => {}); // idle clients see the database stop at the end
@@ -259,10 +264,7 @@ async function main() {
         results.push(entry);
       }
       writeSection('Comparison with PostGraphile', section(size, results));
-    })();
-    // After a signal, what the rounds still throw (their servers stopped under them) is not the run's outcome.
-    measuring.catch(() => {});
-    await Promise.race([interrupted, measuring]);
+    })());
   } finally {
     generator?.kill();
     if (postgraphile) {
@@ -270,12 +272,7 @@ async function main() {
       await new Promise((resolve) => postgraphile!.once('exit', resolve));
     }
     await built.stop();
-    for (const signal of STOP_SIGNALS) process.off(signal, stop);
-    if (stoppedBy) {
-      console.error(`bench:compare stopped by ${stoppedBy}; both servers stopped`);
-      process.kill(process.pid, stoppedBy);
-      await new Promise(() => {}); // ended by the signal, not by the error below
-    }
+    await endIfStopped('bench:compare');
   }
 }
 

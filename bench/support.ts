@@ -94,6 +94,43 @@ export async function startBuiltServer(options: { node?: string } = {}): Promise
   };
 }
 
+/** The signals that stop a benchmark: it stops what it started (the servers, their PostgreSQL), then ends by the signal. */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+let stoppedBy: NodeJS.Signals | undefined;
+let interrupt!: (error: Error) => void;
+const interrupted = new Promise<never>((_, reject) => (interrupt = reject));
+interrupted.catch(() => {});
+const stop = (signal: NodeJS.Signals) => {
+  // Once: the same signal may come twice (from the terminal and from the process that started this one).
+  if (stoppedBy) return;
+  stoppedBy = signal;
+  interrupt(new Error(`stopped by ${signal}`));
+};
+
+/** From now on a stop signal ends `untilStopped` instead of this process (a process that only listens still ends when done). */
+export function listenForStop(): void {
+  for (const signal of STOP_SIGNALS) if (!process.listeners(signal).includes(stop)) process.on(signal, stop);
+}
+
+/**
+ * `work`, or a rejection as soon as a stop signal has come (`listenForStop`): the caller's `finally` then stops what it
+ * started. What `work` still throws after that (its servers stopped under it) is not the outcome.
+ */
+export function untilStopped<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => {});
+  return Promise.race([interrupted, work]);
+}
+
+/** After a stopped benchmark stopped what it started: ends this process by the signal that stopped it. */
+export async function endIfStopped(what: string): Promise<void> {
+  if (!stoppedBy) return;
+  for (const signal of STOP_SIGNALS) process.off(signal, stop);
+  console.error(`${what} stopped by ${stoppedBy}; what it started is stopped`);
+  process.kill(process.pid, stoppedBy);
+  await new Promise(() => {}); // ended by the signal, not by what the caller would do next
+}
+
 /** The Node flags the server runs with, as `npm start` and the Dockerfile give them (package.json config.serverNodeFlags). */
 export function serverNodeFlags(): string[] {
   const { config } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { config?: { serverNodeFlags?: string } };
