@@ -43,6 +43,7 @@ import {
   urlOf,
   writeSection,
   type BenchDataSize,
+  type BuiltServer,
 } from './support.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -205,75 +206,84 @@ async function main() {
   listenForStop();
   benchNode(); // PostGraphile's, before the servers start: with REGIETAFEL_NODE=current an install takes a while here
   const built = await startBuiltServer({ node: process.execPath });
-  let postgraphile: ChildProcess | undefined;
-  let generator: ChildProcess | undefined;
+  const running: Running = {};
   // A signal stops the rounds; the finally below still stops both servers and the load generator, then this process
   // ends by that signal.
   try {
-    await untilStopped((async () => {
-      const { postmasterPid, databaseUrl } = databaseOf(built);
-      const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-      pool.on('error', () => {}); // idle clients see the database stop at the end
-      const size = await addBenchData(pool);
-      await defineOverviewFunction(pool);
-      await pool.query('ANALYZE');
-      await pool.end();
-
-      const started = await startPostGraphile(databaseUrl);
-      postgraphile = started.child;
-      const servers: Server[] = [
-        { name: 'regietafel', url: built.url, pid: built.process.pid!, headers: { authorization: `Bearer ${await built.token('ipo')}` }, operation: (w) => w.regietafel },
-        { name: 'PostGraphile', url: started.url, pid: postgraphile.pid!, headers: {}, operation: (w) => w.postgraphile },
-      ];
-      generator = fork(path.join(here, 'compare-load.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-
-      const results: Result[] = [];
-      for (const workload of workloads) {
-        // Alike first, or the comparison means nothing.
-        const [ours, theirs] = await Promise.all(servers.map((server) => ask(server, workload)));
-        assertSameAnswers(workload, ours.answer, theirs.answer);
-        console.log(`${workload.key}: both answer alike (${ours.bytes} and ${theirs.bytes} bytes)`);
-        const floor = executionFloor(workload.regietafel, ours.answer.data);
-
-        const requests = Math.max(CONCURRENCY, Math.round(REQUESTS * workload.share));
-        const rounds: Round[][] = [[], []];
-        for (let i = 0; i < ROUNDS; i++) {
-          // Interleaved: each server goes first every other round.
-          for (const index of i % 2 === 0 ? [0, 1] : [1, 0]) {
-            const server = servers[index];
-            const { query, variables } = server.operation(workload);
-            const round = await loadRound(
-              generator,
-              { url: server.url, headers: server.headers, body: JSON.stringify({ query, variables }), requests, concurrency: CONCURRENCY, warmup: WARMUP },
-              server.pid,
-              postmasterPid,
-            );
-            // Not parsed, but not blind either: every answer a 200 of the size of the one checked.
-            const expected = [ours, theirs][index].bytes;
-            const { statuses, minBytes, maxBytes } = round.result;
-            if (Object.keys(statuses).some((status) => status !== '200') || minBytes !== expected || maxBytes !== expected) {
-              throw new Error(`${workload.key}: ${server.name} answered ${JSON.stringify(statuses)} with ${minBytes}–${maxBytes} bytes (checked answer: ${expected})`);
-            }
-            rounds[index].push(round);
-          }
-        }
-        const entry = { workload, ours: figures(rounds[0], requests), theirs: figures(rounds[1], requests), bytes: [ours.bytes, theirs.bytes] as [number, number], floor };
-        console.log(
-          `${workload.key}: regietafel ${entry.ours.perSecond.toFixed(0)} req/s, PostGraphile ${entry.theirs.perSecond.toFixed(0)} req/s: ${(entry.ours.perSecond / entry.theirs.perSecond).toFixed(2)}×`,
-        );
-        results.push(entry);
-      }
-      writeSection('Comparison with PostGraphile', section(size, results));
-    })());
+    await untilStopped(compareOn(built, workloads, running));
   } finally {
-    generator?.kill();
+    running.generator?.kill();
+    const { postgraphile } = running;
     if (postgraphile) {
       postgraphile.kill('SIGINT');
-      await new Promise((resolve) => postgraphile!.once('exit', resolve));
+      await new Promise((resolve) => postgraphile.once('exit', resolve));
     }
     await built.stop();
     await endIfStopped('bench:compare');
   }
+}
+
+/** What a comparison started beside regietafel's server, for `main` to stop. */
+interface Running {
+  postgraphile?: ChildProcess;
+  generator?: ChildProcess;
+}
+
+/** The comparison on a started regietafel: the bench data, PostGraphile, the load generator, the rounds, the section. */
+async function compareOn(built: BuiltServer, workloads: Workload[], running: Running): Promise<void> {
+  const { postmasterPid, databaseUrl } = databaseOf(built);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  pool.on('error', () => {}); // idle clients see the database stop at the end
+  const size = await addBenchData(pool);
+  await defineOverviewFunction(pool);
+  await pool.query('ANALYZE');
+  await pool.end();
+
+  const started = await startPostGraphile(databaseUrl);
+  const postgraphile = (running.postgraphile = started.child);
+  const servers: Server[] = [
+    { name: 'regietafel', url: built.url, pid: built.process.pid!, headers: { authorization: `Bearer ${await built.token('ipo')}` }, operation: (w) => w.regietafel },
+    { name: 'PostGraphile', url: started.url, pid: postgraphile.pid!, headers: {}, operation: (w) => w.postgraphile },
+  ];
+  const generator = (running.generator = fork(path.join(here, 'compare-load.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+
+  const results: Result[] = [];
+  for (const workload of workloads) {
+    // Alike first, or the comparison means nothing.
+    const [ours, theirs] = await Promise.all(servers.map((server) => ask(server, workload)));
+    assertSameAnswers(workload, ours.answer, theirs.answer);
+    console.log(`${workload.key}: both answer alike (${ours.bytes} and ${theirs.bytes} bytes)`);
+    const floor = executionFloor(workload.regietafel, ours.answer.data);
+
+    const requests = Math.max(CONCURRENCY, Math.round(REQUESTS * workload.share));
+    const rounds: Round[][] = [[], []];
+    for (let i = 0; i < ROUNDS; i++) {
+      // Interleaved: each server goes first every other round.
+      for (const index of i % 2 === 0 ? [0, 1] : [1, 0]) {
+        const server = servers[index];
+        const { query, variables } = server.operation(workload);
+        const round = await loadRound(
+          generator,
+          { url: server.url, headers: server.headers, body: JSON.stringify({ query, variables }), requests, concurrency: CONCURRENCY, warmup: WARMUP },
+          server.pid,
+          postmasterPid,
+        );
+        // Not parsed, but not blind either: every answer a 200 of the size of the one checked.
+        const expected = [ours, theirs][index].bytes;
+        const { statuses, minBytes, maxBytes } = round.result;
+        if (Object.keys(statuses).some((status) => status !== '200') || minBytes !== expected || maxBytes !== expected) {
+          throw new Error(`${workload.key}: ${server.name} answered ${JSON.stringify(statuses)} with ${minBytes}–${maxBytes} bytes (checked answer: ${expected})`);
+        }
+        rounds[index].push(round);
+      }
+    }
+    const entry = { workload, ours: figures(rounds[0], requests), theirs: figures(rounds[1], requests), bytes: [ours.bytes, theirs.bytes] as [number, number], floor };
+    console.log(
+      `${workload.key}: regietafel ${entry.ours.perSecond.toFixed(0)} req/s, PostGraphile ${entry.theirs.perSecond.toFixed(0)} req/s: ${(entry.ours.perSecond / entry.theirs.perSecond).toFixed(2)}×`,
+    );
+    results.push(entry);
+  }
+  writeSection('Comparison with PostGraphile', section(size, results));
 }
 
 interface Result {

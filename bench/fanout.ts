@@ -127,52 +127,9 @@ function ask<T>(clients: ChildProcess, message: object): Promise<T & { errors: n
 async function measure(scenario: Scenario, n: number): Promise<string> {
   const built = await startBuiltServer({ node: serverNode() });
   const clients = fork(path.join(here, 'fanout-clients.js'), [], { execArgv: serverNodeFlags(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  // A stop signal ends the measuring; the finally still stops the server and the subscribers (then this process ends by it).
+  // A stop signal ends the measuring; the finally still stops the server and the subscribers, then this process ends by it.
   try {
-    return await untilStopped(
-      (async () => {
-        const server = built.process.pid!;
-        const { subscriber, query, variables, change } = await scenario.prepare(built);
-        const idle = rssMiB(server); // before the subscribers connect (garbage collection can make the difference negative)
-        const subscribers: Subscribers = { url: built.url.replace(/^http/, 'ws'), token: await built.token(subscriber), count: n, query, variables };
-        await ask(clients, { connect: subscribers });
-        // Warm-up change: once every subscriber has it, every subscription is surely live.
-        const warm = ask<{ received: number[] }>(clients, { await: true });
-        await change();
-        if ((await warm).received.some((r) => r === 0)) throw new Error(`${scenario.name}: not every subscriber had the warm-up change within 60 s`);
-        await new Promise((resolve) => setTimeout(resolve, 500)); // anything else the change caused has arrived
-        await ask(clients, { reset: true });
-        const memory = rssMiB(server);
-
-        /** One change, timed until every subscriber has it: sorted latencies, and the subscribers' process's CPU. */
-        const timed = async (): Promise<{ latencies: number[]; cpuMs: number; serverCpu: { all: number; system: number } }> => {
-          const measured = ask<{ received: number[]; cpuMs: number }>(clients, { await: true });
-          const serverCpuBefore = cpuMsOf(server);
-          const start = performance.timeOrigin + performance.now();
-          await change();
-          const { received, errors, cpuMs } = await measured;
-          const serverCpuAfter = cpuMsOf(server);
-          const serverCpu = { all: serverCpuAfter.all - serverCpuBefore.all, system: serverCpuAfter.system - serverCpuBefore.system };
-          const missing = received.filter((r) => r === 0).length;
-          if (missing) throw new Error(`${scenario.name}: ${missing} of ${n} subscribers did not have the change within 60 s`);
-          if (errors) throw new Error(`${scenario.name}: the subscribers saw ${errors} errors`);
-          return { latencies: received.map((r) => r - start).sort((a, b) => a - b), cpuMs, serverCpu };
-        };
-        const busy = await timed();
-        // The same after a quiet spell, as a change usually comes: the server has meanwhile given memory back.
-        await new Promise((resolve) => setTimeout(resolve, QUIET_SECONDS * 1000));
-        await ask(clients, { reset: true });
-        const quiet = await timed();
-        const ms = (value: number) => `${value.toFixed(0)} ms`;
-        const row =
-          `| \`${scenario.name}\` | ${n.toLocaleString('en')} | ${ms(percentile(busy.latencies, 50))} | ${ms(percentile(busy.latencies, 99))} | ${ms(busy.latencies.at(-1)!)} ` +
-          `| ${ms(percentile(quiet.latencies, 50))} | ${ms(percentile(quiet.latencies, 99))} | ${ms(quiet.latencies.at(-1)!)} ` +
-          `| ${memory} MiB (${memory - idle >= 0 ? '+' : ''}${memory - idle} MiB) | ${ms(busy.serverCpu.all)} (${ms(busy.serverCpu.system)}), ${ms(quiet.serverCpu.all)} (${ms(quiet.serverCpu.system)}) | ${ms(busy.cpuMs)}, ${ms(quiet.cpuMs)} |`;
-        console.log(row);
-        await ask(clients, { close: true });
-        return row;
-      })(),
-    );
+    return await untilStopped(measureOn(built, clients, scenario, n));
   } finally {
     clients.kill();
     await built.stop();
@@ -180,15 +137,60 @@ async function measure(scenario: Scenario, n: number): Promise<string> {
   }
 }
 
+/** The measuring itself, on a started server with its subscribers' process: a table row. */
+async function measureOn(built: BuiltServer, clients: ChildProcess, scenario: Scenario, n: number): Promise<string> {
+  const server = built.process.pid!;
+  const { subscriber, query, variables, change } = await scenario.prepare(built);
+  const idle = rssMiB(server); // before the subscribers connect (garbage collection can make the difference negative)
+  const subscribers: Subscribers = { url: built.url.replace(/^http/, 'ws'), token: await built.token(subscriber), count: n, query, variables };
+  await ask(clients, { connect: subscribers });
+  // Warm-up change: once every subscriber has it, every subscription is surely live.
+  const warm = ask<{ received: number[] }>(clients, { await: true });
+  await change();
+  if ((await warm).received.some((r) => r === 0)) throw new Error(`${scenario.name}: not every subscriber had the warm-up change within 60 s`);
+  await new Promise((resolve) => setTimeout(resolve, 500)); // anything else the change caused has arrived
+  await ask(clients, { reset: true });
+  const memory = rssMiB(server);
+
+  /** One change, timed until every subscriber has it: sorted latencies, and the subscribers' process's CPU. */
+  const timed = async (): Promise<{ latencies: number[]; cpuMs: number; serverCpu: { all: number; system: number } }> => {
+    const measured = ask<{ received: number[]; cpuMs: number }>(clients, { await: true });
+    const serverCpuBefore = cpuMsOf(server);
+    const start = performance.timeOrigin + performance.now();
+    await change();
+    const { received, errors, cpuMs } = await measured;
+    const serverCpuAfter = cpuMsOf(server);
+    const serverCpu = { all: serverCpuAfter.all - serverCpuBefore.all, system: serverCpuAfter.system - serverCpuBefore.system };
+    const missing = received.filter((r) => r === 0).length;
+    if (missing) throw new Error(`${scenario.name}: ${missing} of ${n} subscribers did not have the change within 60 s`);
+    if (errors) throw new Error(`${scenario.name}: the subscribers saw ${errors} errors`);
+    return { latencies: received.map((r) => r - start).sort((a, b) => a - b), cpuMs, serverCpu };
+  };
+  const busy = await timed();
+  // The same after a quiet spell, as a change usually comes: the server has meanwhile given memory back.
+  await new Promise((resolve) => setTimeout(resolve, QUIET_SECONDS * 1000));
+  await ask(clients, { reset: true });
+  const quiet = await timed();
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const row =
+    `| \`${scenario.name}\` | ${n.toLocaleString('en')} | ${ms(percentile(busy.latencies, 50))} | ${ms(percentile(busy.latencies, 99))} | ${ms(busy.latencies.at(-1)!)} ` +
+    `| ${ms(percentile(quiet.latencies, 50))} | ${ms(percentile(quiet.latencies, 99))} | ${ms(quiet.latencies.at(-1)!)} ` +
+    `| ${memory} MiB (${memory - idle >= 0 ? '+' : ''}${memory - idle} MiB) | ${ms(busy.serverCpu.all)} (${ms(busy.serverCpu.system)}), ${ms(quiet.serverCpu.all)} (${ms(quiet.serverCpu.system)}) | ${ms(busy.cpuMs)}, ${ms(quiet.cpuMs)} |`;
+  console.log(row);
+  await ask(clients, { close: true });
+  return row;
+}
+
 async function main() {
   const scenarios = ONLY ? SCENARIOS.filter((s) => ONLY.includes(s.name)) : SCENARIOS;
   if (!scenarios.length) throw new Error(`SUBSCRIPTIONS names none of ${SCENARIOS.map((s) => s.name).join(', ')}`);
   listenForStop();
+  const serverOn = nodeVersion(serverNode());
   const rows: string[] = [];
   for (const scenario of scenarios) for (const n of SIZES) rows.push(await measure(scenario, n));
 
   const section = [
-    `## Fan-out (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, the server on Node ${nodeVersion(serverNode())}, the subscribers on Node ${process.version})`,
+    `## Fan-out (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, the server on Node ${serverOn}, the subscribers on Node ${process.version})`,
     '',
     'Written by `npm run bench:fanout` (bench/fanout.ts), which replaces this section on every run.',
     '',
@@ -201,10 +203,10 @@ async function main() {
     '(and against before they connected). The last two columns: CPU the server (in brackets: of it in the kernel, mostly',
     'sending) and the subscribers\' process used for each measured change, busy and after a quiet spell, read from /proc',
     'in steps of 10 ms.',
-    ...(process.env.REGIETAFEL_NODE === 'current'
+    ...(serverNode() === process.execPath
       ? ['The server runs on the Node that runs the benchmark (`REGIETAFEL_NODE=current`), as the subscribers\' process does.']
       : [
-          `The server runs on Node ${nodeVersion(serverNode())} (bench/node22/, as the comparison\'s servers): the README asks for 22 or 24 for a server;`,
+          `The server runs on Node ${serverOn} (bench/node22/, as the comparison\'s servers): the README asks for 22 or 24 for a server;`,
           '`REGIETAFEL_NODE=current` runs it on the Node that runs the benchmark, as until the seventh session (2026-12-03).',
           'The subscribers\' process runs on the Node that runs the benchmark.',
         ]),
