@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventBus } from '../src/events/event-bus.js';
+import { DELIVERY_BATCH, EventBus } from '../src/events/event-bus.js';
 import { recordEvent, type Event } from '../src/events/index.js';
 import { PlanEventKind, PlanEventSubject } from '../src/plans/index.js';
 import { createLogger } from '../src/platform/logger.js';
@@ -157,10 +157,50 @@ describe('a subscriber\'s stream of events', () => {
     const seen: string[] = [];
     for (let i = 0; i < 5; i++) seen.push((await stream.next()).value as string);
     expect(seen).toEqual(recorded);
-    // One more than it may hold, unread.
+    // One more than it may hold, unread: once all six are offered, the bus has let it go.
     await record(6);
+    await until(() => bus.subscriberCount === before);
     await expect(stream.next()).rejects.toMatchObject({ extensions: { code: 'SUBSCRIPTION_TOO_SLOW', maxPending: 5 } });
     expect(await stream.next()).toEqual({ value: undefined, done: true });
     expect(bus.subscriberCount).toBe(before);
+  });
+});
+
+describe('one event handed to many subscribers', () => {
+  const many = DELIVERY_BATCH * 2 + 100;
+
+  it('is handed on a batch at a time: what the first batch made of it is taken, and other work runs, before the last batch has it', async () => {
+    const streams = Array.from({ length: many }, () => bus.subscribe(all, (event: Event) => event.subjectId));
+    let offered = 0;
+    let offeredWhenOtherWorkRan = -1;
+    // Each subscriber takes its event as graphql-ws does: it waits in next() before the event comes.
+    const taken = streams.map((stream) =>
+      stream.next().then((step) => {
+        offered += 1;
+        // Scheduled when the first subscriber has its event: runs when the event loop next gets a turn.
+        if (offered === 1) setImmediate(() => (offeredWhenOtherWorkRan = offered));
+        return step.value;
+      }),
+    );
+    const [recorded] = await record(1);
+    expect(await Promise.all(taken)).toEqual(Array(many).fill(recorded));
+    // Handed to all at once, every subscriber would have taken it before anything else ran.
+    expect(offeredWhenOtherWorkRan).toBeGreaterThan(0);
+    expect(offeredWhenOtherWorkRan).toBeLessThan(many);
+    // The order still holds for each: the next event comes after this one, to every subscriber.
+    const [next] = await record(1);
+    expect((await Promise.all(streams.map((stream) => stream.next()))).map((step) => step.value)).toEqual(Array(many).fill(next));
+    await Promise.all(streams.map((stream) => stream.return!()));
+  });
+
+  it('waits only a little for a judgement that does not settle: the other batches still have the event, and it ends when returned', async () => {
+    // The first to be handed the event never settles its judgement (a read that hangs).
+    const hanging = bus.subscribe(all, () => new Promise<string | null>(() => {}));
+    const streams = Array.from({ length: many }, () => bus.subscribe(all, (event: Event) => Promise.resolve(event.subjectId)));
+    const [recorded] = await record(1);
+    // Waiting for the hanging judgement (BATCH_WAIT_MS at most, twice) rather than for ever: else this never resolves.
+    const values = await Promise.all(streams.map((stream) => stream.next().then((step) => step.value)));
+    expect(values).toEqual(Array(many).fill(recorded));
+    await Promise.all([...streams, hanging].map((stream) => stream.return!()));
   });
 });
