@@ -9,18 +9,19 @@ import { SubscriberIndex } from './subscriber-index.js';
 export const MAX_PENDING = 1_000;
 
 /**
- * Subscribers an event is handed to at a time. Between batches the bus lets the event loop run: what the batch's
+ * Subscribers an event is handed to at a time. Between batches the bus lets the event loop run: what a batch's
  * subscriptions make of the event (their executions, their messages) is sent before the next batch is judged, and
- * requests are answered meanwhile. Handed to all at once, 5,000 subscribers were each judged, executed and framed
- * before the first message left (in the fan-out benchmark, 60–150 ms after the change), and nothing else ran until
- * the last was sent.
+ * from the second batch on, requests are answered in between. Handed to all at once, 5,000 subscribers were each
+ * judged, executed and framed before the first message left (in the fan-out benchmark, 60–150 ms after the change),
+ * and nothing else ran until the last was sent.
  */
 export const DELIVERY_BATCH = 500;
 
 /**
- * How long the bus waits at most for a batch's judgements that read (most read the event's subject, once for all)
- * before handing the event to the next batch: long enough for the shared read, so that the next batch finds it done;
- * short enough that one slow read holds the others only this long (it still delays its own subscriber).
+ * How long the bus waits at most, once per event, for the judgements that read in the first batch that has any (most
+ * read the event's subject, once for all subscribers): long enough for that shared read, so that the later batches
+ * find it done and are sent batch by batch rather than all at once when it comes; short enough that a slow read holds
+ * the others only this long (it still delays its own subscriber).
  */
 export const BATCH_WAIT_MS = 50;
 
@@ -93,6 +94,7 @@ export class EventBus {
       try {
         const { rows } = await client.query(`SELECT ${EVENT_COLUMNS} FROM event e WHERE e.id > $1 ORDER BY e.id LIMIT 1000`, [this.lastId.toString()]);
         for (const row of rows) {
+          if (this.stopped) return;
           const event = toEvent(row);
           this.lastId = BigInt(event.id);
           await this.deliver(event);
@@ -107,21 +109,26 @@ export class EventBus {
   }
 
   /**
-   * Hands one event to the subscribers it can concern, `DELIVERY_BATCH` at a time (see there). The subscribers are
-   * those of the moment it was read: one that subscribes meanwhile gets the events after it. The next event is handed
-   * on only after this one has been handed to all, so each subscriber has them in order.
+   * Hands one event to the subscribers it can concern, `DELIVERY_BATCH` at a time (see there): those subscribed when
+   * its delivery begins. The next event is handed on only after this one has been handed to all, so each subscriber has
+   * them in order. A stopped bus hands on nothing more.
    */
   private async deliver(event: Event): Promise<void> {
     const keys = this.options.keysOf?.(event);
     const listeners = [...(keys ? this.listeners.concerned(keys) : this.listeners.everyone())];
-    let judgements: Promise<void>[] = [];
+    let judgements: Promise<void>[] | null = [];
     for (let i = 0; i < listeners.length; i++) {
       if (i > 0 && i % DELIVERY_BATCH === 0) {
-        await afterBatch(judgements);
-        judgements = [];
+        if (judgements?.length) {
+          await settledOrAfter(judgements, BATCH_WAIT_MS);
+          judgements = null;
+        }
+        // Lets what the batch set going (promise reactions: executions, sending) finish first, and the event loop turn.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.stopped) return;
       }
       const judging = listeners[i].deliver(event);
-      if (judging) judgements.push(judging);
+      if (judging && judgements) judgements.push(judging);
     }
   }
 
@@ -235,18 +242,11 @@ export class EventBus {
   }
 }
 
-/**
- * Between two batches of a delivery: waits for the last batch's judgements that read, at most `BATCH_WAIT_MS`, then
- * lets the event loop run once, so that what they set going (executions, sending: promise reactions) is done first.
- * Judgements never reject (`judge` settles its own promise either way).
- */
-async function afterBatch(judgements: Promise<void>[]): Promise<void> {
-  if (judgements.length > 0) {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.all(judgements), new Promise((resolve) => (timer = setTimeout(resolve, BATCH_WAIT_MS)))]);
-    clearTimeout(timer);
-  }
-  await new Promise((resolve) => setImmediate(resolve));
+/** Once every promise has settled, or after `ms`, whichever comes first. Judgements never reject (`judge` settles its own). */
+async function settledOrAfter(promises: Promise<void>[], ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.all(promises), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 /**
