@@ -12,8 +12,8 @@ export const MAX_PENDING = 1_000;
  * Subscribers an event is handed to at a time. Between batches the bus lets the event loop run: what a batch's
  * subscriptions make of the event (their executions, their messages) is sent before the next batch is judged, and
  * from the second batch on, requests are answered in between. Handed to all at once, 5,000 subscribers were each
- * judged, executed and framed before the first message left (in the fan-out benchmark, 60–150 ms after the change),
- * and nothing else ran until the last was sent.
+ * judged, executed and framed before the first message left, and nothing else ran until the last was sent (the
+ * fan-out benchmark's "first" column, docs/benchmarks.md).
  */
 export const DELIVERY_BATCH = 500;
 
@@ -28,7 +28,7 @@ export const BATCH_WAIT_MS = 50;
 export interface EventListener {
   /**
    * Called for every committed event, in id order, exactly once per listener. The promise of its judgement when that
-   * reads (the bus waits for it a little before the next batch: `BATCH_WAIT_MS`), else null.
+   * reads (the bus waits for it a little, once per event: `BATCH_WAIT_MS`), else null.
    */
   deliver(event: Event): Promise<void> | null;
 }
