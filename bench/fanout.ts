@@ -46,6 +46,23 @@ async function graphql<T>(built: BuiltServer, subject: string, query: string, va
   return body.data;
 }
 
+/** How long after a change is sent the benchmark sends another request (`{ __typename }`): the delivery is under way then. */
+const MEANWHILE_AFTER_MS = 40;
+
+/** The time a request sent `MEANWHILE_AFTER_MS` after the change takes, while the server is delivering the change. */
+async function requestMeanwhile(built: BuiltServer, token: string): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, MEANWHILE_AFTER_MS));
+  const sent = performance.now();
+  const response = await fetch(built.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
+  const body = (await response.json()) as { data?: unknown };
+  if (!body.data) throw new Error(`the request sent during the delivery failed: ${JSON.stringify(body)}`);
+  return performance.now() - sent;
+}
+
 interface Scenario {
   name: string;
   /** What the docs say is measured. */
@@ -153,18 +170,21 @@ async function measureOn(built: BuiltServer, clients: ChildProcess, scenario: Sc
   const memory = rssMiB(server);
 
   /** One change, timed until every subscriber has it: sorted latencies, and the subscribers' process's CPU. */
-  const timed = async (): Promise<{ latencies: number[]; cpuMs: number; serverCpu: { all: number; system: number } }> => {
+  const meanwhileToken = await built.token('ipo');
+  const timed = async (): Promise<{ latencies: number[]; cpuMs: number; serverCpu: { all: number; system: number }; meanwhileMs: number }> => {
     const measured = ask<{ received: number[]; cpuMs: number }>(clients, { await: true });
     const serverCpuBefore = cpuMsOf(server);
     const start = performance.timeOrigin + performance.now();
+    const meanwhile = requestMeanwhile(built, meanwhileToken);
     await change();
+    const meanwhileMs = await meanwhile;
     const { received, errors, cpuMs } = await measured;
     const serverCpuAfter = cpuMsOf(server);
     const serverCpu = { all: serverCpuAfter.all - serverCpuBefore.all, system: serverCpuAfter.system - serverCpuBefore.system };
     const missing = received.filter((r) => r === 0).length;
     if (missing) throw new Error(`${scenario.name}: ${missing} of ${n} subscribers did not have the change within 60 s`);
     if (errors) throw new Error(`${scenario.name}: the subscribers saw ${errors} errors`);
-    return { latencies: received.map((r) => r - start).sort((a, b) => a - b), cpuMs, serverCpu };
+    return { latencies: received.map((r) => r - start).sort((a, b) => a - b), cpuMs, serverCpu, meanwhileMs };
   };
   const busy = await timed();
   // The same after a quiet spell, as a change usually comes: the server has meanwhile given memory back.
@@ -175,7 +195,7 @@ async function measureOn(built: BuiltServer, clients: ChildProcess, scenario: Sc
   const row =
     `| \`${scenario.name}\` | ${n.toLocaleString('en')} | ${ms(busy.latencies[0])} | ${ms(percentile(busy.latencies, 50))} | ${ms(percentile(busy.latencies, 99))} | ${ms(busy.latencies.at(-1)!)} ` +
     `| ${ms(quiet.latencies[0])} | ${ms(percentile(quiet.latencies, 50))} | ${ms(percentile(quiet.latencies, 99))} | ${ms(quiet.latencies.at(-1)!)} ` +
-    `| ${memory} MiB (${memory - idle >= 0 ? '+' : ''}${memory - idle} MiB) | ${ms(busy.serverCpu.all)} (${ms(busy.serverCpu.system)}), ${ms(quiet.serverCpu.all)} (${ms(quiet.serverCpu.system)}) | ${ms(busy.cpuMs)}, ${ms(quiet.cpuMs)} |`;
+    `| ${memory} MiB (${memory - idle >= 0 ? '+' : ''}${memory - idle} MiB) | ${ms(busy.serverCpu.all)} (${ms(busy.serverCpu.system)}), ${ms(quiet.serverCpu.all)} (${ms(quiet.serverCpu.system)}) | ${ms(busy.cpuMs)}, ${ms(quiet.cpuMs)} | ${ms(busy.meanwhileMs)}, ${ms(quiet.meanwhileMs)} |`;
   console.log(row);
   await ask(clients, { close: true });
   return row;
@@ -202,7 +222,8 @@ async function main() {
     'server has given memory back and a change comes as it usually does. Server memory: RSS with every subscriber connected',
     '(and against before they connected). The last two columns: CPU the server (in brackets: of it in the kernel, mostly',
     'sending) and the subscribers\' process used for each measured change, busy and after a quiet spell, read from /proc',
-    'in steps of 10 ms.',
+    `in steps of 10 ms. "A request meanwhile": how long a \`{ __typename }\` sent ${MEANWHILE_AFTER_MS} ms after the change (the delivery`,
+    'is then under way with many subscribers) took, busy and after a quiet spell.',
     ...(serverNode() === process.execPath
       ? ['The server runs on the Node that runs the benchmark (`REGIETAFEL_NODE=current`), as the subscribers\' process does.']
       : [
@@ -216,8 +237,8 @@ async function main() {
     '',
     ...scenarios.map((s) => `- ${s.description}.`),
     '',
-    '| subscription | subscribers | busy: first | p50 | p99 | last | after a quiet spell: first | p50 | p99 | last | server memory | server CPU | subscribers\' CPU |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| subscription | subscribers | busy: first | p50 | p99 | last | after a quiet spell: first | p50 | p99 | last | server memory | server CPU | subscribers\' CPU | a request meanwhile |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
   ].join('\n');
