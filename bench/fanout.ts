@@ -36,9 +36,14 @@ function cpuMsOf(pid: number): { all: number; system: number } {
 }
 
 async function graphql<T>(built: BuiltServer, subject: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  return post<T>(built, await built.token(subject), query, variables);
+}
+
+/** One GraphQL request with a token signed beforehand (signing is not part of what a caller times). */
+async function post<T>(built: BuiltServer, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(built.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await built.token(subject)}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: unknown };
@@ -53,13 +58,7 @@ const MEANWHILE_AFTER_MS = 40;
 async function requestMeanwhile(built: BuiltServer, token: string): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, MEANWHILE_AFTER_MS));
   const sent = performance.now();
-  const response = await fetch(built.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: '{ __typename }' }),
-  });
-  const body = (await response.json()) as { data?: unknown };
-  if (!body.data) throw new Error(`the request sent during the delivery failed: ${JSON.stringify(body)}`);
+  await post(built, token, '{ __typename }');
   return performance.now() - sent;
 }
 
@@ -169,15 +168,13 @@ async function measureOn(built: BuiltServer, clients: ChildProcess, scenario: Sc
   await ask(clients, { reset: true });
   const memory = rssMiB(server);
 
-  /** One change, timed until every subscriber has it: sorted latencies, and the subscribers' process's CPU. */
   const meanwhileToken = await built.token('ipo');
+  /** One change, timed until every subscriber has it: sorted latencies, the CPU used, and a request's time meanwhile. */
   const timed = async (): Promise<{ latencies: number[]; cpuMs: number; serverCpu: { all: number; system: number }; meanwhileMs: number }> => {
     const measured = ask<{ received: number[]; cpuMs: number }>(clients, { await: true });
     const serverCpuBefore = cpuMsOf(server);
     const start = performance.timeOrigin + performance.now();
-    const meanwhile = requestMeanwhile(built, meanwhileToken);
-    await change();
-    const meanwhileMs = await meanwhile;
+    const [meanwhileMs] = await Promise.all([requestMeanwhile(built, meanwhileToken), change()]);
     const { received, errors, cpuMs } = await measured;
     const serverCpuAfter = cpuMsOf(server);
     const serverCpu = { all: serverCpuAfter.all - serverCpuBefore.all, system: serverCpuAfter.system - serverCpuBefore.system };
@@ -220,7 +217,7 @@ async function main() {
     `process of their own, on the same ${os.cpus().length} cores, and their own work is in the times. After a warm-up change, two changes are`,
     `measured: half a second after the warm-up ("busy"), and after ${QUIET_SECONDS} s without events ("after a quiet spell"), when the`,
     'server has given memory back and a change comes as it usually does. Server memory: RSS with every subscriber connected',
-    '(and against before they connected). The last two columns: CPU the server (in brackets: of it in the kernel, mostly',
+    '(and against before they connected). Server CPU and subscribers\' CPU: CPU the server (in brackets: of it in the kernel, mostly',
     'sending) and the subscribers\' process used for each measured change, busy and after a quiet spell, read from /proc',
     `in steps of 10 ms. "A request meanwhile": how long a \`{ __typename }\` sent ${MEANWHILE_AFTER_MS} ms after the change (the delivery`,
     'is then under way with many subscribers) took, busy and after a quiet spell.',
