@@ -1,26 +1,29 @@
 /**
  * The subscribers of the fan-out benchmark (fanout.ts), in a process of their own so that they do not share the
- * server's process. fanout.ts forks it and talks over the IPC channel:
+ * server's process. fanout.ts forks it and talks over the IPC channel; every answer also carries `errors`, the
+ * number of errors seen so far (fanout.ts stops on any):
  *
  *   → { connect: Subscribers }   ← { connected: true }    N WebSocket connections, each with one subscription
- *   → { await: true }            ← { received: number[] } once every subscriber has had an event since the last
- *                                                          `await` (or after 60 s): when each had its first one,
- *                                                          in ms since the epoch (performance.timeOrigin + now)
- *                                                          and the CPU this process used meanwhile
- *   → { reset: true }            ← { reset: true }        forgets what was received so far
- *   → { close: true }            ← { closed: true }
+ *   → { await: true }            ← { received: number[] } once every subscriber has had a message since the last
+ *                                                          `await` or `reset` (or after 60 s, or at an error): when
+ *                                                          each had its first one, in ms since the epoch
+ *                                                          (performance.timeOrigin + now), and the CPU this process
+ *                                                          used meanwhile; then checks those messages and forgets them
+ *   → { reset: true }            ← { reset: true }        checks and forgets the messages received so far
+ *   → { close: true }            ← { closed: true }       checks what came last, then closes every connection
  *
  * Each subscriber speaks the graphql-transport-ws protocol with graphql-ws's own message helpers, but without its
- * client: while a change is being delivered a subscriber only notes when its message came and keeps the message,
- * which is read and checked (a `next` of its subscription, without errors) once every subscriber has had one. The
- * process stands in for thousands of browsers that each read one message at the same time on machines of their
- * own; here they share one process and the server's cores, so every microsecond a subscriber spends on a message
- * delays the time noted for all the subscribers after it. Like the comparison's load generator, it does as little
- * as it can while it is being timed. (With a full graphql-ws client each, which parses and checks every message at
- * once, this process used 160–285 ms of CPU per change at 5,000 subscribers, and that was in the times.)
+ * client: while a change is delivered it only notes when its message came and keeps the message. The messages are
+ * checked (fanout-message.ts: the event, one per subscriber) after the time and the CPU are read. The process stands
+ * in for thousands of browsers that each read one message at the same time on machines of their own; here they share
+ * one process and the server's cores, so every microsecond a subscriber spends on a message delays the time noted for
+ * all the subscribers after it. Like the comparison's load generator, it does as little as it can while it is timed.
+ * With a full graphql-ws client each, which parses and checks every message as it comes, that reading was in the
+ * times (docs/benchmarks.md, fan-out, tenth session).
  */
 import { GRAPHQL_TRANSPORT_WS_PROTOCOL, MessageType, parseMessage, stringifyMessage } from 'graphql-ws';
 import WebSocket from 'ws';
+import { isTheEvent, SUBSCRIPTION_ID } from './fanout-message.js';
 
 export interface Subscribers {
   url: string;
@@ -30,72 +33,81 @@ export interface Subscribers {
   variables?: Record<string, unknown>;
 }
 
-/** The id of each subscriber's one subscription. */
-const SUBSCRIPTION_ID = '1';
+/** How long a subscriber waits for the server to acknowledge its connection. */
+const ACK_WAIT_MS = 10_000;
 
 const now = () => performance.timeOrigin + performance.now();
 let sockets: WebSocket[] = [];
 /** Per subscriber: when its first message since the last `await` or `reset` came (0: none yet). */
 let received: number[] = [];
-/** The messages that came since the last `await` or `reset`, checked by `forget` once the time is noted. */
-let messages: WebSocket.RawData[] = [];
+/** Per subscriber: the messages that came since the last `await` or `reset`, checked by `forget`. */
+let messages: WebSocket.RawData[][] = [];
 let errors = 0;
 let closing = false;
-
-/** A message that is not a `next` of the subscription without errors counts as an error. */
-function check(data: WebSocket.RawData): void {
-  try {
-    const message = parseMessage(data.toString());
-    if (message.type !== MessageType.Next || message.id !== SUBSCRIPTION_ID || message.payload.errors) errors++;
-  } catch {
-    errors++;
-  }
-}
 
 /** One subscriber: connects, is acknowledged, subscribes; resolves once the subscription is sent. */
 function subscriber(index: number, { url, token, query, variables }: Subscribers): Promise<void> {
   return new Promise((resolve, reject) => {
+    const fail = (why: string) => {
+      errors++;
+      reject(new Error(`subscriber ${index}: ${why}`));
+    };
     const socket = new WebSocket(url, GRAPHQL_TRANSPORT_WS_PROTOCOL);
     sockets.push(socket);
+    const ackWait = setTimeout(() => fail(`no connection_ack within ${ACK_WAIT_MS / 1000} s`), ACK_WAIT_MS);
     socket.once('open', () => socket.send(stringifyMessage({ type: MessageType.ConnectionInit, payload: { authorization: `Bearer ${token}` } })));
     socket.once('message', (data) => {
-      const ack = parseMessage(data.toString());
-      if (ack.type !== MessageType.ConnectionAck) return reject(new Error(`subscriber ${index}: expected connection_ack, got ${ack.type}`));
-      socket.send(stringifyMessage({ id: SUBSCRIPTION_ID, type: MessageType.Subscribe, payload: { query, variables } }));
+      clearTimeout(ackWait);
+      let type: string;
+      try {
+        type = parseMessage(data.toString()).type;
+      } catch (error) {
+        return fail(`expected connection_ack, got what is not a message (${String(error)})`);
+      }
+      if (type !== MessageType.ConnectionAck) return fail(`expected connection_ack, got ${type}`);
+      // From here on every message is timed and kept; the acknowledgement above is not one of them.
       socket.on('message', (message) => {
         if (received[index] === 0) received[index] = now();
-        messages.push(message);
+        messages[index].push(message);
       });
+      socket.send(stringifyMessage({ id: SUBSCRIPTION_ID, type: MessageType.Subscribe, payload: { query, variables } }));
       resolve();
     });
-    socket.once('error', reject);
+    socket.once('error', (error) => fail(error.message));
     socket.once('close', (code, reason) => {
-      if (closing) return;
-      errors++;
-      reject(new Error(`subscriber ${index}: the server closed the connection: ${code} ${reason.toString()}`));
+      clearTimeout(ackWait);
+      if (!closing) fail(`the server closed the connection: ${code} ${reason.toString()}`);
     });
   });
 }
 
 async function connect(subscribers: Subscribers): Promise<void> {
   received = new Array(subscribers.count).fill(0);
+  messages = Array.from({ length: subscribers.count }, () => []);
   for (let i = 0; i < subscribers.count; i += 250) {
     await Promise.all(Array.from({ length: Math.min(250, subscribers.count - i) }, (_, k) => subscriber(i + k, subscribers)));
   }
+  forget(); // nothing should have come yet; what did is checked, and counts for no change
 }
 
 let cpuBefore = process.cpuUsage();
 
-/** Checks the messages that came so far, then forgets them and when they came. */
+/**
+ * Checks the messages that came since the last time, then forgets them and when they came. Each subscriber may have
+ * had at most one, the event (fanout-message.ts): one change makes one event.
+ */
 function forget(): void {
-  messages.forEach(check);
-  messages = [];
+  for (const list of messages) {
+    if (list.length > 1) errors += list.length - 1;
+    for (const message of list) if (!isTheEvent(message.toString())) errors++;
+  }
+  messages = messages.map(() => []);
   received = new Array(received.length).fill(0);
 }
 
 async function everyoneReceived(): Promise<{ received: number[]; cpuMs: number }> {
   const deadline = Date.now() + 60_000;
-  while (received.some((r) => r === 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
+  while (received.some((r) => r === 0) && errors === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
   const cpu = process.cpuUsage(cpuBefore);
   const result = received;
   forget();
@@ -104,6 +116,7 @@ async function everyoneReceived(): Promise<{ received: number[]; cpuMs: number }
 }
 
 function closeAll(): Promise<void> {
+  forget();
   closing = true;
   const closed = sockets.map(
     (socket) =>
