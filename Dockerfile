@@ -27,4 +27,4 @@ USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:4000/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 # The Node flags of package.json's config.serverNodeFlags (see docs/benchmarks.md, fan-out).
-CMD ["node", "--max-semi-space-size=64", "--min-semi-space-size=16", "dist/src/cli/start.js"]
+CMD ["node", "--max-semi-space-size=64", "--min-semi-space-size=64", "dist/src/cli/start.js"]
