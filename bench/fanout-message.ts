@@ -1,7 +1,8 @@
 /**
  * What a subscriber of the fan-out benchmark (fanout-clients.ts) must have been sent for its time to count: a `next`
- * of its one subscription, with data and without errors. A message of any other kind, or of another subscription,
- * is an error, and the benchmark stops on errors rather than time what was not the event.
+ * of its one subscription, with data and without errors. A message of any other kind, or of another subscription, is
+ * an error, and so is any message beyond the one a change makes (fanout-clients.ts counts them): the benchmark stops
+ * on errors. Which change a `next` came of is not checked: one change is made at a time, and nothing may come between.
  */
 import { MessageType, parseMessage } from 'graphql-ws';
 

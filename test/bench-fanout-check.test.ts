@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isTheEvent, SUBSCRIPTION_ID } from '../bench/fanout-message.js';
 
-/** The fan-out benchmark (bench/fanout.ts) times only the event itself: anything else a subscriber is sent is an error. */
-describe('the fan-out benchmark counts only the event', () => {
+/**
+ * The fan-out benchmark (bench/fanout.ts) times a subscriber's first message after a change and checks afterwards that it
+ * was the event: anything else is an error (and so is a second message, counted in bench/fanout-clients.ts).
+ */
+describe('the fan-out benchmark counts only a next of the subscription, with data, as the event', () => {
   const next = (payload: object, id = SUBSCRIPTION_ID) => JSON.stringify({ id, type: 'next', payload });
 
   it('accepts a next of the subscription with data', () => {
