@@ -163,6 +163,7 @@ async function measureOn(built: BuiltServer, clients: ChildProcess, scenario: Sc
   await ask(clients, { connect: subscribers });
   // Warm-up change: once every subscriber has it, every subscription is surely live.
   const warm = ask<{ received: number[] }>(clients, { await: true });
+  warm.catch(() => {}); // refused before it is awaited: the await below still throws, and the finally stops everything
   await change();
   if ((await warm).received.some((r) => r === 0)) throw new Error(`${scenario.name}: not every subscriber had the warm-up change within 60 s`);
   await new Promise((resolve) => setTimeout(resolve, 500)); // anything else the change caused has arrived
@@ -173,6 +174,7 @@ async function measureOn(built: BuiltServer, clients: ChildProcess, scenario: Sc
   /** One change, timed until every subscriber has it: sorted latencies, the CPU used, and a request's time meanwhile. */
   const timed = async (): Promise<{ latencies: number[]; cpuMs: number; serverCpu: { all: number; system: number }; meanwhileMs: number }> => {
     const measured = ask<{ received: number[]; cpuMs: number }>(clients, { await: true });
+    measured.catch(() => {}); // as `warm`
     const serverCpuBefore = cpuMsOf(server);
     const start = performance.timeOrigin + performance.now();
     const [meanwhileMs] = await Promise.all([requestMeanwhile(built, meanwhileToken), change()]);
@@ -223,8 +225,8 @@ async function main() {
     `measured: half a second after the warm-up ("busy"), and after ${QUIET_SECONDS} s without events ("after a quiet spell"), when the`,
     'server has given memory back and a change comes as it usually does. Server memory: RSS with every subscriber connected',
     '(and against before they connected). Server CPU and subscribers\' CPU: CPU the server (in brackets: of it in the kernel, mostly',
-    'sending) and the subscribers\' process used for each measured change, busy and after a quiet spell, read from /proc',
-    `in steps of 10 ms (the subscribers\' checking of the messages afterwards is not counted). "A request meanwhile": how long a \`{ __typename }\` sent ${MEANWHILE_AFTER_MS} ms after the change (the delivery`,
+    'sending) and the subscribers\' process used for each measured change, busy and after a quiet spell: the server\'s read from /proc',
+    `in steps of 10 ms, the subscribers\' by their process itself (process.cpuUsage), without their checking of the messages afterwards. "A request meanwhile": how long a \`{ __typename }\` sent ${MEANWHILE_AFTER_MS} ms after the change (the delivery`,
     'is then under way with many subscribers) took, busy and after a quiet spell.',
     ...(serverNode() === process.execPath
       ? ['The server runs on the Node that runs the benchmark (`REGIETAFEL_NODE=current`), as the subscribers\' process does.']
