@@ -51,6 +51,12 @@ async function post<T>(built: BuiltServer, token: string, query: string, variabl
   return body.data;
 }
 
+/**
+ * How long the benchmark waits after every subscriber has had a change before the subscribers check that nothing more
+ * came (at `reset` and `close`): a second message of the change, or anything else it caused, would have come by then.
+ */
+const SETTLE_MS = 500;
+
 /** How long after a change is sent the benchmark sends another request (`{ __typename }`): the delivery is under way then. */
 const MEANWHILE_AFTER_MS = 40;
 
@@ -166,7 +172,7 @@ async function measureOn(built: BuiltServer, clients: ChildProcess, scenario: Sc
   warm.catch(() => {}); // refused before it is awaited: the await below still throws, and the finally stops everything
   await change();
   if ((await warm).received.some((r) => r === 0)) throw new Error(`${scenario.name}: not every subscriber had the warm-up change within 60 s`);
-  await new Promise((resolve) => setTimeout(resolve, 500)); // anything else the change caused has arrived
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   await ask(clients, { reset: true });
   const memory = rssMiB(server);
 
@@ -197,7 +203,7 @@ async function measureOn(built: BuiltServer, clients: ChildProcess, scenario: Sc
     `| ${ms(quiet.latencies[0])} | ${ms(percentile(quiet.latencies, 50))} | ${ms(percentile(quiet.latencies, 99))} | ${ms(quiet.latencies.at(-1)!)} ` +
     `| ${memory} MiB (${memory - idle >= 0 ? '+' : ''}${memory - idle} MiB) | ${ms(busy.serverCpu.all)} (${ms(busy.serverCpu.system)}), ${ms(quiet.serverCpu.all)} (${ms(quiet.serverCpu.system)}) | ${ms(busy.cpuMs)}, ${ms(quiet.cpuMs)} | ${ms(busy.meanwhileMs)}, ${ms(quiet.meanwhileMs)} |`;
   console.log(row);
-  await new Promise((resolve) => setTimeout(resolve, 500)); // a second message of the last change would have come: close checks
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   await ask(clients, { close: true });
   return row;
 }
